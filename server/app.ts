@@ -1,0 +1,110 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { registerAdminOverview } from './admin/overview.js';
+import { AuditLog } from './audit/audit-log.js';
+import { AuthRepo } from './auth/repo.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { AuthService } from './auth/service.js';
+import { installSessions } from './auth/session-plugin.js';
+import { SmsCodeService } from './auth/sms-codes.js';
+import { ConsoleSmsSender } from './auth/sms/console-sender.js';
+import type { SmsSender } from './auth/sms/sms-sender.js';
+import { systemClock, type Clock } from './clock.js';
+import type { DatabaseHandle } from './db/client.js';
+import { ExamsRepo } from './exams/repo.js';
+import { registerExamRoutes } from './exams/routes.js';
+import { registerOrgRoutes } from './org/routes.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { registerWebApp } from './plugins/web-app.js';
+import { registerSystemRoutes } from './system/routes.js';
+
+export interface AppConfig {
+  isDemo: boolean;
+  appSecret: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  authRateLimitPerMinute: number;
+  /** Built web app to serve, if any. */
+  webDistDir: string | null;
+}
+
+export interface AppDeps {
+  config: AppConfig;
+  database: DatabaseHandle;
+  smsSender: SmsSender;
+  clock?: Clock;
+  /** A pino logger; tests pass none and get silence. */
+  loggerInstance?: FastifyServerOptions['loggerInstance'];
+}
+
+/** Builds the whole server without listening, so tests can use `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        workerSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await registerOpenApi(app);
+
+  const db = database.db;
+  const audit = new AuditLog(db, clock);
+  const smsCodes = new SmsCodeService(db, clock, deps.smsSender, config.appSecret);
+  const auth = new AuthService(new AuthRepo(db), smsCodes, audit, clock, config.sessionTtlHours);
+  const cookies = { secure: config.cookieSecure, ttlHours: config.sessionTtlHours };
+  const examsRepo = new ExamsRepo(db);
+  const outbox =
+    config.isDemo && deps.smsSender instanceof ConsoleSmsSender ? deps.smsSender : null;
+
+  await app.register(async (api) => {
+    installSessions(api, auth, cookies);
+    registerSystemRoutes(api, database, clock, outbox);
+    registerAuthRoutes(api, auth, cookies, {
+      max: config.authRateLimitPerMinute,
+      timeWindow: 60_000,
+    });
+    registerOrgRoutes(api, db, config.isDemo);
+    registerExamRoutes(api, examsRepo, clock);
+    registerAdminOverview(api, db, examsRepo, clock);
+  });
+
+  if (config.webDistDir) await registerWebApp(app, config.webDistDir);
+  return app;
+}

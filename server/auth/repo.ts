@@ -1,0 +1,188 @@
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { SessionUser } from '../../shared/api/auth.js';
+import type { Role } from '../../shared/enums.js';
+import type { Database } from '../db/client.js';
+import { appUser, college, loginSession, registration, school, exam } from '../db/schema/index.js';
+
+export type UserRow = typeof appUser.$inferSelect;
+export type SchoolRow = typeof school.$inferSelect;
+
+const sessionUserColumns = {
+  id: appUser.id,
+  role: appUser.role,
+  name: appUser.name,
+  schoolId: appUser.schoolId,
+  schoolSlug: school.slug,
+  schoolName: school.name,
+  collegeId: appUser.collegeId,
+  collegeName: college.name,
+  locale: appUser.locale,
+  mustChangePassword: appUser.mustChangePassword,
+};
+
+export class AuthRepo {
+  constructor(private readonly db: Database) {}
+
+  async findSchoolBySlug(slug: string): Promise<SchoolRow | undefined> {
+    const rows = await this.db.select().from(school).where(eq(school.slug, slug)).limit(1);
+    return rows[0];
+  }
+
+  async findSessionUser(userId: string): Promise<SessionUser | undefined> {
+    const rows = await this.db
+      .select(sessionUserColumns)
+      .from(appUser)
+      .leftJoin(school, eq(school.id, appUser.schoolId))
+      .leftJoin(college, eq(college.id, appUser.collegeId))
+      .where(eq(appUser.id, userId))
+      .limit(1);
+    return rows[0];
+  }
+
+  async findUserById(userId: string): Promise<UserRow | undefined> {
+    const rows = await this.db.select().from(appUser).where(eq(appUser.id, userId)).limit(1);
+    return rows[0];
+  }
+
+  async findUsersByPhone(schoolId: string, phone: string, roles?: readonly Role[]): Promise<UserRow[]> {
+    return this.db
+      .select()
+      .from(appUser)
+      .where(
+        and(
+          eq(appUser.schoolId, schoolId),
+          eq(appUser.phone, phone),
+          roles ? inArray(appUser.role, [...roles]) : undefined,
+        ),
+      );
+  }
+
+  async findCandidateByIdNumber(schoolId: string, idNumber: string): Promise<UserRow | undefined> {
+    const rows = await this.db
+      .select()
+      .from(appUser)
+      .where(
+        and(eq(appUser.schoolId, schoolId), eq(appUser.idNumber, idNumber), eq(appUser.role, 'candidate')),
+      )
+      .limit(1);
+    return rows[0];
+  }
+
+  /** Staff by username or phone; schoolId null means the platform's own admins. */
+  async findStaffByLogin(schoolId: string | null, login: string): Promise<UserRow | undefined> {
+    const rows = await this.db
+      .select()
+      .from(appUser)
+      .where(
+        and(
+          schoolId === null ? isNull(appUser.schoolId) : eq(appUser.schoolId, schoolId),
+          sql`${appUser.role} <> 'candidate'`,
+          or(eq(appUser.username, login), eq(appUser.phone, login)),
+        ),
+      )
+      .orderBy(appUser.createdAt)
+      .limit(1);
+    return rows[0];
+  }
+
+  async findCandidateByAdmission(
+    schoolId: string,
+    examCode: string,
+    admissionNumber: string,
+  ): Promise<UserRow | undefined> {
+    const rows = await this.db
+      .select({ user: appUser })
+      .from(registration)
+      .innerJoin(exam, eq(exam.id, registration.examId))
+      .innerJoin(appUser, eq(appUser.id, registration.userId))
+      .where(
+        and(
+          eq(exam.schoolId, schoolId),
+          eq(exam.code, examCode),
+          eq(registration.admissionNumber, admissionNumber),
+        ),
+      )
+      .limit(1);
+    return rows[0]?.user;
+  }
+
+  async recordPasswordFailure(userId: string, lockUntil: Date | null): Promise<void> {
+    await this.db
+      .update(appUser)
+      .set(
+        lockUntil
+          ? { failedPasswordCount: 0, lockedUntil: lockUntil }
+          : { failedPasswordCount: sql`${appUser.failedPasswordCount} + 1` },
+      )
+      .where(eq(appUser.id, userId));
+  }
+
+  async clearPasswordFailures(userId: string): Promise<void> {
+    await this.db
+      .update(appUser)
+      .set({ failedPasswordCount: 0, lockedUntil: null })
+      .where(eq(appUser.id, userId));
+  }
+
+  async setPassword(userIds: readonly string[], passwordHash: string, now: Date): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.db
+      .update(appUser)
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        failedPasswordCount: 0,
+        lockedUntil: null,
+        updatedAt: now,
+      })
+      .where(inArray(appUser.id, [...userIds]));
+  }
+
+  async setLocale(userId: string, locale: UserRow['locale']): Promise<void> {
+    await this.db.update(appUser).set({ locale }).where(eq(appUser.id, userId));
+  }
+
+  async createSession(row: typeof loginSession.$inferInsert): Promise<void> {
+    await this.db.insert(loginSession).values(row);
+  }
+
+  async findLiveSession(tokenHash: string, now: Date) {
+    const rows = await this.db
+      .select({ userId: loginSession.userId, lastSeenAt: loginSession.lastSeenAt, createdAt: loginSession.createdAt })
+      .from(loginSession)
+      .innerJoin(appUser, eq(appUser.id, loginSession.userId))
+      .where(
+        and(
+          eq(loginSession.tokenHash, tokenHash),
+          gt(loginSession.expiresAt, now),
+          eq(appUser.disabled, false),
+        ),
+      )
+      .limit(1);
+    return rows[0];
+  }
+
+  async touchSession(tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
+    await this.db
+      .update(loginSession)
+      .set({ lastSeenAt: now, expiresAt })
+      .where(eq(loginSession.tokenHash, tokenHash));
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.delete(loginSession).where(eq(loginSession.tokenHash, tokenHash));
+  }
+
+  /** Ends every session of the users, except the one that is kept (the caller's own). */
+  async deleteSessionsOf(userIds: readonly string[], keepTokenHash?: string): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.db
+      .delete(loginSession)
+      .where(
+        and(
+          inArray(loginSession.userId, [...userIds]),
+          keepTokenHash ? sql`${loginSession.tokenHash} <> ${keepTokenHash}` : undefined,
+        ),
+      );
+  }
+}

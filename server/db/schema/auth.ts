@@ -1,0 +1,50 @@
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { SMS_PURPOSES } from '../../../shared/enums.js';
+import { appUser, school } from './org.js';
+
+export const smsPurposeEnum = pgEnum('sms_purpose', SMS_PURPOSES);
+
+/** A server-side login session; the cookie holds a random token, the table only its hash. */
+export const loginSession = pgTable(
+  'login_session',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('login_session_user_idx').on(t.userId)],
+);
+
+/** A verification code sent by SMS, stored hashed; single use; voided after 5 wrong tries. */
+export const smsCode = pgTable(
+  'sms_code',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => school.id, { onDelete: 'cascade' }),
+    phone: text('phone').notNull(),
+    purpose: smsPurposeEnum('purpose').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+  },
+  (t) => [index('sms_code_phone_created_idx').on(t.phone, t.createdAt)],
+);

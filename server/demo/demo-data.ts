@@ -1,0 +1,76 @@
+import type { ExamRules } from '../../shared/api/exams.js';
+import { examRulesSchema } from '../../shared/api/exams.js';
+import { idNumberCheckChar } from '../../shared/api/common.js';
+
+export const DEMO_SCHOOL = { slug: 'demo', name: '演示大学', nameEn: 'Demo University' };
+export const DEMO_COLLEGES = [
+  { key: 'fl', name: '外国语学院', nameEn: 'School of Foreign Languages' },
+  { key: 'cs', name: '计算机学院', nameEn: 'School of Computer Science' },
+] as const;
+export type DemoCollegeKey = (typeof DEMO_COLLEGES)[number]['key'];
+
+/** Every demo staff account shares this password; it is printed at start-up, never used in production. */
+export const DEMO_STAFF_PASSWORD = 'Invigil2026';
+
+export const DEMO_STAFF = [
+  { username: 'platform', name: '平台管理员', role: 'platform_admin', college: null },
+  { username: 'admin', name: '学校管理员', role: 'school_admin', college: null },
+  { username: 'fl_admin', name: '外国语学院管理员', role: 'college_admin', college: 'fl' },
+  { username: 'waiting1', name: '候考官 陈老师', role: 'examiner', college: 'fl' },
+  { username: 'panel1', name: '主考官 林老师', role: 'examiner', college: 'fl' },
+  { username: 'panel2', name: '考官 周老师', role: 'examiner', college: 'fl' },
+  { username: 'proctor1', name: '监考员 吴老师', role: 'proctor', college: null },
+] as const;
+
+const withCheck = (first17: string) => first17 + idNumberCheckChar(first17);
+
+export const DEMO_CANDIDATES = [
+  {
+    name: '张三',
+    phone: '13800000001',
+    idNumber: withCheck('11010820050101123'),
+    college: 'fl',
+    photo: 'eileen-collins.png',
+    interview: 'INT2026001',
+    written: null,
+  },
+  {
+    name: '李四',
+    phone: '13800000002',
+    idNumber: withCheck('11010820050202234'),
+    college: 'fl',
+    photo: 'cameraman.png',
+    interview: 'INT2026002',
+    written: 'WRT2026001',
+  },
+  {
+    name: '王五',
+    phone: '13800000003',
+    idNumber: withCheck('44030520050303345'),
+    college: 'cs',
+    photo: null,
+    interview: null,
+    written: 'WRT2026002',
+  },
+] as const;
+
+export const INTERVIEW_RULES: ExamRules = examRulesSchema.parse({
+  secondCameraRequired: true,
+  screenShareRequired: true,
+  faceCheckRetries: 3,
+  preEntryMinutes: 30,
+});
+
+export const WRITTEN_RULES: ExamRules = examRulesSchema.parse({
+  secondCameraRequired: true,
+  screenShareRequired: true,
+  durationMinutes: 120,
+  minMinutesBeforeSubmit: 30,
+  inactivitySubmitMinutes: 10,
+  preEntryMinutes: 30,
+});
+
+export const PLEDGE_TEXT =
+  '本人承诺：遵守考试纪律，独立完成考试；考试期间不离开考试机位，不使用任何电子设备或资料，不允许他人进入考试空间。如有违纪舞弊行为，自愿接受相应处理。';
+export const NOTICE_TEXT =
+  '1. 请使用最新版 Chrome 浏览器。2. 电脑摄像头为第一机位，手机为第二机位，置于考生侧后方45度约1.5米处。3. 考试期间保持手机屏幕常亮。';

@@ -1,0 +1,82 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { exam, examSession, registration, staffAssignment } from '../db/schema/index.js';
+
+/** Read models of exams, sessions, registrations and assignments. */
+export class ExamsRepo {
+  constructor(private readonly db: Database) {}
+
+  registrationsOfCandidate(userId: string) {
+    return this.db
+      .select({
+        registrationId: registration.id,
+        examId: exam.id,
+        examName: exam.name,
+        examKind: exam.kind,
+        rules: exam.rules,
+        sessionId: examSession.id,
+        sessionName: examSession.name,
+        startsAt: examSession.startsAt,
+        endsAt: examSession.endsAt,
+        admissionNumber: registration.admissionNumber,
+        attendance: registration.attendance,
+      })
+      .from(registration)
+      .innerJoin(examSession, eq(examSession.id, registration.sessionId))
+      .innerJoin(exam, eq(exam.id, registration.examId))
+      .where(eq(registration.userId, userId))
+      .orderBy(examSession.startsAt);
+  }
+
+  assignmentsOfStaff(userId: string) {
+    return this.db
+      .select({
+        sessionId: examSession.id,
+        sessionName: examSession.name,
+        examName: exam.name,
+        examKind: exam.kind,
+        rules: exam.rules,
+        duty: staffAssignment.duty,
+        startsAt: examSession.startsAt,
+        endsAt: examSession.endsAt,
+      })
+      .from(staffAssignment)
+      .innerJoin(examSession, eq(examSession.id, staffAssignment.sessionId))
+      .innerJoin(exam, eq(exam.id, examSession.examId))
+      .where(eq(staffAssignment.userId, userId))
+      .orderBy(examSession.startsAt);
+  }
+
+  /** Sessions of a school, or of one college's exams. */
+  sessionsInScope(scope: { schoolId: string | null; collegeId: string | null }) {
+    return this.db
+      .select({
+        sessionId: examSession.id,
+        sessionName: examSession.name,
+        examName: exam.name,
+        examKind: exam.kind,
+        rules: exam.rules,
+        startsAt: examSession.startsAt,
+        endsAt: examSession.endsAt,
+      })
+      .from(examSession)
+      .innerJoin(exam, eq(exam.id, examSession.examId))
+      .where(
+        and(
+          scope.schoolId ? eq(exam.schoolId, scope.schoolId) : undefined,
+          scope.collegeId ? eq(exam.collegeId, scope.collegeId) : undefined,
+        ),
+      )
+      .orderBy(examSession.startsAt);
+  }
+
+  async candidateCounts(sessionIds: readonly string[]): Promise<Map<string, number>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ sessionId: registration.sessionId, n: count() })
+      .from(registration)
+      .where(inArray(registration.sessionId, [...sessionIds]))
+      .groupBy(registration.sessionId);
+    return new Map(rows.map((row) => [row.sessionId, row.n]));
+  }
+}

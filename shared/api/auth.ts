@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { localeSchema, roleSchema, smsPurposeSchema } from '../enums.js';
+import { defineRoute } from './contract.js';
+import { idNumberSchema, idSchema, newPasswordSchema, okSchema, phoneSchema, slugSchema } from './common.js';
+
+export const sessionUserSchema = z.object({
+  id: idSchema,
+  role: roleSchema,
+  name: z.string(),
+  schoolId: idSchema.nullable(),
+  schoolSlug: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  collegeId: idSchema.nullable(),
+  collegeName: z.string().nullable(),
+  locale: localeSchema,
+  mustChangePassword: z.boolean(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const loginResultSchema = z.object({ user: sessionUserSchema });
+
+const smsCodeSchema = z.string().trim().regex(/^\d{6}$/, 'INVALID_CODE');
+
+export const sendSmsCode = defineRoute({
+  method: 'POST',
+  path: '/api/auth/sms-codes',
+  summary: 'Send a 6-digit code by SMS (at most once a minute and 10 times a day per phone)',
+  tags: ['auth'],
+  access: 'public',
+  body: z.strictObject({ schoolSlug: slugSchema, phone: phoneSchema, purpose: smsPurposeSchema }),
+  response: z.object({ resendAfterSeconds: z.number().int(), expiresInSeconds: z.number().int() }),
+});
+
+export const loginWithSms = defineRoute({
+  method: 'POST',
+  path: '/api/auth/login/sms',
+  summary: 'Candidate login with phone and SMS code (seed 000)',
+  tags: ['auth'],
+  access: 'public',
+  body: z.strictObject({
+    schoolSlug: slugSchema,
+    collegeId: idSchema.optional(),
+    phone: phoneSchema,
+    code: smsCodeSchema,
+  }),
+  response: loginResultSchema,
+});
+
+export const loginWithIdNumber = defineRoute({
+  method: 'POST',
+  path: '/api/auth/login/id-number',
+  summary: 'Candidate login with ID number and password (seed 004)',
+  tags: ['auth'],
+  access: 'public',
+  body: z.strictObject({
+    schoolSlug: slugSchema,
+    idNumber: idNumberSchema,
+    password: z.string().min(1).max(128),
+  }),
+  response: loginResultSchema,
+});
+
+export const loginWithAdmission = defineRoute({
+  method: 'POST',
+  path: '/api/auth/login/admission',
+  summary: 'Candidate login with exam ID and admission number (seed 002)',
+  tags: ['auth'],
+  access: 'public',
+  body: z.strictObject({
+    schoolSlug: slugSchema,
+    examCode: z.string().trim().min(1).max(40),
+    admissionNumber: z.string().trim().min(1).max(40),
+  }),
+  response: loginResultSchema,
+});
+
+export const loginAsStaff = defineRoute({
+  method: 'POST',
+  path: '/api/auth/login/staff',
+  summary: 'Staff login with username or phone and password; no school slug for platform admins',
+  tags: ['auth'],
+  access: 'public',
+  body: z.strictObject({
+    schoolSlug: slugSchema.optional(),
+    login: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(128),
+  }),
+  response: loginResultSchema,
+});
+
+export const resetPassword = defineRoute({
+  method: 'POST',
+  path: '/api/auth/password/reset',
+  summary: 'Forgot password: phone and SMS code, then a new password',
+  tags: ['auth'],
+  access: 'public',
+  body: z.strictObject({
+    schoolSlug: slugSchema,
+    phone: phoneSchema,
+    code: smsCodeSchema,
+    newPassword: newPasswordSchema,
+  }),
+  response: okSchema,
+});
+
+export const changePassword = defineRoute({
+  method: 'POST',
+  path: '/api/auth/password/change',
+  summary: 'Change the password of the logged-in user',
+  tags: ['auth'],
+  access: 'authenticated',
+  allowPendingPasswordChange: true,
+  body: z.strictObject({
+    currentPassword: z.string().min(1).max(128),
+    newPassword: newPasswordSchema,
+  }),
+  response: loginResultSchema,
+});
+
+export const logout = defineRoute({
+  method: 'POST',
+  path: '/api/auth/logout',
+  summary: 'End the current login session',
+  tags: ['auth'],
+  access: 'public',
+  response: okSchema,
+});
+
+export const getCurrentUser = defineRoute({
+  method: 'GET',
+  path: '/api/auth/me',
+  summary: 'The logged-in user, or 401',
+  tags: ['auth'],
+  access: 'authenticated',
+  allowPendingPasswordChange: true,
+  response: loginResultSchema,
+});
+
+export const setLocale = defineRoute({
+  method: 'PUT',
+  path: '/api/auth/me/locale',
+  summary: 'Remember the interface language of the logged-in user',
+  tags: ['auth'],
+  access: 'authenticated',
+  allowPendingPasswordChange: true,
+  body: z.strictObject({ locale: localeSchema }),
+  response: loginResultSchema,
+});
+
+export const getCsrfToken = defineRoute({
+  method: 'GET',
+  path: '/api/auth/csrf',
+  summary: 'The CSRF token to send as x-csrf-token on every mutation (also set as a cookie)',
+  tags: ['auth'],
+  access: 'public',
+  response: z.object({ token: z.string() }),
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const idSchema = z.uuid();
+export const okSchema = z.object({ ok: z.literal(true) });
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** Mainland China mobile number: 11 digits starting with 1[3-9]. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, 'INVALID_PHONE');
+
+/** 18-character resident ID number with its ISO 7064 MOD 11-2 check character. */
+export const idNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, 'INVALID_ID_NUMBER')
+  .refine(isValidIdNumberChecksum, 'INVALID_ID_NUMBER_CHECKSUM');
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK_CHARS = '10X98765432';
+
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (ID_WEIGHTS[i] ?? 0);
+  return ID_CHECK_CHARS[sum % 11] ?? '';
+}
+
+export function isValidIdNumberChecksum(idNumber: string): boolean {
+  return idNumberCheckChar(idNumber.slice(0, 17)) === idNumber.slice(17).toUpperCase();
+}
+
+/** Shows the first 3 and last 4 characters only: 110***********123X. */
+export function maskIdNumber(idNumber: string): string {
+  if (idNumber.length < 8) return '*'.repeat(idNumber.length);
+  return idNumber.slice(0, 3) + '*'.repeat(idNumber.length - 7) + idNumber.slice(-4);
+}
+
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
+}
+
+export const slugSchema = z
+  .string()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z0-9-]+$/);
+
+/** A password users can remember and attackers cannot guess cheaply. */
+export const newPasswordSchema = z
+  .string()
+  .min(8, 'PASSWORD_TOO_SHORT')
+  .max(128)
+  .regex(/[A-Za-z]/, 'PASSWORD_NEEDS_LETTER')
+  .regex(/\d/, 'PASSWORD_NEEDS_DIGIT');

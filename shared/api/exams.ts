@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { attendanceSchema, examKindSchema, sessionStatusSchema, staffDutySchema } from '../enums.js';
+import { defineRoute } from './contract.js';
+import { idSchema, isoDateTimeSchema } from './common.js';
+
+/** The rules an exam carries (DESIGN.md, the exam model). */
+export const examRulesSchema = z.strictObject({
+  faceCheckRequired: z.boolean().default(true),
+  faceCheckRetries: z.number().int().min(0).max(10).default(3),
+  faceMatchThreshold: z.number().min(0).max(1).default(0.68),
+  secondCameraRequired: z.boolean().default(false),
+  phoneAsPrimaryAllowed: z.boolean().default(false),
+  screenShareRequired: z.boolean().default(false),
+  durationMinutes: z.number().int().min(1).max(24 * 60).nullable().default(null),
+  minMinutesBeforeSubmit: z.number().int().min(0).max(24 * 60).default(0),
+  inactivitySubmitMinutes: z.number().int().min(1).max(24 * 60).nullable().default(null),
+  preEntryMinutes: z.number().int().min(0).max(24 * 60).default(30),
+  documentsRequired: z.boolean().default(false),
+});
+export type ExamRules = z.infer<typeof examRulesSchema>;
+
+export const myRegistrationSchema = z.object({
+  registrationId: idSchema,
+  examId: idSchema,
+  examName: z.string(),
+  examKind: examKindSchema,
+  sessionId: idSchema,
+  sessionName: z.string(),
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  status: sessionStatusSchema,
+  admissionNumber: z.string(),
+  attendance: attendanceSchema,
+});
+export type MyRegistration = z.infer<typeof myRegistrationSchema>;
+
+export const listMyRegistrations = defineRoute({
+  method: 'GET',
+  path: '/api/me/registrations',
+  summary: "The candidate's exam sessions (我的考场) with their status from the server clock",
+  tags: ['exams'],
+  access: ['candidate'],
+  response: z.object({ serverTime: isoDateTimeSchema, items: z.array(myRegistrationSchema) }),
+});
+
+export const myAssignmentSchema = z.object({
+  sessionId: idSchema,
+  sessionName: z.string(),
+  examName: z.string(),
+  examKind: examKindSchema,
+  duty: staffDutySchema,
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  status: sessionStatusSchema,
+  candidateCount: z.number().int(),
+});
+export type MyAssignment = z.infer<typeof myAssignmentSchema>;
+
+export const listMyAssignments = defineRoute({
+  method: 'GET',
+  path: '/api/me/assignments',
+  summary: 'The sessions an examiner or proctor is assigned to',
+  tags: ['exams'],
+  access: ['examiner', 'proctor'],
+  response: z.object({ serverTime: isoDateTimeSchema, items: z.array(myAssignmentSchema) }),
+});
+
+export const adminOverviewSchema = z.object({
+  scope: z.object({ schoolName: z.string().nullable(), collegeName: z.string().nullable() }),
+  counts: z.object({
+    schools: z.number().int(),
+    colleges: z.number().int(),
+    exams: z.number().int(),
+    sessions: z.number().int(),
+    candidates: z.number().int(),
+    staff: z.number().int(),
+  }),
+  sessions: z.array(
+    z.object({
+      sessionId: idSchema,
+      sessionName: z.string(),
+      examName: z.string(),
+      examKind: examKindSchema,
+      startsAt: isoDateTimeSchema,
+      endsAt: isoDateTimeSchema,
+      status: sessionStatusSchema,
+      candidateCount: z.number().int(),
+    }),
+  ),
+});
+export type AdminOverview = z.infer<typeof adminOverviewSchema>;
+
+export const getAdminOverview = defineRoute({
+  method: 'GET',
+  path: '/api/admin/overview',
+  summary: "An admin's home: counts and sessions within their school or college",
+  tags: ['admin'],
+  access: ['college_admin', 'school_admin', 'platform_admin'],
+  response: adminOverviewSchema,
+});

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API can answer with, its HTTP status and a sentence in each language.
+ * The server sends the code and the message in the caller's language; the web app shows its own
+ * translation of the code, so a message never has to be parsed.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容不符合要求', en: 'The request is not valid' },
+  BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request could not be read' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '账号或密码错误',
+    en: 'The account or password is wrong',
+  },
+  SMS_CODE_INVALID: {
+    status: 401,
+    zh: '验证码错误或已过期',
+    en: 'The verification code is wrong or has expired',
+  },
+  ADMISSION_NOT_FOUND: {
+    status: 401,
+    zh: '考试ID或准考证号错误',
+    en: 'The exam ID or admission number is wrong',
+  },
+  FORBIDDEN: { status: 403, zh: '您没有权限进行此操作', en: 'You are not allowed to do this' },
+  CSRF_FAILED: {
+    status: 403,
+    zh: '页面已过期，请刷新后重试',
+    en: 'The page has expired; reload it and try again',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    zh: '账号已停用，请联系管理员',
+    en: 'This account is disabled; contact your administrator',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '首次登录请先修改密码',
+    en: 'Change your password before you continue',
+  },
+  NOT_FOUND: { status: 404, zh: '请求的内容不存在', en: 'Not found' },
+  PHONE_NOT_REGISTERED: {
+    status: 404,
+    zh: '该手机号未在本校登记，请与报考学院联系',
+    en: 'This phone number is not registered at this school; contact your college',
+  },
+  COLLEGE_MISMATCH: {
+    status: 409,
+    zh: '所选学院与报名信息不符',
+    en: 'The selected college does not match your registration',
+  },
+  CONFLICT: { status: 409, zh: '数据已被修改，请刷新后重试', en: 'The data changed; reload and retry' },
+  PASSWORD_REUSED: {
+    status: 409,
+    zh: '新密码不能与原密码相同',
+    en: 'The new password must differ from the old one',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '不支持的内容格式',
+    en: 'This content type is not supported',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '密码错误次数过多，账号已锁定15分钟',
+    en: 'Too many wrong passwords; the account is locked for 15 minutes',
+  },
+  SMS_TOO_FREQUENT: {
+    status: 429,
+    zh: '验证码发送过于频繁，请60秒后再试',
+    en: 'A code was sent less than 60 seconds ago; wait and try again',
+  },
+  SMS_DAILY_LIMIT: {
+    status: 429,
+    zh: '今日验证码发送次数已达上限，请明天再试',
+    en: 'The daily limit of codes for this phone is reached; try again tomorrow',
+  },
+  SMS_CODE_VOIDED: {
+    status: 429,
+    zh: '验证码错误次数过多，已失效，请重新获取',
+    en: 'Too many wrong codes; the code is void, request a new one',
+  },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  SMS_SEND_FAILED: {
+    status: 502,
+    zh: '短信发送失败，请稍后重试',
+    en: 'The text message could not be sent; try again later',
+  },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export const errorCodeSchema = z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]);
+
+export const errorIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+
+/** The one error body of the API. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    requestId: z.string(),
+    issues: z.array(errorIssueSchema).optional(),
+    retryAfterSeconds: z.number().int().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

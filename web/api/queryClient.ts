@@ -1,0 +1,25 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { sessionQueryKey } from '../auth/session.js';
+import { isApiError } from './ApiError.js';
+
+function handleUnauthenticated(error: unknown): void {
+  // The session ended (expired, logged out elsewhere): the route guard sends the user to login.
+  if (isApiError(error, 'UNAUTHENTICATED')) queryClient.setQueryData(sessionQueryKey, null);
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: handleUnauthenticated }),
+  mutationCache: new MutationCache({
+    onError: (error, _variables, _context, mutation) => {
+      // A failed login answers 401 too; only calls made inside a session end it.
+      if (mutation.meta?.insideSession === true) handleUnauthenticated(error);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      retry: (failureCount, error) =>
+        failureCount < 2 && isApiError(error) && (error.code === 'NETWORK' || error.status >= 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
