@@ -1,0 +1,103 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { ConsoleSmsSender } from '../auth/sms/console-sender.js';
+import type { SmsSender } from '../auth/sms/sms-sender.js';
+import { ManualClock } from '../clock.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { openTestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  clock: ManualClock;
+  sms: ConsoleSmsSender;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export const silentLog = { info: () => undefined };
+
+/** The whole app on a fresh database with a hand-moved clock and an in-memory SMS outbox. */
+export async function createTestApp(
+  options: { smsSender?: SmsSender; isDemo?: boolean; authRateLimitPerMinute?: number } = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = new ManualClock();
+  const sms = new ConsoleSmsSender(silentLog);
+  const app = await buildApp({
+    config: {
+      isDemo: options.isDemo ?? true,
+      appSecret: 'test-secret-test-secret-test-secret-0000',
+      cookieSecure: false,
+      sessionTtlHours: 12,
+      trustProxy: false,
+      authRateLimitPerMinute: options.authRateLimitPerMinute ?? 10_000,
+      webDistDir: null,
+    },
+    database,
+    smsSender: options.smsSender ?? sms,
+    clock,
+  });
+  await app.ready();
+  return { app, clock, sms, database, close: () => app.close() };
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF header on mutations. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies) {
+      if (cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0)) {
+        this.cookies.delete(cookie.name);
+      } else this.cookies.set(cookie.name, cookie.value);
+    }
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) {
+    if (method !== 'GET' && !this.cookies.has('invigil_csrf')) await this.request('GET', '/api/auth/csrf');
+    const csrf = this.cookies.get('invigil_csrf');
+    const response = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        ...(method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}),
+      },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  put(url: string, body?: unknown) {
+    return this.request('PUT', url, body ?? {});
+  }
+}
+
+/** The 6-digit code of the last SMS the outbox holds for a phone. */
+export function lastCodeFor(sms: ConsoleSmsSender, phone: string): string {
+  const text = sms.recent().find((entry) => entry.phone === phone)?.text ?? '';
+  const code = /\d{6}/.exec(text)?.[0];
+  if (!code) throw new Error(`no code sent to ${phone}`);
+  return code;
+}

@@ -1,0 +1,2 @@
+// The examiner's chunk.
+export { ExaminerHomePage } from './ExaminerHomePage.js';

@@ -1,0 +1,2 @@
+// The proctor's chunk.
+export { ProctorHomePage } from './ProctorHomePage.js';

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { listMyAssignments, type MyAssignment } from '../../../shared/api/exams.js';
+import { callApi } from '../../api/client.js';
+import { RoleShell } from '../../layout/RoleShell.js';
+import { LoadError } from '../../ui/LoadError.js';
+import { SessionsTable } from '../../ui/SessionsTable.js';
+import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
+
+/** Home of examiners and proctors: the sessions they are assigned to, with their duty. */
+export function StaffSessionsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('staff.mySessions'));
+  const assignments = useQuery({
+    queryKey: ['me', 'assignments'],
+    queryFn: () => callApi(listMyAssignments),
+    refetchInterval: 60_000,
+  });
+
+  return (
+    <RoleShell>
+      <Card
+        title={
+          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+            {t('staff.mySessions')}
+          </Typography.Title>
+        }
+      >
+        {assignments.isError && !assignments.data ? (
+          <LoadError error={assignments.error} onRetry={() => void assignments.refetch()} />
+        ) : (
+          <SessionsTable<MyAssignment>
+            items={assignments.data?.items ?? []}
+            isLoading={assignments.isPending}
+            emptyText={t('staff.noSessions')}
+            extraColumns={[
+              {
+                key: 'duty',
+                title: t('staff.duty'),
+                render: (_value, row) => t(`duty.${row.duty}`),
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </RoleShell>
+  );
+}

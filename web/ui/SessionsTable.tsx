@@ -1,0 +1,60 @@
+import { Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { ExamKind, SessionStatus } from '../../shared/enums.js';
+import { formatTimeRange } from './format.js';
+import { StatusTag } from './StatusTag.js';
+
+/** The fields every session row has, whoever looks at it. */
+interface SessionRow {
+  sessionId: string;
+  sessionName: string;
+  examName: string;
+  examKind: ExamKind;
+  startsAt: string;
+  endsAt: string;
+  status: SessionStatus;
+  candidateCount: number;
+}
+
+interface SessionsTableProps<Row extends SessionRow> {
+  items: Row[];
+  isLoading: boolean;
+  emptyText: string;
+  /** Extra columns placed before the status (e.g. a staff member's duty). */
+  extraColumns?: ColumnsType<Row>;
+}
+
+/** Sessions for staff and admins: date, exam, session, kind, status, candidate count. */
+export function SessionsTable<Row extends SessionRow>(props: SessionsTableProps<Row>) {
+  const { t } = useTranslation();
+  const columns: ColumnsType<Row> = [
+    {
+      key: 'date',
+      title: t('staff.date'),
+      render: (_value, row) => formatTimeRange(row.startsAt, row.endsAt),
+    },
+    { key: 'exam', title: t('staff.examName'), render: (_value, row) => row.examName },
+    { key: 'session', title: t('staff.sessionName'), render: (_value, row) => row.sessionName },
+    { key: 'kind', title: t('staff.kind'), render: (_value, row) => t(`examKind.${row.examKind}`) },
+    ...(props.extraColumns ?? []),
+    { key: 'status', title: t('staff.status'), render: (_value, row) => <StatusTag status={row.status} /> },
+    {
+      key: 'candidates',
+      title: t('staff.candidates'),
+      align: 'right',
+      render: (_value, row) => row.candidateCount,
+    },
+  ];
+  return (
+    <Table<Row>
+      rowKey={(row) => row.sessionId}
+      loading={props.isLoading}
+      dataSource={props.items}
+      columns={columns}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: props.emptyText }}
+    />
+  );
+}
