@@ -24,7 +24,7 @@ type Part<T, K extends string> = z.ZodType extends T
  * it is fixed.
  */
 export type ApiInput<C> =
-  C extends RouteContract<infer P, infer Q, infer B, z.ZodType>
+  C extends RouteContract<infer P, infer Q, infer B>
     ? Part<P, 'params'> & Part<Q, 'query'> & Part<B, 'body'>
     : never;
 

@@ -29,7 +29,8 @@ export function describeError(error: unknown, t: TFunction): string {
     const details = [
       ...new Set(error.issues.map((issue) => issue.message).filter(isIssueCode)),
     ].map((code) => t(`issues.${code}`));
-    if (details.length > 0) return t('errors.withDetails', { message, details: details.join(t('errors.listSeparator')) });
+    if (details.length > 0)
+      return t('errors.withDetails', { message, details: details.join(t('errors.listSeparator')) });
   }
   if (error.retryAfterSeconds !== undefined && !SELF_TIMED_CODES.has(error.code)) {
     return t('errors.retryAfter', { message, seconds: error.retryAfterSeconds });

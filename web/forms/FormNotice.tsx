@@ -4,8 +4,7 @@ import { useErrorMessage } from '../api/errors.js';
 
 /** What a form reports above its fields; kept as data so it follows a language switch. */
 export type FormNoticeState =
-  | { kind: 'error'; error: unknown }
-  | { kind: 'codeSent'; expiresInSeconds: number };
+  { kind: 'error'; error: unknown } | { kind: 'codeSent'; expiresInSeconds: number };
 
 /** The message above a form: errors as role="alert", confirmations as role="status". */
 export function FormNotice({ notice }: { notice: FormNoticeState | null }) {
@@ -15,7 +14,13 @@ export function FormNotice({ notice }: { notice: FormNoticeState | null }) {
   switch (notice.kind) {
     case 'error':
       return (
-        <Alert type="error" showIcon role="alert" title={describe(notice.error)} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={describe(notice.error)}
+          style={{ marginBottom: 16 }}
+        />
       );
     case 'codeSent':
       return (
@@ -23,7 +28,9 @@ export function FormNotice({ notice }: { notice: FormNoticeState | null }) {
           type="success"
           showIcon
           role="status"
-          title={t('login.codeSent', { minutes: Math.max(1, Math.round(notice.expiresInSeconds / 60)) })}
+          title={t('login.codeSent', {
+            minutes: Math.max(1, Math.round(notice.expiresInSeconds / 60)),
+          })}
           style={{ marginBottom: 16 }}
         />
       );

@@ -17,7 +17,12 @@ interface SmsCodeFieldProps {
 const CODE_PATTERN = /^\d{6}$/;
 
 /** The "短信验证码" field with its send button; lives inside a Form that has a phone field. */
-export function SmsCodeField({ schoolSlug, purpose, phoneField = 'phone', ...props }: SmsCodeFieldProps) {
+export function SmsCodeField({
+  schoolSlug,
+  purpose,
+  phoneField = 'phone',
+  ...props
+}: SmsCodeFieldProps) {
   const { t } = useTranslation();
   const rules = useFieldRules();
   const form = Form.useFormInstance();

@@ -36,12 +36,10 @@ export function useFieldRules(): FieldRules {
         },
       }),
       sameAs: (otherField, message) => (form) => ({
-        validator: async (_rule, value: unknown) => {
-          if (value === undefined || value === '' || value === form.getFieldValue(otherField)) {
-            return;
-          }
-          throw new Error(message);
-        },
+        validator: (_rule, value: unknown) =>
+          value === undefined || value === '' || value === form.getFieldValue(otherField)
+            ? Promise.resolve()
+            : Promise.reject(new Error(message)),
       }),
     }),
     [t],

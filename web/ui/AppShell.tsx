@@ -21,7 +21,15 @@ export function AppShell(props: AppShellProps) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24 }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 16,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          paddingInline: 24,
+        }}
       >
         <Flex align="baseline" gap={12} style={{ minWidth: 0 }}>
           <Typography.Text strong style={{ fontSize: 18 }}>

@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 export function PageSpinner() {
   const { t } = useTranslation();
   return (
-    <Flex align="center" justify="center" style={{ minHeight: '60vh' }} role="status" aria-live="polite">
+    <Flex
+      align="center"
+      justify="center"
+      style={{ minHeight: '60vh' }}
+      role="status"
+      aria-live="polite"
+    >
       <Spin size="large" description={t('app.loading')} />
     </Flex>
   );

@@ -15,7 +15,14 @@ export function PublicLayout({ brand, headerExtra, width = 960, children }: Publ
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24 }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          paddingInline: 24,
+        }}
       >
         <Link to="/" aria-label={brand}>
           <Typography.Text strong style={{ fontSize: 18 }}>

@@ -1,21 +1,22 @@
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { ExamKind, SessionStatus } from '../../shared/enums.js';
+import type { MyAssignment } from '../../shared/api/exams.js';
 import { formatTimeRange } from './format.js';
 import { StatusTag } from './StatusTag.js';
 
-/** The fields every session row has, whoever looks at it. */
-interface SessionRow {
-  sessionId: string;
-  sessionName: string;
-  examName: string;
-  examKind: ExamKind;
-  startsAt: string;
-  endsAt: string;
-  status: SessionStatus;
-  candidateCount: number;
-}
+/** The fields every session row has, whoever looks at it (staff assignment or admin overview). */
+type SessionRow = Pick<
+  MyAssignment,
+  | 'sessionId'
+  | 'sessionName'
+  | 'examName'
+  | 'examKind'
+  | 'startsAt'
+  | 'endsAt'
+  | 'status'
+  | 'candidateCount'
+>;
 
 interface SessionsTableProps<Row extends SessionRow> {
   items: Row[];
@@ -38,7 +39,11 @@ export function SessionsTable<Row extends SessionRow>(props: SessionsTableProps<
     { key: 'session', title: t('staff.sessionName'), render: (_value, row) => row.sessionName },
     { key: 'kind', title: t('staff.kind'), render: (_value, row) => t(`examKind.${row.examKind}`) },
     ...(props.extraColumns ?? []),
-    { key: 'status', title: t('staff.status'), render: (_value, row) => <StatusTag status={row.status} /> },
+    {
+      key: 'status',
+      title: t('staff.status'),
+      render: (_value, row) => <StatusTag status={row.status} />,
+    },
     {
       key: 'candidates',
       title: t('staff.candidates'),

@@ -12,7 +12,8 @@ function timePart(date: Date): string {
 export function formatTimeRange(startsAt: string, endsAt: string): string {
   const start = new Date(startsAt);
   const end = new Date(endsAt);
-  const endText = datePart(end) === datePart(start) ? timePart(end) : `${datePart(end)} ${timePart(end)}`;
+  const endText =
+    datePart(end) === datePart(start) ? timePart(end) : `${datePart(end)} ${timePart(end)}`;
   return `${datePart(start)} ${timePart(start)}-${endText}`;
 }
 

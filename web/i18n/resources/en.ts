@@ -153,6 +153,7 @@ export const en: Messages = {
       staff: 'Staff',
     },
     sessions: 'Sessions',
+    noSessions: 'No sessions',
   },
   outbox: {
     title: 'SMS outbox (demo)',

@@ -152,6 +152,7 @@ export const zhCN = {
       staff: '工作人员',
     },
     sessions: '考场列表',
+    noSessions: '暂无考场',
   },
   outbox: {
     title: '短信发件箱（演示）',

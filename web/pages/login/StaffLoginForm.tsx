@@ -26,12 +26,25 @@ export function StaffLoginForm({ schoolSlug, autoFocus }: StaffLoginFormProps) {
   });
 
   return (
-    <Form<Values> name="staffLogin" layout="vertical" requiredMark={false} onFinish={(values) => login.mutate(values)}>
+    <Form<Values>
+      name="staffLogin"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(values) => login.mutate(values)}
+    >
       <FormNotice notice={login.isError ? { kind: 'error', error: login.error } : null} />
-      <Form.Item<Values> name="login" label={t('login.staffAccount')} rules={[rules.required(t('login.staffAccount'))]}>
+      <Form.Item<Values>
+        name="login"
+        label={t('login.staffAccount')}
+        rules={[rules.required(t('login.staffAccount'))]}
+      >
         <Input autoFocus={autoFocus} autoComplete="username" maxLength={64} />
       </Form.Item>
-      <Form.Item<Values> name="password" label={t('login.password')} rules={[rules.required(t('login.password'))]}>
+      <Form.Item<Values>
+        name="password"
+        label={t('login.password')}
+        rules={[rules.required(t('login.password'))]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>

@@ -32,12 +32,20 @@ export function DevOutboxPage() {
           <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
             {t('outbox.title')}
           </Typography.Title>
-          <Button icon={<ReloadOutlined />} onClick={() => void outbox.refetch()} loading={outbox.isFetching}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void outbox.refetch()}
+            loading={outbox.isFetching}
+          >
             {t('outbox.refresh')}
           </Button>
         </Flex>
         {isOff ? (
-          <Result status="info" title={<span role="status">{t('outbox.off')}</span>} subTitle={t('outbox.offDetail')} />
+          <Result
+            status="info"
+            title={<span role="status">{t('outbox.off')}</span>}
+            subTitle={t('outbox.offDetail')}
+          />
         ) : outbox.isError && !outbox.data ? (
           <LoadError error={outbox.error} onRetry={() => void outbox.refetch()} />
         ) : (
@@ -54,7 +62,12 @@ export function DevOutboxPage() {
               columns={[
                 { title: t('outbox.phone'), dataIndex: 'phone', width: 140 },
                 { title: t('outbox.text'), dataIndex: 'text' },
-                { title: t('outbox.time'), dataIndex: 'sentAt', width: 200, render: formatDateTime },
+                {
+                  title: t('outbox.time'),
+                  dataIndex: 'sentAt',
+                  width: 200,
+                  render: formatDateTime,
+                },
               ]}
             />
           </>

@@ -20,11 +20,14 @@ export function ChangePasswordPage() {
   const rules = useFieldRules();
   const completeLogin = useCompleteLogin();
   const change = useMutation({
-    mutationFn: ({ confirmPassword: _confirm, ...body }: Values) => callApi(changePassword, { body }),
+    mutationFn: ({ confirmPassword: _confirm, ...body }: Values) =>
+      callApi(changePassword, { body }),
     onSuccess: ({ user: updated }) => completeLogin(updated),
     meta: { insideSession: true },
   });
-  const title = user.mustChangePassword ? t('password.changeTitleFirst') : t('password.changeTitle');
+  const title = user.mustChangePassword
+    ? t('password.changeTitleFirst')
+    : t('password.changeTitle');
   useDocumentTitle(title);
 
   return (
@@ -33,8 +36,15 @@ export function ChangePasswordPage() {
         <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>
           {title}
         </Typography.Title>
-        {user.mustChangePassword && <Typography.Paragraph>{t('password.changeIntro')}</Typography.Paragraph>}
-        <Form<Values> name="changePassword" layout="vertical" requiredMark={false} onFinish={(values) => change.mutate(values)}>
+        {user.mustChangePassword && (
+          <Typography.Paragraph>{t('password.changeIntro')}</Typography.Paragraph>
+        )}
+        <Form<Values>
+          name="changePassword"
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => change.mutate(values)}
+        >
           <FormNotice notice={change.isError ? { kind: 'error', error: change.error } : null} />
           <Form.Item<Values>
             name="currentPassword"

@@ -20,14 +20,24 @@ export function AdmissionLoginForm({ schoolSlug, autoFocus }: AdmissionLoginForm
   const rules = useFieldRules();
   const completeLogin = useCompleteLogin();
   const login = useMutation({
-    mutationFn: (values: Values) => callApi(loginWithAdmission, { body: { ...values, schoolSlug } }),
+    mutationFn: (values: Values) =>
+      callApi(loginWithAdmission, { body: { ...values, schoolSlug } }),
     onSuccess: ({ user }) => completeLogin(user),
   });
 
   return (
-    <Form<Values> name="admissionLogin" layout="vertical" requiredMark={false} onFinish={(values) => login.mutate(values)}>
+    <Form<Values>
+      name="admissionLogin"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(values) => login.mutate(values)}
+    >
       <FormNotice notice={login.isError ? { kind: 'error', error: login.error } : null} />
-      <Form.Item<Values> name="examCode" label={t('login.examCode')} rules={[rules.required(t('login.examCode'))]}>
+      <Form.Item<Values>
+        name="examCode"
+        label={t('login.examCode')}
+        rules={[rules.required(t('login.examCode'))]}
+      >
         <Input autoFocus={autoFocus} autoComplete="off" maxLength={40} />
       </Form.Item>
       <Form.Item<Values>

@@ -26,12 +26,20 @@ export function IdNumberLoginForm({ schoolSlug, autoFocus }: IdNumberLoginFormPr
   });
 
   return (
-    <Form<Values> name="idNumberLogin" layout="vertical" requiredMark={false} onFinish={(values) => login.mutate(values)}>
+    <Form<Values>
+      name="idNumberLogin"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(values) => login.mutate(values)}
+    >
       <FormNotice notice={login.isError ? { kind: 'error', error: login.error } : null} />
       <Form.Item<Values>
         name="idNumber"
         label={t('login.idNumber')}
-        rules={[rules.required(t('login.idNumber')), rules.schema(t('login.idNumber'), idNumberSchema)]}
+        rules={[
+          rules.required(t('login.idNumber')),
+          rules.schema(t('login.idNumber'), idNumberSchema),
+        ]}
       >
         <Input autoFocus={autoFocus} autoComplete="username" maxLength={18} />
       </Form.Item>

@@ -51,7 +51,10 @@ export function SchoolLogin({ school }: { school: SchoolPublic }) {
           ) : (
             <StaffLoginForm schoolSlug={school.slug} autoFocus={false} />
           )}
-          <Link to={`/s/${encodeURIComponent(school.slug)}/forgot-password`} style={{ alignSelf: 'flex-end' }}>
+          <Link
+            to={`/s/${encodeURIComponent(school.slug)}/forgot-password`}
+            style={{ alignSelf: 'flex-end' }}
+          >
             {t('login.forgotPassword')}
           </Link>
         </Flex>

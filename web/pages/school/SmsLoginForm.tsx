@@ -49,7 +49,11 @@ export function SmsLoginForm({ school, autoFocus }: SmsLoginFormProps) {
     >
       <FormNotice notice={notice} />
       {hasColleges && (
-        <Form.Item<Values> name="collegeId" label={t('login.college')} rules={[rules.select(t('login.college'))]}>
+        <Form.Item<Values>
+          name="collegeId"
+          label={t('login.college')}
+          rules={[rules.select(t('login.college'))]}
+        >
           <Select
             autoFocus={autoFocus}
             placeholder={t('login.collegePlaceholder')}
@@ -65,7 +69,12 @@ export function SmsLoginForm({ school, autoFocus }: SmsLoginFormProps) {
         label={t('login.phone')}
         rules={[rules.required(t('login.phone')), rules.schema(t('login.phone'), phoneSchema)]}
       >
-        <Input autoFocus={autoFocus && !hasColleges} inputMode="tel" autoComplete="tel" maxLength={11} />
+        <Input
+          autoFocus={autoFocus && !hasColleges}
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={11}
+        />
       </Form.Item>
       <SmsCodeField
         schoolSlug={school.slug}

@@ -51,7 +51,10 @@ export function CandidateHomePage() {
           {registrations.isError && !registrations.data ? (
             <LoadError error={registrations.error} onRetry={() => void registrations.refetch()} />
           ) : (
-            <MyExamsTable items={registrations.data?.items ?? []} isLoading={registrations.isPending} />
+            <MyExamsTable
+              items={registrations.data?.items ?? []}
+              isLoading={registrations.isPending}
+            />
           )}
         </Card>
       </Flex>

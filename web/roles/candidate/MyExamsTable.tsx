@@ -48,7 +48,10 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
           render: () => (
             <Space>
               <ComingSoonButton label={t('candidate.faceCheck')} reason={t('app.comingSoon')} />
-              <ComingSoonButton label={t('candidate.enterWaitingRoom')} reason={t('app.comingSoon')} />
+              <ComingSoonButton
+                label={t('candidate.enterWaitingRoom')}
+                reason={t('app.comingSoon')}
+              />
             </Space>
           ),
         },

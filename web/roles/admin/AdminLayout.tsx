@@ -1,0 +1,43 @@
+import { DashboardOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { RoleShell } from '../../layout/RoleShell.js';
+
+/** `/admin/*`: the shell with the console's side menu. */
+export function AdminLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const sider = (
+    <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0}>
+      <nav aria-label={t('admin.console')}>
+        <Menu
+          mode="inline"
+          selectedKeys={[location.pathname]}
+          onClick={({ key }) => void navigate(key)}
+          items={[
+            { key: '/admin', icon: <DashboardOutlined />, label: t('admin.menuOverview') },
+            {
+              key: '/admin/exams',
+              icon: <FileTextOutlined />,
+              label: `${t('admin.menuExams')}（${t('app.comingSoon')}）`,
+              disabled: true,
+            },
+            {
+              key: '/admin/people',
+              icon: <TeamOutlined />,
+              label: `${t('admin.menuPeople')}（${t('app.comingSoon')}）`,
+              disabled: true,
+            },
+          ]}
+        />
+      </nav>
+    </Layout.Sider>
+  );
+  return (
+    <RoleShell sider={sider}>
+      <Outlet />
+    </RoleShell>
+  );
+}

@@ -1,0 +1,3 @@
+// The admins' chunk (college, school and platform administrators).
+export { AdminHomePage } from './AdminHomePage.js';
+export { AdminLayout } from './AdminLayout.js';

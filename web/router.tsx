@@ -1,0 +1,85 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ADMIN_ROLES } from '../shared/enums.js';
+import { RequireAuth } from './auth/RequireAuth.js';
+import { ErrorPage } from './pages/errors/ErrorPage.js';
+import { NotFoundPage } from './pages/errors/NotFoundPage.js';
+import { LandingPage } from './pages/landing/LandingPage.js';
+import { PlatformLoginPage } from './pages/login/PlatformLoginPage.js';
+import { DevOutboxPage } from './pages/outbox/DevOutboxPage.js';
+import { ChangePasswordPage } from './pages/password/ChangePasswordPage.js';
+import { ForgotPasswordPage } from './pages/password/ForgotPasswordPage.js';
+import { SchoolLoginPage } from './pages/school/SchoolLoginPage.js';
+import { PageSpinner } from './ui/PageSpinner.js';
+
+// One lazily loaded chunk per role: a candidate never downloads the admin console.
+const candidateChunk = () => import('./roles/candidate/index.js');
+const examinerChunk = () => import('./roles/examiner/index.js');
+const proctorChunk = () => import('./roles/proctor/index.js');
+const adminChunk = () => import('./roles/admin/index.js');
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    errorElement: <ErrorPage />,
+    hydrateFallbackElement: <PageSpinner />,
+    children: [
+      { index: true, element: <LandingPage /> },
+      { path: 's/:slug', element: <SchoolLoginPage /> },
+      { path: 's/:slug/forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'login', element: <PlatformLoginPage /> },
+      { path: 'dev/outbox', element: <DevOutboxPage /> },
+      {
+        element: <RequireAuth allowPendingPasswordChange />,
+        children: [{ path: 'change-password', element: <ChangePasswordPage /> }],
+      },
+      {
+        path: 'candidate',
+        element: <RequireAuth roles={['candidate']} />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await candidateChunk()).CandidateHomePage }),
+          },
+        ],
+      },
+      {
+        path: 'examiner',
+        element: <RequireAuth roles={['examiner']} />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await examinerChunk()).ExaminerHomePage }),
+          },
+        ],
+      },
+      {
+        path: 'proctor',
+        element: <RequireAuth roles={['proctor']} />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await proctorChunk()).ProctorHomePage }),
+          },
+        ],
+      },
+      {
+        path: 'admin',
+        element: <RequireAuth roles={ADMIN_ROLES} />,
+        children: [
+          {
+            lazy: async () => ({ Component: (await adminChunk()).AdminLayout }),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await adminChunk()).AdminHomePage }),
+              },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
