@@ -93,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const outbox =
     config.isDemo && deps.smsSender instanceof ConsoleSmsSender ? deps.smsSender : null;
 
-  await app.register(async (api) => {
+  await app.register((api, _options, done) => {
     installSessions(api, auth, cookies);
     registerSystemRoutes(api, database, clock, outbox);
     registerAuthRoutes(api, auth, cookies, {
@@ -103,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerOrgRoutes(api, db, config.isDemo);
     registerExamRoutes(api, examsRepo, clock);
     registerAdminOverview(api, db, examsRepo, clock);
+    done();
   });
 
   if (config.webDistDir) await registerWebApp(app, config.webDistDir);

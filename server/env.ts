@@ -18,9 +18,15 @@ export const envSchema = z
       .optional(),
     DEMO: booleanFlag.optional(),
     APP_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     COOKIE_SECURE: booleanFlag.optional(),
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
     TRUST_PROXY: booleanFlag.default(false),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
     SMS_PROVIDER: z.enum(['console', 'aliyun']).default('console'),
@@ -38,7 +44,8 @@ export const envSchema = z
       'ALIYUN_SMS_SIGN_NAME',
       'ALIYUN_SMS_TEMPLATE_CODE',
     ] as const) {
-      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required by SMS_PROVIDER=aliyun' });
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'required by SMS_PROVIDER=aliyun' });
     }
   });
 

@@ -67,7 +67,15 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
-  logger.info({ url, database: database.engine, seeded, startupMs: Math.round(performance.now() - startedAt) }, 'Invigil ready');
+  logger.info(
+    {
+      url,
+      database: database.engine,
+      seeded,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
+    'Invigil ready',
+  );
   if (isDemo) printDemoBanner(url, seeded);
 }
 

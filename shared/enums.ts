@@ -24,7 +24,12 @@ export const SESSION_STATUSES = ['not_started', 'check_in_open', 'in_progress', 
 export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
-export const STAFF_DUTIES = ['waiting_examiner', 'panel_examiner', 'panel_chair', 'proctor'] as const;
+export const STAFF_DUTIES = [
+  'waiting_examiner',
+  'panel_examiner',
+  'panel_chair',
+  'proctor',
+] as const;
 export const staffDutySchema = z.enum(STAFF_DUTIES);
 export type StaffDuty = z.infer<typeof staffDutySchema>;
 

@@ -51,7 +51,11 @@ export const ERRORS = {
     zh: '所选学院与报名信息不符',
     en: 'The selected college does not match your registration',
   },
-  CONFLICT: { status: 409, zh: '数据已被修改，请刷新后重试', en: 'The data changed; reload and retry' },
+  CONFLICT: {
+    status: 409,
+    zh: '数据已被修改，请刷新后重试',
+    en: 'The data changed; reload and retry',
+  },
   PASSWORD_REUSED: {
     status: 409,
     zh: '新密码不能与原密码相同',

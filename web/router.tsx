@@ -5,7 +5,6 @@ import { ErrorPage } from './pages/errors/ErrorPage.js';
 import { NotFoundPage } from './pages/errors/NotFoundPage.js';
 import { LandingPage } from './pages/landing/LandingPage.js';
 import { PlatformLoginPage } from './pages/login/PlatformLoginPage.js';
-import { DevOutboxPage } from './pages/outbox/DevOutboxPage.js';
 import { ChangePasswordPage } from './pages/password/ChangePasswordPage.js';
 import { ForgotPasswordPage } from './pages/password/ForgotPasswordPage.js';
 import { SchoolLoginPage } from './pages/school/SchoolLoginPage.js';
@@ -27,7 +26,12 @@ export const routes: RouteObject[] = [
       { path: 's/:slug', element: <SchoolLoginPage /> },
       { path: 's/:slug/forgot-password', element: <ForgotPasswordPage /> },
       { path: 'login', element: <PlatformLoginPage /> },
-      { path: 'dev/outbox', element: <DevOutboxPage /> },
+      {
+        path: 'dev/outbox',
+        lazy: async () => ({
+          Component: (await import('./pages/outbox/DevOutboxPage.js')).DevOutboxPage,
+        }),
+      },
       {
         element: <RequireAuth allowPendingPasswordChange />,
         children: [{ path: 'change-password', element: <ChangePasswordPage /> }],

@@ -6,7 +6,12 @@ const li = DEMO_CANDIDATES[1];
 const initial = li.idNumber.slice(-6);
 const idLogin = (client: TestClient, password: string) =>
   client.post('/api/auth/login/id-number', { schoolSlug: 'demo', idNumber: li.idNumber, password });
-const staffLogin = (client: TestClient, login: string, password: string, schoolSlug: string | null = 'demo') =>
+const staffLogin = (
+  client: TestClient,
+  login: string,
+  password: string,
+  schoolSlug: string | null = 'demo',
+) =>
   client.post('/api/auth/login/staff', { ...(schoolSlug ? { schoolSlug } : {}), login, password });
 
 describe('Password logins (seed 004) and staff', () => {
@@ -29,10 +34,16 @@ describe('Password logins (seed 004) and staff', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const weak = await client.post('/api/auth/password/change', { currentPassword: initial, newPassword: 'short' });
+    const weak = await client.post('/api/auth/password/change', {
+      currentPassword: initial,
+      newPassword: 'short',
+    });
     expect(weak.json().error.code).toBe('VALIDATION_FAILED');
 
-    const changed = await client.post('/api/auth/password/change', { currentPassword: initial, newPassword: 'Exam2026pass' });
+    const changed = await client.post('/api/auth/password/change', {
+      currentPassword: initial,
+      newPassword: 'Exam2026pass',
+    });
     expect(changed.json().user.mustChangePassword).toBe(false);
     const rooms = await client.get('/api/me/registrations');
     expect(rooms.statusCode).toBe(200);
@@ -54,16 +65,28 @@ describe('Password logins (seed 004) and staff', () => {
     }
     const fifth = await idLogin(client, 'wrong-password');
     expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: '密码错误次数过多，账号已锁定15分钟' });
+    expect(fifth.json().error).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      message: '密码错误次数过多，账号已锁定15分钟',
+    });
     expect((await idLogin(client, initial)).statusCode).toBe(423);
     test.clock.advance(15 * 60_000 + 1000);
     expect((await idLogin(client, initial)).statusCode).toBe(200);
   });
 
   it('resets a forgotten password with the phone and an SMS code', async () => {
-    await client.post('/api/auth/sms-codes', { schoolSlug: 'demo', phone: li.phone, purpose: 'reset_password' });
+    await client.post('/api/auth/sms-codes', {
+      schoolSlug: 'demo',
+      phone: li.phone,
+      purpose: 'reset_password',
+    });
     const code = lastCodeFor(test.sms, li.phone);
-    const reset = await client.post('/api/auth/password/reset', { schoolSlug: 'demo', phone: li.phone, code, newPassword: 'NewPass2026' });
+    const reset = await client.post('/api/auth/password/reset', {
+      schoolSlug: 'demo',
+      phone: li.phone,
+      code,
+      newPassword: 'NewPass2026',
+    });
     expect(reset.statusCode).toBe(200);
     expect((await idLogin(client, initial)).statusCode).toBe(401);
     const login = await idLogin(client, 'NewPass2026');
@@ -71,17 +94,32 @@ describe('Password logins (seed 004) and staff', () => {
   });
 
   it('logs a candidate in with exam ID and admission number (seed 002)', async () => {
-    const ok = await client.post('/api/auth/login/admission', { schoolSlug: 'demo', examCode: 'WRT2026', admissionNumber: li.written });
+    const ok = await client.post('/api/auth/login/admission', {
+      schoolSlug: 'demo',
+      examCode: 'WRT2026',
+      admissionNumber: li.written,
+    });
     expect(ok.json().user.name).toBe('李四');
-    const bad = await client.post('/api/auth/login/admission', { schoolSlug: 'demo', examCode: 'WRT2026', admissionNumber: 'NOPE' });
+    const bad = await client.post('/api/auth/login/admission', {
+      schoolSlug: 'demo',
+      examCode: 'WRT2026',
+      admissionNumber: 'NOPE',
+    });
     expect(bad.json().error.code).toBe('ADMISSION_NOT_FOUND');
   });
 
   it('logs staff in by username, and platform admins without a school', async () => {
     const admin = await staffLogin(client, 'admin', DEMO_STAFF_PASSWORD);
     expect(admin.json().user).toMatchObject({ role: 'school_admin', schoolSlug: 'demo' });
-    expect((await staffLogin(new TestClient(test.app), 'platform', DEMO_STAFF_PASSWORD)).statusCode).toBe(401);
-    const platform = await staffLogin(new TestClient(test.app), 'platform', DEMO_STAFF_PASSWORD, null);
+    expect(
+      (await staffLogin(new TestClient(test.app), 'platform', DEMO_STAFF_PASSWORD)).statusCode,
+    ).toBe(401);
+    const platform = await staffLogin(
+      new TestClient(test.app),
+      'platform',
+      DEMO_STAFF_PASSWORD,
+      null,
+    );
     expect(platform.json().user).toMatchObject({ role: 'platform_admin', schoolId: null });
   });
 
@@ -92,10 +130,15 @@ describe('Password logins (seed 004) and staff', () => {
 
   it('remembers the language per user and answers errors in it', async () => {
     await staffLogin(client, 'admin', DEMO_STAFF_PASSWORD);
-    expect((await client.put('/api/auth/me/locale', { locale: 'en' })).json().user.locale).toBe('en');
+    expect((await client.put('/api/auth/me/locale', { locale: 'en' })).json().user.locale).toBe(
+      'en',
+    );
     const again = new TestClient(test.app);
     expect((await staffLogin(again, 'admin', DEMO_STAFF_PASSWORD)).json().user.locale).toBe('en');
     const refused = await again.get('/api/me/registrations');
-    expect(refused.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'You are not allowed to do this' });
+    expect(refused.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You are not allowed to do this',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/api/auth.js';
 import type { Role } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
@@ -44,7 +44,11 @@ export class AuthRepo {
     return rows[0];
   }
 
-  async findUsersByPhone(schoolId: string, phone: string, roles?: readonly Role[]): Promise<UserRow[]> {
+  async findUsersByPhone(
+    schoolId: string,
+    phone: string,
+    roles?: readonly Role[],
+  ): Promise<UserRow[]> {
     return this.db
       .select()
       .from(appUser)
@@ -62,7 +66,11 @@ export class AuthRepo {
       .select()
       .from(appUser)
       .where(
-        and(eq(appUser.schoolId, schoolId), eq(appUser.idNumber, idNumber), eq(appUser.role, 'candidate')),
+        and(
+          eq(appUser.schoolId, schoolId),
+          eq(appUser.idNumber, idNumber),
+          eq(appUser.role, 'candidate'),
+        ),
       )
       .limit(1);
     return rows[0];
@@ -148,7 +156,11 @@ export class AuthRepo {
 
   async findLiveSession(tokenHash: string, now: Date) {
     const rows = await this.db
-      .select({ userId: loginSession.userId, lastSeenAt: loginSession.lastSeenAt, createdAt: loginSession.createdAt })
+      .select({
+        userId: loginSession.userId,
+        lastSeenAt: loginSession.lastSeenAt,
+        createdAt: loginSession.createdAt,
+      })
       .from(loginSession)
       .innerJoin(appUser, eq(appUser.id, loginSession.userId))
       .where(

@@ -21,7 +21,7 @@ export function registerAuthRoutes(
 ): void {
   const limited = { rateLimit };
 
-  registerRoute(app, api.getCsrfToken, async ({ request }) => ({ token: csrfTokenOf(request) }));
+  registerRoute(app, api.getCsrfToken, ({ request }) => ({ token: csrfTokenOf(request) }));
 
   registerRoute(
     app,
@@ -105,7 +105,7 @@ export function registerAuthRoutes(
     return { ok: true as const };
   });
 
-  registerRoute(app, api.getCurrentUser, async ({ auth: caller }) => ({ user: caller.user }));
+  registerRoute(app, api.getCurrentUser, ({ auth: caller }) => ({ user: caller.user }));
 
   registerRoute(app, api.setLocale, async ({ body, auth: caller }) => ({
     user: await auth.setLocale(caller.user.id, body.locale),

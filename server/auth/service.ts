@@ -41,7 +41,11 @@ export class AuthService {
 
   async sendSmsCode(schoolSlug: string, phone: string, purpose: SmsPurpose): Promise<void> {
     const school = await this.requireSchool(schoolSlug);
-    const users = await this.repo.findUsersByPhone(school.id, phone, purpose === 'login' ? CANDIDATE_ONLY : undefined);
+    const users = await this.repo.findUsersByPhone(
+      school.id,
+      phone,
+      purpose === 'login' ? CANDIDATE_ONLY : undefined,
+    );
     if (users.length === 0) throw AppError.of('PHONE_NOT_REGISTERED');
     await this.smsCodes.send(school.id, phone, purpose);
   }
@@ -76,7 +80,11 @@ export class AuthService {
     meta: RequestMeta,
   ): Promise<LoginResult> {
     const school = await this.requireSchool(input.schoolSlug);
-    const user = await this.repo.findCandidateByAdmission(school.id, input.examCode, input.admissionNumber);
+    const user = await this.repo.findCandidateByAdmission(
+      school.id,
+      input.examCode,
+      input.admissionNumber,
+    );
     if (!user) throw AppError.of('ADMISSION_NOT_FOUND');
     return this.startSession(user, 'admission', meta);
   }
@@ -106,7 +114,13 @@ export class AuthService {
     await this.repo.setPassword(ids, await hashPassword(input.newPassword), this.clock.now());
     await this.repo.deleteSessionsOf(ids);
     for (const user of users) {
-      await this.audit.record({ schoolId: school.id, actorId: user.id, action: 'auth.password_reset', targetType: 'user', targetId: user.id });
+      await this.audit.record({
+        schoolId: school.id,
+        actorId: user.id,
+        action: 'auth.password_reset',
+        targetType: 'user',
+        targetId: user.id,
+      });
     }
   }
 
@@ -120,7 +134,13 @@ export class AuthService {
     if (input.currentPassword === input.newPassword) throw AppError.of('PASSWORD_REUSED');
     await this.repo.setPassword([user.id], await hashPassword(input.newPassword), this.clock.now());
     await this.repo.deleteSessionsOf([user.id], auth.sessionTokenHash);
-    await this.audit.record({ schoolId: user.schoolId, actorId: user.id, action: 'auth.password_changed', targetType: 'user', targetId: user.id });
+    await this.audit.record({
+      schoolId: user.schoolId,
+      actorId: user.id,
+      action: 'auth.password_changed',
+      targetType: 'user',
+      targetId: user.id,
+    });
     return this.sessionUser(user.id);
   }
 
@@ -134,7 +154,9 @@ export class AuthService {
   }
 
   /** Resolves a session cookie to its user, sliding the expiry at most once a minute. */
-  async authenticate(token: string): Promise<{ user: SessionUser; sessionTokenHash: string } | null> {
+  async authenticate(
+    token: string,
+  ): Promise<{ user: SessionUser; sessionTokenHash: string } | null> {
     const tokenHash = sha256Hex(token);
     const now = this.clock.now();
     const session = await this.repo.findLiveSession(tokenHash, now);
@@ -161,25 +183,39 @@ export class AuthService {
   private async verifyPassword(user: UserRow | undefined, password: string): Promise<void> {
     const now = this.clock.now();
     if (user?.lockedUntil && user.lockedUntil > now) {
-      throw AppError.retryLater('ACCOUNT_LOCKED', (user.lockedUntil.getTime() - now.getTime()) / 1000);
+      throw AppError.retryLater(
+        'ACCOUNT_LOCKED',
+        (user.lockedUntil.getTime() - now.getTime()) / 1000,
+      );
     }
     const isCorrect = await checkPassword(user, password);
     if (!user) throw AppError.of('INVALID_CREDENTIALS');
     if (isCorrect) {
-      if (user.failedPasswordCount > 0 || user.lockedUntil) await this.repo.clearPasswordFailures(user.id);
+      if (user.failedPasswordCount > 0 || user.lockedUntil)
+        await this.repo.clearPasswordFailures(user.id);
       return;
     }
     if (user.failedPasswordCount + 1 >= PASSWORD_RULES.maxWrongTries) {
       const until = new Date(now.getTime() + PASSWORD_RULES.lockMinutes * 60_000);
       await this.repo.recordPasswordFailure(user.id, until);
-      await this.audit.record({ schoolId: user.schoolId, actorId: user.id, action: 'auth.account_locked', targetType: 'user', targetId: user.id });
+      await this.audit.record({
+        schoolId: user.schoolId,
+        actorId: user.id,
+        action: 'auth.account_locked',
+        targetType: 'user',
+        targetId: user.id,
+      });
       throw AppError.retryLater('ACCOUNT_LOCKED', PASSWORD_RULES.lockMinutes * 60);
     }
     await this.repo.recordPasswordFailure(user.id, null);
     throw AppError.of('INVALID_CREDENTIALS');
   }
 
-  private async startSession(user: UserRow, method: string, meta: RequestMeta): Promise<LoginResult> {
+  private async startSession(
+    user: UserRow,
+    method: string,
+    meta: RequestMeta,
+  ): Promise<LoginResult> {
     if (user.disabled) throw AppError.of('ACCOUNT_DISABLED');
     const token = randomToken();
     const now = this.clock.now();
@@ -192,7 +228,15 @@ export class AuthService {
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await this.audit.record({ schoolId: user.schoolId, actorId: user.id, action: 'auth.login', targetType: 'user', targetId: user.id, detail: method, ip: meta.ip });
+    await this.audit.record({
+      schoolId: user.schoolId,
+      actorId: user.id,
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      detail: method,
+      ip: meta.ip,
+    });
     return { user: await this.sessionUser(user.id), token };
   }
 }

@@ -20,7 +20,11 @@ export interface SessionCookieOptions {
  * mutation of the API: the token cookie is readable by our pages only (same origin), and must
  * come back in a header that a cross-site form cannot set.
  */
-export function installSessions(app: FastifyInstance, auth: AuthService, cookies: SessionCookieOptions): void {
+export function installSessions(
+  app: FastifyInstance,
+  auth: AuthService,
+  cookies: SessionCookieOptions,
+): void {
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -35,11 +39,20 @@ export function installSessions(app: FastifyInstance, auth: AuthService, cookies
   });
 }
 
-function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, cookies: SessionCookieOptions): void {
+function ensureCsrfCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cookies: SessionCookieOptions,
+): void {
   if (request.cookies[CSRF_COOKIE]) return;
   const token = randomToken(24);
   request.cookies[CSRF_COOKIE] = token;
-  void reply.setCookie(CSRF_COOKIE, token, { path: '/', sameSite: 'strict', secure: cookies.secure, httpOnly: false });
+  void reply.setCookie(CSRF_COOKIE, token, {
+    path: '/',
+    sameSite: 'strict',
+    secure: cookies.secure,
+    httpOnly: false,
+  });
 }
 
 function hasValidCsrf(request: FastifyRequest): boolean {
@@ -52,7 +65,11 @@ export function csrfTokenOf(request: FastifyRequest): string {
   return request.cookies[CSRF_COOKIE] ?? '';
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, cookies: SessionCookieOptions): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  cookies: SessionCookieOptions,
+): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -63,5 +80,10 @@ export function setSessionCookie(reply: FastifyReply, token: string, cookies: Se
 }
 
 export function clearSessionCookie(reply: FastifyReply, cookies: SessionCookieOptions): void {
-  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookies.secure });
+  void reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookies.secure,
+  });
 }

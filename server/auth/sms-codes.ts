@@ -84,7 +84,9 @@ export class SmsCodeService {
     } catch (error) {
       // A code that never reached the phone must not count against the limits.
       await this.db.delete(smsCode).where(eq(smsCode.id, id));
-      throw new AppError('SMS_SEND_FAILED', { detail: error instanceof Error ? error.message : 'send failed' });
+      throw new AppError('SMS_SEND_FAILED', {
+        detail: error instanceof Error ? error.message : 'send failed',
+      });
     }
   }
 
@@ -94,7 +96,9 @@ export class SmsCodeService {
     const rows = await this.db
       .select()
       .from(smsCode)
-      .where(and(eq(smsCode.schoolId, schoolId), eq(smsCode.phone, phone), eq(smsCode.purpose, purpose)))
+      .where(
+        and(eq(smsCode.schoolId, schoolId), eq(smsCode.phone, phone), eq(smsCode.purpose, purpose)),
+      )
       .orderBy(desc(smsCode.createdAt))
       .limit(1);
     const row = rows[0];

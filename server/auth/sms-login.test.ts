@@ -24,7 +24,9 @@ describe('SMS code login (seed 000)', () => {
     expect((await send(client)).statusCode).toBe(200);
     const response = await login(client, lastCodeFor(test.sms, zhang.phone));
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ user: { name: '张三', role: 'candidate', schoolSlug: 'demo' } });
+    expect(response.json()).toMatchObject({
+      user: { name: '张三', role: 'candidate', schoolSlug: 'demo' },
+    });
     const cookie = response.cookies.find((c) => c.name === 'invigil_sid');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
@@ -65,7 +67,10 @@ describe('SMS code login (seed 000)', () => {
     }
     const fifth = await login(client, wrongCodeFor(code));
     expect(fifth.statusCode).toBe(429);
-    expect(fifth.json().error).toMatchObject({ code: 'SMS_CODE_VOIDED', message: '验证码错误次数过多，已失效，请重新获取' });
+    expect(fifth.json().error).toMatchObject({
+      code: 'SMS_CODE_VOIDED',
+      message: '验证码错误次数过多，已失效，请重新获取',
+    });
     expect((await login(client, code)).json().error.code).toBe('SMS_CODE_VOIDED');
   });
 
@@ -73,12 +78,22 @@ describe('SMS code login (seed 000)', () => {
     await send(client);
     const code = lastCodeFor(test.sms, zhang.phone);
     expect((await login(client, code)).statusCode).toBe(200);
-    expect((await new TestClient(test.app).post('/api/auth/login/sms', { schoolSlug: 'demo', phone: zhang.phone, code })).json().error.code).toBe('SMS_CODE_INVALID');
+    expect(
+      (
+        await new TestClient(test.app).post('/api/auth/login/sms', {
+          schoolSlug: 'demo',
+          phone: zhang.phone,
+          code,
+        })
+      ).json().error.code,
+    ).toBe('SMS_CODE_INVALID');
 
     test.clock.advance(61_000);
     await send(client);
     test.clock.advance(5 * 60_000 + 1);
-    expect((await login(client, lastCodeFor(test.sms, zhang.phone))).json().error.code).toBe('SMS_CODE_INVALID');
+    expect((await login(client, lastCodeFor(test.sms, zhang.phone))).json().error.code).toBe(
+      'SMS_CODE_INVALID',
+    );
   });
 
   it('only the newest code works', async () => {
@@ -113,10 +128,14 @@ describe('SMS code login (seed 000)', () => {
   });
 
   it('refuses a login under another college than the registration', async () => {
-    const school = (await client.get('/api/schools/demo')).json<{ colleges: { id: string; name: string }[] }>();
+    const school = (await client.get('/api/schools/demo')).json<{
+      colleges: { id: string; name: string }[];
+    }>();
     const other = school.colleges.find((c) => c.name === '计算机学院');
     await send(client);
-    const response = await login(client, lastCodeFor(test.sms, zhang.phone), { collegeId: other?.id });
+    const response = await login(client, lastCodeFor(test.sms, zhang.phone), {
+      collegeId: other?.id,
+    });
     expect(response.json().error.code).toBe('COLLEGE_MISMATCH');
   });
 

@@ -16,7 +16,8 @@ export function printDemoBanner(url: string, seededNow: boolean): void {
     '',
     `  Staff (工作人员) — password ${DEMO_STAFF_PASSWORD}:`,
     ...DEMO_STAFF.map(
-      (s) => `    ${s.username.padEnd(10)} ${s.role.padEnd(15)} ${s.name}${s.role === 'platform_admin' ? `  (at ${url}/login)` : ''}`,
+      (s) =>
+        `    ${s.username.padEnd(10)} ${s.role.padEnd(15)} ${s.name}${s.role === 'platform_admin' ? `  (at ${url}/login)` : ''}`,
     ),
     '',
   ];

@@ -48,7 +48,10 @@ async function readPhoto(name: string): Promise<Buffer> {
  * demo already exists, so starting twice never duplicates it.
  */
 export async function seedDemo(db: Database, storage: FileStorage, clock: Clock): Promise<boolean> {
-  const existing = await db.select({ id: school.id }).from(school).where(eq(school.slug, DEMO_SCHOOL.slug));
+  const existing = await db
+    .select({ id: school.id })
+    .from(school)
+    .where(eq(school.slug, DEMO_SCHOOL.slug));
   if (existing.length > 0) return false;
 
   const now = clock.now();
@@ -59,7 +62,10 @@ export async function seedDemo(db: Database, storage: FileStorage, clock: Clock)
   }
 
   await db.transaction(async (tx) => {
-    const [demo] = await tx.insert(school).values({ ...DEMO_SCHOOL, isDemo: true }).returning();
+    const [demo] = await tx
+      .insert(school)
+      .values({ ...DEMO_SCHOOL, isDemo: true })
+      .returning();
     if (!demo) throw new Error('demo school insert returned nothing');
     const collegeIds = new Map<DemoCollegeKey, string>();
     for (const item of DEMO_COLLEGES) {
@@ -134,11 +140,17 @@ export async function seedDemo(db: Database, storage: FileStorage, clock: Clock)
         endsAt: tomorrowInChina(now, 11),
       })
       .returning({ id: examSession.id });
-    if (!interviewSession || !writtenSession) throw new Error('demo session insert returned nothing');
+    if (!interviewSession || !writtenSession)
+      throw new Error('demo session insert returned nothing');
 
-    const assign = async (sessionId: string, username: string, duty: typeof staffAssignment.$inferInsert.duty) => {
+    const assign = async (
+      sessionId: string,
+      username: string,
+      duty: typeof staffAssignment.$inferInsert.duty,
+    ) => {
       const userId = staffIds.get(username);
-      if (userId) await tx.insert(staffAssignment).values({ schoolId: demo.id, sessionId, userId, duty });
+      if (userId)
+        await tx.insert(staffAssignment).values({ schoolId: demo.id, sessionId, userId, duty });
     };
     await assign(interviewSession.id, 'waiting1', 'waiting_examiner');
     await assign(interviewSession.id, 'panel1', 'panel_chair');

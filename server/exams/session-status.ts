@@ -11,6 +11,7 @@ export function sessionStatusAt(
 ): SessionStatus {
   if (now >= session.endsAt) return 'ended';
   if (now >= session.startsAt) return 'in_progress';
-  if (now.getTime() >= session.startsAt.getTime() - preEntryMinutes * 60_000) return 'check_in_open';
+  if (now.getTime() >= session.startsAt.getTime() - preEntryMinutes * 60_000)
+    return 'check_in_open';
   return 'not_started';
 }

@@ -1,23 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
-import type { z } from 'zod';
-import type { Role } from '../../shared/enums.js';
-import type { RouteContract } from '../../shared/api/contract.js';
+import type { RouteContract, RouteOutput, RouteParsed } from '../../shared/api/contract.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuthContext } from '../auth/auth-context.js';
 
-// Distributes over `Schema | undefined`, so an optional contract field yields its output type.
-type Out<T> = T extends z.ZodType ? z.output<T> : never;
-
-export interface RouteContext<P, Q, B, TAuth> {
-  params: Out<P>;
-  query: Out<Q>;
-  body: Out<B>;
-  auth: TAuth;
+export interface RouteContext<C extends RouteContract> {
+  params: RouteParsed<C, 'params'>;
+  query: RouteParsed<C, 'query'>;
+  body: RouteParsed<C, 'body'>;
+  /** The caller; null only on public routes. */
+  auth: C['access'] extends 'public' ? AuthContext | null : AuthContext;
   request: FastifyRequest;
   reply: FastifyReply;
 }
-
-type AuthFor<C> = C extends { access: 'public' } ? AuthContext | null : AuthContext;
 
 /** Rejects callers the contract does not admit, before the body is even parsed. */
 export function assertAccess(contract: RouteContract, auth: AuthContext | null): void {
@@ -27,23 +21,17 @@ export function assertAccess(contract: RouteContract, auth: AuthContext | null):
     throw AppError.of('PASSWORD_CHANGE_REQUIRED');
   }
   if (contract.access === 'authenticated') return;
-  if (!(contract.access as readonly Role[]).includes(auth.user.role)) throw AppError.forbidden();
+  if (!contract.access.includes(auth.user.role)) throw AppError.forbidden();
 }
 
 /**
  * Registers one shared contract: its schemas drive validation, OpenAPI and the handler's types;
  * the handler returns the response body.
  */
-export function registerRoute<
-  P extends z.ZodType,
-  Q extends z.ZodType,
-  B extends z.ZodType,
-  R extends z.ZodType,
-  C extends RouteContract<P, Q, B, R>,
->(
+export function registerRoute<C extends RouteContract>(
   app: FastifyInstance,
-  contract: C & RouteContract<P, Q, B, R>,
-  handler: (context: RouteContext<C['params'], C['query'], C['body'], AuthFor<C>>) => Promise<z.output<R>>,
+  contract: C,
+  handler: (context: RouteContext<C>) => Promise<RouteOutput<C>> | RouteOutput<C>,
   options: { rateLimit?: { max: number; timeWindow: number } } = {},
 ): void {
   const schema: FastifySchema = {
@@ -68,6 +56,7 @@ export function registerRoute<
       }
     },
     handler: async (request, reply): Promise<unknown> => {
+      // Validation ran against the same schemas, so these casts state what Fastify checked.
       const context = {
         params: request.params,
         query: request.query,
@@ -75,7 +64,7 @@ export function registerRoute<
         auth: request.auth,
         request,
         reply,
-      } as RouteContext<C['params'], C['query'], C['body'], AuthFor<C>>;
+      } as RouteContext<C>;
       return handler(context);
     },
   });

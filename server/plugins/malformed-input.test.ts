@@ -4,10 +4,26 @@ import { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: {
+          content: Record<string, { schema: { properties?: Record<string, unknown> } }>;
+        };
+      }
+    >
+  >;
 }
 
-const BAD_PATH_VALUES = ['not-a-uuid', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(180), '%00', '00000000-0000-0000-0000-000000000000'];
+const BAD_PATH_VALUES = [
+  'not-a-uuid',
+  '..%2F..%2Fetc%2Fpasswd',
+  'x'.repeat(180),
+  '%00',
+  '00000000-0000-0000-0000-000000000000',
+];
 const huge = 'x'.repeat(200_000);
 
 /** Bodies a careless or hostile client sends. */
@@ -19,9 +35,15 @@ function badBodies(properties: string[]): { label: string; payload: string }[] {
     { label: 'not an object', payload: '[1,2,3]' },
     { label: 'null', payload: 'null' },
     { label: 'wrong types', payload: JSON.stringify(wrongTypes) },
-    { label: 'unknown fields', payload: JSON.stringify({ unexpected: true, __proto__: { admin: true } }) },
+    {
+      label: 'unknown fields',
+      payload: JSON.stringify({ unexpected: true, __proto__: { admin: true } }),
+    },
     { label: 'huge strings', payload: JSON.stringify(hugeStrings) },
-    { label: 'over the body limit', payload: JSON.stringify({ blob: 'y'.repeat(2 * 1024 * 1024) }) },
+    {
+      label: 'over the body limit',
+      payload: JSON.stringify({ blob: 'y'.repeat(2 * 1024 * 1024) }),
+    },
   ];
 }
 
@@ -33,11 +55,17 @@ describe('Malformed input on every route of the OpenAPI document', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
-    document = (await test.app.inject({ method: 'GET', url: '/api/docs/json' })).json<OpenApiDocument>();
+    document = (
+      await test.app.inject({ method: 'GET', url: '/api/docs/json' })
+    ).json<OpenApiDocument>();
     clients.anonymous = new TestClient(test.app);
     await clients.anonymous.get('/api/auth/csrf');
     clients.admin = new TestClient(test.app);
-    await clients.admin.post('/api/auth/login/staff', { schoolSlug: 'demo', login: 'admin', password: DEMO_STAFF_PASSWORD });
+    await clients.admin.post('/api/auth/login/staff', {
+      schoolSlug: 'demo',
+      login: 'admin',
+      password: DEMO_STAFF_PASSWORD,
+    });
     clients.candidate = new TestClient(test.app);
     await clients.candidate.post('/api/auth/login/id-number', {
       schoolSlug: 'demo',
@@ -60,15 +88,19 @@ describe('Malformed input on every route of the OpenAPI document', () => {
     const codes = new Set<string>();
     for (const [path, operations] of Object.entries(document.paths)) {
       // Logout would end the sessions the rest of the loop needs; it takes no input anyway.
-      if (!path.startsWith('/api/') || path.startsWith('/api/docs') || path === '/api/auth/logout') continue;
+      if (!path.startsWith('/api/') || path.startsWith('/api/docs') || path === '/api/auth/logout')
+        continue;
       for (const [method, operation] of Object.entries(operations)) {
-        const properties = Object.keys(operation.requestBody?.content['application/json']?.schema.properties ?? {});
+        const properties = Object.keys(
+          operation.requestBody?.content['application/json']?.schema.properties ?? {},
+        );
         const urls = path.includes('{')
           ? BAD_PATH_VALUES.map((value) => path.replace(/\{\w+\}/g, value))
           : [path, `${path}?unexpected=${encodeURIComponent(huge.slice(0, 3000))}`];
         for (const [role, client] of Object.entries(clients)) {
           for (const url of urls) {
-            const bodies = method === 'get' ? [{ label: 'none', payload: '' }] : badBodies(properties);
+            const bodies =
+              method === 'get' ? [{ label: 'none', payload: '' }] : badBodies(properties);
             for (const body of bodies) {
               const csrf = client.cookie('invigil_csrf') ?? '';
               const response = await test.app.inject({
@@ -97,7 +129,13 @@ describe('Malformed input on every route of the OpenAPI document', () => {
     expect(checked).toBeGreaterThan(100);
     // The bad input reached each layer: parsing, size limit, validation, and access control.
     expect([...codes]).toEqual(
-      expect.arrayContaining(['BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN']),
+      expect.arrayContaining([
+        'BAD_REQUEST',
+        'PAYLOAD_TOO_LARGE',
+        'VALIDATION_FAILED',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+      ]),
     );
   });
 });

@@ -9,6 +9,8 @@ export { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD } from '../demo/demo-data.js';
 
 /** Seeds the demo school into a test app's database, with photos in a throw-away folder. */
 export async function seedDemoInto(test: TestApp): Promise<void> {
-  const storage = new LocalFolderStorage(join(mkdtempSync(join(tmpdir(), 'invigil-files-')), 'files'));
+  const storage = new LocalFolderStorage(
+    join(mkdtempSync(join(tmpdir(), 'invigil-files-')), 'files'),
+  );
   await seedDemo(test.database.db, storage, test.clock);
 }

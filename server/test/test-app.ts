@@ -67,7 +67,8 @@ export class TestClient {
   }
 
   async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) {
-    if (method !== 'GET' && !this.cookies.has('invigil_csrf')) await this.request('GET', '/api/auth/csrf');
+    if (method !== 'GET' && !this.cookies.has('invigil_csrf'))
+      await this.request('GET', '/api/auth/csrf');
     const csrf = this.cookies.get('invigil_csrf');
     const response = await this.app.inject({
       method,

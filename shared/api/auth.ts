@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { localeSchema, roleSchema, smsPurposeSchema } from '../enums.js';
 import { defineRoute } from './contract.js';
-import { idNumberSchema, idSchema, newPasswordSchema, okSchema, phoneSchema, slugSchema } from './common.js';
+import {
+  idNumberSchema,
+  idSchema,
+  newPasswordSchema,
+  okSchema,
+  phoneSchema,
+  slugSchema,
+} from './common.js';
 
 export const sessionUserSchema = z.object({
   id: idSchema,
@@ -19,7 +26,10 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const loginResultSchema = z.object({ user: sessionUserSchema });
 
-const smsCodeSchema = z.string().trim().regex(/^\d{6}$/, 'INVALID_CODE');
+const smsCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'INVALID_CODE');
 
 export const sendSmsCode = defineRoute({
   method: 'POST',

@@ -10,12 +10,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 /** One HTTP route, shared by the server (validation, OpenAPI) and the web client (types). */
-export interface RouteContract<
-  TParams extends z.ZodType = z.ZodType,
-  TQuery extends z.ZodType = z.ZodType,
-  TBody extends z.ZodType = z.ZodType,
-  TResponse extends z.ZodType = z.ZodType,
-> {
+export interface RouteContract {
   method: HttpMethod;
   /** Fastify-style path: `/api/schools/:slug`. */
   path: string;
@@ -23,37 +18,33 @@ export interface RouteContract<
   tags: readonly string[];
   access: Access;
   allowPendingPasswordChange?: boolean;
-  params?: TParams;
-  query?: TQuery;
-  body?: TBody;
-  response: TResponse;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
 }
 
-export function defineRoute<
-  TParams extends z.ZodType = z.ZodType,
-  TQuery extends z.ZodType = z.ZodType,
-  TBody extends z.ZodType = z.ZodType,
-  TResponse extends z.ZodType = z.ZodType,
->(
-  contract: RouteContract<TParams, TQuery, TBody, TResponse>,
-): RouteContract<TParams, TQuery, TBody, TResponse> {
+/** Keeps the literal types of a contract (its access, its schemas) for both sides. */
+export function defineRoute<const C extends RouteContract>(contract: C): C {
   return contract;
 }
 
-type Field<T, K extends string> = T extends z.ZodType ? { [P in K]: z.input<T> } : unknown;
+type Part<C, K extends 'params' | 'query' | 'body'> =
+  C extends Record<K, infer S extends z.ZodType> ? S : undefined;
+
+/** The parsed (output) type of a contract's params, query or body; undefined when it has none. */
+export type RouteParsed<C, K extends 'params' | 'query' | 'body'> =
+  Part<C, K> extends z.ZodType ? z.output<Part<C, K>> : undefined;
 
 /** What a caller passes: only the parts the route declares. */
-export type RouteInput<C> =
-  C extends RouteContract<infer P, infer Q, infer B, z.ZodType>
-    ? (C extends { params: z.ZodType } ? Field<P, 'params'> : unknown) &
-        (C extends { query: z.ZodType } ? Field<Q, 'query'> : unknown) &
-        (C extends { body: z.ZodType } ? Field<B, 'body'> : unknown)
-    : never;
+export type RouteInput<C> = (Part<C, 'params'> extends z.ZodType
+  ? { params: z.input<Part<C, 'params'>> }
+  : unknown) &
+  (Part<C, 'query'> extends z.ZodType ? { query: z.input<Part<C, 'query'>> } : unknown) &
+  (Part<C, 'body'> extends z.ZodType ? { body: z.input<Part<C, 'body'>> } : unknown);
 
 /** What a route answers with. */
-export type RouteOutput<C> = C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R>
-  ? z.output<R>
-  : never;
+export type RouteOutput<C extends RouteContract> = z.output<C['response']>;
 
 /** Fills `:name` placeholders of a path from params. */
 export function buildPath(path: string, params: Record<string, string | number> = {}): string {

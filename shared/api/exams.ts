@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { attendanceSchema, examKindSchema, sessionStatusSchema, staffDutySchema } from '../enums.js';
+import {
+  attendanceSchema,
+  examKindSchema,
+  sessionStatusSchema,
+  staffDutySchema,
+} from '../enums.js';
 import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 
@@ -11,10 +16,32 @@ export const examRulesSchema = z.strictObject({
   secondCameraRequired: z.boolean().default(false),
   phoneAsPrimaryAllowed: z.boolean().default(false),
   screenShareRequired: z.boolean().default(false),
-  durationMinutes: z.number().int().min(1).max(24 * 60).nullable().default(null),
-  minMinutesBeforeSubmit: z.number().int().min(0).max(24 * 60).default(0),
-  inactivitySubmitMinutes: z.number().int().min(1).max(24 * 60).nullable().default(null),
-  preEntryMinutes: z.number().int().min(0).max(24 * 60).default(30),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable()
+    .default(null),
+  minMinutesBeforeSubmit: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(0),
+  inactivitySubmitMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable()
+    .default(null),
+  preEntryMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
   documentsRequired: z.boolean().default(false),
 });
 export type ExamRules = z.infer<typeof examRulesSchema>;

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { defineRoute } from './contract.js';
 import { idSchema, slugSchema } from './common.js';
 
-export const collegeSchema = z.object({ id: idSchema, name: z.string(), nameEn: z.string().nullable() });
+export const collegeSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  nameEn: z.string().nullable(),
+});
 
 export const schoolPublicSchema = z.object({
   id: idSchema,

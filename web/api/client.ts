@@ -1,6 +1,10 @@
-import type { z } from 'zod';
 import { getCsrfToken } from '../../shared/api/auth.js';
-import { buildPath, type RouteContract, type RouteOutput } from '../../shared/api/contract.js';
+import {
+  buildPath,
+  type RouteContract,
+  type RouteInput,
+  type RouteOutput,
+} from '../../shared/api/contract.js';
 import { ApiError } from './ApiError.js';
 
 export { ApiError, isApiError, type ApiErrorCode } from './ApiError.js';
@@ -11,22 +15,8 @@ export type ApiBody<C> = ApiInput<C> extends { body: infer B } ? B : never;
 const CSRF_COOKIE = 'invigil_csrf';
 const CSRF_HEADER = 'x-csrf-token';
 
-type Part<T, K extends string> = z.ZodType extends T
-  ? unknown
-  : T extends z.ZodType
-    ? { [P in K]: z.input<T> }
-    : unknown;
-
-/**
- * What a caller passes: exactly the parts (params, query, body) the route declares.
- * Same intent as `RouteInput` in shared/api/contract.ts, which currently resolves to `unknown`
- * for every route because the contract's parts are optional properties; switch back to it once
- * it is fixed.
- */
-export type ApiInput<C> =
-  C extends RouteContract<infer P, infer Q, infer B>
-    ? Part<P, 'params'> & Part<Q, 'query'> & Part<B, 'body'>
-    : never;
+/** What a caller passes: exactly the parts (params, query, body) the route declares. */
+export type ApiInput<C> = RouteInput<C>;
 
 /** Routes that declare no input may be called without one. */
 type InputArgs<C> = object extends ApiInput<C> ? [input?: ApiInput<C>] : [input: ApiInput<C>];

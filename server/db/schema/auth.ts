@@ -1,12 +1,4 @@
-import {
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { SMS_PURPOSES } from '../../../shared/enums.js';
 import { appUser, school } from './org.js';
 

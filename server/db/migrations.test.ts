@@ -1,0 +1,54 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../test/test-database.js';
+import type { DatabaseHandle } from './client.js';
+
+// Runs on PGlite by default and on PostgreSQL when DATABASE_URL is set (CI runs both).
+describe('Migrations', () => {
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  // Both drivers answer raw SQL with `{ rows }`; the shared Database type cannot say so.
+  const rowsOf = async <T>(query: SQL): Promise<T[]> => {
+    const result: unknown = await database.db.execute(query);
+    return (result as { rows: T[] }).rows;
+  };
+
+  it('create every table of the schema', async () => {
+    const rows = await rowsOf<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(rows.map((row) => row.table_name)).toEqual([
+      'app_user',
+      'audit_log',
+      'college',
+      'exam',
+      'exam_session',
+      'login_session',
+      'registration',
+      'school',
+      'sms_code',
+      'staff_assignment',
+      'stored_file',
+    ]);
+  });
+
+  it('apply a second time without change', async () => {
+    await database.migrate();
+    const rows = await rowsOf<{ n: number }>(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect(rows[0]?.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('enforce the uniqueness users rely on', async () => {
+    await database.db.execute(sql`insert into school (slug, name) values ('uq-test', 'U')`);
+    await expect(
+      database.db.execute(sql`insert into school (slug, name) values ('uq-test', 'V')`),
+    ).rejects.toThrow();
+  });
+});
