@@ -20,7 +20,7 @@ import { registerExamRoutes } from './exams/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
-import { registerWebApp } from './plugins/web-app.js';
+import { installNotFound } from './plugins/web-app.js';
 import { registerSystemRoutes } from './system/routes.js';
 
 export interface AppConfig {
@@ -106,6 +106,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
 
-  if (config.webDistDir) await registerWebApp(app, config.webDistDir);
+  await installNotFound(app, config.webDistDir);
   return app;
 }

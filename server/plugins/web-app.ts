@@ -1,16 +1,31 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { sendError } from './error-handler.js';
 
-/** Serves the built web app; every non-API path that is not a file gets index.html (SPA). */
-export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
-  if (!existsSync(join(distDir, 'index.html'))) {
-    app.log.warn({ distDir }, 'web app not built; serving the API only');
+/**
+ * Answers unknown paths: with the built web app's index.html for page navigations (the router
+ * shows its own 404), with the error body for the API and for missing files.
+ */
+export async function installNotFound(app: FastifyInstance, distDir: string | null): Promise<void> {
+  const hasWebApp = distDir !== null && existsSync(join(distDir, 'index.html'));
+  if (distDir !== null && !hasWebApp) app.log.warn({ distDir }, 'web app not built; serving the API only');
+  if (!hasWebApp) {
+    app.setNotFoundHandler((request, reply) => sendError(request, reply, 'NOT_FOUND'));
     return;
   }
-  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  await app.register(fastifyStatic, {
+    root: distDir,
+    wildcard: false,
+    index: false,
+    // File names under assets/ carry a content hash, so they never change.
+    setHeaders: (response, path) => {
+      if (path.includes(`${sep}assets${sep}`)) {
+        void response.header('cache-control', 'public, max-age=31536000, immutable');
+      }
+    },
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (request.method !== 'GET' || path.startsWith('/api/') || /\.\w+$/.test(path)) {

@@ -1,0 +1,4 @@
+// `npm run bench`: every benchmark in turn. Each prints its own figures.
+await import('./startup.js');
+
+export {};
