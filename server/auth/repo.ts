@@ -17,7 +17,6 @@ const sessionUserColumns = {
   collegeId: appUser.collegeId,
   collegeName: college.name,
   locale: appUser.locale,
-  mustChangePassword: appUser.mustChangePassword,
 };
 
 export class AuthRepo {
@@ -28,7 +27,10 @@ export class AuthRepo {
     return rows[0];
   }
 
-  async findSessionUser(userId: string): Promise<SessionUser | undefined> {
+  /** The user as the client sees them, but for the per-session password-change flag. */
+  async findSessionUser(
+    userId: string,
+  ): Promise<Omit<SessionUser, 'mustChangePassword'> | undefined> {
     const rows = await this.db
       .select(sessionUserColumns)
       .from(appUser)
@@ -159,7 +161,7 @@ export class AuthRepo {
       .select({
         userId: loginSession.userId,
         lastSeenAt: loginSession.lastSeenAt,
-        createdAt: loginSession.createdAt,
+        mustChangePassword: loginSession.mustChangePassword,
       })
       .from(loginSession)
       .innerJoin(appUser, eq(appUser.id, loginSession.userId))
@@ -178,6 +180,13 @@ export class AuthRepo {
     await this.db
       .update(loginSession)
       .set({ lastSeenAt: now, expiresAt })
+      .where(eq(loginSession.tokenHash, tokenHash));
+  }
+
+  async clearSessionPasswordChange(tokenHash: string): Promise<void> {
+    await this.db
+      .update(loginSession)
+      .set({ mustChangePassword: false })
       .where(eq(loginSession.tokenHash, tokenHash));
   }
 

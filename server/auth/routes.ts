@@ -108,6 +108,6 @@ export function registerAuthRoutes(
   registerRoute(app, api.getCurrentUser, ({ auth: caller }) => ({ user: caller.user }));
 
   registerRoute(app, api.setLocale, async ({ body, auth: caller }) => ({
-    user: await auth.setLocale(caller.user.id, body.locale),
+    user: await auth.setLocale(caller.user, body.locale),
   }));
 }

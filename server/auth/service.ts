@@ -23,6 +23,14 @@ export interface RequestMeta {
 
 const CANDIDATE_ONLY: readonly Role[] = ['candidate'];
 
+/**
+ * A password login with the initial password (no password set yet) or a temporary one an admin
+ * set must be followed by a change; logins by SMS code or admission number prove no password.
+ */
+function needsNewPassword(user: UserRow): boolean {
+  return user.mustChangePassword || user.passwordHash === null;
+}
+
 /** Logins, password changes and resets, as the seed manuals describe them. */
 export class AuthService {
   constructor(
@@ -61,7 +69,7 @@ export class AuthService {
     if (input.collegeId && candidate.collegeId && input.collegeId !== candidate.collegeId) {
       throw AppError.of('COLLEGE_MISMATCH');
     }
-    return this.startSession(candidate, 'sms', meta);
+    return this.startSession(candidate, 'sms', meta, false);
   }
 
   async loginWithIdNumber(
@@ -72,7 +80,7 @@ export class AuthService {
     const user = await this.repo.findCandidateByIdNumber(school.id, input.idNumber);
     await this.verifyPassword(user, input.password);
     if (!user) throw AppError.of('INVALID_CREDENTIALS');
-    return this.startSession(user, 'id_number', meta);
+    return this.startSession(user, 'id_number', meta, needsNewPassword(user));
   }
 
   async loginWithAdmission(
@@ -86,7 +94,7 @@ export class AuthService {
       input.admissionNumber,
     );
     if (!user) throw AppError.of('ADMISSION_NOT_FOUND');
-    return this.startSession(user, 'admission', meta);
+    return this.startSession(user, 'admission', meta, false);
   }
 
   async loginAsStaff(
@@ -97,7 +105,7 @@ export class AuthService {
     const user = await this.repo.findStaffByLogin(school?.id ?? null, input.login);
     await this.verifyPassword(user, input.password);
     if (!user) throw AppError.of('INVALID_CREDENTIALS');
-    return this.startSession(user, 'staff_password', meta);
+    return this.startSession(user, 'staff_password', meta, needsNewPassword(user));
   }
 
   async resetPassword(input: {
@@ -134,6 +142,7 @@ export class AuthService {
     if (input.currentPassword === input.newPassword) throw AppError.of('PASSWORD_REUSED');
     await this.repo.setPassword([user.id], await hashPassword(input.newPassword), this.clock.now());
     await this.repo.deleteSessionsOf([user.id], auth.sessionTokenHash);
+    await this.repo.clearSessionPasswordChange(auth.sessionTokenHash);
     await this.audit.record({
       schoolId: user.schoolId,
       actorId: user.id,
@@ -141,12 +150,12 @@ export class AuthService {
       targetType: 'user',
       targetId: user.id,
     });
-    return this.sessionUser(user.id);
+    return this.sessionUser(user.id, false);
   }
 
-  async setLocale(userId: string, locale: Locale): Promise<SessionUser> {
-    await this.repo.setLocale(userId, locale);
-    return this.sessionUser(userId);
+  async setLocale(caller: SessionUser, locale: Locale): Promise<SessionUser> {
+    await this.repo.setLocale(caller.id, locale);
+    return this.sessionUser(caller.id, caller.mustChangePassword);
   }
 
   async logout(sessionTokenHash: string): Promise<void> {
@@ -166,17 +175,20 @@ export class AuthService {
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
       await this.repo.touchSession(tokenHash, now, this.expiryFrom(now));
     }
-    return { user, sessionTokenHash: tokenHash };
+    return {
+      user: { ...user, mustChangePassword: session.mustChangePassword },
+      sessionTokenHash: tokenHash,
+    };
   }
 
   private expiryFrom(now: Date): Date {
     return new Date(now.getTime() + this.sessionTtlHours * 3600_000);
   }
 
-  private async sessionUser(userId: string): Promise<SessionUser> {
+  private async sessionUser(userId: string, mustChangePassword: boolean): Promise<SessionUser> {
     const user = await this.repo.findSessionUser(userId);
     if (!user) throw AppError.unauthenticated();
-    return user;
+    return { ...user, mustChangePassword };
   }
 
   /** Applies the lockout rule: 5 wrong passwords lock the account for 15 minutes. */
@@ -215,6 +227,7 @@ export class AuthService {
     user: UserRow,
     method: string,
     meta: RequestMeta,
+    mustChangePassword: boolean,
   ): Promise<LoginResult> {
     if (user.disabled) throw AppError.of('ACCOUNT_DISABLED');
     const token = randomToken();
@@ -227,6 +240,7 @@ export class AuthService {
       expiresAt: this.expiryFrom(now),
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      mustChangePassword,
     });
     await this.audit.record({
       schoolId: user.schoolId,
@@ -237,6 +251,6 @@ export class AuthService {
       detail: method,
       ip: meta.ip,
     });
-    return { user: await this.sessionUser(user.id), token };
+    return { user: await this.sessionUser(user.id, mustChangePassword), token };
   }
 }

@@ -31,7 +31,8 @@ describe('SMS code login (seed 000)', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
     const me = await client.get('/api/auth/me');
-    expect(me.json()).toMatchObject({ user: { name: '张三', mustChangePassword: true } });
+    // A code proves the phone, not a password: no forced password change after an SMS login.
+    expect(me.json()).toMatchObject({ user: { name: '张三', mustChangePassword: false } });
   });
 
   it('refuses a second send within 60 seconds and allows it after', async () => {

@@ -10,7 +10,8 @@ import { sendError } from './error-handler.js';
  */
 export async function installNotFound(app: FastifyInstance, distDir: string | null): Promise<void> {
   const hasWebApp = distDir !== null && existsSync(join(distDir, 'index.html'));
-  if (distDir !== null && !hasWebApp) app.log.warn({ distDir }, 'web app not built; serving the API only');
+  if (distDir !== null && !hasWebApp)
+    app.log.warn({ distDir }, 'web app not built; serving the API only');
   if (!hasWebApp) {
     app.setNotFoundHandler((request, reply) => sendError(request, reply, 'NOT_FOUND'));
     return;

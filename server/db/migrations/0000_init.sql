@@ -73,7 +73,8 @@ CREATE TABLE "login_session" (
 	"last_seen_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"ip" text,
-	"user_agent" text
+	"user_agent" text,
+	"must_change_password" boolean DEFAULT false NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sms_code" (

@@ -1,4 +1,13 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { SMS_PURPOSES } from '../../../shared/enums.js';
 import { appUser, school } from './org.js';
 
@@ -17,6 +26,8 @@ export const loginSession = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** Set when this login used an initial or temporary password: the user must replace it first. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
   },
   (t) => [index('login_session_user_idx').on(t.userId)],
 );
