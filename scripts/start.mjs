@@ -18,7 +18,9 @@ function newestMtime(paths) {
 }
 
 function isStale(output, sources) {
-  return !existsSync(output) || statSync(output).mtimeMs < newestMtime([...sources, 'package-lock.json']);
+  return (
+    !existsSync(output) || statSync(output).mtimeMs < newestMtime([...sources, 'package-lock.json'])
+  );
 }
 
 function run(script, label) {
@@ -32,6 +34,8 @@ function run(script, label) {
 if (isStale('dist/web/index.html', ['web', 'shared'])) run('build:web', 'web app');
 if (isStale('dist/server/main.js', ['server', 'shared'])) run('build:server', 'server');
 
-const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

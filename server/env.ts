@@ -53,7 +53,9 @@ export type Env = z.infer<typeof envSchema>;
 
 /** Parses the environment or stops the process with a message naming each bad variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
+  // `DATABASE_URL=` in a shell or a .env file means "not set", not "an empty URL".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new Error(`Invalid environment:\n${lines.join('\n')}`);

@@ -14,6 +14,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
       <ConfigProvider
         locale={i18n.language === 'en' ? enUS : zhCN}
         theme={{ token: { colorPrimary: '#1661ab' } }}
+        // antd would render "登录" as "登 录", which changes the button's accessible name.
+        button={{ autoInsertSpace: false }}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>

@@ -1,12 +1,17 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const apiTarget = 'http://127.0.0.1:3000';
+const root = fileURLToPath(new URL('.', import.meta.url));
+/** The API server the dev server forwards to; override to run against another port. */
+const apiTarget = process.env.INVIGIL_API_URL ?? 'http://127.0.0.1:3000';
 const NAMED_CHUNKS = new Set(['react', 'vendor']);
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root,
   plugins: [react()],
   build: {
     outDir: '../dist/web',
@@ -42,8 +47,14 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      '/api': { target: apiTarget, bypass: serveOwnSourceFiles },
       '/socket.io': { target: apiTarget, ws: true },
     },
   },
 });
+
+/** `web/api/*.ts` shares the `/api` prefix with the server: the dev server serves our own files. */
+function serveOwnSourceFiles(req: IncomingMessage): string | undefined {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  return existsSync(join(root, path)) ? req.url : undefined;
+}

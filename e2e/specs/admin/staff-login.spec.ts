@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { LOGIN_BUTTON } from '../../fixtures/outbox.js';
 
-test('the school admin logs in with a password and sees the school at a glance', async ({ page }) => {
+test('the school admin logs in with a password and sees the school at a glance', async ({
+  page,
+}) => {
   await page.goto('/s/demo');
   await page.getByText('我是工作人员').click();
   await page.getByLabel('用户名或手机号').fill('admin');

@@ -18,5 +18,7 @@ test('the first login by ID number forces a password change', async ({ page }) =
   await page.getByRole('button', { name: /确认修改/ }).click();
 
   await expect(page.getByText('欢迎来到演示大学云考场')).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: '学位外语第一考场' })).toContainText('未开始');
+  await expect(page.getByRole('row').filter({ hasText: '学位外语第一考场' })).toContainText(
+    '未开始',
+  );
 });

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { LOGIN_BUTTON, readCodeFromOutbox } from '../../fixtures/outbox.js';
 
-test('a candidate logs in with phone and SMS code and sees the exam room', async ({ page, context }) => {
+test('a candidate logs in with phone and SMS code and sees the exam room', async ({
+  page,
+  context,
+}) => {
   await page.goto('/s/demo');
   await expect(page.getByRole('heading', { name: '演示大学云考场' })).toBeVisible();
   await page.getByLabel('学院').click();

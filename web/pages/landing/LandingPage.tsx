@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, List, Typography } from 'antd';
+import { Alert, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listSchools } from '../../../shared/api/org.js';
 import { callApi } from '../../api/client.js';
-import { localizedName } from '../../i18n/localizedName.js';
 import { useLocale } from '../../i18n/useLocale.js';
 import { PublicShell } from '../../layout/PublicShell.js';
 import { LoadError } from '../../ui/LoadError.js';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
+import { SchoolList } from './SchoolList.js';
 
 /** "/": the product, the hosted schools and the platform admin login. */
 export function LandingPage() {
@@ -40,17 +40,10 @@ export function LandingPage() {
           {schools.isError ? (
             <LoadError error={schools.error} onRetry={() => void schools.refetch()} />
           ) : (
-            <List
-              loading={schools.isPending}
-              dataSource={schools.data?.items ?? []}
-              locale={{ emptyText: t('landing.noSchools') }}
-              renderItem={(school) => (
-                <List.Item>
-                  <Link to={`/s/${encodeURIComponent(school.slug)}`}>
-                    {localizedName(school, locale)}
-                  </Link>
-                </List.Item>
-              )}
+            <SchoolList
+              schools={schools.data?.items}
+              locale={locale}
+              emptyText={t('landing.noSchools')}
             />
           )}
         </Card>

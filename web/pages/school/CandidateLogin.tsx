@@ -1,9 +1,12 @@
-import { Tabs } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchoolPublic } from '../../../shared/api/org.js';
+import { TabSwitch } from '../../ui/TabSwitch.js';
 import { AdmissionLoginForm } from './AdmissionLoginForm.js';
 import { IdNumberLoginForm } from './IdNumberLoginForm.js';
 import { SmsLoginForm } from './SmsLoginForm.js';
+
+type Method = 'sms' | 'idNumber' | 'admission';
 
 interface CandidateLoginProps {
   school: SchoolPublic;
@@ -11,33 +14,33 @@ interface CandidateLoginProps {
   onTabChange: () => void;
 }
 
-/** The three ways a candidate logs in, one tab each. */
+/** The three ways a candidate logs in, one tab each; only the visible form is in the page. */
 export function CandidateLogin({ school, autoFocus, onTabChange }: CandidateLoginProps) {
   const { t } = useTranslation();
+  const [method, setMethod] = useState<Method>('sms');
+  const items = [
+    { key: 'sms', label: t('login.tabSms') },
+    { key: 'idNumber', label: t('login.tabIdNumber') },
+    { key: 'admission', label: t('login.tabAdmission') },
+  ] as const;
+
   return (
-    <Tabs
-      aria-label={t('login.methods')}
-      centered
-      // Only the visible form is in the page, so each label names exactly one field.
-      destroyOnHidden
-      onChange={onTabChange}
-      items={[
-        {
-          key: 'sms',
-          label: t('login.tabSms'),
-          children: <SmsLoginForm school={school} autoFocus={autoFocus} />,
-        },
-        {
-          key: 'idNumber',
-          label: t('login.tabIdNumber'),
-          children: <IdNumberLoginForm schoolSlug={school.slug} autoFocus={autoFocus} />,
-        },
-        {
-          key: 'admission',
-          label: t('login.tabAdmission'),
-          children: <AdmissionLoginForm schoolSlug={school.slug} autoFocus={autoFocus} />,
-        },
-      ]}
-    />
+    <TabSwitch<Method>
+      label={t('login.methods')}
+      items={items}
+      activeKey={method}
+      onChange={(next) => {
+        setMethod(next);
+        onTabChange();
+      }}
+    >
+      {method === 'sms' && <SmsLoginForm school={school} autoFocus={autoFocus} />}
+      {method === 'idNumber' && (
+        <IdNumberLoginForm schoolSlug={school.slug} autoFocus={autoFocus} />
+      )}
+      {method === 'admission' && (
+        <AdmissionLoginForm schoolSlug={school.slug} autoFocus={autoFocus} />
+      )}
+    </TabSwitch>
   );
 }
