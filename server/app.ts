@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
@@ -32,6 +33,10 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /** Built web app to serve, if any. */
   webDistDir: string | null;
+  /** Redis for state shared by several nodes (rate limits now); in-process when null. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key, so deployments (and test runs) sharing a Redis stay apart. */
+  redisKeyPrefix: string;
 }
 
 export interface AppDeps {
@@ -81,7 +86,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1 })
+    : null;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(redis
+      ? { redis, nameSpace: `${config.redisKeyPrefix}rate-limit:`, skipOnError: true }
+      : {}),
+  });
   await registerOpenApi(app);
 
   const db = database.db;

@@ -16,6 +16,10 @@ export const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
       .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis://')
+      .optional(),
     DEMO: booleanFlag.optional(),
     APP_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
     LOG_LEVEL: z

@@ -23,8 +23,8 @@ function startServer(): { child: ChildProcess; output: () => string } {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.once('exit', (code) => (output += `\n[exited with ${String(code)}]`));
   return { child, output: () => output };
 }

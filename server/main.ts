@@ -39,6 +39,8 @@ async function main(): Promise<void> {
       trustProxy: env.TRUST_PROXY,
       authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
       webDistDir: existsSync(webDist) ? webDist : null,
+      redisUrl: env.REDIS_URL ?? null,
+      redisKeyPrefix: 'invigil:',
     },
     database,
     smsSender: createSmsSender(env, logger),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { ConsoleSmsSender } from '../auth/sms/console-sender.js';
@@ -32,6 +33,9 @@ export async function createTestApp(
       trustProxy: false,
       authRateLimitPerMinute: options.authRateLimitPerMinute ?? 10_000,
       webDistDir: null,
+      // CI sets REDIS_URL on its PostgreSQL run, so shared state is tested on a real Redis too.
+      redisUrl: process.env.REDIS_URL ?? null,
+      redisKeyPrefix: `invigil-test-${randomUUID()}:`,
     },
     database,
     smsSender: options.smsSender ?? sms,

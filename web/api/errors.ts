@@ -25,6 +25,9 @@ export function describeError(error: unknown, t: TFunction): string {
   if (error.code === 'INTERNAL' && error.requestId) {
     return t('errors.withRequestId', { message, requestId: error.requestId });
   }
+  if (error.code === 'SMS_TOO_FREQUENT' && error.retryAfterSeconds !== undefined) {
+    return t('errors.smsTooFrequentWait', { seconds: error.retryAfterSeconds });
+  }
   if (error.code === 'VALIDATION_FAILED') {
     const details = [
       ...new Set(error.issues.map((issue) => issue.message).filter(isIssueCode)),

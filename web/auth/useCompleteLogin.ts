@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { SessionUser } from '../../shared/api/auth.js';
 import { applyLocale } from '../i18n/index.js';
 import { homePathFor, loginPathFor, rememberLoginPath } from './paths.js';
-import { sessionQueryKey } from './session.js';
+import { forgetUserData } from './session.js';
 
 /** After any login: cache the user, adopt their stored language, go to their home. */
 export function useCompleteLogin(): (user: SessionUser) => void {
@@ -13,8 +13,7 @@ export function useCompleteLogin(): (user: SessionUser) => void {
   return useCallback(
     (user: SessionUser) => {
       // Nothing cached for a previous user may leak into this session.
-      queryClient.clear();
-      queryClient.setQueryData(sessionQueryKey, user);
+      forgetUserData(queryClient, user);
       rememberLoginPath(loginPathFor(user));
       applyLocale(user.locale);
       void navigate(homePathFor(user), { replace: true });

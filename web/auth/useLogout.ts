@@ -5,6 +5,7 @@ import { logout } from '../../shared/api/auth.js';
 import { callApi, isApiError } from '../api/client.js';
 import { useErrorMessage } from '../api/errors.js';
 import { loginPathFor } from './paths.js';
+import { forgetUserData } from './session.js';
 import { useSessionUser } from './useSessionUser.js';
 
 /** Ends the session and returns to the page the user logged in from. */
@@ -16,7 +17,7 @@ export function useLogout(): { logout: () => void; isPending: boolean } {
   const describe = useErrorMessage();
   const leave = async () => {
     await navigate(loginPathFor(user), { replace: true });
-    queryClient.clear();
+    forgetUserData(queryClient, null);
   };
   const mutation = useMutation({
     mutationFn: () => callApi(logout),

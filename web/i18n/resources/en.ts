@@ -51,9 +51,9 @@ export const en: Messages = {
   },
   login: {
     schoolTitle: '{{school}} Online Exams',
-    role: 'I am',
-    asCandidate: 'a candidate',
-    asStaff: 'staff',
+    role: 'Who are you?',
+    asCandidate: 'I am a candidate',
+    asStaff: 'I am staff',
     methods: 'Login method',
     tabSms: 'Phone and SMS code',
     tabIdNumber: 'ID number',
@@ -182,6 +182,7 @@ export const en: Messages = {
     withRequestId: '{{message}} (request ID: {{requestId}})',
     withDetails: '{{message}}: {{details}}',
     retryAfter: '{{message}} (retry in {{seconds}} s)',
+    smsTooFrequentWait: 'A code was sent recently; wait {{seconds}} s and try again',
     listSeparator: '; ',
   },
 };

@@ -180,6 +180,7 @@ export const zhCN = {
     withRequestId: '{{message}}（请求编号：{{requestId}}）',
     withDetails: '{{message}}：{{details}}',
     retryAfter: '{{message}}（{{seconds}}秒后可重试）',
+    smsTooFrequentWait: '验证码发送过于频繁，请{{seconds}}秒后再试',
     listSeparator: '；',
   },
 };

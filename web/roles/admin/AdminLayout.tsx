@@ -21,13 +21,15 @@ export function AdminLayout() {
             {
               key: '/admin/exams',
               icon: <FileTextOutlined />,
-              label: `${t('admin.menuExams')}（${t('app.comingSoon')}）`,
+              label: t('admin.menuExams'),
+              title: t('app.comingSoon'),
               disabled: true,
             },
             {
               key: '/admin/people',
               icon: <TeamOutlined />,
-              label: `${t('admin.menuPeople')}（${t('app.comingSoon')}）`,
+              label: t('admin.menuPeople'),
+              title: t('app.comingSoon'),
               disabled: true,
             },
           ]}

@@ -1,0 +1,62 @@
+import Fastify from 'fastify';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { errorBodySchema } from '../../shared/errors.js';
+import { AppError } from '../errors/app-error.js';
+import { createTestApp, TestClient } from '../test/test-app.js';
+import { installErrorHandler } from './error-handler.js';
+
+describe('Error handler', () => {
+  it('masks an unexpected error and logs it with the request id', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = Fastify({ loggerInstance: pino(sink) });
+    installErrorHandler(app);
+    app.decorateRequest('auth', null);
+    app.get('/boom', () => {
+      throw new Error('database password is hunter2');
+    });
+    app.get('/locked', () => {
+      throw AppError.retryLater('ACCOUNT_LOCKED', 900);
+    });
+
+    const response = await app.inject({ method: 'GET', url: '/boom' });
+    expect(response.statusCode).toBe(500);
+    const body = errorBodySchema.parse(response.json());
+    expect(body.error).toMatchObject({ code: 'INTERNAL', message: '服务器内部错误' });
+    expect(response.body).not.toContain('hunter2');
+    const logged = lines.find((line) => line.includes('unhandled error')) ?? '';
+    expect(logged).toContain(body.error.requestId);
+    expect(logged).toContain('hunter2');
+
+    const locked = await app.inject({
+      method: 'GET',
+      url: '/locked',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(locked.statusCode).toBe(423);
+    expect(locked.headers['retry-after']).toBe('900');
+    expect(locked.json().error.message).toBe(
+      'Too many wrong passwords; the account is locked for 15 minutes',
+    );
+    await app.close();
+  });
+
+  it('limits login attempts per client address', async () => {
+    const test = await createTestApp({ authRateLimitPerMinute: 3 });
+    const client = new TestClient(test.app);
+    const attempt = () =>
+      client.post('/api/auth/login/staff', { schoolSlug: 'demo', login: 'nobody', password: 'x' });
+    for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).not.toBe(429);
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+    await test.close();
+  });
+});
