@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ describe('Error handler', () => {
         done();
       },
     });
-    const app = Fastify({ loggerInstance: pino(sink) });
+    const logger: FastifyBaseLogger = pino(sink);
+    const app = Fastify({ loggerInstance: logger });
     installErrorHandler(app);
     app.decorateRequest('auth', null);
     app.get('/boom', () => {
