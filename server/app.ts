@@ -6,6 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { registerAdminOverview } from './admin/overview.js';
+import { registerAnnouncementRoutes } from './announcements/routes.js';
+import { registerAuditRoutes } from './audit/routes.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AuthRepo } from './auth/repo.js';
 import { registerAuthRoutes } from './auth/routes.js';
@@ -17,11 +19,15 @@ import type { SmsSender } from './auth/sms/sms-sender.js';
 import { systemClock, type Clock } from './clock.js';
 import type { DatabaseHandle } from './db/client.js';
 import { ExamsRepo } from './exams/repo.js';
+import { registerExamAdminRoutes } from './exams/admin-routes.js';
 import { registerExamRoutes } from './exams/routes.js';
+import type { FileStorage } from './files/storage.js';
+import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installNotFound } from './plugins/web-app.js';
+import type { RouteDeps } from './route-deps.js';
 import { registerSystemRoutes } from './system/routes.js';
 
 export interface AppConfig {
@@ -43,6 +49,7 @@ export interface AppDeps {
   config: AppConfig;
   database: DatabaseHandle;
   smsSender: SmsSender;
+  storage: FileStorage;
   clock?: Clock;
   /** A pino logger; tests pass none and get silence. */
   loggerInstance?: FastifyServerOptions['loggerInstance'];
@@ -121,6 +128,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerOrgRoutes(api, db, config.isDemo);
     registerExamRoutes(api, examsRepo, clock);
     registerAdminOverview(api, db, examsRepo, clock);
+    const routeDeps: RouteDeps = { db, clock, audit, storage: deps.storage };
+    registerPeopleRoutes(api, routeDeps);
+    registerExamAdminRoutes(api, routeDeps);
+    registerAnnouncementRoutes(api, routeDeps);
+    registerAuditRoutes(api, routeDeps);
     done();
   });
 

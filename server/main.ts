@@ -21,7 +21,11 @@ async function main(): Promise<void> {
     redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
   });
 
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost'),
+  });
   await database.migrate();
   const storage = new LocalFolderStorage(`${env.DATA_DIR}/files`);
   const seeded = isDemo ? await seedDemo(database.db, storage, systemClock) : false;
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
       redisKeyPrefix: 'invigil:',
     },
     database,
+    storage,
     smsSender: createSmsSender(env, logger),
     loggerInstance: logger,
   });

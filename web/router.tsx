@@ -77,6 +77,22 @@ export const routes: RouteObject[] = [
                 index: true,
                 lazy: async () => ({ Component: (await adminChunk()).AdminHomePage }),
               },
+              {
+                path: 'people',
+                lazy: async () => ({ Component: (await adminChunk()).PeoplePage }),
+              },
+              {
+                path: 'exams',
+                lazy: async () => ({ Component: (await adminChunk()).ExamsPage }),
+              },
+              {
+                path: 'announcements',
+                lazy: async () => ({ Component: (await adminChunk()).AnnouncementsPage }),
+              },
+              {
+                path: 'audit',
+                lazy: async () => ({ Component: (await adminChunk()).AuditLogPage }),
+              },
             ],
           },
         ],

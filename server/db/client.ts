@@ -30,8 +30,15 @@ export function migrationsFolder(): string {
   return path;
 }
 
-export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
+export function openPostgres(
+  connectionString: string,
+  poolSize = 10,
+  onIdleError: (error: Error) => void = () => undefined,
+): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client can lose its connection (a restart, a failover): without a listener, node-pg
+  // re-throws that as an uncaught error and the process dies; the pool replaces the client.
+  pool.on('error', onIdleError);
   const db = drizzlePg(pool, { schema });
   return {
     db,
@@ -70,8 +77,9 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
 export async function openDatabase(options: {
   databaseUrl: string | undefined;
   dataDir: string;
+  onIdleError?: (error: Error) => void;
 }): Promise<DatabaseHandle> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl)
+    ? openPostgres(options.databaseUrl, 10, options.onIdleError)
     : openPglite(`${options.dataDir}/pglite`);
 }

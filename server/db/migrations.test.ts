@@ -23,6 +23,7 @@ describe('Migrations', () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     expect(rows.map((row) => row.table_name)).toEqual([
+      'announcement',
       'app_user',
       'audit_log',
       'college',

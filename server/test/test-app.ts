@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { ConsoleSmsSender } from '../auth/sms/console-sender.js';
 import type { SmsSender } from '../auth/sms/sms-sender.js';
 import { ManualClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { LocalFolderStorage, type FileStorage } from '../files/storage.js';
 import { openTestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: FastifyInstance;
+  storage: FileStorage;
   clock: ManualClock;
   sms: ConsoleSmsSender;
   database: DatabaseHandle;
@@ -24,6 +29,7 @@ export async function createTestApp(
   const database = await openTestDatabase();
   const clock = new ManualClock();
   const sms = new ConsoleSmsSender(silentLog);
+  const storage = new LocalFolderStorage(mkdtempSync(join(tmpdir(), 'invigil-files-')));
   const app = await buildApp({
     config: {
       isDemo: options.isDemo ?? true,
@@ -38,11 +44,12 @@ export async function createTestApp(
       redisKeyPrefix: `invigil-test-${randomUUID()}:`,
     },
     database,
+    storage,
     smsSender: options.smsSender ?? sms,
     clock,
   });
   await app.ready();
-  return { app, clock, sms, database, close: () => app.close() };
+  return { app, storage, clock, sms, database, close: () => app.close() };
 }
 
 /** A browser-like client: keeps cookies and sends the CSRF header on mutations. */

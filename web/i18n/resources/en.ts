@@ -142,6 +142,8 @@ export const en: Messages = {
     menuOverview: 'Overview',
     menuExams: 'Exams',
     menuPeople: 'People',
+    menuAnnouncements: 'Announcements',
+    menuAudit: 'Audit log',
     overview: 'Overview',
     scopePlatform: 'Whole platform',
     counts: {

@@ -141,6 +141,8 @@ export const zhCN = {
     menuOverview: '概览',
     menuExams: '考试管理',
     menuPeople: '人员管理',
+    menuAnnouncements: '公告管理',
+    menuAudit: '审计日志',
     overview: '概览',
     scopePlatform: '全平台',
     counts: {

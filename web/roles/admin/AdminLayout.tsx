@@ -1,4 +1,10 @@
-import { DashboardOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -18,20 +24,14 @@ export function AdminLayout() {
           onClick={({ key }) => void navigate(key)}
           items={[
             { key: '/admin', icon: <DashboardOutlined />, label: t('admin.menuOverview') },
+            { key: '/admin/exams', icon: <FileTextOutlined />, label: t('admin.menuExams') },
+            { key: '/admin/people', icon: <TeamOutlined />, label: t('admin.menuPeople') },
             {
-              key: '/admin/exams',
-              icon: <FileTextOutlined />,
-              label: t('admin.menuExams'),
-              title: t('app.comingSoon'),
-              disabled: true,
+              key: '/admin/announcements',
+              icon: <NotificationOutlined />,
+              label: t('admin.menuAnnouncements'),
             },
-            {
-              key: '/admin/people',
-              icon: <TeamOutlined />,
-              label: t('admin.menuPeople'),
-              title: t('app.comingSoon'),
-              disabled: true,
-            },
+            { key: '/admin/audit', icon: <AuditOutlined />, label: t('admin.menuAudit') },
           ]}
         />
       </nav>

@@ -1,3 +1,7 @@
 // The admins' chunk (college, school and platform administrators).
 export { AdminHomePage } from './AdminHomePage.js';
 export { AdminLayout } from './AdminLayout.js';
+export { PeoplePage } from './people/PeoplePage.js';
+export { ExamsPage } from './exams/ExamsPage.js';
+export { AnnouncementsPage } from './announcements/AnnouncementsPage.js';
+export { AuditLogPage } from './audit/AuditLogPage.js';
