@@ -56,6 +56,16 @@ export const ERRORS = {
     zh: '数据已被修改，请刷新后重试',
     en: 'The data changed; reload and retry',
   },
+  DUPLICATE: {
+    status: 409,
+    zh: '已存在相同的记录',
+    en: 'A record with the same key already exists',
+  },
+  INVALID_TIME_RANGE: {
+    status: 400,
+    zh: '结束时间须晚于开始时间',
+    en: 'The end must be after the start',
+  },
   PASSWORD_REUSED: {
     status: 409,
     zh: '新密码不能与原密码相同',

@@ -1,3 +1,7 @@
+import { en as peopleEN } from '../../roles/admin/people/messages.js';
+import { en as examsEN } from '../../roles/admin/exams/messages.js';
+import { en as announcementsEN } from '../../roles/admin/announcements/messages.js';
+import { en as auditEN } from '../../roles/admin/audit/messages.js';
 import { errorTexts } from './errorTexts.js';
 import type { Messages } from './zhCN.js';
 
@@ -177,6 +181,10 @@ export const en: Messages = {
     title: 'Something went wrong',
     detail: 'The page hit an error. Reload it and try again.',
   },
+  adminPeople: peopleEN,
+  adminExams: examsEN,
+  adminAnnouncements: announcementsEN,
+  adminAudit: auditEN,
   errors: {
     ...errorTexts('en'),
     NETWORK: 'Could not reach the server; check your connection and try again',

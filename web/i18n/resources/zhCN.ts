@@ -1,3 +1,7 @@
+import { zh as peopleZH } from '../../roles/admin/people/messages.js';
+import { zh as examsZH } from '../../roles/admin/exams/messages.js';
+import { zh as announcementsZH } from '../../roles/admin/announcements/messages.js';
+import { zh as auditZH } from '../../roles/admin/audit/messages.js';
 import { errorTexts } from './errorTexts.js';
 
 /** Chinese texts; the source of the message keys (en.ts must have the same shape). */
@@ -175,6 +179,10 @@ export const zhCN = {
     title: '出错了',
     detail: '页面发生了错误，请重新加载后再试。',
   },
+  adminPeople: peopleZH,
+  adminExams: examsZH,
+  adminAnnouncements: announcementsZH,
+  adminAudit: auditZH,
   errors: {
     ...errorTexts('zh'),
     NETWORK: '网络连接失败，请检查网络后重试',

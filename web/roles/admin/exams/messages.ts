@@ -1,0 +1,8 @@
+// Texts of this page in both languages; web/i18n/resources mounts them under `adminExams`.
+export const zh = {
+  title: '',
+};
+
+export const en: typeof zh = {
+  title: '',
+};
