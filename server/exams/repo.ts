@@ -2,6 +2,17 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { exam, examSession, registration, staffAssignment } from '../db/schema/index.js';
 
+/** The columns every session listing shows; `rules` gives the pre-entry time for the status. */
+const sessionColumns = {
+  sessionId: examSession.id,
+  sessionName: examSession.name,
+  examName: exam.name,
+  examKind: exam.kind,
+  rules: exam.rules,
+  startsAt: examSession.startsAt,
+  endsAt: examSession.endsAt,
+};
+
 /** Read models of exams, sessions, registrations and assignments. */
 export class ExamsRepo {
   constructor(private readonly db: Database) {}
@@ -9,15 +20,9 @@ export class ExamsRepo {
   registrationsOfCandidate(userId: string) {
     return this.db
       .select({
+        ...sessionColumns,
         registrationId: registration.id,
         examId: exam.id,
-        examName: exam.name,
-        examKind: exam.kind,
-        rules: exam.rules,
-        sessionId: examSession.id,
-        sessionName: examSession.name,
-        startsAt: examSession.startsAt,
-        endsAt: examSession.endsAt,
         admissionNumber: registration.admissionNumber,
         attendance: registration.attendance,
       })
@@ -30,16 +35,7 @@ export class ExamsRepo {
 
   assignmentsOfStaff(userId: string) {
     return this.db
-      .select({
-        sessionId: examSession.id,
-        sessionName: examSession.name,
-        examName: exam.name,
-        examKind: exam.kind,
-        rules: exam.rules,
-        duty: staffAssignment.duty,
-        startsAt: examSession.startsAt,
-        endsAt: examSession.endsAt,
-      })
+      .select({ ...sessionColumns, duty: staffAssignment.duty })
       .from(staffAssignment)
       .innerJoin(examSession, eq(examSession.id, staffAssignment.sessionId))
       .innerJoin(exam, eq(exam.id, examSession.examId))
@@ -50,15 +46,7 @@ export class ExamsRepo {
   /** Sessions of a school, or of one college's exams. */
   sessionsInScope(scope: { schoolId: string | null; collegeId: string | null }) {
     return this.db
-      .select({
-        sessionId: examSession.id,
-        sessionName: examSession.name,
-        examName: exam.name,
-        examKind: exam.kind,
-        rules: exam.rules,
-        startsAt: examSession.startsAt,
-        endsAt: examSession.endsAt,
-      })
+      .select(sessionColumns)
       .from(examSession)
       .innerJoin(exam, eq(exam.id, examSession.examId))
       .where(

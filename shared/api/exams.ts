@@ -70,17 +70,19 @@ export const listMyRegistrations = defineRoute({
   response: z.object({ serverTime: isoDateTimeSchema, items: z.array(myRegistrationSchema) }),
 });
 
-export const myAssignmentSchema = z.object({
+/** A session as staff and admins list it: what, when, its status now, how many candidates. */
+export const sessionSummarySchema = z.object({
   sessionId: idSchema,
   sessionName: z.string(),
   examName: z.string(),
   examKind: examKindSchema,
-  duty: staffDutySchema,
   startsAt: isoDateTimeSchema,
   endsAt: isoDateTimeSchema,
   status: sessionStatusSchema,
   candidateCount: z.number().int(),
 });
+
+export const myAssignmentSchema = sessionSummarySchema.extend({ duty: staffDutySchema });
 export type MyAssignment = z.infer<typeof myAssignmentSchema>;
 
 export const listMyAssignments = defineRoute({
@@ -102,18 +104,7 @@ export const adminOverviewSchema = z.object({
     candidates: z.number().int(),
     staff: z.number().int(),
   }),
-  sessions: z.array(
-    z.object({
-      sessionId: idSchema,
-      sessionName: z.string(),
-      examName: z.string(),
-      examKind: examKindSchema,
-      startsAt: isoDateTimeSchema,
-      endsAt: isoDateTimeSchema,
-      status: sessionStatusSchema,
-      candidateCount: z.number().int(),
-    }),
-  ),
+  sessions: z.array(sessionSummarySchema),
 });
 export type AdminOverview = z.infer<typeof adminOverviewSchema>;
 

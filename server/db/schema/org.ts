@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   index,
   integer,
@@ -88,6 +89,8 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order, so entries written in the same millisecond still list in order. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     schoolId: uuid('school_id').references(() => school.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => appUser.id, { onDelete: 'set null' }),
     action: text('action').notNull(),

@@ -112,6 +112,11 @@ export const en: Messages = {
     PASSWORD_TOO_SHORT: 'The password needs at least 8 characters',
     PASSWORD_NEEDS_LETTER: 'The password needs a letter',
     PASSWORD_NEEDS_DIGIT: 'The password needs a digit',
+    INVALID_USERNAME: 'A username has 3–32 letters, digits or _ . -',
+    MIN_SUBMIT_AFTER_DURATION: 'The minimum time before submitting cannot exceed the duration',
+    CHAIR_NOT_ON_PANEL: 'The chair must be one of the panel examiners',
+    DUPLICATE_STAFF: 'The same person is chosen twice',
+    INVALID_EXAM_CODE: 'An exam ID has 2–40 letters, digits, - or _',
   },
   candidate: {
     welcome: 'Welcome to the {{school}} online exam hall',

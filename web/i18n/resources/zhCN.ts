@@ -111,6 +111,11 @@ export const zhCN = {
     PASSWORD_TOO_SHORT: '密码至少8位',
     PASSWORD_NEEDS_LETTER: '密码须包含字母',
     PASSWORD_NEEDS_DIGIT: '密码须包含数字',
+    INVALID_USERNAME: '用户名为3–32位字母、数字或 _ . -',
+    MIN_SUBMIT_AFTER_DURATION: '最短交卷时间不能超过考试时长',
+    CHAIR_NOT_ON_PANEL: '主考官须是面试考官之一',
+    DUPLICATE_STAFF: '同一人不能重复选择',
+    INVALID_EXAM_CODE: '考试ID为2–40位字母、数字、- 或 _',
   },
   candidate: {
     welcome: '欢迎来到{{school}}云考场',

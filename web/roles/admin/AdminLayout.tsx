@@ -8,6 +8,7 @@ import {
 import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSessionUser } from '../../auth/useSessionUser.js';
 import { RoleShell } from '../../layout/RoleShell.js';
 
 /** `/admin/*`: the shell with the console's side menu. */
@@ -15,6 +16,7 @@ export function AdminLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
+  const isPlatformAdmin = useSessionUser().role === 'platform_admin';
   const sider = (
     <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0}>
       <nav aria-label={t('admin.console')}>
@@ -24,13 +26,18 @@ export function AdminLayout() {
           onClick={({ key }) => void navigate(key)}
           items={[
             { key: '/admin', icon: <DashboardOutlined />, label: t('admin.menuOverview') },
-            { key: '/admin/exams', icon: <FileTextOutlined />, label: t('admin.menuExams') },
-            { key: '/admin/people', icon: <TeamOutlined />, label: t('admin.menuPeople') },
-            {
-              key: '/admin/announcements',
-              icon: <NotificationOutlined />,
-              label: t('admin.menuAnnouncements'),
-            },
+            // Exams, people and announcements belong to a school: a platform admin has none.
+            ...(isPlatformAdmin
+              ? []
+              : [
+                  { key: '/admin/exams', icon: <FileTextOutlined />, label: t('admin.menuExams') },
+                  { key: '/admin/people', icon: <TeamOutlined />, label: t('admin.menuPeople') },
+                  {
+                    key: '/admin/announcements',
+                    icon: <NotificationOutlined />,
+                    label: t('admin.menuAnnouncements'),
+                  },
+                ]),
             { key: '/admin/audit', icon: <AuditOutlined />, label: t('admin.menuAudit') },
           ]}
         />

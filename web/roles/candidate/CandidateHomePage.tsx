@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listMyRegistrations } from '../../../shared/api/exams.js';
 import { callApi } from '../../api/client.js';
@@ -7,6 +7,8 @@ import { useSessionUser } from '../../auth/useSessionUser.js';
 import { RoleShell } from '../../layout/RoleShell.js';
 import { LoadError } from '../../ui/LoadError.js';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
+import { AnnouncementList } from './announcements/AnnouncementList.js';
+import { useMyAnnouncements } from './announcements/useMyAnnouncements.js';
 import { InfoCard } from './InfoCard.js';
 import { MyExamsTable } from './MyExamsTable.js';
 
@@ -19,6 +21,8 @@ export function CandidateHomePage() {
     queryFn: () => callApi(listMyRegistrations),
     refetchInterval: 60_000,
   });
+  const announcements = useMyAnnouncements();
+  const retryAnnouncements = () => void announcements.refetch();
   const welcome = user.schoolName
     ? t('candidate.welcome', { school: user.schoolName })
     : t('candidate.welcomeNoSchool');
@@ -33,12 +37,22 @@ export function CandidateHomePage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} md={8}>
             <InfoCard title={t('candidate.schoolNotices')}>
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('candidate.noNotices')} />
+              <AnnouncementList
+                items={announcements.data?.school}
+                isLoading={announcements.isPending}
+                error={announcements.error}
+                onRetry={retryAnnouncements}
+              />
             </InfoCard>
           </Col>
           <Col xs={24} md={8}>
             <InfoCard title={t('candidate.collegeNotices')}>
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('candidate.noNotices')} />
+              <AnnouncementList
+                items={announcements.data?.college}
+                isLoading={announcements.isPending}
+                error={announcements.error}
+                onRetry={retryAnnouncements}
+              />
             </InfoCard>
           </Col>
           <Col xs={24} md={8}>

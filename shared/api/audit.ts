@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { defineRoute } from './contract.js';
+import { idSchema, isoDateTimeSchema } from './common.js';
+
+/** Actions the admin console records; other domains record their own (auth.login, …). */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.password_changed',
+  'auth.password_reset',
+  'auth.account_locked',
+  'college.created',
+  'college.renamed',
+  'college.disabled',
+  'college.enabled',
+  'staff.created',
+  'staff.disabled',
+  'staff.enabled',
+  'staff.password_reset',
+  'exam.created',
+  'exam.updated',
+  'exam.deleted',
+  'session.created',
+  'session.updated',
+  'session.deleted',
+  'session.staff_set',
+  'announcement.created',
+  'announcement.updated',
+  'announcement.published',
+  'announcement.unpublished',
+  'announcement.deleted',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  createdAt: isoDateTimeSchema,
+  action: z.string(),
+  schoolName: z.string().nullable(),
+  actorId: idSchema.nullable(),
+  actorName: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  /** The target's current name when it is a user or a college. */
+  targetName: z.string().nullable(),
+  detail: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
+export const listAuditLogQuerySchema = z.object({
+  /** An action, or a prefix of one such as `staff.` */
+  action: z.string().trim().max(64).optional(),
+  /** Matches the actor's name or username. */
+  actor: z.string().trim().max(64).optional(),
+  /** Matches the target type, id or name and the detail. */
+  q: z.string().trim().max(100).optional(),
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListAuditLogQuery = z.infer<typeof listAuditLogQuerySchema>;
+
+export const listAuditLog = defineRoute({
+  method: 'GET',
+  path: '/api/admin/audit-log',
+  summary:
+    'Search the audit log, newest first: a school admin sees the school, a college admin what ' +
+    'actors of the college did, a platform admin everything',
+  tags: ['audit'],
+  access: ['college_admin', 'school_admin', 'platform_admin'],
+  query: listAuditLogQuerySchema,
+  response: z.object({
+    items: z.array(auditEntrySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  }),
+});

@@ -1,0 +1,92 @@
+import { Divider, Form, InputNumber, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ExamBody } from '../../../../shared/api/exam-admin.js';
+
+type RuleName = keyof NonNullable<ExamBody['rules']>;
+
+function SwitchField({ name, label }: { name: RuleName; label: string }) {
+  return (
+    <Form.Item<ExamBody> name={['rules', name]} label={label} valuePropName="checked">
+      <Switch />
+    </Form.Item>
+  );
+}
+
+/** The exam's rules grouped as an admin thinks of them: face check, devices, timing. */
+export function ExamRuleFields() {
+  const { t } = useTranslation();
+  const minutes = t('adminExams.minutes');
+  const required = (field: string) => ({ required: true, message: t('form.required', { field }) });
+
+  return (
+    <>
+      <Divider titlePlacement="start">{t('adminExams.groupFace')}</Divider>
+      <SwitchField name="faceCheckRequired" label={t('adminExams.faceCheckRequired')} />
+      <Form.Item<ExamBody>
+        name={['rules', 'faceCheckRetries']}
+        label={t('adminExams.faceCheckRetries')}
+        extra={t('adminExams.faceCheckRetriesHelp')}
+        rules={[required(t('adminExams.faceCheckRetries'))]}
+      >
+        <InputNumber min={0} max={10} precision={0} suffix={t('adminExams.times')} />
+      </Form.Item>
+      <Form.Item<ExamBody>
+        name={['rules', 'faceMatchThreshold']}
+        label={t('adminExams.faceMatchThreshold')}
+        extra={t('adminExams.faceMatchThresholdHelp')}
+        rules={[required(t('adminExams.faceMatchThreshold'))]}
+      >
+        <InputNumber min={0} max={1} step={0.01} precision={2} />
+      </Form.Item>
+
+      <Divider titlePlacement="start">{t('adminExams.groupDevices')}</Divider>
+      <SwitchField name="secondCameraRequired" label={t('adminExams.secondCameraRequired')} />
+      <SwitchField name="phoneAsPrimaryAllowed" label={t('adminExams.phoneAsPrimaryAllowed')} />
+      <SwitchField name="screenShareRequired" label={t('adminExams.screenShareRequired')} />
+      <SwitchField name="documentsRequired" label={t('adminExams.documentsRequired')} />
+
+      <Divider titlePlacement="start">{t('adminExams.groupTiming')}</Divider>
+      <Form.Item<ExamBody>
+        name={['rules', 'durationMinutes']}
+        label={t('adminExams.durationMinutes')}
+        extra={t('adminExams.durationHelp')}
+      >
+        <InputNumber min={1} max={24 * 60} precision={0} suffix={minutes} />
+      </Form.Item>
+      <Form.Item<ExamBody>
+        name={['rules', 'minMinutesBeforeSubmit']}
+        label={t('adminExams.minMinutesBeforeSubmit')}
+        extra={t('adminExams.minMinutesBeforeSubmitHelp')}
+        dependencies={[['rules', 'durationMinutes']]}
+        rules={[
+          required(t('adminExams.minMinutesBeforeSubmit')),
+          ({ getFieldValue }) => ({
+            validator: (_rule, value: number | null) => {
+              const duration = getFieldValue(['rules', 'durationMinutes']) as number | null;
+              return typeof duration === 'number' && typeof value === 'number' && value > duration
+                ? Promise.reject(new Error(t('adminExams.minAfterDuration')))
+                : Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <InputNumber min={0} max={24 * 60} precision={0} suffix={minutes} />
+      </Form.Item>
+      <Form.Item<ExamBody>
+        name={['rules', 'inactivitySubmitMinutes']}
+        label={t('adminExams.inactivitySubmitMinutes')}
+        extra={t('adminExams.inactivityHelp')}
+      >
+        <InputNumber min={1} max={24 * 60} precision={0} suffix={minutes} />
+      </Form.Item>
+      <Form.Item<ExamBody>
+        name={['rules', 'preEntryMinutes']}
+        label={t('adminExams.preEntryMinutes')}
+        extra={t('adminExams.preEntryHelp')}
+        rules={[required(t('adminExams.preEntryMinutes'))]}
+      >
+        <InputNumber min={0} max={24 * 60} precision={0} suffix={minutes} />
+      </Form.Item>
+    </>
+  );
+}

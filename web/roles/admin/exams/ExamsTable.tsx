@@ -1,0 +1,88 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { deleteExam, type AdminExam } from '../../../../shared/api/exam-admin.js';
+import { callApi } from '../../../api/client.js';
+import { useErrorMessage } from '../../../api/errors.js';
+import { examAdminKeys } from './useExamAdmin.js';
+
+interface ExamsTableProps {
+  items: AdminExam[];
+  isLoading: boolean;
+  onEdit: (exam: AdminExam) => void;
+  onOpenSessions: (exam: AdminExam) => void;
+}
+
+/** The exams with their 考试ID, kind, college and counts; delete only without candidates. */
+export function ExamsTable({ items, isLoading, onEdit, onOpenSessions }: ExamsTableProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const describe = useErrorMessage();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (exam: AdminExam) => callApi(deleteExam, { params: { examId: exam.id } }),
+    onSuccess: async () => {
+      void message.success(t('adminExams.deleted'));
+      await queryClient.invalidateQueries({ queryKey: examAdminKeys.all });
+    },
+    onError: (error) => void message.error(describe(error)),
+  });
+
+  const columns: TableColumnsType<AdminExam> = [
+    { title: t('adminExams.code'), dataIndex: 'code' },
+    { title: t('adminExams.name'), dataIndex: 'name' },
+    { title: t('adminExams.kind'), key: 'kind', render: (_v, exam) => t(`examKind.${exam.kind}`) },
+    {
+      title: t('adminExams.college'),
+      key: 'college',
+      render: (_v, exam) => exam.collegeName ?? t('adminExams.collegeAll'),
+    },
+    { title: t('adminExams.sessionCount'), dataIndex: 'sessionCount', align: 'right' },
+    { title: t('adminExams.registrationCount'), dataIndex: 'registrationCount', align: 'right' },
+    {
+      title: t('adminExams.actions'),
+      key: 'actions',
+      render: (_v, exam) => (
+        <Space wrap>
+          <Button size="small" type="primary" ghost onClick={() => onOpenSessions(exam)}>
+            {t('adminExams.sessions')}
+          </Button>
+          <Button size="small" onClick={() => onEdit(exam)}>
+            {t('adminExams.edit')}
+          </Button>
+          {exam.registrationCount > 0 ? (
+            <Tooltip title={t('adminExams.deleteBlocked')}>
+              <Button size="small" danger disabled>
+                {t('adminExams.delete')}
+              </Button>
+            </Tooltip>
+          ) : (
+            <Popconfirm
+              title={t('adminExams.confirmDeleteExam', { name: exam.name })}
+              okText={t('adminExams.delete')}
+              cancelText={t('adminExams.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove.mutate(exam)}
+            >
+              <Button size="small" danger>
+                {t('adminExams.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Table<AdminExam>
+      rowKey="id"
+      columns={columns}
+      dataSource={items}
+      loading={isLoading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: t('adminExams.noExams') }}
+    />
+  );
+}
