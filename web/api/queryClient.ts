@@ -15,8 +15,13 @@ export const queryClient: QueryClient = new QueryClient({
       if (mutation.meta?.insideSession === true) handleUnauthenticated(error);
     },
   }),
+  // 'always': requests go to our own server even when the browser believes it is offline
+  // (navigator.onLine is unreliable on campus networks and in headless browsers); a real outage
+  // then shows as a NETWORK error with a retry instead of a button that spins forever.
   defaultOptions: {
+    mutations: { networkMode: 'always' },
     queries: {
+      networkMode: 'always',
       retry: (failureCount, error) =>
         failureCount < 2 && isApiError(error) && (error.code === 'NETWORK' || error.status >= 500),
       refetchOnWindowFocus: false,
