@@ -11,6 +11,7 @@ import {
   staffAssignment,
 } from '../db/schema/index.js';
 import type { AdminScope } from '../admin/policy.js';
+import { rejectDuplicates } from '../db/unique-violation.js';
 
 export type ExamRow = typeof exam.$inferSelect;
 export type ExamValues = Omit<typeof exam.$inferInsert, 'id' | 'createdAt'>;
@@ -24,23 +25,6 @@ export interface StaffUserRow {
   collegeId: string | null;
   collegeName: string | null;
   disabled: boolean;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    if ((current as Error & { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
-/** Runs a write, turning a unique-index violation (a taken 考试ID) into DUPLICATE. */
-async function unique<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw AppError.of('DUPLICATE');
-    throw error;
-  }
 }
 
 const staffUserColumns = {
@@ -90,13 +74,13 @@ export class ExamAdminRepo {
   }
 
   async insertExam(values: ExamValues): Promise<ExamRow> {
-    const [row] = await unique(this.db.insert(exam).values(values).returning());
+    const [row] = await rejectDuplicates(this.db.insert(exam).values(values).returning());
     if (!row) throw new Error('insert returned no exam');
     return row;
   }
 
   async updateExam(id: string, values: Omit<ExamValues, 'schoolId'>): Promise<void> {
-    await unique(this.db.update(exam).set(values).where(eq(exam.id, id)));
+    await rejectDuplicates(this.db.update(exam).set(values).where(eq(exam.id, id)));
   }
 
   async deleteExam(id: string): Promise<void> {

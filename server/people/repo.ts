@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, type SQL } fr
 import type { ManagedStaffRole } from '../../shared/api/people.js';
 import type { Database } from '../db/client.js';
 import { appUser, college, loginSession } from '../db/schema/index.js';
-import { AppError } from '../errors/app-error.js';
+import { rejectDuplicates } from '../db/unique-violation.js';
 
 export type CollegeRow = typeof college.$inferSelect;
 export type StaffRow = Pick<
@@ -52,23 +52,6 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    if ((current as Error & { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
-/** Runs an insert or update, turning a unique-index violation into DUPLICATE. */
-async function unique<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw AppError.of('DUPLICATE');
-    throw error;
-  }
-}
-
 /** Colleges and staff accounts: SQL only. */
 export class PeopleRepo {
   constructor(private readonly db: Database) {}
@@ -110,7 +93,7 @@ export class PeopleRepo {
   }
 
   async insertCollege(values: { schoolId: string; name: string; nameEn: string | null }) {
-    const rows = await unique(this.db.insert(college).values(values).returning());
+    const rows = await rejectDuplicates(this.db.insert(college).values(values).returning());
     const row = rows[0];
     if (!row) throw new Error('insert returned no college');
     return row;
@@ -121,7 +104,7 @@ export class PeopleRepo {
     changes: Partial<Pick<CollegeRow, 'name' | 'nameEn' | 'disabled'>>,
   ): Promise<void> {
     if (Object.keys(changes).length === 0) return;
-    await unique(this.db.update(college).set(changes).where(eq(college.id, id)));
+    await rejectDuplicates(this.db.update(college).set(changes).where(eq(college.id, id)));
   }
 
   async listStaff(filter: StaffFilter): Promise<{ rows: StaffRow[]; total: number }> {
@@ -176,7 +159,7 @@ export class PeopleRepo {
     now: Date;
   }): Promise<string> {
     const { now, ...rest } = values;
-    const rows = await unique(
+    const rows = await rejectDuplicates(
       this.db
         .insert(appUser)
         .values({ ...rest, mustChangePassword: true, createdAt: now, updatedAt: now })
