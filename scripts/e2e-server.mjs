@@ -1,17 +1,22 @@
 // The server the end-to-end journeys share: built app, fresh embedded database, demo data,
 // loopback only. Playwright starts it and stops it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'invigil-e2e-'));
+// The server's log goes to test-results/e2e-server.log, to read after a failed journey.
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const log = createWriteStream(join(root, 'test-results', 'e2e-server.log'));
 const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
   cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'info' },
 });
+child.stdout.pipe(log);
+child.stderr.pipe(log);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

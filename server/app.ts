@@ -29,6 +29,7 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { installNotFound } from './plugins/web-app.js';
 import type { RouteDeps } from './route-deps.js';
 import { registerSystemRoutes } from './system/routes.js';
+import { registerTicketRoutes } from './tickets/routes.js';
 
 export interface AppConfig {
   isDemo: boolean;
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerExamAdminRoutes(api, routeDeps);
     registerAnnouncementRoutes(api, routeDeps);
     registerAuditRoutes(api, routeDeps);
+    registerTicketRoutes(api, routeDeps);
     done();
   });
 

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'announcement.published',
   'announcement.unpublished',
   'announcement.deleted',
+  'registration.confirmed',
+  'registration.withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

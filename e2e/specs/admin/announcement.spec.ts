@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { LOGIN_BUTTON } from '../../fixtures/outbox.js';
 
-test('an admin publishes a school announcement and a candidate reads it', async ({ browser }) => {
+test('an admin publishes a school announcement; a candidate reads it and confirms attendance', async ({
+  browser,
+}) => {
   const admin = await browser.newPage();
   await admin.goto('/s/demo');
   await admin.getByText('我是工作人员').click();
@@ -30,5 +32,18 @@ test('an admin publishes a school announcement and a candidate reads it', async 
   await expect(candidate.getByRole('dialog', { name: '面试须知' })).toContainText(
     '请提前30分钟进入候考区。',
   );
+
+  await candidate
+    .getByRole('dialog', { name: '面试须知' })
+    .getByRole('button', { name: /关\s?闭/ })
+    .first()
+    .click();
+  const room = candidate.getByRole('row').filter({ hasText: '外国语学院面试第一考场' });
+  await room.getByRole('button', { name: /准考证/ }).click();
+  const ticket = candidate.getByRole('dialog', { name: '准考证' });
+  await expect(ticket).toContainText('INT2026002');
+  await expect(ticket).not.toContainText('110108200502022348');
+  await ticket.getByRole('button', { name: '我确认参加' }).click();
+  await expect(ticket).toContainText('已确认参加');
   await candidate.close();
 });

@@ -34,10 +34,12 @@ test('five wrong codes are refused, the fifth voids the code', async ({ page, co
   // Each try waits for the server's answer, so a message left by the previous try never counts.
   const submitCode = async (value: string) => {
     await page.getByLabel('短信验证码').fill(value);
+    const button = page.getByRole('button', LOGIN_BUTTON);
+    await expect(button).not.toHaveClass(/ant-btn-loading/);
     const answered = page.waitForResponse((response) =>
       response.url().endsWith('/api/auth/login/sms'),
     );
-    await page.getByRole('button', LOGIN_BUTTON).click();
+    await button.click();
     expect((await answered).status()).toBeGreaterThanOrEqual(400);
   };
   for (let attempt = 1; attempt <= 4; attempt++) {

@@ -2,6 +2,7 @@ import { en as peopleEN } from '../../roles/admin/people/messages.js';
 import { en as examsEN } from '../../roles/admin/exams/messages.js';
 import { en as announcementsEN } from '../../roles/admin/announcements/messages.js';
 import { en as auditEN } from '../../roles/admin/audit/messages.js';
+import { en as ticketEN } from '../../roles/candidate/ticket/messages.js';
 import { errorTexts } from './errorTexts.js';
 import type { Messages } from './zhCN.js';
 
@@ -190,6 +191,7 @@ export const en: Messages = {
   adminExams: examsEN,
   adminAnnouncements: announcementsEN,
   adminAudit: auditEN,
+  candidateTicket: ticketEN,
   errors: {
     ...errorTexts('en'),
     NETWORK: 'Could not reach the server; check your connection and try again',

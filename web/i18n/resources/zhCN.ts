@@ -2,6 +2,7 @@ import { zh as peopleZH } from '../../roles/admin/people/messages.js';
 import { zh as examsZH } from '../../roles/admin/exams/messages.js';
 import { zh as announcementsZH } from '../../roles/admin/announcements/messages.js';
 import { zh as auditZH } from '../../roles/admin/audit/messages.js';
+import { zh as ticketZH } from '../../roles/candidate/ticket/messages.js';
 import { errorTexts } from './errorTexts.js';
 
 /** Chinese texts; the source of the message keys (en.ts must have the same shape). */
@@ -188,6 +189,7 @@ export const zhCN = {
   adminExams: examsZH,
   adminAnnouncements: announcementsZH,
   adminAudit: auditZH,
+  candidateTicket: ticketZH,
   errors: {
     ...errorTexts('zh'),
     NETWORK: '网络连接失败，请检查网络后重试',

@@ -45,6 +45,8 @@ export const zh = {
     'announcement.published': '发布公告',
     'announcement.unpublished': '撤回公告',
     'announcement.deleted': '删除公告',
+    'registration.confirmed': '考生确认参加',
+    'registration.withdrawn': '考生确认放弃',
   },
 };
 
@@ -94,5 +96,7 @@ export const en: typeof zh = {
     'announcement.published': 'Announcement published',
     'announcement.unpublished': 'Announcement withdrawn',
     'announcement.deleted': 'Announcement deleted',
+    'registration.confirmed': 'Candidate confirmed attendance',
+    'registration.withdrawn': 'Candidate withdrew',
   },
 };

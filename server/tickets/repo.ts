@@ -1,0 +1,75 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Attendance } from '../../shared/enums.js';
+import type { Database } from '../db/client.js';
+import {
+  appUser,
+  college,
+  exam,
+  examSession,
+  registration,
+  school,
+  storedFile,
+} from '../db/schema/index.js';
+
+/** Registrations as their own candidate reads them; every query is keyed by the user too. */
+export class TicketsRepo {
+  constructor(private readonly db: Database) {}
+
+  /** One registration of this candidate with what its ticket shows; undefined when not theirs. */
+  async ticketOf(userId: string, registrationId: string) {
+    const [row] = await this.db
+      .select({
+        registrationId: registration.id,
+        schoolId: registration.schoolId,
+        schoolName: school.name,
+        examName: exam.name,
+        examKind: exam.kind,
+        rules: exam.rules,
+        noticeText: exam.noticeText,
+        sessionName: examSession.name,
+        startsAt: examSession.startsAt,
+        endsAt: examSession.endsAt,
+        candidateName: appUser.name,
+        idNumber: appUser.idNumber,
+        photoFileId: appUser.photoFileId,
+        collegeName: college.name,
+        admissionNumber: registration.admissionNumber,
+        attendance: registration.attendance,
+        attendanceChangedAt: registration.attendanceChangedAt,
+      })
+      .from(registration)
+      .innerJoin(examSession, eq(examSession.id, registration.sessionId))
+      .innerJoin(exam, eq(exam.id, registration.examId))
+      .innerJoin(school, eq(school.id, registration.schoolId))
+      .innerJoin(appUser, eq(appUser.id, registration.userId))
+      // The exam's college (报考学院), else the candidate's own.
+      .leftJoin(college, eq(college.id, sql`coalesce(${exam.collegeId}, ${appUser.collegeId})`))
+      .where(and(eq(registration.id, registrationId), eq(registration.userId, userId)))
+      .limit(1);
+    return row;
+  }
+
+  /** The stored reference photo of this candidate, if this registration is theirs. */
+  async photoOf(userId: string, registrationId: string) {
+    const [row] = await this.db
+      .select({ storageKey: storedFile.storageKey, mimeType: storedFile.mimeType })
+      .from(registration)
+      .innerJoin(appUser, eq(appUser.id, registration.userId))
+      .innerJoin(storedFile, eq(storedFile.id, appUser.photoFileId))
+      .where(and(eq(registration.id, registrationId), eq(registration.userId, userId)))
+      .limit(1);
+    return row;
+  }
+
+  /** Changes attendance unless it is already withdrawn (final, even under a race); false if not. */
+  async setAttendance(registrationId: string, attendance: Attendance, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(registration)
+      .set({ attendance, attendanceChangedAt: at })
+      .where(and(eq(registration.id, registrationId), ne(registration.attendance, 'withdrawn')))
+      .returning({ id: registration.id });
+    return rows.length > 0;
+  }
+}
+
+export type TicketRow = NonNullable<Awaited<ReturnType<TicketsRepo['ticketOf']>>>;

@@ -1,0 +1,81 @@
+import type { SessionUser } from '../../shared/api/auth.js';
+import type { AdmissionTicket, AttendanceChange } from '../../shared/api/tickets.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors/app-error.js';
+import type { FileStorage } from '../files/storage.js';
+import { presentTicket } from './presenter.js';
+import type { TicketRow, TicketsRepo } from './repo.js';
+
+/** Who acts and from where, for the audit log. */
+export interface Actor {
+  user: SessionUser;
+  ip: string;
+}
+
+/**
+ * 准考证 and attendance (确认参加 / 确认放弃) of a candidate's own registrations. Someone else's
+ * registration answers NOT_FOUND, never FORBIDDEN, so registration ids do not leak.
+ */
+export class TicketsService {
+  constructor(
+    private readonly repo: TicketsRepo,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async ticket(user: SessionUser, registrationId: string): Promise<AdmissionTicket> {
+    return presentTicket(await this.findOwn(user, registrationId), this.clock.now());
+  }
+
+  async photo(
+    user: SessionUser,
+    registrationId: string,
+  ): Promise<{ bytes: Buffer; mimeType: string }> {
+    const file = await this.repo.photoOf(user.id, registrationId);
+    if (!file) throw AppError.notFound('photo');
+    try {
+      return { bytes: await this.storage.get(file.storageKey), mimeType: file.mimeType };
+    } catch (error) {
+      // A row whose bytes are gone (a lost volume, a partial restore) is a missing photo.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw AppError.notFound('photo');
+      throw error;
+    }
+  }
+
+  /** Withdrawing is final; nothing changes once the session has ended. */
+  async setAttendance(
+    actor: Actor,
+    registrationId: string,
+    attendance: AttendanceChange,
+  ): Promise<AdmissionTicket> {
+    const row = await this.findOwn(actor.user, registrationId);
+    const now = this.clock.now();
+    if (now >= row.endsAt) throw AppError.of('CONFLICT', 'The session has ended');
+    if (row.attendance === attendance) return presentTicket(row, now);
+    if (row.attendance === 'withdrawn') throw withdrawnConflict();
+    const changed = await this.repo.setAttendance(registrationId, attendance, now);
+    if (!changed) throw withdrawnConflict();
+    await this.audit.record({
+      schoolId: row.schoolId,
+      actorId: actor.user.id,
+      action: `registration.${attendance}`,
+      targetType: 'registration',
+      targetId: registrationId,
+      detail: `${row.examName} ${row.sessionName} ${row.admissionNumber}`,
+      ip: actor.ip,
+    });
+    return presentTicket({ ...row, attendance, attendanceChangedAt: now }, now);
+  }
+
+  private async findOwn(user: SessionUser, registrationId: string): Promise<TicketRow> {
+    const row = await this.repo.ticketOf(user.id, registrationId);
+    if (!row) throw AppError.notFound('registration');
+    return row;
+  }
+}
+
+function withdrawnConflict(): AppError {
+  return AppError.of('CONFLICT', 'Withdrawing is final');
+}
