@@ -33,7 +33,7 @@ export function isManagedRole(role: Role): role is ManagedStaffRole {
   return (MANAGED_STAFF_ROLES as readonly Role[]).includes(role);
 }
 
-/** Staff an admin sees: any staff of the school, or of the college for a college admin. */
+/** Staff an admin sees: every staff member of the school, or of the college for a college admin. */
 export function canSeeStaff(scope: PeopleScope, target: StaffTarget): boolean {
   if (!isManagedRole(target.role) || target.schoolId !== scope.schoolId) return false;
   return scope.collegeId === null || target.collegeId === scope.collegeId;

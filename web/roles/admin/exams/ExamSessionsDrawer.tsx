@@ -1,15 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Drawer,
-  Flex,
-  Popconfirm,
-  Space,
-  Table,
-  Tooltip,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Drawer, Flex, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -25,6 +15,7 @@ import { StatusTag } from '../../../ui/StatusTag.js';
 import { SessionFormModal } from './SessionFormModal.js';
 import { StaffFormModal } from './StaffFormModal.js';
 import { examAdminKeys, useExamSessions } from './useExamAdmin.js';
+import { GuardedDeleteButton } from './GuardedDeleteButton.js';
 
 interface ExamSessionsDrawerProps {
   exam: AdminExam | null;
@@ -75,25 +66,11 @@ export function ExamSessionsDrawer({ exam, onClose }: ExamSessionsDrawerProps) {
           <Button size="small" onClick={() => setEditing(row)}>
             {t('adminExams.edit')}
           </Button>
-          {row.candidateCount > 0 ? (
-            <Tooltip title={t('adminExams.deleteBlocked')}>
-              <Button size="small" danger disabled>
-                {t('adminExams.delete')}
-              </Button>
-            </Tooltip>
-          ) : (
-            <Popconfirm
-              title={t('adminExams.confirmDeleteSession', { name: row.name })}
-              okText={t('adminExams.delete')}
-              cancelText={t('adminExams.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutate(row)}
-            >
-              <Button size="small" danger>
-                {t('adminExams.delete')}
-              </Button>
-            </Popconfirm>
-          )}
+          <GuardedDeleteButton
+            isBlocked={row.candidateCount > 0}
+            confirmTitle={t('adminExams.confirmDeleteSession', { name: row.name })}
+            onConfirm={() => remove.mutate(row)}
+          />
         </Space>
       ),
     },

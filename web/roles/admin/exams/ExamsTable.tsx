@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Space, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { deleteExam, type AdminExam } from '../../../../shared/api/exam-admin.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { examAdminKeys } from './useExamAdmin.js';
+import { GuardedDeleteButton } from './GuardedDeleteButton.js';
 
 interface ExamsTableProps {
   items: AdminExam[];
@@ -50,25 +51,11 @@ export function ExamsTable({ items, isLoading, onEdit, onOpenSessions }: ExamsTa
           <Button size="small" onClick={() => onEdit(exam)}>
             {t('adminExams.edit')}
           </Button>
-          {exam.registrationCount > 0 ? (
-            <Tooltip title={t('adminExams.deleteBlocked')}>
-              <Button size="small" danger disabled>
-                {t('adminExams.delete')}
-              </Button>
-            </Tooltip>
-          ) : (
-            <Popconfirm
-              title={t('adminExams.confirmDeleteExam', { name: exam.name })}
-              okText={t('adminExams.delete')}
-              cancelText={t('adminExams.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutate(exam)}
-            >
-              <Button size="small" danger>
-                {t('adminExams.delete')}
-              </Button>
-            </Popconfirm>
-          )}
+          <GuardedDeleteButton
+            isBlocked={exam.registrationCount > 0}
+            confirmTitle={t('adminExams.confirmDeleteExam', { name: exam.name })}
+            onConfirm={() => remove.mutate(exam)}
+          />
         </Space>
       ),
     },
