@@ -6,7 +6,7 @@ import type {
 } from '../../shared/api/announcements.js';
 import type { SessionUser } from '../../shared/api/auth.js';
 import { adminScope } from '../admin/policy.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import { canReadAnnouncement, canWriteAnnouncement, type AnnouncementScope } from './policy.js';
@@ -19,11 +19,7 @@ const CANDIDATE_LIST_LIMIT = 50;
 
 type AuditAction = 'created' | 'updated' | 'published' | 'unpublished' | 'deleted';
 
-/** Who acts and from where, for the audit log. */
-export interface Actor {
-  user: SessionUser;
-  ip: string;
-}
+export type { Actor } from '../audit/audit-log.js';
 
 /** 学校公告 and 学院公告: who may write which, sanitised bodies, what candidates see. */
 export class AnnouncementsService {
@@ -139,14 +135,12 @@ export class AnnouncementsService {
     id: string,
     title: string,
   ): Promise<void> {
-    return this.audit.record({
+    return this.audit.recordBy(actor, {
       schoolId: scope.schoolId,
-      actorId: actor.user.id,
       action: `announcement.${action}`,
       targetType: 'announcement',
       targetId: id,
       detail: title,
-      ip: actor.ip,
     });
   }
 }

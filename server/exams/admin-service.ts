@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { SessionUser } from '../../shared/api/auth.js';
 import type {
   AdminExam,
   AdminSession,
@@ -9,7 +8,7 @@ import type {
   sessionStaffBodySchema,
 } from '../../shared/api/exam-admin.js';
 import type { StaffDuty } from '../../shared/enums.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import type { ExamAdminRepo, ExamRow, SessionRow } from './admin-repo.js';
@@ -26,11 +25,7 @@ type ExamBody = z.output<typeof examBodySchema>;
 type SessionBody = z.output<typeof sessionBodySchema>;
 type SessionStaffBody = z.output<typeof sessionStaffBodySchema>;
 
-/** Who acts, and from where (for the audit log). */
-export interface Actor {
-  user: SessionUser;
-  ip: string;
-}
+export type { Actor } from '../audit/audit-log.js';
 
 type AuditAction =
   | 'exam.created'
@@ -281,14 +276,12 @@ export class ExamAdminService {
     targetId: string,
     detail: string,
   ): Promise<void> {
-    return this.audit.record({
+    return this.audit.recordBy(actor, {
       schoolId: scope.schoolId,
-      actorId: actor.user.id,
       action,
       targetType,
       targetId,
       detail,
-      ip: actor.ip,
     });
   }
 }

@@ -6,7 +6,7 @@ import {
   type ListStaffQuery,
   type StaffMember,
 } from '../../shared/api/people.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
@@ -22,11 +22,7 @@ import { presentCollege, presentStaff } from './presenter.js';
 import type { CollegeRow, PeopleRepo, StaffRow } from './repo.js';
 import { generateTemporaryPassword } from './temporary-password.js';
 
-/** Who acts and from where, for the audit log. */
-export interface Actor {
-  user: SessionUser;
-  ip: string;
-}
+export type { Actor } from '../audit/audit-log.js';
 
 export interface StaffWithPassword {
   staff: StaffMember;
@@ -214,14 +210,12 @@ export class PeopleService {
     targetId: string,
     detail: string,
   ): Promise<void> {
-    return this.audit.record({
+    return this.audit.recordBy(actor, {
       schoolId: scope.schoolId,
-      actorId: actor.user.id,
       action,
       targetType,
       targetId,
       detail,
-      ip: actor.ip,
     });
   }
 }

@@ -1,17 +1,13 @@
 import type { SessionUser } from '../../shared/api/auth.js';
 import type { AdmissionTicket, AttendanceChange } from '../../shared/api/tickets.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import type { FileStorage } from '../files/storage.js';
 import { presentTicket } from './presenter.js';
 import type { TicketRow, TicketsRepo } from './repo.js';
 
-/** Who acts and from where, for the audit log. */
-export interface Actor {
-  user: SessionUser;
-  ip: string;
-}
+export type { Actor } from '../audit/audit-log.js';
 
 /**
  * 准考证 and attendance (确认参加 / 确认放弃) of a candidate's own registrations. Someone else's
@@ -57,14 +53,12 @@ export class TicketsService {
     if (row.attendance === 'withdrawn') throw withdrawnConflict();
     const changed = await this.repo.setAttendance(registrationId, attendance, now);
     if (!changed) throw withdrawnConflict();
-    await this.audit.record({
+    await this.audit.recordBy(actor, {
       schoolId: row.schoolId,
-      actorId: actor.user.id,
       action: `registration.${attendance}`,
       targetType: 'registration',
       targetId: registrationId,
       detail: `${row.examName} ${row.sessionName} ${row.admissionNumber}`,
-      ip: actor.ip,
     });
     return presentTicket({ ...row, attendance, attendanceChangedAt: now }, now);
   }
