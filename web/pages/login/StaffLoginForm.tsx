@@ -1,9 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { loginAsStaff } from '../../../shared/api/auth.js';
 import { callApi, type ApiBody } from '../../api/client.js';
-import { useCompleteLogin } from '../../auth/useCompleteLogin.js';
+import { useLoginMutation } from '../../auth/useLoginMutation.js';
 import { FormNotice } from '../../forms/FormNotice.js';
 import { useFieldRules } from '../../forms/useFieldRules.js';
 
@@ -19,11 +18,9 @@ interface StaffLoginFormProps {
 export function StaffLoginForm({ schoolSlug, autoFocus }: StaffLoginFormProps) {
   const { t } = useTranslation();
   const rules = useFieldRules();
-  const completeLogin = useCompleteLogin();
-  const login = useMutation({
-    mutationFn: (values: Values) => callApi(loginAsStaff, { body: { ...values, schoolSlug } }),
-    onSuccess: ({ user }) => completeLogin(user),
-  });
+  const login = useLoginMutation((values: Values) =>
+    callApi(loginAsStaff, { body: { ...values, schoolSlug } }),
+  );
 
   return (
     <Form<Values>

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +5,7 @@ import { loginWithSms } from '../../../shared/api/auth.js';
 import { phoneSchema } from '../../../shared/api/common.js';
 import type { SchoolPublic } from '../../../shared/api/org.js';
 import { callApi, type ApiBody } from '../../api/client.js';
-import { useCompleteLogin } from '../../auth/useCompleteLogin.js';
+import { useLoginMutation } from '../../auth/useLoginMutation.js';
 import { FormNotice, type FormNoticeState } from '../../forms/FormNotice.js';
 import { SmsCodeField } from '../../forms/SmsCodeField.js';
 import { useFieldRules } from '../../forms/useFieldRules.js';
@@ -27,13 +26,10 @@ export function SmsLoginForm({ school, autoFocus }: SmsLoginFormProps) {
   const rules = useFieldRules();
   const [form] = Form.useForm<Values>();
   const [notice, setNotice] = useState<FormNoticeState | null>(null);
-  const completeLogin = useCompleteLogin();
-  const login = useMutation({
-    mutationFn: (values: Values) =>
-      callApi(loginWithSms, { body: { ...values, schoolSlug: school.slug } }),
-    onSuccess: ({ user }) => completeLogin(user),
-    onError: (error) => setNotice({ kind: 'error', error }),
-  });
+  const login = useLoginMutation(
+    (values: Values) => callApi(loginWithSms, { body: { ...values, schoolSlug: school.slug } }),
+    (error) => setNotice({ kind: 'error', error }),
+  );
   const hasColleges = school.colleges.length > 0;
 
   return (
