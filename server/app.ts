@@ -26,10 +26,16 @@ import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { installUploadParser } from './plugins/uploads.js';
 import { installNotFound } from './plugins/web-app.js';
 import type { RouteDeps } from './route-deps.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerTicketRoutes } from './tickets/routes.js';
+import { DEFAULT_DOCUMENT_LIMITS } from './documents/limits.js';
+import { registerDocumentRoutes } from './documents/routes.js';
+import { registerIdentityRoutes } from './identity/routes.js';
+import { registerRosterRoutes } from './roster/routes.js';
+import type { DocumentLimits } from '../shared/api/documents.js';
 
 export interface AppConfig {
   isDemo: boolean;
@@ -44,6 +50,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of every Redis key, so deployments (and test runs) sharing a Redis stay apart. */
   redisKeyPrefix: string;
+  /** How many identity documents a candidate may upload and how large each kind may be. */
+  documentLimits?: DocumentLimits;
 }
 
 export interface AppDeps {
@@ -121,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register((api, _options, done) => {
     installSessions(api, auth, cookies);
+    installUploadParser(api);
     registerSystemRoutes(api, database, clock, outbox);
     registerAuthRoutes(api, auth, cookies, {
       max: config.authRateLimitPerMinute,
@@ -135,6 +144,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAnnouncementRoutes(api, routeDeps);
     registerAuditRoutes(api, routeDeps);
     registerTicketRoutes(api, routeDeps);
+    registerRosterRoutes(api, routeDeps);
+    registerDocumentRoutes(api, routeDeps, config.documentLimits ?? DEFAULT_DOCUMENT_LIMITS);
+    registerIdentityRoutes(api, routeDeps);
     done();
   });
 

@@ -44,3 +44,32 @@ export type SmsPurpose = z.infer<typeof smsPurposeSchema>;
 export const LOCALES = ['zh-CN', 'en'] as const;
 export const localeSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof localeSchema>;
+
+/** What a candidate may upload as identity documents; the type is judged by content. */
+export const DOCUMENT_KINDS = [
+  'word',
+  'ppt',
+  'excel',
+  'pdf',
+  'mp3',
+  'mp4',
+  'png',
+  'jpeg',
+  'zip',
+  'rar',
+] as const;
+export const documentKindSchema = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+/** 身份认证: stored states of a candidate's documents review. */
+export const REVIEW_STATES = ['draft', 'pending', 'approved', 'rejected'] as const;
+export const reviewStateSchema = z.enum(REVIEW_STATES);
+export type ReviewState = z.infer<typeof reviewStateSchema>;
+/** What the candidate sees: 未上传 when nothing is uploaded, else the stored state. */
+export const identityStatusSchema = z.enum(['not_uploaded', ...REVIEW_STATES]);
+export type IdentityStatus = z.infer<typeof identityStatusSchema>;
+
+/** A candidate's report that the roster data is wrong (seed 002: 身份信息有误). */
+export const ROSTER_REPORT_STATES = ['open', 'resolved'] as const;
+export const rosterReportStateSchema = z.enum(ROSTER_REPORT_STATES);
+export type RosterReportState = z.infer<typeof rosterReportStateSchema>;

@@ -77,6 +77,66 @@ export const ERRORS = {
     zh: '不支持的内容格式',
     en: 'This content type is not supported',
   },
+  FILE_TOO_LARGE: {
+    status: 413,
+    zh: '文件超过大小限制',
+    en: 'The file is larger than allowed',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '不支持该文件格式（以文件内容为准，修改扩展名无效）',
+    en: 'This file type is not accepted (judged by its content, not its name)',
+  },
+  TOO_MANY_FILES: {
+    status: 409,
+    zh: '文件数量已达上限',
+    en: 'The maximum number of files is reached',
+  },
+  ARCHIVE_REJECTED: {
+    status: 400,
+    zh: '压缩文件无法安全解压（文件过多、过大或已损坏）',
+    en: 'The archive cannot be unpacked safely (too many or too large entries, or damaged)',
+  },
+  SPREADSHEET_UNREADABLE: {
+    status: 400,
+    zh: '无法读取表格，请使用下载的模板（xlsx 或 csv）',
+    en: 'The spreadsheet cannot be read; use the template (xlsx or csv)',
+  },
+  TOO_MANY_ROWS: {
+    status: 400,
+    zh: '表格行数超过上限，请拆分后分批导入',
+    en: 'The sheet has too many rows; split it and import in parts',
+  },
+  DOCUMENTS_LOCKED: {
+    status: 409,
+    zh: '材料已提交审核或已通过，不能再修改',
+    en: 'The documents are under review or approved and cannot be changed',
+  },
+  NO_DOCUMENTS: {
+    status: 400,
+    zh: '请先上传材料再提交审核',
+    en: 'Upload at least one document before submitting',
+  },
+  REVIEW_NOT_PENDING: {
+    status: 409,
+    zh: '该考生的材料不在待审核状态',
+    en: "This candidate's documents are not awaiting review",
+  },
+  CAPTCHA_INVALID: {
+    status: 400,
+    zh: '图形验证码错误或已过期，请重新输入',
+    en: 'The picture code is wrong or has expired; try the new one',
+  },
+  TICKET_NOT_FOUND: {
+    status: 404,
+    zh: '未查询到准考证，请核对姓名和身份证号',
+    en: 'No admission ticket found; check the name and ID number',
+  },
+  MOCK_EXAM_CLOSED: {
+    status: 409,
+    zh: '正式考试已开始，模拟考试已关闭',
+    en: 'The formal exam has started; the mock exam is closed',
+  },
   ACCOUNT_LOCKED: {
     status: 423,
     zh: '密码错误次数过多，账号已锁定15分钟',

@@ -25,6 +25,12 @@ export const routes: RouteObject[] = [
       { index: true, element: <LandingPage /> },
       { path: 's/:slug', element: <SchoolLoginPage /> },
       { path: 's/:slug/forgot-password', element: <ForgotPasswordPage /> },
+      {
+        path: 's/:slug/ticket',
+        lazy: async () => ({
+          Component: (await import('./pages/ticket-lookup/TicketLookupPage.js')).TicketLookupPage,
+        }),
+      },
       { path: 'login', element: <PlatformLoginPage /> },
       {
         path: 'dev/outbox',
@@ -43,6 +49,14 @@ export const routes: RouteObject[] = [
           {
             index: true,
             lazy: async () => ({ Component: (await candidateChunk()).CandidateHomePage }),
+          },
+          {
+            path: 'documents',
+            lazy: async () => ({ Component: (await candidateChunk()).DocumentsPage }),
+          },
+          {
+            path: 'registrations/:registrationId/mock',
+            lazy: async () => ({ Component: (await candidateChunk()).MockExamPage }),
           },
         ],
       },
@@ -84,6 +98,18 @@ export const routes: RouteObject[] = [
               {
                 path: 'exams',
                 lazy: async () => ({ Component: (await adminChunk()).ExamsPage }),
+              },
+              {
+                path: 'exams/:examId/roster',
+                lazy: async () => ({ Component: (await adminChunk()).RosterPage }),
+              },
+              {
+                path: 'reviews',
+                lazy: async () => ({ Component: (await adminChunk()).ReviewsPage }),
+              },
+              {
+                path: 'reports',
+                lazy: async () => ({ Component: (await adminChunk()).RosterReportsPage }),
               },
               {
                 path: 'announcements',

@@ -6,7 +6,12 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    readonly options: { retryAfterSeconds?: number; detail?: string } = {},
+    readonly options: {
+      retryAfterSeconds?: number;
+      detail?: string;
+      /** Shown to the client: which part was wrong and why (a row, a file, a limit). */
+      issues?: { path: string; message: string }[];
+    } = {},
   ) {
     super(options.detail ?? ERRORS[code].en);
     this.name = 'AppError';
@@ -24,6 +29,9 @@ export class AppError extends Error {
   }
   static notFound(what: string): AppError {
     return AppError.of('NOT_FOUND', `${what} not found`);
+  }
+  static withIssues(code: ErrorCode, issues: { path: string; message: string }[]): AppError {
+    return new AppError(code, { issues });
   }
   static retryLater(code: ErrorCode, retryAfterSeconds: number): AppError {
     return new AppError(code, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });

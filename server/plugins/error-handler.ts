@@ -49,14 +49,11 @@ function isFastifyError(error: unknown): error is FastifyError {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof AppError) {
-      return sendError(
-        request,
-        reply,
-        error.code,
-        error.options.retryAfterSeconds === undefined
-          ? {}
-          : { retryAfterSeconds: error.options.retryAfterSeconds },
-      );
+      const { retryAfterSeconds, issues } = error.options;
+      return sendError(request, reply, error.code, {
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+        ...(issues === undefined ? {} : { issues }),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((issue) => ({

@@ -30,6 +30,14 @@ export const AUDIT_ACTIONS = [
   'announcement.deleted',
   'registration.confirmed',
   'registration.withdrawn',
+  'roster.imported',
+  'roster.photos_imported',
+  'documents.submitted',
+  'documents.approved',
+  'documents.rejected',
+  'registration.identity_confirmed',
+  'roster_report.created',
+  'roster_report.resolved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,9 @@ export const idSchema = z.uuid();
 export const okSchema = z.object({ ok: z.literal(true) });
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
+/** The query of an upload route: the file's own name, for display only (never a path). */
+export const uploadQuerySchema = z.strictObject({ name: z.string().trim().min(1).max(255) });
+
 /** Mainland China mobile number: 11 digits starting with 1[3-9]. */
 export const phoneSchema = z
   .string()
@@ -54,3 +57,17 @@ export const newPasswordSchema = z
   .max(128)
   .regex(/[A-Za-z]/, 'PASSWORD_NEEDS_LETTER')
   .regex(/\d/, 'PASSWORD_NEEDS_DIGIT');
+
+/** `page` and `pageSize` of a paged list. */
+export const pagingQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** A person's name as rosters carry it: letters of any script, spaces, · and -; no markup. */
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} ·.'-]*$/u, 'INVALID_NAME');

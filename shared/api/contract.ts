@@ -21,6 +21,11 @@ export interface RouteContract {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * The body is one file's raw bytes (application/octet-stream), not JSON; its name travels in
+   * the `name` query parameter. The web client sends it with upload progress.
+   */
+  upload?: true;
   response: z.ZodType;
 }
 

@@ -46,8 +46,7 @@ export async function callApi<C extends RouteContract>(
     const error = ApiError.fromResponse(403, await readJson(response), response.headers);
     if (error.code !== 'CSRF_FAILED') throw error;
     // The token rotates with the login session: fetch a fresh one and try once more.
-    csrfToken = null;
-    document.cookie = `${CSRF_COOKIE}=; Max-Age=0; path=/`;
+    forgetCsrfToken();
     response = await send();
   }
   const json = await readJson(response);
@@ -69,7 +68,14 @@ export async function callApi<C extends RouteContract>(
 
 let csrfToken: string | null = null;
 
-async function ensureCsrfToken(): Promise<string> {
+/** Forgets the token after the server refused it (it rotates with the login session). */
+export function forgetCsrfToken(): void {
+  csrfToken = null;
+  document.cookie = `${CSRF_COOKIE}=; Max-Age=0; path=/`;
+}
+
+/** The CSRF token mutations must send; fetched once per login session. */
+export async function ensureCsrfToken(): Promise<string> {
   const fromCookie = readCookie(CSRF_COOKIE);
   if (fromCookie) return fromCookie;
   if (csrfToken) return csrfToken;
@@ -94,7 +100,7 @@ async function fetchOrThrow(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
   const text = await response.text().catch(() => '');
   if (text === '') return undefined;
@@ -111,7 +117,7 @@ interface RawInput {
   body: unknown;
 }
 
-function readInput(input: unknown): RawInput {
+export function readInput(input: unknown): RawInput {
   if (!isRecord(input)) return { params: {}, query: {}, body: undefined };
   const params: Record<string, string | number> = {};
   if (isRecord(input.params)) {
@@ -122,7 +128,7 @@ function readInput(input: unknown): RawInput {
   return { params, query: isRecord(input.query) ? input.query : {}, body: input.body };
 }
 
-function toQueryString(query: Record<string, unknown>): string {
+export function toQueryString(query: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {

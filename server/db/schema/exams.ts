@@ -1,5 +1,6 @@
 import {
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -74,6 +75,12 @@ export const registration = pgTable(
     admissionNumber: text('admission_number').notNull(),
     attendance: attendanceEnum('attendance').notNull().default('pending'),
     attendanceChangedAt: timestamp('attendance_changed_at', { withTimezone: true }),
+    /** 确认信息 (seed 002): the candidate confirmed the roster data of this registration. */
+    identityConfirmedAt: timestamp('identity_confirmed_at', { withTimezone: true }),
+    /** 模拟考试 (seed 003): how often the candidate opened the mock exam, and when last. */
+    mockEntryCount: integer('mock_entry_count').notNull().default(0),
+    lastMockEntryAt: timestamp('last_mock_entry_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -2,3 +2,4 @@ export * from './org.js';
 export * from './auth.js';
 export * from './exams.js';
 export * from './announcements.js';
+export * from './documents.js';

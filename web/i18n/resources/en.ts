@@ -3,6 +3,12 @@ import { en as examsEN } from '../../roles/admin/exams/messages.js';
 import { en as announcementsEN } from '../../roles/admin/announcements/messages.js';
 import { en as auditEN } from '../../roles/admin/audit/messages.js';
 import { en as ticketEN } from '../../roles/candidate/ticket/messages.js';
+import { en as adminRosterEN } from '../../roles/admin/roster/messages.js';
+import { en as adminReviewsEN } from '../../roles/admin/reviews/messages.js';
+import { en as adminReportsEN } from '../../roles/admin/reports/messages.js';
+import { en as candidateDocumentsEN } from '../../roles/candidate/documents/messages.js';
+import { en as candidateIdentityEN } from '../../roles/candidate/identity/messages.js';
+import { en as ticketLookupEN } from '../../pages/ticket-lookup/messages.js';
 import { errorTexts } from './errorTexts.js';
 import type { Messages } from './zhCN.js';
 
@@ -154,6 +160,8 @@ export const en: Messages = {
     menuPeople: 'People',
     menuAnnouncements: 'Announcements',
     menuAudit: 'Audit log',
+    menuReviews: 'Document review',
+    menuReports: 'Data reports',
     overview: 'Overview',
     scopePlatform: 'Whole platform',
     counts: {
@@ -192,6 +200,12 @@ export const en: Messages = {
   adminAnnouncements: announcementsEN,
   adminAudit: auditEN,
   candidateTicket: ticketEN,
+  adminRoster: adminRosterEN,
+  adminReviews: adminReviewsEN,
+  adminReports: adminReportsEN,
+  candidateDocuments: candidateDocumentsEN,
+  candidateIdentity: candidateIdentityEN,
+  ticketLookup: ticketLookupEN,
   errors: {
     ...errorTexts('en'),
     NETWORK: 'Could not reach the server; check your connection and try again',

@@ -3,6 +3,12 @@ import { zh as examsZH } from '../../roles/admin/exams/messages.js';
 import { zh as announcementsZH } from '../../roles/admin/announcements/messages.js';
 import { zh as auditZH } from '../../roles/admin/audit/messages.js';
 import { zh as ticketZH } from '../../roles/candidate/ticket/messages.js';
+import { zh as adminRosterZH } from '../../roles/admin/roster/messages.js';
+import { zh as adminReviewsZH } from '../../roles/admin/reviews/messages.js';
+import { zh as adminReportsZH } from '../../roles/admin/reports/messages.js';
+import { zh as candidateDocumentsZH } from '../../roles/candidate/documents/messages.js';
+import { zh as candidateIdentityZH } from '../../roles/candidate/identity/messages.js';
+import { zh as ticketLookupZH } from '../../pages/ticket-lookup/messages.js';
 import { errorTexts } from './errorTexts.js';
 
 /** Chinese texts; the source of the message keys (en.ts must have the same shape). */
@@ -153,6 +159,8 @@ export const zhCN = {
     menuPeople: '人员管理',
     menuAnnouncements: '公告管理',
     menuAudit: '审计日志',
+    menuReviews: '材料审核',
+    menuReports: '信息纠错',
     overview: '概览',
     scopePlatform: '全平台',
     counts: {
@@ -190,6 +198,12 @@ export const zhCN = {
   adminAnnouncements: announcementsZH,
   adminAudit: auditZH,
   candidateTicket: ticketZH,
+  adminRoster: adminRosterZH,
+  adminReviews: adminReviewsZH,
+  adminReports: adminReportsZH,
+  candidateDocuments: candidateDocumentsZH,
+  candidateIdentity: candidateIdentityZH,
+  ticketLookup: ticketLookupZH,
   errors: {
     ...errorTexts('zh'),
     NETWORK: '网络连接失败，请检查网络后重试',

@@ -1,7 +1,9 @@
 import {
   AuditOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
+  IssuesCloseOutlined,
   NotificationOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,7 +24,7 @@ export function AdminLayout() {
       <nav aria-label={t('admin.console')}>
         <Menu
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[menuKeyOf(location.pathname)]}
           onClick={({ key }) => void navigate(key)}
           items={[
             { key: '/admin', icon: <DashboardOutlined />, label: t('admin.menuOverview') },
@@ -31,6 +33,16 @@ export function AdminLayout() {
               ? []
               : [
                   { key: '/admin/exams', icon: <FileTextOutlined />, label: t('admin.menuExams') },
+                  {
+                    key: '/admin/reviews',
+                    icon: <FileSearchOutlined />,
+                    label: t('admin.menuReviews'),
+                  },
+                  {
+                    key: '/admin/reports',
+                    icon: <IssuesCloseOutlined />,
+                    label: t('admin.menuReports'),
+                  },
                   { key: '/admin/people', icon: <TeamOutlined />, label: t('admin.menuPeople') },
                   {
                     key: '/admin/announcements',
@@ -49,4 +61,10 @@ export function AdminLayout() {
       <Outlet />
     </RoleShell>
   );
+}
+
+/** The menu entry a page belongs to: /admin/exams/:id/roster is under 考试管理. */
+function menuKeyOf(pathname: string): string {
+  const match = /^\/admin\/[a-z]+/.exec(pathname);
+  return match ? match[0] : pathname;
 }

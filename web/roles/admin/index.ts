@@ -5,3 +5,6 @@ export { PeoplePage } from './people/PeoplePage.js';
 export { ExamsPage } from './exams/ExamsPage.js';
 export { AnnouncementsPage } from './announcements/AnnouncementsPage.js';
 export { AuditLogPage } from './audit/AuditLogPage.js';
+export { RosterPage } from './roster/RosterPage.js';
+export { ReviewsPage } from './reviews/ReviewsPage.js';
+export { RosterReportsPage } from './reports/RosterReportsPage.js';

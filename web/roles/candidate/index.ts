@@ -1,2 +1,4 @@
 // The candidate's chunk: everything a candidate sees after login.
 export { CandidateHomePage } from './CandidateHomePage.js';
+export { DocumentsPage } from './documents/DocumentsPage.js';
+export { MockExamPage } from './identity/MockExamPage.js';

@@ -47,6 +47,14 @@ export const zh = {
     'announcement.deleted': '删除公告',
     'registration.confirmed': '考生确认参加',
     'registration.withdrawn': '考生确认放弃',
+    'roster.imported': '导入考生名单',
+    'roster.photos_imported': '导入考生照片',
+    'documents.submitted': '考生提交审核材料',
+    'documents.approved': '材料审核通过',
+    'documents.rejected': '材料审核未通过',
+    'registration.identity_confirmed': '考生确认身份信息',
+    'roster_report.created': '考生报告信息有误',
+    'roster_report.resolved': '处理信息纠错',
   },
 };
 
@@ -98,5 +106,13 @@ export const en: typeof zh = {
     'announcement.deleted': 'Announcement deleted',
     'registration.confirmed': 'Candidate confirmed attendance',
     'registration.withdrawn': 'Candidate withdrew',
+    'roster.imported': 'Roster imported',
+    'roster.photos_imported': 'Roster photos imported',
+    'documents.submitted': 'Candidate submitted documents',
+    'documents.approved': 'Documents approved',
+    'documents.rejected': 'Documents rejected',
+    'registration.identity_confirmed': 'Candidate confirmed identity data',
+    'roster_report.created': 'Candidate reported wrong data',
+    'roster_report.resolved': 'Data report resolved',
   },
 };

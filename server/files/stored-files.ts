@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Database } from '../db/client.js';
+import { storedFile } from '../db/schema/index.js';
+import type { FileStorage } from './storage.js';
+
+/** What a file is for; the first part of its storage key. */
+export type FilePurpose = 'reference-photos' | 'documents' | 'snapshots';
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'application/pdf': 'pdf',
+};
+
+export interface SavedFile {
+  id: string;
+  storageKey: string;
+}
+
+/**
+ * Stores bytes under a key we generate (`<school>/<purpose>/<uuid>.<ext>`, never a user's file
+ * name) and records them in `stored_file`. Bytes first: a crash leaves an orphan file, never a
+ * row without bytes.
+ */
+export async function saveStoredFile(
+  db: Database,
+  storage: FileStorage,
+  file: { schoolId: string; purpose: FilePurpose; bytes: Uint8Array; mimeType: string },
+): Promise<SavedFile> {
+  const id = randomUUID();
+  const extension = EXTENSIONS[file.mimeType] ?? 'bin';
+  const storageKey = `${file.schoolId}/${file.purpose}/${id}.${extension}`;
+  await storage.put(storageKey, file.bytes);
+  await db.insert(storedFile).values({
+    id,
+    schoolId: file.schoolId,
+    storageKey,
+    mimeType: file.mimeType,
+    sizeBytes: file.bytes.length,
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+  });
+  return { id, storageKey };
+}
+
+/** The bytes and type of a stored file, or null when the row or its bytes are gone. */
+export async function readStoredFile(
+  db: Database,
+  storage: FileStorage,
+  fileId: string,
+): Promise<{ bytes: Buffer; mimeType: string } | null> {
+  const [row] = await db
+    .select({ storageKey: storedFile.storageKey, mimeType: storedFile.mimeType })
+    .from(storedFile)
+    .where(eq(storedFile.id, fileId));
+  if (!row) return null;
+  try {
+    return { bytes: await storage.get(row.storageKey), mimeType: row.mimeType };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}

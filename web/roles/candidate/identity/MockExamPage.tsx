@@ -1,0 +1,8 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until this page is built. */
+export function MockExamPage() {
+  const { t } = useTranslation();
+  return <Typography.Title level={1}>{t('candidateIdentity.title')}</Typography.Title>;
+}
