@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark in turn. Each prints its own figures.
 await import('./startup.js');
+await import('./roster-import.js');
 
 export {};

@@ -16,6 +16,7 @@ import { SessionFormModal } from './SessionFormModal.js';
 import { StaffFormModal } from './StaffFormModal.js';
 import { examAdminKeys, useExamSessions } from './useExamAdmin.js';
 import { GuardedDeleteButton } from './GuardedDeleteButton.js';
+import { NavButton, rosterPath } from '../roster/rosterLinks.js';
 
 interface ExamSessionsDrawerProps {
   exam: AdminExam | null;
@@ -60,6 +61,9 @@ export function ExamSessionsDrawer({ exam, onClose }: ExamSessionsDrawerProps) {
       key: 'actions',
       render: (_v, row) => (
         <Space wrap>
+          <NavButton size="small" to={rosterPath(row.examId, row.id)}>
+            {t('adminRoster.rosterAction')}
+          </NavButton>
           <Button size="small" onClick={() => setStaffOf(row)}>
             {t('adminExams.staff')}
           </Button>

@@ -6,6 +6,7 @@ import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { examAdminKeys } from './useExamAdmin.js';
 import { GuardedDeleteButton } from './GuardedDeleteButton.js';
+import { NavButton, rosterPath } from '../roster/rosterLinks.js';
 
 interface ExamsTableProps {
   items: AdminExam[];
@@ -48,6 +49,9 @@ export function ExamsTable({ items, isLoading, onEdit, onOpenSessions }: ExamsTa
           <Button size="small" type="primary" ghost onClick={() => onOpenSessions(exam)}>
             {t('adminExams.sessions')}
           </Button>
+          <NavButton size="small" to={rosterPath(exam.id)}>
+            {t('adminRoster.rosterAction')}
+          </NavButton>
           <Button size="small" onClick={() => onEdit(exam)}>
             {t('adminExams.edit')}
           </Button>

@@ -1,0 +1,120 @@
+import { fileTypeFromBuffer } from 'file-type';
+import {
+  ROSTER_PHOTO_MAX_BYTES,
+  ROSTER_PHOTOS_MAX_ZIP_BYTES,
+  type RosterPhotosResult,
+} from '../../shared/api/roster.js';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/client.js';
+import { saveStoredFile } from '../files/stored-files.js';
+import type { FileStorage } from '../files/storage.js';
+import { entryStem, openZip, type ZipEntryInfo, type ZipLimits } from '../files/zip.js';
+import { assertManagesExam } from './policy.js';
+import { candidatesOfExam, setReferencePhoto, type RosterRepo } from './repo.js';
+
+/** A photos zip may hold one photo per candidate of a large exam, and nothing that explodes. */
+export const PHOTOS_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 25_000,
+  // Photos barely compress: an archive may unpack to a little more than its own size.
+  maxTotalBytes: ROSTER_PHOTOS_MAX_ZIP_BYTES + 100 * 1024 * 1024,
+  ratioCheckFromBytes: 1024 * 1024,
+  maxRatio: 100,
+};
+
+/** At most this many names are listed as unmatched or rejected. */
+const MAX_LISTED = 1_000;
+
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg']);
+
+interface AcceptedPhoto {
+  userId: string;
+  bytes: Buffer;
+  mimeType: string;
+}
+
+/** Reference photos from a zip, matched by file name to ID numbers or admission numbers. */
+export class RosterPhotosService {
+  constructor(
+    private readonly db: Database,
+    private readonly storage: FileStorage,
+    private readonly repo: RosterRepo,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Reads every matching photo first and stores only when the whole archive passed, so a bomb
+   * or a lying entry leaves nothing behind. Entry names are only compared, never used as paths.
+   */
+  async importPhotos(actor: Actor, examId: string, bytes: Buffer): Promise<RosterPhotosResult> {
+    const exam = assertManagesExam(actor.user, await this.repo.findExam(examId));
+    const candidates = await candidatesOfExam(this.db, exam.id);
+    const userIdByKey = new Map<string, string>();
+    for (const candidate of candidates) {
+      userIdByKey.set(candidate.admissionNumber.toUpperCase(), candidate.userId);
+      if (candidate.idNumber) userIdByKey.set(candidate.idNumber.toUpperCase(), candidate.userId);
+    }
+
+    const zip = await openZip(bytes, PHOTOS_ZIP_LIMITS);
+    const result: RosterPhotosResult = { matched: 0, unmatched: [], rejected: [] };
+    const accepted = new Map<string, AcceptedPhoto>();
+    const list = <T>(target: T[], item: T) => {
+      if (target.length < MAX_LISTED) target.push(item);
+    };
+    try {
+      for (const entry of zip.entries) {
+        if (entry.isDirectory || isSystemFile(entry)) continue;
+        const name = entry.name.slice(0, 255);
+        const userId = userIdByKey.get(entryStem(entry.name).toUpperCase());
+        if (userId === undefined) {
+          list(result.unmatched, name);
+          continue;
+        }
+        if (entry.uncompressedBytes > ROSTER_PHOTO_MAX_BYTES) {
+          list(result.rejected, { name, reason: 'too_large' });
+          continue;
+        }
+        const photo = await zip.read(entry);
+        const type = await fileTypeFromBuffer(photo);
+        if (!type || !IMAGE_TYPES.has(type.mime)) {
+          list(result.rejected, { name, reason: 'not_an_image' });
+          continue;
+        }
+        accepted.set(userId, { userId, bytes: photo, mimeType: type.mime });
+      }
+    } finally {
+      zip.close();
+    }
+
+    const now = this.clock.now();
+    for (const photo of accepted.values()) {
+      const saved = await saveStoredFile(this.db, this.storage, {
+        schoolId: exam.schoolId,
+        purpose: 'reference-photos',
+        bytes: photo.bytes,
+        mimeType: photo.mimeType,
+      });
+      await setReferencePhoto(this.db, photo.userId, saved.id, now);
+    }
+    result.matched = accepted.size;
+    await this.audit.recordBy(actor, {
+      schoolId: exam.schoolId,
+      action: 'roster.photos_imported',
+      targetType: 'exam',
+      targetId: exam.id,
+      detail: JSON.stringify({
+        matched: result.matched,
+        unmatched: result.unmatched.length,
+        rejected: result.rejected.length,
+      }),
+    });
+    return result;
+  }
+}
+
+/** Files zip tools add on their own (macOS resource forks, Finder and Explorer metadata). */
+function isSystemFile(entry: ZipEntryInfo): boolean {
+  const base = entry.name.split(/[/\\]/).pop() ?? '';
+  return entry.name.startsWith('__MACOSX/') || base === '.DS_Store' || base === 'Thumbs.db';
+}

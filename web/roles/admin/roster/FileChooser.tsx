@@ -1,0 +1,60 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useRef, type RefObject } from 'react';
+
+interface FileChooserProps {
+  /** The visible and accessible name of the picker, e.g. 选择名单文件. */
+  label: string;
+  /** A hint for the browser's dialog only; the server judges files by their content. */
+  accept: string;
+  disabled?: boolean;
+  onChoose: (file: File) => void;
+  /** Lets a second button (重新选择文件) open the same picker. */
+  inputRef?: RefObject<HTMLInputElement | null>;
+}
+
+// Kept in the page (not display:none) so tests and assistive tools can still reach the input.
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+/** A button that opens the file dialog of a labelled native file input. */
+export function FileChooser({ label, accept, disabled, onChoose, inputRef }: FileChooserProps) {
+  const ownRef = useRef<HTMLInputElement | null>(null);
+  const ref = inputRef ?? ownRef;
+
+  return (
+    <span>
+      <input
+        ref={ref}
+        type="file"
+        accept={accept}
+        aria-label={label}
+        // The button below is what people and screen readers use; this input only holds the file.
+        aria-hidden
+        tabIndex={-1}
+        disabled={disabled}
+        style={VISUALLY_HIDDEN}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          // Cleared so that choosing the same file again still fires a change.
+          event.currentTarget.value = '';
+          if (file) onChoose(file);
+        }}
+      />
+      <Button
+        type="primary"
+        icon={<UploadOutlined aria-hidden />}
+        disabled={disabled}
+        onClick={() => ref.current?.click()}
+      >
+        {label}
+      </Button>
+    </span>
+  );
+}
