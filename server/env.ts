@@ -1,8 +1,42 @@
 import { z } from 'zod';
+import { documentKindSchema, type DocumentKind } from '../shared/enums.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** The database keeps sizes as 32-bit integers: no single document may reach 2 GiB. */
+const MAX_DOCUMENT_MB = 2047;
+
+/** `pdf=20,mp4=200`: megabytes per document kind; an unknown kind or a bad number is refused. */
+const documentSizesSchema = z.string().transform((text, ctx) => {
+  const sizes: Partial<Record<DocumentKind, number>> = {};
+  for (const part of text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const [name = '', value = '', ...rest] = part.split('=').map((item) => item.trim());
+    const kind = documentKindSchema.safeParse(name.toLowerCase());
+    const megabytes = Number(value);
+    if (!kind.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown kind "${name}" (use ${documentKindSchema.options.join(', ')})`,
+      });
+    } else if (
+      rest.length > 0 ||
+      !Number.isInteger(megabytes) ||
+      megabytes < 1 ||
+      megabytes > MAX_DOCUMENT_MB
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name}: use whole megabytes from 1 to ${String(MAX_DOCUMENT_MB)}`,
+      });
+    } else sizes[kind.data] = megabytes;
+  }
+  return sizes;
+});
 
 /** Every environment variable the server reads; README.md documents each one. */
 export const envSchema = z
@@ -39,6 +73,8 @@ export const envSchema = z
     ALIYUN_SMS_SIGN_NAME: z.string().optional(),
     ALIYUN_SMS_TEMPLATE_CODE: z.string().optional(),
     ALIYUN_SMS_ENDPOINT: z.url().optional(),
+    DOCUMENT_MAX_FILES: z.coerce.number().int().min(1).max(100).optional(),
+    DOCUMENT_MAX_MB: documentSizesSchema.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.SMS_PROVIDER !== 'aliyun') return;

@@ -7,6 +7,7 @@ import { systemClock } from './clock.js';
 import { openDatabase } from './db/client.js';
 import { seedDemo } from './demo/seed.js';
 import { printDemoBanner } from './demo/banner.js';
+import { documentLimitsFrom } from './documents/limits.js';
 import { loadEnv } from './env.js';
 import { LocalFolderStorage } from './files/storage.js';
 import { loadAppSecret } from './secret.js';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       webDistDir: existsSync(webDist) ? webDist : null,
       redisUrl: env.REDIS_URL ?? null,
       redisKeyPrefix: 'invigil:',
+      documentLimits: documentLimitsFrom(env.DOCUMENT_MAX_FILES, env.DOCUMENT_MAX_MB),
     },
     database,
     storage,

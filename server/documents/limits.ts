@@ -1,4 +1,5 @@
 import type { DocumentLimits } from '../../shared/api/documents.js';
+import type { DocumentKind } from '../../shared/enums.js';
 
 const MB = 1024 * 1024;
 
@@ -18,3 +19,15 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
     rar: 100 * MB,
   },
 };
+
+/** The defaults with what the environment overrides: a file count, and megabytes per kind. */
+export function documentLimitsFrom(
+  maxFiles: number | undefined,
+  megabytesByKind: Partial<Record<DocumentKind, number>> = {},
+): DocumentLimits {
+  const maxBytes = { ...DEFAULT_DOCUMENT_LIMITS.maxBytes };
+  for (const [kind, megabytes] of Object.entries(megabytesByKind) as [DocumentKind, number][]) {
+    maxBytes[kind] = megabytes * MB;
+  }
+  return { maxFiles: maxFiles ?? DEFAULT_DOCUMENT_LIMITS.maxFiles, maxBytes };
+}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listMyRegistrations } from '../../../shared/api/exams.js';
 import { callApi } from '../../api/client.js';
@@ -9,6 +9,7 @@ import { LoadError } from '../../ui/LoadError.js';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
 import { AnnouncementList } from './announcements/AnnouncementList.js';
 import { useMyAnnouncements } from './announcements/useMyAnnouncements.js';
+import { IdentitySummary } from './documents/IdentitySummary.js';
 import { InfoCard } from './InfoCard.js';
 import { MyExamsTable } from './MyExamsTable.js';
 
@@ -57,7 +58,7 @@ export function CandidateHomePage() {
           </Col>
           <Col xs={24} md={8}>
             <InfoCard title={t('candidate.identity')}>
-              <Tag>{t('candidate.notUploaded')}</Tag>
+              <IdentitySummary />
             </InfoCard>
           </Col>
         </Row>
