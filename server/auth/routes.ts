@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../shared/api/auth.js';
+import { getCaptcha, lookupTicket } from '../../shared/api/ticket-lookup.js';
 import { registerRoute } from '../plugins/http-routes.js';
 import type { AuthService } from './service.js';
 import {
@@ -8,6 +9,7 @@ import {
   setSessionCookie,
   type SessionCookieOptions,
 } from './session-plugin.js';
+import type { TicketLookupService } from './ticket-lookup.js';
 
 function metaOf(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
@@ -18,6 +20,7 @@ export function registerAuthRoutes(
   auth: AuthService,
   cookies: SessionCookieOptions,
   rateLimit: { max: number; timeWindow: number },
+  ticketLookup: TicketLookupService,
 ): void {
   const limited = { rateLimit };
 
@@ -73,6 +76,19 @@ export function registerAuthRoutes(
       const result = await auth.loginAsStaff(body, metaOf(request));
       setSessionCookie(reply, result.token, cookies);
       return { user: result.user };
+    },
+    limited,
+  );
+
+  registerRoute(app, getCaptcha, ({ params }) => ticketLookup.issueCaptcha(params.slug), limited);
+
+  registerRoute(
+    app,
+    lookupTicket,
+    async ({ body, request, reply }) => {
+      const result = await ticketLookup.lookup(body, metaOf(request));
+      setSessionCookie(reply, result.token, cookies);
+      return { user: result.user, registrations: result.registrations };
     },
     limited,
   );

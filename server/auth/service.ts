@@ -97,6 +97,19 @@ export class AuthService {
     return this.startSession(user, 'admission', meta, false);
   }
 
+  /**
+   * Logs in a candidate another check already identified (the 准考证查询 by name, ID number
+   * and picture code); like the admission login, it proves no password, so none is forced.
+   */
+  async loginVerifiedCandidate(
+    user: UserRow,
+    method: string,
+    meta: RequestMeta,
+  ): Promise<LoginResult> {
+    if (user.role !== 'candidate') throw AppError.of('INVALID_CREDENTIALS');
+    return this.startSession(user, method, meta, false);
+  }
+
   async loginAsStaff(
     input: { schoolSlug?: string | undefined; login: string; password: string },
     meta: RequestMeta,

@@ -51,6 +51,7 @@ export function SchoolLogin({ school }: { school: SchoolPublic }) {
           ) : (
             <StaffLoginForm schoolSlug={school.slug} autoFocus={false} />
           )}
+          <Link to={`/s/${encodeURIComponent(school.slug)}/ticket`}>{t('ticketLookup.title')}</Link>
           <Link
             to={`/s/${encodeURIComponent(school.slug)}/forgot-password`}
             style={{ alignSelf: 'flex-end' }}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { defineRoute } from './contract.js';
+import { sessionUserSchema } from './auth.js';
+import { idNumberSchema, idSchema, isoDateTimeSchema, slugSchema } from './common.js';
+
+/** A picture code (图形验证码): single use, valid for 5 minutes. */
+export const captchaSchema = z.object({
+  captchaId: idSchema,
+  /** An SVG image; the answer is drawn as paths, never as text. */
+  svg: z.string(),
+});
+export type Captcha = z.infer<typeof captchaSchema>;
+
+export const getCaptcha = defineRoute({
+  method: 'GET',
+  path: '/api/schools/:slug/captcha',
+  summary: 'A new picture code (图形验证码) for the admission-ticket lookup; single use, 5 minutes',
+  tags: ['auth'],
+  access: 'public',
+  params: z.strictObject({ slug: slugSchema }),
+  response: captchaSchema,
+});
+
+/** One of the candidate's registrations as the lookup lists it. */
+export const lookedUpRegistrationSchema = z.object({
+  registrationId: idSchema,
+  examName: z.string(),
+  sessionName: z.string(),
+  startsAt: isoDateTimeSchema,
+});
+export type LookedUpRegistration = z.infer<typeof lookedUpRegistrationSchema>;
+
+export const ticketLookupBodySchema = z.strictObject({
+  schoolSlug: slugSchema,
+  name: z.string().trim().min(1).max(40),
+  idNumber: idNumberSchema,
+  captchaId: idSchema,
+  captchaAnswer: z.string().trim().min(1).max(10),
+  /** 我已阅读并同意《考生诚信承诺书》和《隐私政策》 must be ticked. */
+  agreed: z.literal(true),
+});
+
+export const lookupTicket = defineRoute({
+  method: 'POST',
+  path: '/api/auth/ticket-lookup',
+  summary:
+    '准考证查询 (seed 003): name, ID number and picture code log the candidate in and list their registrations',
+  tags: ['auth'],
+  access: 'public',
+  body: ticketLookupBodySchema,
+  response: z.object({
+    user: sessionUserSchema,
+    registrations: z.array(lookedUpRegistrationSchema),
+  }),
+});
