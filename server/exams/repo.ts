@@ -25,6 +25,8 @@ export class ExamsRepo {
         examId: exam.id,
         admissionNumber: registration.admissionNumber,
         attendance: registration.attendance,
+        identityConfirmedAt: registration.identityConfirmedAt,
+        mockEntryCount: registration.mockEntryCount,
       })
       .from(registration)
       .innerJoin(examSession, eq(examSession.id, registration.sessionId))

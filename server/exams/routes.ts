@@ -15,6 +15,8 @@ export function registerExamRoutes(app: FastifyInstance, repo: ExamsRepo, clock:
         ...row,
         startsAt: row.startsAt.toISOString(),
         endsAt: row.endsAt.toISOString(),
+        identityConfirmedAt: row.identityConfirmedAt?.toISOString() ?? null,
+        preEntryMinutes: rules.preEntryMinutes,
         status: sessionStatusAt(now, row, rules.preEntryMinutes),
       })),
     };

@@ -58,6 +58,12 @@ export const myRegistrationSchema = z.object({
   status: sessionStatusSchema,
   admissionNumber: z.string(),
   attendance: attendanceSchema,
+  /** 确认信息: when the candidate confirmed the roster data; null until then. */
+  identityConfirmedAt: isoDateTimeSchema.nullable(),
+  /** Check-in (候考) opens this many minutes before the start. */
+  preEntryMinutes: z.number().int(),
+  /** 模拟考试: how often the candidate entered the mock exam. */
+  mockEntryCount: z.number().int(),
 });
 export type MyRegistration = z.infer<typeof myRegistrationSchema>;
 

@@ -1,10 +1,11 @@
 import { Button, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { MyRegistration } from '../../../shared/api/exams.js';
-import { ComingSoonButton } from '../../ui/ComingSoonButton.js';
+import { DisabledActionButton } from '../../ui/DisabledActionButton.js';
 import { formatTimeRange } from '../../ui/format.js';
 import { StatusTag } from '../../ui/StatusTag.js';
+import { checkInBlock } from './identity/checkInBlock.js';
 import { AttendanceTag } from './ticket/AttendanceTag.js';
 import { TicketModal } from './ticket/TicketModal.js';
 
@@ -13,10 +14,34 @@ interface MyExamsTableProps {
   isLoading: boolean;
 }
 
+/** The URL parameter that opens a 准考证 (the public ticket lookup links here with it). */
+const TICKET_PARAM = 'ticket';
+
 /** 我的考场: date, session name, status, attendance and the candidate's actions. */
 export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
   const { t } = useTranslation();
-  const [ticketId, setTicketId] = useState<string | null>(null);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const ticketId = searchParams.get(TICKET_PARAM);
+
+  const setTicketId = (registrationId: string | null) => {
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (registrationId) next.set(TICKET_PARAM, registrationId);
+        else next.delete(TICKET_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  const checkInReason = (row: MyRegistration) => {
+    const block = checkInBlock(row);
+    return block.reason === 'notOpen'
+      ? t('candidateIdentity.actions.notOpen', { count: block.preEntryMinutes })
+      : t(`candidateIdentity.actions.${block.reason}`);
+  };
+
   return (
     <>
       <Table<MyRegistration>
@@ -55,18 +80,26 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
           {
             key: 'actions',
             title: t('candidate.actions'),
-            render: (_value, row) => (
-              <Space>
-                <Button onClick={() => setTicketId(row.registrationId)}>
-                  {t('candidateTicket.open')}
-                </Button>
-                <ComingSoonButton label={t('candidate.faceCheck')} reason={t('app.comingSoon')} />
-                <ComingSoonButton
-                  label={t('candidate.enterWaitingRoom')}
-                  reason={t('app.comingSoon')}
-                />
-              </Space>
-            ),
+            render: (_value, row) => {
+              const reason = checkInReason(row);
+              return (
+                <Space>
+                  <Button size="small" onClick={() => setTicketId(row.registrationId)}>
+                    {t('candidateTicket.open')}
+                  </Button>
+                  <DisabledActionButton
+                    size="small"
+                    label={t('candidate.faceCheck')}
+                    reason={reason}
+                  />
+                  <DisabledActionButton
+                    size="small"
+                    label={t('candidate.enterWaitingRoom')}
+                    reason={reason}
+                  />
+                </Space>
+              );
+            },
           },
         ]}
       />

@@ -1,8 +1,114 @@
-import { Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { enterMockExam } from '../../../../shared/api/identity.js';
+import { callApi } from '../../../api/client.js';
+import { useErrorMessage } from '../../../api/errors.js';
+import { RoleShell } from '../../../layout/RoleShell.js';
+import { formatDateTime, formatTimeRange } from '../../../ui/format.js';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
+import { ruleItems } from '../ticket/ruleItems.js';
 
-/** Placeholder until this page is built. */
+/**
+ * `/candidate/registrations/:registrationId/mock`: 【模拟考试】不限次数 (seed 003). Each visit
+ * counts one entry on the server, which answers with the count and the exam's rules.
+ */
 export function MockExamPage() {
   const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('candidateIdentity.title')}</Typography.Title>;
+  useDocumentTitle(t('candidateIdentity.title'));
+  const { registrationId = '' } = useParams();
+  const errorMessage = useErrorMessage();
+  const entry = useMutation({
+    mutationFn: (id: string) => callApi(enterMockExam, { params: { registrationId: id } }),
+  });
+  const { mutate } = entry;
+  // StrictMode runs effects twice in development; one visit is one entry.
+  const enteredFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (enteredFor.current === registrationId) return;
+    enteredFor.current = registrationId;
+    mutate(registrationId);
+  }, [registrationId, mutate]);
+
+  const data = entry.data;
+  return (
+    <RoleShell>
+      <Flex vertical gap={16} style={{ maxWidth: 960, marginInline: 'auto' }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t('candidateIdentity.title')}
+        </Typography.Title>
+        {entry.isError ? (
+          <Alert type="error" showIcon role="alert" title={errorMessage(entry.error)} />
+        ) : !data ? (
+          <Flex vertical gap={8}>
+            <Typography.Text role="status">{t('candidateIdentity.mock.entering')}</Typography.Text>
+            <Skeleton active />
+          </Flex>
+        ) : (
+          <>
+            <Card>
+              <Flex vertical gap={4}>
+                <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+                  {data.examName}
+                </Typography.Title>
+                <Typography.Text>
+                  {data.sessionName} · {formatTimeRange(data.startsAt, data.endsAt)}
+                </Typography.Text>
+                <Typography.Text strong role="status" style={{ fontSize: 18 }}>
+                  {t('candidateIdentity.mock.entryCount', { count: data.count })}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('candidateIdentity.mock.lastEntered', {
+                    time: formatDateTime(data.lastEnteredAt),
+                  })}
+                </Typography.Text>
+              </Flex>
+            </Card>
+            <section aria-labelledby="mock-contents">
+              <Typography.Title level={2} id="mock-contents" style={{ fontSize: 18 }}>
+                {t('candidateIdentity.mock.whatIsHere')}
+              </Typography.Title>
+              <Alert
+                type="info"
+                showIcon
+                title={t('candidateIdentity.mock.paperLater')}
+                description={t('candidateIdentity.mock.deviceCheck')}
+              />
+            </section>
+            <section aria-labelledby="mock-rules">
+              <Typography.Title level={2} id="mock-rules" style={{ fontSize: 18 }}>
+                {t('candidateIdentity.mock.rules')}
+              </Typography.Title>
+              <Descriptions
+                bordered
+                size="small"
+                column={{ xs: 1, sm: 2 }}
+                items={[
+                  {
+                    key: 'kind',
+                    label: t('candidateTicket.fields.kind'),
+                    children: t(`examKind.${data.examKind}`),
+                  },
+                  ...ruleItems(data.rules, t),
+                ]}
+              />
+            </section>
+            {data.noticeText ? (
+              <section aria-labelledby="mock-notice">
+                <Typography.Title level={2} id="mock-notice" style={{ fontSize: 18 }}>
+                  {t('candidateIdentity.mock.notice')}
+                </Typography.Title>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                  {data.noticeText}
+                </Typography.Paragraph>
+              </section>
+            ) : null}
+          </>
+        )}
+        <Link to="/candidate">{t('candidateIdentity.mock.back')}</Link>
+      </Flex>
+    </RoleShell>
+  );
 }

@@ -5,14 +5,12 @@ import { MY_PHOTO_PATH, type AdmissionTicket } from '../../../../shared/api/tick
 import { formatTimeRange } from '../../../ui/format.js';
 import { StatusTag } from '../../../ui/StatusTag.js';
 import { AttendanceTag } from './AttendanceTag.js';
+import { ruleItems } from './ruleItems.js';
 import './ticket.css';
 
 /** The 准考证 laid out like a printed card: photo, identity, session and the rules. */
 export function TicketCard({ ticket }: { ticket: AdmissionTicket }) {
   const { t } = useTranslation();
-  const { rules } = ticket;
-  const required = (isRequired: boolean) =>
-    isRequired ? t('candidateTicket.required') : t('candidateTicket.notRequired');
 
   const identity: DescriptionsProps['items'] = [
     {
@@ -61,37 +59,7 @@ export function TicketCard({ ticket }: { ticket: AdmissionTicket }) {
       label: t('candidateTicket.fields.status'),
       children: <StatusTag status={ticket.status} />,
     },
-    {
-      key: 'duration',
-      label: t('candidateTicket.fields.duration'),
-      children:
-        rules.durationMinutes === null
-          ? t('candidateTicket.unlimited')
-          : t('candidateTicket.minutes', { count: rules.durationMinutes }),
-    },
-    {
-      key: 'preEntry',
-      label: t('candidateTicket.fields.preEntry'),
-      children: t('candidateTicket.beforeStart', { count: rules.preEntryMinutes }),
-    },
-    {
-      key: 'minBeforeSubmit',
-      label: t('candidateTicket.fields.minBeforeSubmit'),
-      children:
-        rules.minMinutesBeforeSubmit === 0
-          ? t('candidateTicket.anytime')
-          : t('candidateTicket.afterStart', { count: rules.minMinutesBeforeSubmit }),
-    },
-    {
-      key: 'secondCamera',
-      label: t('candidateTicket.fields.secondCamera'),
-      children: required(rules.secondCameraRequired),
-    },
-    {
-      key: 'screenShare',
-      label: t('candidateTicket.fields.screenShare'),
-      children: required(rules.screenShareRequired),
-    },
+    ...ruleItems(ticket.rules, t),
   ];
 
   return (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AdmissionTicket } from '../../../../shared/api/tickets.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { LoadError } from '../../../ui/LoadError.js';
+import { ExamEntryLinks } from '../identity/ExamEntryLinks.js';
+import { IdentityCheckSection } from '../identity/IdentityCheckSection.js';
 import { TicketCard } from './TicketCard.js';
 import { useSetAttendance, useTicket } from './useTicket.js';
 
@@ -11,7 +13,7 @@ interface TicketModalProps {
   onClose: () => void;
 }
 
-/** 准考证 of one registration, with 我确认参加 / 我确认放弃 and 打印. */
+/** 准考证 of one registration: 信息确认, 模拟考试, 正式考试网址, 我确认参加 / 我确认放弃 and 打印. */
 export function TicketModal({ registrationId, onClose }: TicketModalProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -83,6 +85,12 @@ export function TicketModal({ registrationId, onClose }: TicketModalProps) {
             <TicketNotice ticket={data} />
           </div>
           <TicketCard ticket={data} />
+          <div className="ticket-no-print">
+            <Flex vertical gap={16}>
+              <IdentityCheckSection registrationId={registrationId} />
+              <ExamEntryLinks ticket={data} />
+            </Flex>
+          </div>
         </Flex>
       )}
     </Modal>

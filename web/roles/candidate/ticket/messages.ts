@@ -5,7 +5,8 @@ export const zh = {
   heading: '{{exam}} 准考证',
   photoAlt: '{{name}}的照片',
   noPhoto: '暂无照片',
-  checkInfo: '请核对个人身份信息，确认无误后点击“我确认参加”。身份信息有误请联系报考学院。',
+  checkInfo:
+    '请核对个人身份信息，确认无误后点击“确认信息”和“我确认参加”；身份信息有误，请点击“信息有误”说明。',
   withdrawnNotice: '您已放弃本场考试，不能再参加。',
   endedNotice: '考场已结束，参加状态不能再更改。',
   fields: {
@@ -59,7 +60,7 @@ export const en: typeof zh = {
   photoAlt: 'Photo of {{name}}',
   noPhoto: 'No photo',
   checkInfo:
-    'Check your personal details; if they are right, click "I will attend". If anything is wrong, contact your college.',
+    'Check your personal details; if they are right, click "Details are correct" and "I will attend". If anything is wrong, click "Something is wrong" and describe it.',
   withdrawnNotice: 'You have withdrawn from this session and can no longer take part.',
   endedNotice: 'The session has ended; your attendance can no longer change.',
   fields: {

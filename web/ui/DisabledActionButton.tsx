@@ -1,0 +1,28 @@
+import { Button, Tooltip, type ButtonProps } from 'antd';
+import { useId } from 'react';
+
+interface DisabledActionButtonProps {
+  label: string;
+  /** Why the action cannot be used now; shown in a tooltip and read by screen readers. */
+  reason: string;
+  size?: ButtonProps['size'];
+  icon?: ButtonProps['icon'];
+}
+
+/** A disabled action that states why, in a tooltip and through aria-describedby. */
+export function DisabledActionButton({ label, reason, size, icon }: DisabledActionButtonProps) {
+  const reasonId = useId();
+  return (
+    <Tooltip title={reason}>
+      {/* A disabled button gets no pointer events; the wrapper shows the tooltip instead. */}
+      <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>
+        <Button size={size} icon={icon} disabled aria-describedby={reasonId}>
+          {label}
+        </Button>
+        <span id={reasonId} hidden>
+          {reason}
+        </span>
+      </span>
+    </Tooltip>
+  );
+}
