@@ -12,6 +12,8 @@ import { AuditLog } from './audit/audit-log.js';
 import { AuthRepo } from './auth/repo.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
+import { CaptchaService, svgCaptchaGenerator, type CaptchaGenerator } from './auth/captcha.js';
+import { TicketLookupRepo, TicketLookupService } from './auth/ticket-lookup.js';
 import { installSessions } from './auth/session-plugin.js';
 import { SmsCodeService } from './auth/sms-codes.js';
 import { ConsoleSmsSender } from './auth/sms/console-sender.js';
@@ -60,6 +62,8 @@ export interface AppDeps {
   smsSender: SmsSender;
   storage: FileStorage;
   clock?: Clock;
+  /** Draws the picture codes (图形验证码); tests pass one with a known answer. */
+  captcha?: CaptchaGenerator;
   /** A pino logger; tests pass none and get silence. */
   loggerInstance?: FastifyServerOptions['loggerInstance'];
 }
@@ -123,6 +127,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const smsCodes = new SmsCodeService(db, clock, deps.smsSender, config.appSecret);
   const auth = new AuthService(new AuthRepo(db), smsCodes, audit, clock, config.sessionTtlHours);
   const cookies = { secure: config.cookieSecure, ttlHours: config.sessionTtlHours };
+  const captchas = new CaptchaService(
+    db,
+    clock,
+    deps.captcha ?? svgCaptchaGenerator,
+    config.appSecret,
+  );
+  const ticketLookup = new TicketLookupService(new TicketLookupRepo(db), captchas, auth);
   const examsRepo = new ExamsRepo(db);
   const outbox =
     config.isDemo && deps.smsSender instanceof ConsoleSmsSender ? deps.smsSender : null;
@@ -131,10 +142,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     installSessions(api, auth, cookies);
     installUploadParser(api);
     registerSystemRoutes(api, database, clock, outbox);
-    registerAuthRoutes(api, auth, cookies, {
-      max: config.authRateLimitPerMinute,
-      timeWindow: 60_000,
-    });
+    registerAuthRoutes(
+      api,
+      auth,
+      cookies,
+      { max: config.authRateLimitPerMinute, timeWindow: 60_000 },
+      ticketLookup,
+    );
     registerOrgRoutes(api, db, config.isDemo);
     registerExamRoutes(api, examsRepo, clock);
     registerAdminOverview(api, db, examsRepo, clock);

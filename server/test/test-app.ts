@@ -6,10 +6,12 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { ConsoleSmsSender } from '../auth/sms/console-sender.js';
 import type { SmsSender } from '../auth/sms/sms-sender.js';
+import type { CaptchaGenerator } from '../auth/captcha.js';
 import { ManualClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { LocalFolderStorage, type FileStorage } from '../files/storage.js';
 import { openTestDatabase } from './test-database.js';
+import type { DocumentLimits } from '../../shared/api/documents.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -24,7 +26,15 @@ export const silentLog = { info: () => undefined };
 
 /** The whole app on a fresh database with a hand-moved clock and an in-memory SMS outbox. */
 export async function createTestApp(
-  options: { smsSender?: SmsSender; isDemo?: boolean; authRateLimitPerMinute?: number } = {},
+  options: {
+    smsSender?: SmsSender;
+    isDemo?: boolean;
+    authRateLimitPerMinute?: number;
+    /** Draws the picture codes; pass one with a known answer. */
+    captcha?: CaptchaGenerator;
+    /** Identity document limits; small ones keep upload tests fast. */
+    documentLimits?: DocumentLimits;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new ManualClock();
@@ -42,11 +52,13 @@ export async function createTestApp(
       // CI sets REDIS_URL on its PostgreSQL run, so shared state is tested on a real Redis too.
       redisUrl: process.env.REDIS_URL ?? null,
       redisKeyPrefix: `invigil-test-${randomUUID()}:`,
+      ...(options.documentLimits ? { documentLimits: options.documentLimits } : {}),
     },
     database,
     storage,
     smsSender: options.smsSender ?? sms,
     clock,
+    ...(options.captcha ? { captcha: options.captcha } : {}),
   });
   await app.ready();
   return { app, storage, clock, sms, database, close: () => app.close() };
