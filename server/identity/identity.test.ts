@@ -116,6 +116,25 @@ describe('确认信息, 身份信息有误 and 模拟考试 of a candidate', () 
     expect(created.every((entry) => entry.actorName === '王五')).toBe(true);
   });
 
+  it('keeps one open report when two arrive at the same moment', async () => {
+    const mine = (await li.get('/api/me/registrations')).json();
+    const interview = mine.items.find(
+      (item: { admissionNumber: string }) => item.admissionNumber === 'INT2026002',
+    );
+    const sent = await Promise.all([
+      li.post(reportUrl(interview.registrationId), { message: '手机号错了' }),
+      li.post(reportUrl(interview.registrationId), { message: '姓名错了' }),
+    ]);
+    expect(sent.map((response) => response.statusCode)).toEqual([200, 200]);
+    const admin = await loginStaff(test, 'admin');
+    const open = (await admin.get('/api/admin/roster-reports?state=open')).json();
+    expect(
+      open.items.filter(
+        (item: { admissionNumber: string }) => item.admissionNumber === 'INT2026002',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('counts every mock entry before the start, with the rules for the page', async () => {
     const first = await li.post(mockUrl(liWritten));
     expect(first.statusCode).toBe(200);

@@ -104,38 +104,28 @@ export class IdentityRepo {
     return row?.identityConfirmedAt ?? null;
   }
 
-  async openReportOf(registrationId: string) {
-    const [row] = await this.db
-      .select({ id: rosterReport.id })
-      .from(rosterReport)
-      .where(and(eq(rosterReport.registrationId, registrationId), eq(rosterReport.state, 'open')))
-      .limit(1);
-    return row;
-  }
-
-  async insertReport(values: {
+  /**
+   * Opens a report, or replaces the message of the registration's open one (one statement, so
+   * two reports sent at once still leave one open report). Tells which happened.
+   */
+  async upsertOpenReport(values: {
     schoolId: string;
     userId: string;
     registrationId: string;
     message: string;
     createdAt: Date;
-  }): Promise<string> {
+  }): Promise<{ id: string; replaced: boolean }> {
     const [row] = await this.db
       .insert(rosterReport)
       .values(values)
-      .returning({ id: rosterReport.id });
-    if (!row) throw new Error('insert returned no report');
-    return row.id;
-  }
-
-  /** Replaces the message of a report that is still open; false once it was resolved. */
-  async replaceOpenMessage(reportId: string, message: string, at: Date): Promise<boolean> {
-    const rows = await this.db
-      .update(rosterReport)
-      .set({ message, createdAt: at })
-      .where(and(eq(rosterReport.id, reportId), eq(rosterReport.state, 'open')))
-      .returning({ id: rosterReport.id });
-    return rows.length > 0;
+      .onConflictDoUpdate({
+        target: rosterReport.registrationId,
+        targetWhere: sql`${rosterReport.state} = 'open'`,
+        set: { message: values.message, createdAt: values.createdAt },
+      })
+      .returning({ id: rosterReport.id, inserted: sql<boolean>`(xmax = 0)` });
+    if (!row) throw new Error('upsert returned no report');
+    return { id: row.id, replaced: !row.inserted };
   }
 
   /** Counts one mock-exam entry unless the candidate withdrew; the new count, or undefined. */

@@ -46,18 +46,13 @@ export class IdentityService {
     const row = await this.findOwn(actor.user, registrationId);
     const now = this.clock.now();
     if (now >= row.endsAt) throw AppError.of('CONFLICT', 'The session has ended');
-    const open = await this.repo.openReportOf(registrationId);
-    const replaced = open ? await this.repo.replaceOpenMessage(open.id, message, now) : false;
-    const reportId =
-      open && replaced
-        ? open.id
-        : await this.repo.insertReport({
-            schoolId: row.schoolId,
-            userId: actor.user.id,
-            registrationId,
-            message,
-            createdAt: now,
-          });
+    const { id: reportId, replaced } = await this.repo.upsertOpenReport({
+      schoolId: row.schoolId,
+      userId: actor.user.id,
+      registrationId,
+      message,
+      createdAt: now,
+    });
     await this.audit.recordBy(actor, {
       schoolId: row.schoolId,
       action: 'roster_report.created',

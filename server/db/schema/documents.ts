@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -6,6 +7,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { DOCUMENT_KINDS, REVIEW_STATES, ROSTER_REPORT_STATES } from '../../../shared/enums.js';
@@ -79,7 +81,13 @@ export const rosterReport = pgTable(
     resolvedBy: uuid('resolved_by').references(() => appUser.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('roster_report_school_state_idx').on(t.schoolId, t.state)],
+  (t) => [
+    index('roster_report_school_state_idx').on(t.schoolId, t.state),
+    // At most one open report per registration, even when two arrive at once.
+    uniqueIndex('roster_report_open_uq')
+      .on(t.registrationId)
+      .where(sql`${t.state} = 'open'`),
+  ],
 );
 
 /** A picture code (图形验证码) for public lookups; the answer is stored hashed, used once. */

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "roster_report_open_uq" ON "roster_report" USING btree ("registration_id") WHERE "roster_report"."state" = 'open';
