@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../db/schema/index.js';
-import { DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
+import { seedDemoInto } from '../test/demo-fixture.js';
+import { loginCandidate, loginStaff } from '../test/demo-logins.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 
 const BASE = '/api/admin/announcements';
@@ -14,26 +15,6 @@ describe('Announcements', () => {
   let wangwu: TestClient;
   let colleges: Record<string, string>;
 
-  const staff = async (login: string) => {
-    const client = new TestClient(test.app);
-    const response = await client.post('/api/auth/login/staff', {
-      schoolSlug: 'demo',
-      login,
-      password: DEMO_STAFF_PASSWORD,
-    });
-    expect(response.statusCode).toBe(200);
-    return client;
-  };
-  const candidate = async (examCode: string, admissionNumber: string) => {
-    const client = new TestClient(test.app);
-    const response = await client.post('/api/auth/login/admission', {
-      schoolSlug: 'demo',
-      examCode,
-      admissionNumber,
-    });
-    expect(response.statusCode).toBe(200);
-    return client;
-  };
   const create = (client: TestClient, body: Record<string, unknown>) =>
     client.post(BASE, { bodyHtml: '<p>内容</p>', ...body });
   const titles = (items: { title: string }[]) => items.map((item) => item.title);
@@ -48,10 +29,10 @@ describe('Announcements', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
-    admin = await staff('admin');
-    flAdmin = await staff('fl_admin');
-    zhangsan = await candidate('INT2026', 'INT2026001');
-    wangwu = await candidate('WRT2026', 'WRT2026002');
+    admin = await loginStaff(test, 'admin');
+    flAdmin = await loginStaff(test, 'fl_admin');
+    zhangsan = await loginCandidate(test, 'INT2026', 'INT2026001');
+    wangwu = await loginCandidate(test, 'WRT2026', 'WRT2026002');
     const school = (await new TestClient(test.app).get('/api/schools/demo')).json();
     colleges = Object.fromEntries(
       school.colleges.map((c: { id: string; name: string }) => [c.name, c.id]),
@@ -218,7 +199,7 @@ describe('Announcements', () => {
   });
 
   it('refuses the admin routes to candidates and examiners, and the candidate route to staff', async () => {
-    const examiner = await staff('waiting1');
+    const examiner = await loginStaff(test, 'waiting1');
     for (const client of [zhangsan, examiner]) {
       expect((await client.get(BASE)).statusCode).toBe(403);
       expect((await create(client, { title: '不行' })).statusCode).toBe(403);

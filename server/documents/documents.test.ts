@@ -4,6 +4,7 @@ import type { MyIdentityReview } from '../../shared/api/documents.js';
 import { auditLog, storedFile } from '../db/schema/index.js';
 import { DEFAULT_DOCUMENT_LIMITS } from './limits.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
+import { loginCandidate } from '../test/demo-logins.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 import {
   countingBody,
@@ -26,16 +27,6 @@ describe('身份认证: a candidate uploads, submits and is locked', () => {
   let li: TestClient;
   let wang: TestClient;
 
-  const candidate = async (examCode: string, admissionNumber: string) => {
-    const client = new TestClient(test.app);
-    const response = await client.post('/api/auth/login/admission', {
-      schoolSlug: 'demo',
-      examCode,
-      admissionNumber,
-    });
-    expect(response.statusCode).toBe(200);
-    return client;
-  };
   const mine = async (client: TestClient) => {
     const response = await client.get('/api/me/documents');
     expect(response.statusCode).toBe(200);
@@ -59,9 +50,9 @@ describe('身份认证: a candidate uploads, submits and is locked', () => {
       },
     });
     await seedDemoInto(test);
-    zhang = await candidate('INT2026', 'INT2026001');
-    li = await candidate('INT2026', 'INT2026002');
-    wang = await candidate('WRT2026', 'WRT2026002');
+    zhang = await loginCandidate(test, 'INT2026', 'INT2026001');
+    li = await loginCandidate(test, 'INT2026', 'INT2026002');
+    wang = await loginCandidate(test, 'WRT2026', 'WRT2026002');
   });
   afterAll(() => test.close());
 

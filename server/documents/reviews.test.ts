@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyIdentityReview, ReviewDetail, ReviewSummary } from '../../shared/api/documents.js';
 import { auditLog } from '../db/schema/index.js';
-import { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
+import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
+import { loginCandidateWithId, loginStaff } from '../test/demo-logins.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 import { tinyPdf, tinyPng, uploadAs } from './test-files.js';
 
@@ -19,26 +20,6 @@ describe('ReviewService: the admins review identity documents', () => {
   let liId: string;
   let wangId: string;
 
-  const staff = async (login: string) => {
-    const client = new TestClient(test.app);
-    const response = await client.post('/api/auth/login/staff', {
-      schoolSlug: 'demo',
-      login,
-      password: DEMO_STAFF_PASSWORD,
-    });
-    expect(response.statusCode).toBe(200);
-    return client;
-  };
-  const candidate = async (examCode: string, admissionNumber: string) => {
-    const client = new TestClient(test.app);
-    const response = await client.post('/api/auth/login/admission', {
-      schoolSlug: 'demo',
-      examCode,
-      admissionNumber,
-    });
-    expect(response.statusCode).toBe(200);
-    return { client, id: response.json<{ user: { id: string } }>().user.id };
-  };
   const uploadAndSubmit = async (client: TestClient, files: [string, Buffer][]) => {
     for (const [name, bytes] of files) {
       expect((await uploadAs(test.app, client, name, bytes)).statusCode).toBe(200);
@@ -59,11 +40,11 @@ describe('ReviewService: the admins review identity documents', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
-    admin = await staff('admin');
-    flAdmin = await staff('fl_admin');
-    ({ client: zhang, id: zhangId } = await candidate('INT2026', 'INT2026001'));
-    ({ client: li, id: liId } = await candidate('INT2026', 'INT2026002'));
-    ({ client: wang, id: wangId } = await candidate('WRT2026', 'WRT2026002'));
+    admin = await loginStaff(test, 'admin');
+    flAdmin = await loginStaff(test, 'fl_admin');
+    ({ client: zhang, id: zhangId } = await loginCandidateWithId(test, 'INT2026', 'INT2026001'));
+    ({ client: li, id: liId } = await loginCandidateWithId(test, 'INT2026', 'INT2026002'));
+    ({ client: wang, id: wangId } = await loginCandidateWithId(test, 'WRT2026', 'WRT2026002'));
     await uploadAndSubmit(zhang, [
       ['证件照.png', tinyPng()],
       ['身份证.pdf', tinyPdf()],

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, exam } from '../db/schema/index.js';
 import { DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
+import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 
 interface ExamItem {
@@ -18,16 +19,6 @@ describe('ExamAdminService: exams', () => {
   let test: TestApp;
   let admin: TestClient;
   let flAdmin: TestClient;
-  const as = async (login: string) => {
-    const client = new TestClient(test.app);
-    const response = await client.post('/api/auth/login/staff', {
-      schoolSlug: 'demo',
-      login,
-      password: DEMO_STAFF_PASSWORD,
-    });
-    expect(response.statusCode).toBe(200);
-    return client;
-  };
   const examsOf = async (client: TestClient) =>
     (await client.get('/api/admin/exams')).json<{
       items: ExamItem[];
@@ -53,8 +44,8 @@ describe('ExamAdminService: exams', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
-    admin = await as('admin');
-    flAdmin = await as('fl_admin');
+    admin = await loginStaff(test, 'admin');
+    flAdmin = await loginStaff(test, 'fl_admin');
   });
   afterAll(() => test.close());
 
@@ -83,7 +74,7 @@ describe('ExamAdminService: exams', () => {
 
   it('refuses examiners, proctors, platform admins and anonymous callers', async () => {
     for (const login of ['waiting1', 'proctor1']) {
-      const client = await as(login);
+      const client = await loginStaff(test, login);
       expect((await client.get('/api/admin/exams')).statusCode).toBe(403);
       expect((await client.post('/api/admin/exams', newExam())).statusCode).toBe(403);
     }

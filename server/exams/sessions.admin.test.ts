@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/schema/index.js';
-import { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
+import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
+import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 
 interface SessionItem {
@@ -21,15 +22,6 @@ describe('ExamAdminService: sessions (考场)', () => {
   let admin: TestClient;
   let flAdmin: TestClient;
   const examIds: Record<string, string> = {};
-  const as = async (login: string) => {
-    const client = new TestClient(test.app);
-    await client.post('/api/auth/login/staff', {
-      schoolSlug: 'demo',
-      login,
-      password: DEMO_STAFF_PASSWORD,
-    });
-    return client;
-  };
   const sessionsOf = async (client: TestClient, code: string) =>
     (await client.get(`/api/admin/exams/${examIds[code]}/sessions`)).json<{
       serverTime: string;
@@ -41,8 +33,8 @@ describe('ExamAdminService: sessions (考场)', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
-    admin = await as('admin');
-    flAdmin = await as('fl_admin');
+    admin = await loginStaff(test, 'admin');
+    flAdmin = await loginStaff(test, 'fl_admin');
     const items = (await admin.get('/api/admin/exams')).json<{
       items: { id: string; code: string }[];
     }>().items;

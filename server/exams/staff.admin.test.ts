@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUser, auditLog, college, school } from '../db/schema/index.js';
-import { DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
+import { seedDemoInto } from '../test/demo-fixture.js';
+import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 
 interface SessionStaff {
@@ -19,15 +20,6 @@ describe('ExamAdminService: staff assignments', () => {
   let interviewSessionId = '';
   let writtenSessionId = '';
   const ids: Record<string, string> = {};
-  const as = async (login: string) => {
-    const client = new TestClient(test.app);
-    await client.post('/api/auth/login/staff', {
-      schoolSlug: 'demo',
-      login,
-      password: DEMO_STAFF_PASSWORD,
-    });
-    return client;
-  };
   const id = (username: string) => {
     const found = ids[username];
     if (!found) throw new Error(`no user ${username}`);
@@ -61,8 +53,8 @@ describe('ExamAdminService: staff assignments', () => {
       },
     ]);
     for (const row of await db.select().from(appUser)) if (row.username) ids[row.username] = row.id;
-    admin = await as('admin');
-    flAdmin = await as('fl_admin');
+    admin = await loginStaff(test, 'admin');
+    flAdmin = await loginStaff(test, 'fl_admin');
     const overview = (await admin.get('/api/admin/overview')).json<{
       sessions: { sessionId: string; examKind: string }[];
     }>();
@@ -105,12 +97,12 @@ describe('ExamAdminService: staff assignments', () => {
     });
 
     const dutiesOf = async (login: string) =>
-      (await (await as(login)).get('/api/me/assignments'))
+      (await (await loginStaff(test, login)).get('/api/me/assignments'))
         .json<{ items: { duty: string }[] }>()
         .items.map((item) => item.duty);
     expect(await dutiesOf('panel2')).toEqual(['waiting_examiner']);
     expect(await dutiesOf('panel1')).toEqual(['panel_examiner']);
-    const waiting1 = await as('waiting1');
+    const waiting1 = await loginStaff(test, 'waiting1');
     expect((await waiting1.get('/api/me/assignments')).json().items).toEqual([]);
 
     const audit = await test.database.db
@@ -190,7 +182,7 @@ describe('ExamAdminService: staff assignments', () => {
   });
 
   it('refuses examiners', async () => {
-    const panel1 = await as('panel1');
+    const panel1 = await loginStaff(test, 'panel1');
     expect((await panel1.get(`/api/admin/sessions/${interviewSessionId}/staff`)).statusCode).toBe(
       403,
     );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
-import { auditEntries, loginCandidate, loginStaff, registrationIdOf } from './test-clients.js';
+import { auditEntries, loginCandidate, loginStaff, registrationIdOf } from '../test/demo-logins.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { idNumberCheckChar } from '../../shared/api/common.js';
 import type { RosterImportResult } from '../../shared/api/roster.js';
-import { DEMO_STAFF_PASSWORD } from '../test/demo-fixture.js';
-import { TestClient, type TestApp } from '../test/test-app.js';
+import { loginStaff } from '../test/demo-logins.js';
+import type { TestApp, TestClient } from '../test/test-app.js';
 
 /** One file of a zip built by `buildZip`; `declaredSize` lets a test write a lying header. */
 export interface ZipInput {
@@ -94,13 +94,7 @@ export class RosterClient {
   ) {}
 
   static async login(test: TestApp, login: string): Promise<RosterClient> {
-    const client = new TestClient(test.app);
-    const response = await client.post('/api/auth/login/staff', {
-      schoolSlug: 'demo',
-      login,
-      password: DEMO_STAFF_PASSWORD,
-    });
-    if (response.statusCode !== 200) throw new Error(`login ${login}: ${response.body}`);
+    const client = await loginStaff(test, login);
     await client.get('/api/auth/csrf');
     return new RosterClient(client, test);
   }

@@ -9,7 +9,8 @@ import {
   storedFile,
 } from '../db/schema/index.js';
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
-import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
+import { loginCandidate } from '../test/demo-logins.js';
+import { createTestApp, type TestApp } from '../test/test-app.js';
 import { RosterClient } from './roster-test-helpers.js';
 
 describe('session roster: who sees it and what it counts', () => {
@@ -20,15 +21,6 @@ describe('session roster: who sees it and what it counts', () => {
   const WRITTEN = '学位外语第一考场';
   const INTERVIEW = '外国语学院面试第一考场';
 
-  const candidate = async (examCode: string, admissionNumber: string) => {
-    const client = new TestClient(test.app);
-    await client.post('/api/auth/login/admission', {
-      schoolSlug: 'demo',
-      examCode,
-      admissionNumber,
-    });
-    return client;
-  };
   const userIdOf = async (idNumber: string) => {
     const [row] = await test.database.db
       .select({ id: appUser.id, schoolId: appUser.schoolId })
@@ -76,12 +68,12 @@ describe('session roster: who sees it and what it counts', () => {
     const flAdmin = await RosterClient.login(test, 'fl_admin');
     expect((await flAdmin.client.get(rosterUrl(INTERVIEW))).statusCode).toBe(200);
     expect((await flAdmin.client.get(rosterUrl(WRITTEN))).statusCode).toBe(404);
-    const zhang = await candidate('INT2026', 'INT2026001');
+    const zhang = await loginCandidate(test, 'INT2026', 'INT2026001');
     expect((await zhang.get(rosterUrl(INTERVIEW))).statusCode).toBe(403);
   });
 
   it('counts a withdrawal and shows the identity review state', async () => {
-    const liClient = await candidate('WRT2026', 'WRT2026001');
+    const liClient = await loginCandidate(test, 'WRT2026', 'WRT2026001');
     const registrations = (await liClient.get('/api/me/registrations')).json<{
       items: { registrationId: string; admissionNumber: string }[];
     }>().items;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
+import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
+import { loginCandidate, loginStaff, registrationIdOf } from '../test/demo-logins.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -15,24 +16,6 @@ describe('准考证 and attendance of a candidate', () => {
   let liWritten: string;
   let wangWritten: string;
 
-  const candidate = async (examCode: string, admissionNumber: string) => {
-    const client = new TestClient(test.app);
-    const response = await client.post('/api/auth/login/admission', {
-      schoolSlug: 'demo',
-      examCode,
-      admissionNumber,
-    });
-    expect(response.statusCode).toBe(200);
-    return client;
-  };
-  const registrationOf = async (client: TestClient, admissionNumber: string) => {
-    const items = (await client.get('/api/me/registrations')).json<{
-      items: { registrationId: string; admissionNumber: string }[];
-    }>().items;
-    const found = items.find((item) => item.admissionNumber === admissionNumber);
-    if (!found) throw new Error(`no registration ${admissionNumber}`);
-    return found.registrationId;
-  };
   const ticketUrl = (id: string) => `/api/me/registrations/${id}/ticket`;
   const photoUrl = (id: string) => `/api/me/registrations/${id}/photo`;
   const attendanceUrl = (id: string) => `/api/me/registrations/${id}/attendance`;
@@ -40,13 +23,13 @@ describe('准考证 and attendance of a candidate', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
-    zhang = await candidate('INT2026', 'INT2026001');
-    li = await candidate('INT2026', 'INT2026002');
-    wang = await candidate('WRT2026', 'WRT2026002');
-    zhangInterview = await registrationOf(zhang, 'INT2026001');
-    liInterview = await registrationOf(li, 'INT2026002');
-    liWritten = await registrationOf(li, 'WRT2026001');
-    wangWritten = await registrationOf(wang, 'WRT2026002');
+    zhang = await loginCandidate(test, 'INT2026', 'INT2026001');
+    li = await loginCandidate(test, 'INT2026', 'INT2026002');
+    wang = await loginCandidate(test, 'WRT2026', 'WRT2026002');
+    zhangInterview = await registrationIdOf(zhang, 'INT2026001');
+    liInterview = await registrationIdOf(li, 'INT2026002');
+    liWritten = await registrationIdOf(li, 'WRT2026001');
+    wangWritten = await registrationIdOf(wang, 'WRT2026002');
   });
   afterAll(() => test.close());
 
@@ -104,12 +87,7 @@ describe('准考证 and attendance of a candidate', () => {
   });
 
   it('refuses staff and anonymous callers', async () => {
-    const staff = new TestClient(test.app);
-    await staff.post('/api/auth/login/staff', {
-      schoolSlug: 'demo',
-      login: 'admin',
-      password: DEMO_STAFF_PASSWORD,
-    });
+    const staff = await loginStaff(test, 'admin');
     expect((await staff.get(ticketUrl(zhangInterview))).statusCode).toBe(403);
     expect((await staff.get(photoUrl(zhangInterview))).statusCode).toBe(403);
     const put = await staff.put(attendanceUrl(zhangInterview), { attendance: 'confirmed' });
@@ -139,12 +117,7 @@ describe('准考证 and attendance of a candidate', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('CONFLICT');
 
-    const admin = new TestClient(test.app);
-    await admin.post('/api/auth/login/staff', {
-      schoolSlug: 'demo',
-      login: 'admin',
-      password: DEMO_STAFF_PASSWORD,
-    });
+    const admin = await loginStaff(test, 'admin');
     const audit = (await admin.get('/api/admin/audit-log?action=registration.')).json<{
       items: { action: string; targetId: string; actorName: string }[];
     }>();

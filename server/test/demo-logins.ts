@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { DEMO_STAFF_PASSWORD } from '../test/demo-fixture.js';
-import { TestClient, type TestApp } from '../test/test-app.js';
+import { DEMO_STAFF_PASSWORD } from './demo-fixture.js';
+import { TestClient, type TestApp } from './test-app.js';
 
 /** A demo candidate logged in with exam code and admission number (test helper). */
 export async function loginCandidate(
@@ -8,6 +8,15 @@ export async function loginCandidate(
   examCode: string,
   admissionNumber: string,
 ): Promise<TestClient> {
+  return (await loginCandidateWithId(test, examCode, admissionNumber)).client;
+}
+
+/** Like `loginCandidate`, with the candidate's user id from the login answer (test helper). */
+export async function loginCandidateWithId(
+  test: TestApp,
+  examCode: string,
+  admissionNumber: string,
+): Promise<{ client: TestClient; id: string }> {
   const client = new TestClient(test.app);
   const response = await client.post('/api/auth/login/admission', {
     schoolSlug: 'demo',
@@ -15,7 +24,7 @@ export async function loginCandidate(
     admissionNumber,
   });
   expect(response.statusCode).toBe(200);
-  return client;
+  return { client, id: response.json<{ user: { id: string } }>().user.id };
 }
 
 /** A demo staff member logged in with the demo password (test helper). */
