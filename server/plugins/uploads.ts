@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
+import { fileTooLargeIssue } from '../../shared/api/common.js';
 import type { RouteContract, RouteOutput } from '../../shared/api/contract.js';
 import { AppError } from '../errors/app-error.js';
 import { registerRoute, type RouteContext } from './http-routes.js';
@@ -33,9 +34,7 @@ export function installUploadParser(app: FastifyInstance): void {
 }
 
 export function tooLarge(maxBytes: number): AppError {
-  return AppError.withIssues('FILE_TOO_LARGE', [
-    { path: 'file', message: `max ${String(maxBytes)} bytes` },
-  ]);
+  return AppError.withIssues('FILE_TOO_LARGE', [fileTooLargeIssue(maxBytes)]);
 }
 
 /** Reads a body stream up to a limit without ever holding more than the limit in memory. */

@@ -1,9 +1,11 @@
+import type { RosterFileIssue } from '../../shared/api/roster.js';
 import { AppError } from '../errors/app-error.js';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
-function unreadable(message: string): AppError {
-  return AppError.withIssues('SPREADSHEET_UNREADABLE', [{ path: 'file', message }]);
+/** A file refused as unreadable, with the reason's code (ROSTER_FILE_ISSUES). */
+export function unreadable(issue: RosterFileIssue): AppError {
+  return AppError.withIssues('SPREADSHEET_UNREADABLE', [{ path: 'file', message: issue }]);
 }
 
 /**
@@ -22,7 +24,7 @@ export function decodeCsv(bytes: Buffer): string {
     try {
       return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     } catch {
-      throw unreadable('the text is neither UTF-8 nor GB18030');
+      throw unreadable('bad_encoding');
     }
   }
 }
@@ -84,6 +86,6 @@ export function readCsvRecords(
       if (!endRecord()) return;
     } else field += char;
   }
-  if (inQuotes) throw unreadable('a quoted field is never closed');
+  if (inQuotes) throw unreadable('open_quote');
   if (field !== '' || cells.length > 0) endRecord();
 }

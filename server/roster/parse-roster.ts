@@ -4,10 +4,11 @@ import {
   ROSTER_HEADERS,
   ROSTER_MAX_ROWS,
   type RosterColumn,
+  type RosterFileIssue,
 } from '../../shared/api/roster.js';
 import { AppError } from '../errors/app-error.js';
 import { looksLikeZip, openZip, type ZipLimits } from '../files/zip.js';
-import { decodeCsv, readCsvRecords } from './parse-csv.js';
+import { decodeCsv, readCsvRecords, unreadable } from './parse-csv.js';
 
 /** A cell as read from the file, before any rule about its column. */
 export type RosterCell =
@@ -39,13 +40,9 @@ export const XLSX_ZIP_LIMITS: ZipLimits = {
 
 const REQUIRED_COLUMNS: RosterColumn[] = ['name', 'idNumber', 'phone', 'admissionNumber'];
 
-function unreadable(message: string): AppError {
-  return AppError.withIssues('SPREADSHEET_UNREADABLE', [{ path: 'file', message }]);
-}
-
 function tooManyRows(): AppError {
   return AppError.withIssues('TOO_MANY_ROWS', [
-    { path: 'file', message: `at most ${String(ROSTER_MAX_ROWS)} rows per file` },
+    { path: 'file', message: 'too_many_rows' satisfies RosterFileIssue },
   ]);
 }
 
@@ -74,7 +71,7 @@ function mapHeader(titles: string[]): Map<number, RosterColumn> {
       'SPREADSHEET_UNREADABLE',
       missing.map((column) => ({
         path: `header.${column}`,
-        message: `missing column ${ROSTER_HEADERS[column].zh} / ${ROSTER_HEADERS[column].en}`,
+        message: 'missing_column' satisfies RosterFileIssue,
       })),
     );
   }
@@ -104,7 +101,7 @@ class RowCollector {
   }
 
   finish(format: ParsedRoster['format']): ParsedRoster {
-    if (!this.header) throw unreadable('the file has no header row');
+    if (!this.header) throw unreadable('no_header');
     return { format, columns: [...this.header.values()], rows: this.rows };
   }
 }
@@ -168,7 +165,7 @@ function firstSheetPath(parts: Map<string, string>): string | null {
  * it) and refuses a roster sheet past the row limit before any row object is built.
  */
 async function checkXlsxArchive(bytes: Buffer): Promise<void> {
-  const zip = await openZip(bytes, XLSX_ZIP_LIMITS, () => unreadable('not a readable XLSX file'));
+  const zip = await openZip(bytes, XLSX_ZIP_LIMITS, () => unreadable('bad_xlsx'));
   const parts = new Map<string, string>();
   try {
     for (const entry of zip.entries) {
@@ -198,11 +195,11 @@ async function parseXlsx(bytes: Buffer): Promise<ParsedRoster> {
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    throw unreadable('not a readable XLSX file');
+    throw unreadable('bad_xlsx');
   }
   // Only the first sheet is the roster; the template's second sheet lists the sessions.
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable('the workbook has no sheet');
+  if (!sheet) throw unreadable('no_sheet');
   const collector = new RowCollector();
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = Array.isArray(row.values) ? (row.values as unknown[]) : [];
@@ -235,14 +232,14 @@ export function rosterFileLimit(maxBytes: number) {
     if (looksLikeZip(head)) return maxBytes;
     if (head.subarray(0, 4).equals(OLE_MAGIC)) {
       throw AppError.withIssues('FILE_TYPE_NOT_ALLOWED', [
-        { path: 'file', message: 'old .xls files: save as .xlsx or .csv' },
+        { path: 'file', message: 'old_xls' satisfies RosterFileIssue },
       ]);
     }
     const isUtf16 =
       (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
     if (!isUtf16 && head.includes(0)) {
       throw AppError.withIssues('FILE_TYPE_NOT_ALLOWED', [
-        { path: 'file', message: 'send an .xlsx or .csv file' },
+        { path: 'file', message: 'not_spreadsheet' satisfies RosterFileIssue },
       ]);
     }
     return maxBytes;
@@ -251,6 +248,6 @@ export function rosterFileLimit(maxBytes: number) {
 
 /** Reads a roster file (XLSX or CSV, judged by content) into its rows. */
 export async function parseRosterFile(bytes: Buffer): Promise<ParsedRoster> {
-  if (bytes.length === 0) throw unreadable('the file is empty');
+  if (bytes.length === 0) throw unreadable('empty');
   return looksLikeZip(bytes) ? parseXlsx(bytes) : parseCsv(bytes);
 }

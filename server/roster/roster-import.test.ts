@@ -257,11 +257,14 @@ describe('roster import: upsert of candidates and registrations', () => {
       ]),
     );
     expect(missing.statusCode).toBe(400);
-    const body = missing.json<{ error: { code: string; issues: { path: string }[] } }>();
+    const body = missing.json<{
+      error: { code: string; issues: { path: string; message: string }[] };
+    }>();
     expect(body.error.code).toBe('SPREADSHEET_UNREADABLE');
-    expect(body.error.issues.map((issue) => issue.path)).toEqual([
-      'header.idNumber',
-      'header.phone',
+    // The web app names each missing column in the admin's language from this code and path.
+    expect(body.error.issues).toEqual([
+      { path: 'header.idNumber', message: 'missing_column' },
+      { path: 'header.phone', message: 'missing_column' },
     ]);
   });
 });

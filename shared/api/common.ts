@@ -71,3 +71,17 @@ export const personNameSchema = z
   .min(1)
   .max(40)
   .regex(/^[\p{L}\p{M}][\p{L}\p{M} ·.'-]*$/u, 'INVALID_NAME');
+
+/** The one issue of a FILE_TOO_LARGE answer: it names the limit that applied, in bytes. */
+export function fileTooLargeIssue(maxBytes: number): { path: string; message: string } {
+  return { path: 'file', message: `max ${String(maxBytes)} bytes` };
+}
+
+/** The limit a FILE_TOO_LARGE answer names, if it names one. */
+export function maxBytesOfIssues(issues: readonly { message: string }[]): number | null {
+  for (const issue of issues) {
+    const match = /^max (\d+) bytes$/.exec(issue.message);
+    if (match?.[1]) return Number(match[1]);
+  }
+  return null;
+}

@@ -35,6 +35,24 @@ export const ROSTER_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const ROSTER_PHOTOS_MAX_ZIP_BYTES = 500 * 1024 * 1024;
 export const ROSTER_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Why a whole file was refused: the `message` of the error's issues (path `file`, or
+ * `header.<column>` for a missing column); the web app says each in the admin's language.
+ */
+export const ROSTER_FILE_ISSUES = [
+  'empty',
+  'no_header',
+  'no_sheet',
+  'bad_xlsx',
+  'bad_encoding',
+  'open_quote',
+  'old_xls',
+  'not_spreadsheet',
+  'too_many_rows',
+  'missing_column',
+] as const;
+export type RosterFileIssue = (typeof ROSTER_FILE_ISSUES)[number];
+
 /** Why a row was refused; the web app explains each code in the admin's language. */
 export const ROSTER_ROW_ERRORS = [
   'required',

@@ -22,3 +22,17 @@ export function formatDateTime(value: string): string {
   const date = new Date(value);
   return `${datePart(date)} ${timePart(date)}:${pad(date.getSeconds())}`;
 }
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** "12.3 MB", "512 KB", "80 B". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= MB) return `${trimNumber(bytes / MB)} MB`;
+  if (bytes >= KB) return `${trimNumber(bytes / KB)} KB`;
+  return `${String(bytes)} B`;
+}
+
+function trimNumber(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}

@@ -7,7 +7,8 @@ import {
   type CandidateDocument,
 } from '../../../../shared/api/documents.js';
 import { formatDateTime } from '../../../ui/format.js';
-import { DOCUMENT_KIND_LABELS, formatBytes } from '../../candidate/documents/documentFormat.js';
+import { DOCUMENT_KIND_LABELS } from '../../candidate/documents/documentFormat.js';
+import { formatBytes } from '../../../ui/format.js';
 
 interface ReviewDocumentCardProps {
   document: CandidateDocument;

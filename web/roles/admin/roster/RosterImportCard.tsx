@@ -18,7 +18,8 @@ import { FileChooser } from './FileChooser.js';
 import { RosterImportResultPanel } from './RosterImportResult.js';
 import { UploadErrorAlert } from './UploadErrorAlert.js';
 import { UploadStatus } from './UploadStatus.js';
-import { megabytes, rosterKeys, useUploadProgress } from './useRoster.js';
+import { rosterKeys, useUploadProgress } from './useRoster.js';
+import { formatBytes } from '../../../ui/format.js';
 
 const ROSTER_ACCEPT =
   '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -119,7 +120,7 @@ export function RosterImportCard({ examId }: { examId: string }) {
               </Space>
               <Typography.Text type="secondary">
                 {t('adminRoster.importHint', {
-                  size: megabytes(ROSTER_MAX_FILE_BYTES),
+                  size: formatBytes(ROSTER_MAX_FILE_BYTES),
                   rows: ROSTER_MAX_ROWS.toLocaleString(),
                 })}
               </Typography.Text>

@@ -12,7 +12,8 @@ import { uploadApi } from '../../../api/upload.js';
 import { FileChooser } from './FileChooser.js';
 import { UploadErrorAlert } from './UploadErrorAlert.js';
 import { UploadStatus } from './UploadStatus.js';
-import { megabytes, rosterKeys, useUploadProgress } from './useRoster.js';
+import { rosterKeys, useUploadProgress } from './useRoster.js';
+import { formatBytes } from '../../../ui/format.js';
 
 const ZIP_ACCEPT = '.zip,application/zip';
 
@@ -45,8 +46,8 @@ export function RosterPhotosCard({ examId }: { examId: string }) {
         </Typography.Paragraph>
         <Typography.Text type="secondary">
           {t('adminRoster.photosLimits', {
-            zip: megabytes(ROSTER_PHOTOS_MAX_ZIP_BYTES),
-            photo: megabytes(ROSTER_PHOTO_MAX_BYTES),
+            zip: formatBytes(ROSTER_PHOTOS_MAX_ZIP_BYTES),
+            photo: formatBytes(ROSTER_PHOTO_MAX_BYTES),
           })}
         </Typography.Text>
         <Space wrap>

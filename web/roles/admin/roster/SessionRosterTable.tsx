@@ -6,7 +6,7 @@ import type { SessionRosterEntry } from '../../../../shared/api/roster.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { formatDateTime } from '../../../ui/format.js';
 import { AttendanceTag } from '../../candidate/ticket/AttendanceTag.js';
-import { IdentityStatusTag } from './IdentityStatusTag.js';
+import { IdentityStatusTag } from '../../../ui/IdentityStatusTag.js';
 import { useSessionRoster } from './useRoster.js';
 
 /** One session's candidates with their attendance, identity check and confirmation. */

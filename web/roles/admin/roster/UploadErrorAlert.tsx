@@ -4,19 +4,14 @@ import { isApiError, type ApiErrorIssue } from '../../../api/ApiError.js';
 import { issueText, useErrorMessage } from '../../../api/errors.js';
 import { useLocale } from '../../../i18n/useLocale.js';
 import { ROSTER_MAX_ROWS } from '../../../../shared/api/roster.js';
-import type { zh } from './messages.js';
-import { columnTitle, isRosterColumn, megabytes } from './useRoster.js';
+import { zh } from './messages.js';
+import { columnTitle, isRosterColumn } from './useRoster.js';
+import { formatBytes } from '../../../ui/format.js';
 
-// Details the server gives in English; the common ones are said in the admin's language.
-const KNOWN_DETAILS: Partial<Record<string, keyof typeof zh.fileIssues>> = {
-  'the file is empty': 'empty',
-  'the file has no header row': 'noHeader',
-  'not a readable XLSX file': 'badXlsx',
-  'the text is neither UTF-8 nor GB18030': 'badEncoding',
-  'a quoted field is never closed': 'openQuote',
-  'old .xls files: save as .xlsx or .csv': 'oldXls',
-  'send an .xlsx or .csv file': 'notSpreadsheet',
-};
+/** The whole-file reasons that have a sentence of their own. */
+function isFileIssue(message: string): message is keyof typeof zh.fileIssues {
+  return Object.hasOwn(zh.fileIssues, message);
+}
 
 interface UploadErrorAlertProps {
   title: string;
@@ -32,7 +27,7 @@ export function UploadErrorAlert({ title, error, maxBytes }: UploadErrorAlertPro
   const describe = useErrorMessage();
   const details: string[] = [];
   if (isApiError(error, 'FILE_TOO_LARGE')) {
-    details.push(t('adminRoster.maxSize', { size: megabytes(maxBytes) }));
+    details.push(t('adminRoster.maxSize', { size: formatBytes(maxBytes) }));
   } else if (isApiError(error, 'TOO_MANY_ROWS')) {
     details.push(t('adminRoster.maxRows', { rows: ROSTER_MAX_ROWS.toLocaleString() }));
   } else if (isApiError(error)) {
@@ -41,15 +36,13 @@ export function UploadErrorAlert({ title, error, maxBytes }: UploadErrorAlertPro
 
   function describeIssue(issue: ApiErrorIssue): string {
     const column = issue.path.split('.').at(-1) ?? '';
-    const known = KNOWN_DETAILS[issue.message];
-    const text = known
-      ? t(`adminRoster.fileIssues.${known}`)
+    if (issue.message === 'missing_column' && isRosterColumn(column)) {
+      return t('adminRoster.issueMissingColumn', { column: columnTitle(column, locale) });
+    }
+    const text = isFileIssue(issue.message)
+      ? t(`adminRoster.fileIssues.${issue.message}`)
       : (issueText(issue.message, t) ?? issue.message);
-    if (!isRosterColumn(column)) return text;
-    const title = columnTitle(column, locale);
-    return /missing/i.test(issue.message)
-      ? t('adminRoster.issueMissingColumn', { column: title })
-      : `${title}: ${text}`;
+    return isRosterColumn(column) ? `${columnTitle(column, locale)}: ${text}` : text;
   }
 
   return (

@@ -46,8 +46,3 @@ export function useUploadProgress() {
   const reset = useCallback(() => setFraction(0), []);
   return { fraction, onProgress: setFraction, reset };
 }
-
-/** MB with no decimals for limits shown to people. */
-export function megabytes(bytes: number): number {
-  return Math.round(bytes / (1024 * 1024));
-}

@@ -4,7 +4,8 @@ import { buildPath } from '../../../../shared/api/contract.js';
 import { MY_DOCUMENT_FILE_PATH, type CandidateDocument } from '../../../../shared/api/documents.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { formatDateTime } from '../../../ui/format.js';
-import { DOCUMENT_KIND_LABELS, formatBytes } from './documentFormat.js';
+import { formatBytes } from '../../../ui/format.js';
+import { DOCUMENT_KIND_LABELS } from './documentFormat.js';
 import { useDeleteMyDocument } from './useMyDocuments.js';
 
 interface DocumentListProps {

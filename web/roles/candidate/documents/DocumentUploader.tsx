@@ -7,7 +7,9 @@ import { uploadMyDocument, type MyIdentityReview } from '../../../../shared/api/
 import { isApiError } from '../../../api/ApiError.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { uploadApi } from '../../../api/upload.js';
-import { DOCUMENT_ACCEPT, formatBytes, largestLimit, limitFromIssue } from './documentFormat.js';
+import { maxBytesOfIssues } from '../../../../shared/api/common.js';
+import { formatBytes } from '../../../ui/format.js';
+import { DOCUMENT_ACCEPT, largestLimit } from './documentFormat.js';
 import { MY_DOCUMENTS_KEY } from './useMyDocuments.js';
 
 type UploadStatus = 'waiting' | 'uploading' | 'failed';
@@ -253,9 +255,7 @@ function FailureText({ failure }: { failure: UploadFailure }) {
       return t('candidateDocuments.tooLargeLocal', { size: formatBytes(failure.maxBytes) });
     case 'server': {
       const { error } = failure;
-      const limit = isApiError(error, 'FILE_TOO_LARGE')
-        ? limitFromIssue(error.issues[0]?.message)
-        : null;
+      const limit = isApiError(error, 'FILE_TOO_LARGE') ? maxBytesOfIssues(error.issues) : null;
       return limit === null
         ? describe(error)
         : t('candidateDocuments.tooLargeWithLimit', { size: formatBytes(limit) });

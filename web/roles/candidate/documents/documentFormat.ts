@@ -1,9 +1,6 @@
 import type { DocumentLimits } from '../../../../shared/api/documents.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/enums.js';
 
-const KB = 1024;
-const MB = 1024 * 1024;
-
 /** The short name of a kind, the same in every language. */
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   word: 'Word',
@@ -22,17 +19,6 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 export const DOCUMENT_ACCEPT =
   '.doc,.docx,.ppt,.pptx,.xls,.xlsx,.pdf,.mp3,.mp4,.png,.jpg,.jpeg,.zip,.rar';
 
-/** "12.3 MB", "512 KB", "80 B". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= MB) return `${trimNumber(bytes / MB)} MB`;
-  if (bytes >= KB) return `${trimNumber(bytes / KB)} KB`;
-  return `${String(bytes)} B`;
-}
-
-function trimNumber(value: number): string {
-  return String(Math.round(value * 10) / 10);
-}
-
 /** Kinds that share a size limit, in the order of DOCUMENT_KINDS: `[['word','pdf'], 20 MB]`. */
 export function groupLimits(limits: DocumentLimits): { kinds: DocumentKind[]; maxBytes: number }[] {
   const groups: { kinds: DocumentKind[]; maxBytes: number }[] = [];
@@ -48,10 +34,4 @@ export function groupLimits(limits: DocumentLimits): { kinds: DocumentKind[]; ma
 /** The largest file any kind allows: bigger files are refused before sending. */
 export function largestLimit(limits: DocumentLimits): number {
   return Math.max(...DOCUMENT_KINDS.map((kind) => limits.maxBytes[kind]));
-}
-
-/** The limit a FILE_TOO_LARGE answer names ("max 20971520 bytes"), if it names one. */
-export function limitFromIssue(message: string | undefined): number | null {
-  const match = /max (\d+) bytes/.exec(message ?? '');
-  return match?.[1] ? Number(match[1]) : null;
 }
