@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
@@ -13,8 +12,8 @@ import {
   registration,
   school,
   staffAssignment,
-  storedFile,
 } from '../db/schema/index.js';
+import { saveStoredFile } from '../files/stored-files.js';
 import type { FileStorage } from '../files/storage.js';
 import {
   DEMO_CANDIDATES,
@@ -160,21 +159,17 @@ export async function seedDemo(db: Database, storage: FileStorage, clock: Clock)
     await assign(writtenSession.id, 'proctor1', 'proctor');
 
     for (const person of DEMO_CANDIDATES) {
-      let photoFileId: string | null = null;
       const bytes = person.photo ? photos.get(person.photo) : undefined;
-      if (bytes) {
-        photoFileId = randomUUID();
-        const storageKey = `${demo.id}/reference-photos/${photoFileId}.png`;
-        await storage.put(storageKey, bytes);
-        await tx.insert(storedFile).values({
-          id: photoFileId,
-          schoolId: demo.id,
-          storageKey,
-          mimeType: 'image/png',
-          sizeBytes: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-        });
-      }
+      const photoFileId = bytes
+        ? (
+            await saveStoredFile(tx, storage, {
+              schoolId: demo.id,
+              purpose: 'reference-photos',
+              bytes,
+              mimeType: 'image/png',
+            })
+          ).id
+        : null;
       const [user] = await tx
         .insert(appUser)
         .values({

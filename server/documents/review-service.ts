@@ -9,7 +9,7 @@ import type { DocumentDownload } from './download.js';
 import { canReviewCandidate, reviewScope } from './policy.js';
 import { presentDetail, presentSummary } from './presenter.js';
 import type { CandidateRow, DocumentsRepo } from './repo.js';
-import { readBytes } from './service.js';
+import { readStoredBytes } from '../files/stored-files.js';
 
 /**
  * The admins' review queue (审核): school admins review every candidate of the school, college
@@ -87,7 +87,7 @@ export class ReviewService {
     if (!row) throw AppError.notFound('document');
     await this.candidateInScope(user, row.userId);
     return {
-      bytes: await readBytes(this.storage, row.storageKey, 'document'),
+      bytes: await readStoredBytes(this.storage, row.storageKey, 'document'),
       mimeType: row.mimeType,
       fileName: row.displayName,
     };
@@ -100,7 +100,7 @@ export class ReviewService {
     if (!photo) throw AppError.notFound('photo');
     const extension = photo.mimeType === 'image/png' ? 'png' : 'jpg';
     return {
-      bytes: await readBytes(this.storage, photo.storageKey, 'photo'),
+      bytes: await readStoredBytes(this.storage, photo.storageKey, 'photo'),
       mimeType: photo.mimeType,
       fileName: `${candidate.candidateName}.${extension}`,
     };

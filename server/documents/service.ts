@@ -4,7 +4,7 @@ import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
-import { saveStoredFile } from '../files/stored-files.js';
+import { readStoredBytes, saveStoredFile } from '../files/stored-files.js';
 import type { FileStorage } from '../files/storage.js';
 import { tooLarge, type IncomingUpload } from '../plugins/uploads.js';
 import type { DocumentDownload } from './download.js';
@@ -12,16 +12,6 @@ import { cleanDisplayName, detectDocumentFile, type DetectedFile } from './file-
 import { isEditable } from './policy.js';
 import { presentMyReview } from './presenter.js';
 import type { DocumentsRepo } from './repo.js';
-
-/** Reads stored bytes; bytes gone from storage (a lost volume) answer 404 like a missing row. */
-export async function readBytes(storage: FileStorage, key: string, what: string): Promise<Buffer> {
-  try {
-    return await storage.get(key);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw AppError.notFound(what);
-    throw error;
-  }
-}
 
 function refusedType(): AppError {
   return AppError.of('FILE_TYPE_NOT_ALLOWED');
@@ -139,7 +129,7 @@ export class DocumentsService {
     const row = await this.repo.documentFile(documentId, user.id);
     if (!row) throw AppError.notFound('document');
     return {
-      bytes: await readBytes(this.storage, row.storageKey, 'document'),
+      bytes: await readStoredBytes(this.storage, row.storageKey, 'document'),
       mimeType: row.mimeType,
       fileName: row.displayName,
     };

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import { storedFile } from '../db/schema/index.js';
+import { AppError } from '../errors/app-error.js';
 import type { FileStorage } from './storage.js';
 
 /** What a file is for; the first part of its storage key. */
@@ -43,21 +43,19 @@ export async function saveStoredFile(
   return { id, storageKey };
 }
 
-/** The bytes and type of a stored file, or null when the row or its bytes are gone. */
-export async function readStoredFile(
-  db: Database,
+/**
+ * The bytes under a storage key. Bytes gone from storage (a lost volume, a partial restore)
+ * answer NOT_FOUND like a missing row, never a 500.
+ */
+export async function readStoredBytes(
   storage: FileStorage,
-  fileId: string,
-): Promise<{ bytes: Buffer; mimeType: string } | null> {
-  const [row] = await db
-    .select({ storageKey: storedFile.storageKey, mimeType: storedFile.mimeType })
-    .from(storedFile)
-    .where(eq(storedFile.id, fileId));
-  if (!row) return null;
+  storageKey: string,
+  what: string,
+): Promise<Buffer> {
   try {
-    return { bytes: await storage.get(row.storageKey), mimeType: row.mimeType };
+    return await storage.get(storageKey);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw AppError.notFound(what);
     throw error;
   }
 }

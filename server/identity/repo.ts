@@ -2,6 +2,7 @@ import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { RosterReportState } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
+import { ownRegistrationOf, registrationCollegeId } from '../tickets/repo.js';
 import {
   appUser,
   college,
@@ -10,9 +11,6 @@ import {
   registration,
   rosterReport,
 } from '../db/schema/index.js';
-
-/** The college a registration belongs to: the exam's (报考学院), else the candidate's own. */
-const registrationCollegeId = sql<string | null>`coalesce(${exam.collegeId}, ${appUser.collegeId})`;
 
 const resolver = alias(appUser, 'resolver');
 
@@ -47,37 +45,8 @@ export class IdentityRepo {
   constructor(private readonly db: Database) {}
 
   /** One registration of this candidate with its roster data; undefined when not theirs. */
-  async registrationOf(userId: string, registrationId: string) {
-    const [row] = await this.db
-      .select({
-        registrationId: registration.id,
-        schoolId: registration.schoolId,
-        examName: exam.name,
-        examKind: exam.kind,
-        rules: exam.rules,
-        noticeText: exam.noticeText,
-        sessionName: examSession.name,
-        startsAt: examSession.startsAt,
-        endsAt: examSession.endsAt,
-        candidateName: appUser.name,
-        idNumber: appUser.idNumber,
-        phone: appUser.phone,
-        photoFileId: appUser.photoFileId,
-        collegeName: college.name,
-        admissionNumber: registration.admissionNumber,
-        attendance: registration.attendance,
-        identityConfirmedAt: registration.identityConfirmedAt,
-        mockEntryCount: registration.mockEntryCount,
-        lastMockEntryAt: registration.lastMockEntryAt,
-      })
-      .from(registration)
-      .innerJoin(examSession, eq(examSession.id, registration.sessionId))
-      .innerJoin(exam, eq(exam.id, registration.examId))
-      .innerJoin(appUser, eq(appUser.id, registration.userId))
-      .leftJoin(college, eq(college.id, registrationCollegeId))
-      .where(and(eq(registration.id, registrationId), eq(registration.userId, userId)))
-      .limit(1);
-    return row;
+  registrationOf(userId: string, registrationId: string) {
+    return ownRegistrationOf(this.db, userId, registrationId);
   }
 
   /** The newest report of a registration, open or resolved. */

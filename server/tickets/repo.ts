@@ -11,42 +11,58 @@ import {
   storedFile,
 } from '../db/schema/index.js';
 
+/** The college a registration belongs to (报考学院): the exam's, else the candidate's own. */
+export const registrationCollegeId = sql<
+  string | null
+>`coalesce(${exam.collegeId}, ${appUser.collegeId})`;
+
+/**
+ * One registration of this candidate with everything its ticket, identity check and mock entry
+ * show; undefined when it is not theirs.
+ */
+export async function ownRegistrationOf(db: Database, userId: string, registrationId: string) {
+  const [row] = await db
+    .select({
+      registrationId: registration.id,
+      schoolId: registration.schoolId,
+      schoolName: school.name,
+      examName: exam.name,
+      examKind: exam.kind,
+      rules: exam.rules,
+      noticeText: exam.noticeText,
+      sessionName: examSession.name,
+      startsAt: examSession.startsAt,
+      endsAt: examSession.endsAt,
+      candidateName: appUser.name,
+      idNumber: appUser.idNumber,
+      phone: appUser.phone,
+      photoFileId: appUser.photoFileId,
+      collegeName: college.name,
+      admissionNumber: registration.admissionNumber,
+      attendance: registration.attendance,
+      attendanceChangedAt: registration.attendanceChangedAt,
+      identityConfirmedAt: registration.identityConfirmedAt,
+      mockEntryCount: registration.mockEntryCount,
+      lastMockEntryAt: registration.lastMockEntryAt,
+    })
+    .from(registration)
+    .innerJoin(examSession, eq(examSession.id, registration.sessionId))
+    .innerJoin(exam, eq(exam.id, registration.examId))
+    .innerJoin(school, eq(school.id, registration.schoolId))
+    .innerJoin(appUser, eq(appUser.id, registration.userId))
+    .leftJoin(college, eq(college.id, registrationCollegeId))
+    .where(and(eq(registration.id, registrationId), eq(registration.userId, userId)))
+    .limit(1);
+  return row;
+}
+
 /** Registrations as their own candidate reads them; every query is keyed by the user too. */
 export class TicketsRepo {
   constructor(private readonly db: Database) {}
 
   /** One registration of this candidate with what its ticket shows; undefined when not theirs. */
-  async ticketOf(userId: string, registrationId: string) {
-    const [row] = await this.db
-      .select({
-        registrationId: registration.id,
-        schoolId: registration.schoolId,
-        schoolName: school.name,
-        examName: exam.name,
-        examKind: exam.kind,
-        rules: exam.rules,
-        noticeText: exam.noticeText,
-        sessionName: examSession.name,
-        startsAt: examSession.startsAt,
-        endsAt: examSession.endsAt,
-        candidateName: appUser.name,
-        idNumber: appUser.idNumber,
-        photoFileId: appUser.photoFileId,
-        collegeName: college.name,
-        admissionNumber: registration.admissionNumber,
-        attendance: registration.attendance,
-        attendanceChangedAt: registration.attendanceChangedAt,
-      })
-      .from(registration)
-      .innerJoin(examSession, eq(examSession.id, registration.sessionId))
-      .innerJoin(exam, eq(exam.id, registration.examId))
-      .innerJoin(school, eq(school.id, registration.schoolId))
-      .innerJoin(appUser, eq(appUser.id, registration.userId))
-      // The exam's college (报考学院), else the candidate's own.
-      .leftJoin(college, eq(college.id, sql`coalesce(${exam.collegeId}, ${appUser.collegeId})`))
-      .where(and(eq(registration.id, registrationId), eq(registration.userId, userId)))
-      .limit(1);
-    return row;
+  ticketOf(userId: string, registrationId: string) {
+    return ownRegistrationOf(this.db, userId, registrationId);
   }
 
   /** The stored reference photo of this candidate, if this registration is theirs. */

@@ -3,6 +3,7 @@ import type { AdmissionTicket, AttendanceChange } from '../../shared/api/tickets
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
+import { readStoredBytes } from '../files/stored-files.js';
 import type { FileStorage } from '../files/storage.js';
 import { presentTicket } from './presenter.js';
 import type { TicketRow, TicketsRepo } from './repo.js';
@@ -31,13 +32,10 @@ export class TicketsService {
   ): Promise<{ bytes: Buffer; mimeType: string }> {
     const file = await this.repo.photoOf(user.id, registrationId);
     if (!file) throw AppError.notFound('photo');
-    try {
-      return { bytes: await this.storage.get(file.storageKey), mimeType: file.mimeType };
-    } catch (error) {
-      // A row whose bytes are gone (a lost volume, a partial restore) is a missing photo.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw AppError.notFound('photo');
-      throw error;
-    }
+    return {
+      bytes: await readStoredBytes(this.storage, file.storageKey, 'photo'),
+      mimeType: file.mimeType,
+    };
   }
 
   /** Withdrawing is final; nothing changes once the session has ended. */
