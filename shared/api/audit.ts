@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './contract.js';
-import { idSchema, isoDateTimeSchema } from './common.js';
+import { idSchema, isoDateTimeSchema, pagingQuerySchema } from './common.js';
 
 /** Actions the admin console records; other domains record their own (auth.login, …). */
 export const AUDIT_ACTIONS = [
@@ -58,7 +58,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryView = z.infer<typeof auditEntrySchema>;
 
-export const listAuditLogQuerySchema = z.object({
+export const listAuditLogQuerySchema = pagingQuerySchema.extend({
   /** An action, or a prefix of one such as `staff.` */
   action: z.string().trim().max(64).optional(),
   /** Matches the actor's name or username. */
@@ -67,8 +67,6 @@ export const listAuditLogQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   from: isoDateTimeSchema.optional(),
   to: isoDateTimeSchema.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ListAuditLogQuery = z.infer<typeof listAuditLogQuerySchema>;
 

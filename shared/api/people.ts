@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './contract.js';
-import { idSchema, isoDateTimeSchema, phoneSchema } from './common.js';
+import { idSchema, isoDateTimeSchema, pagingQuerySchema, phoneSchema } from './common.js';
 
 /** The staff roles an admin console manages; platform admins are managed by nobody here. */
 export const MANAGED_STAFF_ROLES = [
@@ -91,15 +91,10 @@ export const staffMemberSchema = z.object({
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
-const pageSchema = z.coerce.number().int().min(1).max(100_000).default(1);
-const pageSizeSchema = z.coerce.number().int().min(1).max(100).default(20);
-
-export const listStaffQuerySchema = z.object({
+export const listStaffQuerySchema = pagingQuerySchema.extend({
   q: z.string().trim().max(64).optional(),
   role: managedStaffRoleSchema.optional(),
   collegeId: idSchema.optional(),
-  page: pageSchema,
-  pageSize: pageSizeSchema,
 });
 export type ListStaffQuery = z.infer<typeof listStaffQuerySchema>;
 

@@ -23,7 +23,6 @@ export const en: Messages = {
     retry: 'Retry',
     reload: 'Reload',
     backHome: 'Back to home',
-    comingSoon: 'Coming soon',
     loadFailed: 'Could not load',
   },
   roles: {
@@ -33,6 +32,13 @@ export const en: Messages = {
     college_admin: 'College administrator',
     school_admin: 'School administrator',
     platform_admin: 'Platform administrator',
+  },
+  identityStatus: {
+    not_uploaded: 'Not uploaded',
+    draft: 'Not submitted',
+    pending: 'Awaiting review',
+    approved: 'Approved',
+    rejected: 'Rejected',
   },
   status: {
     not_started: 'Not started',
@@ -132,7 +138,6 @@ export const en: Messages = {
     collegeNotices: 'College notices',
     noNotices: 'No notices',
     identity: 'Identity documents',
-    notUploaded: 'Not uploaded',
     myExams: 'My exam sessions',
     date: 'Date',
     sessionName: 'Session',

@@ -23,7 +23,6 @@ export const zhCN = {
     retry: '重试',
     reload: '重新加载',
     backHome: '返回首页',
-    comingSoon: '功能即将开放',
     loadFailed: '加载失败',
   },
   roles: {
@@ -33,6 +32,13 @@ export const zhCN = {
     college_admin: '学院管理员',
     school_admin: '学校管理员',
     platform_admin: '平台管理员',
+  },
+  identityStatus: {
+    not_uploaded: '未上传',
+    draft: '待提交',
+    pending: '待审核',
+    approved: '审核通过',
+    rejected: '未通过',
   },
   status: {
     not_started: '未开始',
@@ -131,7 +137,6 @@ export const zhCN = {
     collegeNotices: '学院公告',
     noNotices: '暂无公告',
     identity: '身份认证',
-    notUploaded: '未上传',
     myExams: '我的考场',
     date: '日期',
     sessionName: '考场名称',

@@ -1,17 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Flex, Form, Input, type InputRef } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { SessionUser } from '../../../shared/api/auth.js';
 import { idNumberSchema } from '../../../shared/api/common.js';
 import { lookupTicket, type LookedUpRegistration } from '../../../shared/api/ticket-lookup.js';
 import { callApi, isApiError, type ApiBody } from '../../api/client.js';
-import { loginPathFor, rememberLoginPath } from '../../auth/paths.js';
-import { forgetUserData } from '../../auth/session.js';
+import { useCompleteLogin } from '../../auth/useCompleteLogin.js';
 import { FormNotice } from '../../forms/FormNotice.js';
 import { useFieldRules } from '../../forms/useFieldRules.js';
-import { applyLocale } from '../../i18n/index.js';
 import { AgreementCheckbox } from './AgreementCheckbox.js';
 import { CaptchaImage } from './CaptchaImage.js';
 import { useCaptcha } from './useCaptcha.js';
@@ -37,16 +33,7 @@ export function TicketLookupForm({ schoolSlug }: { schoolSlug: string }) {
   const [form] = Form.useForm<Values>();
   const captchaInput = useRef<InputRef>(null);
   const captcha = useCaptcha(schoolSlug);
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-
-  const completeLogin = (user: SessionUser, registrations: LookedUpRegistration[]) => {
-    // As after any login: nothing cached for a previous user may leak into this session.
-    forgetUserData(queryClient, user);
-    rememberLoginPath(loginPathFor(user));
-    applyLocale(user.locale);
-    void navigate(destinationAfterLookup(registrations), { replace: true });
-  };
+  const completeLogin = useCompleteLogin();
 
   const lookup = useMutation({
     mutationFn: ({ name, idNumber, captchaAnswer }: Values) => {
@@ -62,7 +49,8 @@ export function TicketLookupForm({ schoolSlug }: { schoolSlug: string }) {
         },
       });
     },
-    onSuccess: ({ user, registrations }) => completeLogin(user, registrations),
+    onSuccess: ({ user, registrations }) =>
+      completeLogin(user, destinationAfterLookup(registrations)),
     onError: (error) => {
       // Every attempt uses up the picture code, so a new one is needed.
       form.setFieldValue('captchaAnswer', '');

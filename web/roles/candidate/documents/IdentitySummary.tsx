@@ -1,7 +1,7 @@
 import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { IdentityStatusTag } from './IdentityStatusTag.js';
+import { IdentityStatusTag } from '../../../ui/IdentityStatusTag.js';
 import { useMyDocuments } from './useMyDocuments.js';
 
 const DOCUMENTS_PATH = '/candidate/documents';

@@ -2,13 +2,6 @@
 export const zh = {
   title: '身份认证',
   backHome: '首页',
-  status: {
-    not_uploaded: '未上传',
-    draft: '待提交',
-    pending: '待审核',
-    approved: '审核通过',
-    rejected: '未通过',
-  },
   statusLabel: '审核状态',
   rejectedAlert: '审核未通过：{{reason}}',
   rejectedNoReason: '审核未通过，请按学校要求修改材料后重新提交',
@@ -69,13 +62,6 @@ export const zh = {
 export const en: typeof zh = {
   title: 'Identity documents',
   backHome: 'Home',
-  status: {
-    not_uploaded: 'Not uploaded',
-    draft: 'Not submitted',
-    pending: 'Awaiting review',
-    approved: 'Approved',
-    rejected: 'Rejected',
-  },
   statusLabel: 'Review status',
   rejectedAlert: 'Rejected: {{reason}}',
   rejectedNoReason: 'Rejected; change your documents as the school requires and submit again',
