@@ -26,6 +26,7 @@ import { registerExamRoutes } from './exams/routes.js';
 import type { FileStorage } from './files/storage.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
+import { AppError } from './errors/app-error.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installUploadParser } from './plugins/uploads.js';
@@ -38,6 +39,12 @@ import { registerDocumentRoutes } from './documents/routes.js';
 import { registerIdentityRoutes } from './identity/routes.js';
 import { registerRosterRoutes } from './roster/routes.js';
 import type { DocumentLimits } from '../shared/api/documents.js';
+import { CheckInChangeFeed } from './check-in/change-feed.js';
+import type { FaceMatcher } from './check-in/face-matcher.js';
+import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
+import { registerPhoneRoutes } from './phone/routes.js';
+import { registerVisionAssets } from './plugins/vision-assets.js';
+import { attachRealtime } from './realtime/socket-server.js';
 
 export interface AppConfig {
   isDemo: boolean;
@@ -64,6 +71,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Draws the picture codes (图形验证码); tests pass one with a known answer. */
   captcha?: CaptchaGenerator;
+  /** Compares face snapshots with reference photos; the Human engine unless a test passes one. */
+  faceMatcher?: FaceMatcher;
   /** A pino logger; tests pass none and get silence. */
   loggerInstance?: FastifyServerOptions['loggerInstance'];
 }
@@ -135,6 +144,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   const ticketLookup = new TicketLookupService(new TicketLookupRepo(db), captchas, auth);
   const examsRepo = new ExamsRepo(db);
+  const checkInDeps: CheckInDeps = {
+    db,
+    clock,
+    audit,
+    storage: deps.storage,
+    faceMatcher: deps.faceMatcher ?? unavailableFaceMatcher,
+    changes: new CheckInChangeFeed(),
+  };
   const outbox =
     config.isDemo && deps.smsSender instanceof ConsoleSmsSender ? deps.smsSender : null;
 
@@ -161,9 +178,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerRosterRoutes(api, routeDeps);
     registerDocumentRoutes(api, routeDeps, config.documentLimits ?? DEFAULT_DOCUMENT_LIMITS);
     registerIdentityRoutes(api, routeDeps);
+    registerCheckInRoutes(api, checkInDeps);
+    registerPhoneRoutes(api, checkInDeps);
     done();
+  });
+  await registerVisionAssets(app);
+  attachRealtime(app, {
+    ...checkInDeps,
+    auth,
+    redisUrl: config.redisUrl,
+    redisKeyPrefix: config.redisKeyPrefix,
   });
 
   await installNotFound(app, config.webDistDir);
   return app;
 }
+
+/** Until the Human engine is wired in, face checks answer UNAVAILABLE. */
+const unavailableFaceMatcher: FaceMatcher = {
+  match: () => Promise.reject(AppError.of('UNAVAILABLE', 'face engine not configured')),
+};

@@ -73,3 +73,47 @@ export type IdentityStatus = z.infer<typeof identityStatusSchema>;
 export const ROSTER_REPORT_STATES = ['open', 'resolved'] as const;
 export const rosterReportStateSchema = z.enum(ROSTER_REPORT_STATES);
 export type RosterReportState = z.infer<typeof rosterReportStateSchema>;
+
+/** The check-in steps in the order a candidate takes them (DESIGN: device → face → pledge → phone). */
+export const CHECK_IN_STEPS = ['device', 'face', 'pledge', 'phone'] as const;
+export const checkInStepSchema = z.enum(CHECK_IN_STEPS);
+export type CheckInStep = z.infer<typeof checkInStepSchema>;
+
+/**
+ * Where one step stands: `pending` until done; `passed`; `flagged` when the candidate went on
+ * after a failure (a face check never blocks by itself; staff review it); `not_required` when the
+ * exam's rules leave the step out.
+ */
+export const STEP_STATES = ['pending', 'passed', 'flagged', 'not_required'] as const;
+export const stepStateSchema = z.enum(STEP_STATES);
+export type StepState = z.infer<typeof stepStateSchema>;
+
+/** What one face check concluded; everything but `match` is a failure the candidate may retry. */
+export const FACE_VERDICTS = [
+  'match',
+  'mismatch',
+  'no_face',
+  'multiple_faces',
+  'face_too_small',
+  'not_frontal',
+  'liveness_failed',
+  'no_reference',
+] as const;
+export const faceVerdictSchema = z.enum(FACE_VERDICTS);
+export type FaceVerdict = z.infer<typeof faceVerdictSchema>;
+
+/** Which camera a face check was taken with: the PC at check-in, or the phone when pairing. */
+export const FACE_CHECK_SOURCES = ['check_in', 'phone'] as const;
+export const faceCheckSourceSchema = z.enum(FACE_CHECK_SOURCES);
+export type FaceCheckSource = z.infer<typeof faceCheckSourceSchema>;
+
+/**
+ * The phone camera as the PC and staff see it: never paired; `live` while its heartbeat arrives;
+ * `lost` once the heartbeat has been missing for more than PHONE_LOST_AFTER_MS (the red dot).
+ */
+export const PHONE_STATES = ['unpaired', 'live', 'lost'] as const;
+export const phoneStateSchema = z.enum(PHONE_STATES);
+export type PhoneState = z.infer<typeof phoneStateSchema>;
+export const PHONE_LOST_AFTER_MS = 10_000;
+/** How often the phone page sends its heartbeat. */
+export const PHONE_HEARTBEAT_MS = 3_000;

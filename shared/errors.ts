@@ -163,6 +163,57 @@ export const ERRORS = {
     zh: '短信发送失败，请稍后重试',
     en: 'The text message could not be sent; try again later',
   },
+  CHECK_IN_NOT_OPEN: {
+    status: 409,
+    zh: '尚未到检测时间，请在开考前规定时间内进入',
+    en: 'The check-in has not opened yet',
+  },
+  CHECK_IN_CLOSED: { status: 409, zh: '考试已结束，无法再进行检测', en: 'The exam has ended' },
+  CHECK_IN_NOT_ALLOWED: {
+    status: 409,
+    zh: '请先确认参加考试并完成信息确认',
+    en: 'Confirm your attendance and your roster data first',
+  },
+  STEP_OUT_OF_ORDER: {
+    status: 409,
+    zh: '请先完成前面的检测步骤',
+    en: 'Finish the earlier check-in steps first',
+  },
+  FACE_RETRIES_LEFT: {
+    status: 409,
+    zh: '还可以重试人脸识别，暂不能跳过',
+    en: 'You still have face-check attempts left',
+  },
+  IMAGE_UNREADABLE: {
+    status: 400,
+    zh: '照片无法识别，请重新拍摄',
+    en: 'The photo could not be read; take it again',
+  },
+  PAIRING_TOKEN_INVALID: {
+    status: 404,
+    zh: '二维码无效，请在电脑上刷新二维码后重新扫描',
+    en: 'This QR code is not valid; refresh it on the computer and scan again',
+  },
+  PAIRING_TOKEN_EXPIRED: {
+    status: 410,
+    zh: '二维码已过期，请在电脑上刷新二维码后重新扫描',
+    en: 'This QR code has expired; refresh it on the computer and scan again',
+  },
+  PAIRING_TOKEN_USED: {
+    status: 409,
+    zh: '二维码已被使用，请在电脑上刷新二维码后重新扫描',
+    en: 'This QR code has already been used; refresh it on the computer and scan again',
+  },
+  PHONE_NOT_PAIRED: {
+    status: 401,
+    zh: '手机未配对或已被其他手机替换，请重新扫描电脑上的二维码',
+    en: 'This phone is not paired (or was replaced); scan the QR code on the computer again',
+  },
+  MEDIA_UNAVAILABLE: {
+    status: 404,
+    zh: '该画面暂不可用',
+    en: 'This camera is not available right now',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

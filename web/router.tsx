@@ -33,6 +33,11 @@ export const routes: RouteObject[] = [
       },
       { path: 'login', element: <PlatformLoginPage /> },
       {
+        // The phone is not logged in: its pairing cookie, set by the QR token, is its identity.
+        path: 'phone',
+        lazy: async () => ({ Component: (await import('./roles/phone/index.js')).PhonePage }),
+      },
+      {
         path: 'dev/outbox',
         lazy: async () => ({
           Component: (await import('./pages/outbox/DevOutboxPage.js')).DevOutboxPage,
@@ -58,6 +63,10 @@ export const routes: RouteObject[] = [
             path: 'registrations/:registrationId/mock',
             lazy: async () => ({ Component: (await candidateChunk()).MockExamPage }),
           },
+          {
+            path: 'registrations/:registrationId/check-in',
+            lazy: async () => ({ Component: (await candidateChunk()).CheckInPage }),
+          },
         ],
       },
       {
@@ -68,6 +77,10 @@ export const routes: RouteObject[] = [
             index: true,
             lazy: async () => ({ Component: (await examinerChunk()).ExaminerHomePage }),
           },
+          {
+            path: 'sessions/:sessionId/check-in',
+            lazy: async () => ({ Component: (await examinerChunk()).SessionCheckInPage }),
+          },
         ],
       },
       {
@@ -77,6 +90,10 @@ export const routes: RouteObject[] = [
           {
             index: true,
             lazy: async () => ({ Component: (await proctorChunk()).ProctorHomePage }),
+          },
+          {
+            path: 'sessions/:sessionId/check-in',
+            lazy: async () => ({ Component: (await proctorChunk()).SessionCheckInPage }),
           },
         ],
       },
@@ -102,6 +119,10 @@ export const routes: RouteObject[] = [
               {
                 path: 'exams/:examId/roster',
                 lazy: async () => ({ Component: (await adminChunk()).RosterPage }),
+              },
+              {
+                path: 'sessions/:sessionId/check-in',
+                lazy: async () => ({ Component: (await adminChunk()).SessionCheckInPage }),
               },
               {
                 path: 'reviews',

@@ -38,6 +38,12 @@ export const AUDIT_ACTIONS = [
   'registration.identity_confirmed',
   'roster_report.created',
   'roster_report.resolved',
+  'check_in.device_checked',
+  'check_in.face_checked',
+  'check_in.face_flagged',
+  'check_in.pledge_agreed',
+  'phone.paired',
+  'phone.face_checked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

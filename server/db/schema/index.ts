@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './exams.js';
 export * from './announcements.js';
 export * from './documents.js';
+export * from './check-in.js';

@@ -9,6 +9,11 @@ import { en as adminReportsEN } from '../../roles/admin/reports/messages.js';
 import { en as candidateDocumentsEN } from '../../roles/candidate/documents/messages.js';
 import { en as candidateIdentityEN } from '../../roles/candidate/identity/messages.js';
 import { en as ticketLookupEN } from '../../pages/ticket-lookup/messages.js';
+import { en as mediaEN } from '../../media/messages.js';
+import { en as candidateCheckInEN } from '../../roles/candidate/check-in/messages.js';
+import { en as candidateFaceEN } from '../../roles/candidate/check-in/face/messages.js';
+import { en as phoneCameraEN } from '../../roles/phone/messages.js';
+import { en as staffCheckInEN } from '../../roles/staff/check-in/messages.js';
 import { errorTexts } from './errorTexts.js';
 import type { Messages } from './zhCN.js';
 
@@ -211,6 +216,11 @@ export const en: Messages = {
   candidateDocuments: candidateDocumentsEN,
   candidateIdentity: candidateIdentityEN,
   ticketLookup: ticketLookupEN,
+  media: mediaEN,
+  candidateCheckIn: candidateCheckInEN,
+  candidateFace: candidateFaceEN,
+  phoneCamera: phoneCameraEN,
+  staffCheckIn: staffCheckInEN,
   errors: {
     ...errorTexts('en'),
     NETWORK: 'Could not reach the server; check your connection and try again',

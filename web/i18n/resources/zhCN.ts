@@ -9,6 +9,11 @@ import { zh as adminReportsZH } from '../../roles/admin/reports/messages.js';
 import { zh as candidateDocumentsZH } from '../../roles/candidate/documents/messages.js';
 import { zh as candidateIdentityZH } from '../../roles/candidate/identity/messages.js';
 import { zh as ticketLookupZH } from '../../pages/ticket-lookup/messages.js';
+import { zh as mediaZH } from '../../media/messages.js';
+import { zh as candidateCheckInZH } from '../../roles/candidate/check-in/messages.js';
+import { zh as candidateFaceZH } from '../../roles/candidate/check-in/face/messages.js';
+import { zh as phoneCameraZH } from '../../roles/phone/messages.js';
+import { zh as staffCheckInZH } from '../../roles/staff/check-in/messages.js';
 import { errorTexts } from './errorTexts.js';
 
 /** Chinese texts; the source of the message keys (en.ts must have the same shape). */
@@ -209,6 +214,11 @@ export const zhCN = {
   candidateDocuments: candidateDocumentsZH,
   candidateIdentity: candidateIdentityZH,
   ticketLookup: ticketLookupZH,
+  media: mediaZH,
+  candidateCheckIn: candidateCheckInZH,
+  candidateFace: candidateFaceZH,
+  phoneCamera: phoneCameraZH,
+  staffCheckIn: staffCheckInZH,
   errors: {
     ...errorTexts('zh'),
     NETWORK: '网络连接失败，请检查网络后重试',

@@ -8,3 +8,4 @@ export { AuditLogPage } from './audit/AuditLogPage.js';
 export { RosterPage } from './roster/RosterPage.js';
 export { ReviewsPage } from './reviews/ReviewsPage.js';
 export { RosterReportsPage } from './reports/RosterReportsPage.js';
+export { SessionCheckInPage } from '../staff/check-in/SessionCheckInPage.js';

@@ -1,2 +1,3 @@
 // The examiner's chunk.
 export { ExaminerHomePage } from './ExaminerHomePage.js';
+export { SessionCheckInPage } from '../staff/check-in/SessionCheckInPage.js';

@@ -55,6 +55,12 @@ export const zh = {
     'registration.identity_confirmed': '考生确认身份信息',
     'roster_report.created': '考生报告信息有误',
     'roster_report.resolved': '处理信息纠错',
+    'check_in.device_checked': '考生完成设备检测',
+    'check_in.face_checked': '考生人脸识别',
+    'check_in.face_flagged': '人脸识别未通过后继续进入',
+    'check_in.pledge_agreed': '考生同意诚信承诺书',
+    'phone.paired': '手机第二机位配对',
+    'phone.face_checked': '手机拍照验证',
   },
 };
 
@@ -114,5 +120,11 @@ export const en: typeof zh = {
     'registration.identity_confirmed': 'Candidate confirmed identity data',
     'roster_report.created': 'Candidate reported wrong data',
     'roster_report.resolved': 'Data report resolved',
+    'check_in.device_checked': 'Device check done',
+    'check_in.face_checked': 'Face check',
+    'check_in.face_flagged': 'Continued after failed face checks',
+    'check_in.pledge_agreed': 'Pledge agreed',
+    'phone.paired': 'Phone camera paired',
+    'phone.face_checked': 'Phone verification photo',
   },
 };

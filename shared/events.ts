@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { phoneStateSchema } from './enums.js';
+import { idSchema, isoDateTimeSchema } from './api/common.js';
+
+/**
+ * Every Socket.IO event and its payload (DESIGN "Realtime"). Facts are `domain:past-tense`,
+ * commands `domain:verb`. The server validates every incoming payload with these schemas.
+ *
+ * Who connects: a logged-in user (session cookie) or a paired phone (phone cookie). On connect a
+ * candidate joins the rooms of their registrations, a phone the room of its registration; staff
+ * join a session with `session:watch`. Right after (re)connecting the server sends the current
+ * state (`phone:status` for each watched registration), so no client depends on a missed event.
+ */
+
+/** Which stream a publisher offers: the PC camera, the phone camera, or a shared screen. */
+export const MEDIA_SOURCES = ['camera', 'phone', 'screen'] as const;
+export const mediaSourceSchema = z.enum(MEDIA_SOURCES);
+export type MediaSource = z.infer<typeof mediaSourceSchema>;
+
+const socketIdSchema = z.string().min(1).max(64);
+/** A subscriber's id for one peer connection (chosen by the subscriber, unique per socket). */
+const peerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const sessionDescriptionSchema = z.strictObject({
+  type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+  sdp: z.string().max(100_000),
+});
+export const iceCandidateSchema = z.strictObject({
+  candidate: z.string().max(2_000),
+  sdpMid: z.string().max(64).nullable(),
+  sdpMLineIndex: z.number().int().min(0).max(1000).nullable(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+
+/** A WebRTC signaling message between two sockets, relayed by the server. */
+export const rtcSignalSchema = z.strictObject({
+  peerId: peerIdSchema,
+  /** The other socket (from the receiver's view: the sender; the server rewrites it). */
+  peer: socketIdSchema,
+  description: sessionDescriptionSchema.optional(),
+  candidate: iceCandidateSchema.nullable().optional(),
+});
+export type RtcSignal = z.infer<typeof rtcSignalSchema>;
+
+export const phoneStatusSchema = z.object({
+  registrationId: idSchema,
+  state: phoneStateSchema,
+  pairedAt: isoDateTimeSchema.nullable(),
+  lastSeenAt: isoDateTimeSchema.nullable(),
+  /** The socket of the live phone (to subscribe to its camera), null when none is connected. */
+  publisherSocketId: socketIdSchema.nullable(),
+});
+export type PhoneStatus = z.infer<typeof phoneStatusSchema>;
+
+export const watchMediaSchema = z.strictObject({
+  registrationId: idSchema,
+  source: mediaSourceSchema,
+  peerId: peerIdSchema,
+});
+export type WatchMedia = z.infer<typeof watchMediaSchema>;
+
+/** Answer to a command: ok, or an error code from shared/errors.ts. */
+export type Ack = { ok: true } | { ok: false; code: string };
+
+export interface ServerToClientEvents {
+  /** The phone camera of a registration changed state (paired, live, lost, replaced). */
+  'phone:status': (status: PhoneStatus) => void;
+  /** A registration's check-in changed (a step passed, a new face check): refetch it. */
+  'checkin:changed': (payload: { registrationId: string; sessionId: string }) => void;
+  /** Sent to a phone replaced by a newer pairing, just before it is disconnected. */
+  'phone:replaced': () => void;
+  /** To a publisher: a subscriber wants `source`; create a peer connection and send an offer. */
+  'media:watch-requested': (payload: { peerId: string; peer: string; source: MediaSource }) => void;
+  /** The other end of a peer connection went away (unwatched or disconnected). */
+  'media:peer-closed': (payload: { peerId: string; peer: string }) => void;
+  'rtc:signal': (signal: RtcSignal) => void;
+}
+
+export interface ClientToServerEvents {
+  /** The phone page, every PHONE_HEARTBEAT_MS. */
+  'phone:heartbeat': (ack?: (ack: Ack) => void) => void;
+  /** Staff: follow a session's check-ins (phone status, check-in changes). */
+  'session:watch': (payload: { sessionId: string }, ack: (ack: Ack) => void) => void;
+  /** Ask the publisher of a registration's `source` for a peer connection. */
+  'media:watch': (payload: WatchMedia, ack: (ack: Ack) => void) => void;
+  'media:unwatch': (payload: { peerId: string; peer: string }) => void;
+  'rtc:signal': (signal: RtcSignal) => void;
+}
+
+export const sessionWatchSchema = z.strictObject({ sessionId: idSchema });
+export const mediaUnwatchSchema = z.strictObject({ peerId: peerIdSchema, peer: socketIdSchema });
