@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in turn. Each prints its own figures.
 await import('./startup.js');
 await import('./roster-import.js');
+await import('./face-verify.js');
 
 export {};

@@ -26,7 +26,6 @@ import { registerExamRoutes } from './exams/routes.js';
 import type { FileStorage } from './files/storage.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
-import { AppError } from './errors/app-error.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installUploadParser } from './plugins/uploads.js';
@@ -45,6 +44,7 @@ import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
 import { registerPhoneRoutes } from './phone/routes.js';
 import { registerVisionAssets } from './plugins/vision-assets.js';
 import { attachRealtime } from './realtime/socket-server.js';
+import { createHumanFaceMatcher } from './vision/human-face-matcher.js';
 
 export interface AppConfig {
   isDemo: boolean;
@@ -149,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     audit,
     storage: deps.storage,
-    faceMatcher: deps.faceMatcher ?? unavailableFaceMatcher,
+    faceMatcher: deps.faceMatcher ?? createHumanFaceMatcher(),
     changes: new CheckInChangeFeed(),
   };
   const outbox =
@@ -194,7 +194,3 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** Until the Human engine is wired in, face checks answer UNAVAILABLE. */
-const unavailableFaceMatcher: FaceMatcher = {
-  match: () => Promise.reject(AppError.of('UNAVAILABLE', 'face engine not configured')),
-};

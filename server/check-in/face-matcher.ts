@@ -6,7 +6,7 @@ export type FaceReference =
   { kind: 'photo'; fileId: string; bytes: Uint8Array } | { kind: 'embedding'; embedding: number[] };
 
 export interface FaceMatch {
-  verdict: Exclude<FaceVerdict, 'liveness_failed' | 'no_reference'>;
+  verdict: Exclude<FaceVerdict, 'liveness_failed'>;
   /** Similarity 0..1 with the reference; null when the snapshot had no usable face. */
   score: number | null;
   quality: FaceQuality;

@@ -1,0 +1,228 @@
+// The server's face engine: @vladmandic/human on the tfjs WASM backend, behind a small interface so
+// it can be replaced (DESIGN.md "Vision"). Liveness is judged in the browser across frames, so the
+// server engine only detects, describes (embeds) and compares.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type * as Tf from '@tensorflow/tfjs-core';
+import type { Config, Human } from '@vladmandic/human';
+import type { RgbImage, Rect } from './raster.js';
+
+/** One face found in a picture. Angles in degrees; 0/0 is looking straight at the camera. */
+export interface DetectedFace {
+  /** Bounding box in pixels of the analysed picture. */
+  readonly box: Rect;
+  /** Detector confidence, 0..1. */
+  readonly score: number;
+  /** Left-right head turn. */
+  readonly yaw: number;
+  /** Up-down head tilt. */
+  readonly pitch: number;
+  readonly roll: number;
+  /** Face descriptor; present only from `describe`. */
+  readonly embedding: readonly number[] | null;
+}
+
+export interface FaceEngine {
+  readonly name: string;
+  /** Loads models and warms up; safe to call many times. Other calls load lazily anyway. */
+  load(): Promise<void>;
+  /** Faces with box and head angles, without embeddings (cheaper). */
+  detect(image: RgbImage): Promise<DetectedFace[]>;
+  /** Faces with box, angles and an embedding each. */
+  describe(image: RgbImage): Promise<DetectedFace[]>;
+  /** Similarity of two embeddings, 0 (different) .. 1 (identical). */
+  compare(a: readonly number[], b: readonly number[]): number;
+}
+
+const require = createRequire(import.meta.url);
+
+// Resolved through Node's resolver, so this works from the source and from the esbuild bundle in
+// dist/server alike (node_modules stays external). `@vladmandic/human`'s exports map only exposes
+// the tfjs-node build, so the WASM build is loaded by absolute path next to it.
+function humanPaths(): { humanWasmBuild: string; models: string; wasmDir: string } {
+  const humanDist = dirname(require.resolve('@vladmandic/human'));
+  const wasmDist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+  return {
+    humanWasmBuild: join(humanDist, 'human.node-wasm.js'),
+    models: join(humanDist, '..', 'models'),
+    wasmDir: wasmDist,
+  };
+}
+
+type HumanModule = typeof import('@vladmandic/human');
+interface LoadedHuman {
+  readonly human: Human;
+  readonly tf: typeof Tf;
+}
+
+/** Node's fetch cannot read file:// URLs; tfjs asks its IO routers first, so one reads the disk. */
+function registerFileModelRouter(tf: typeof Tf, modelsDir: string): void {
+  const prefix = pathToFileURL(modelsDir).href;
+  const router = (url: string | string[]): Tf.io.IOHandler | null => {
+    if (typeof url !== 'string' || !url.startsWith(prefix)) return null;
+    const path = fileURLToPath(url);
+    return {
+      load: async () => {
+        const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+        return tf.io.getModelArtifactsForJSON(json as Tf.io.ModelJSON, async (manifest) => {
+          const buffers = await Promise.all(
+            manifest.flatMap((group) =>
+              group.paths.map((file) => readFile(join(dirname(path), file))),
+            ),
+          );
+          const weights = tf.io.getWeightSpecs(manifest);
+          const all = Buffer.concat(buffers);
+          return [weights, all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength)];
+        });
+      },
+    };
+  };
+  // tfjs declares routers as never returning null, but null is how a router declines a URL.
+  tf.io.registerLoadRouter(router as Parameters<typeof tf.io.registerLoadRouter>[0]);
+}
+
+function serverConfig(models: string, wasmDir: string): Partial<Config> {
+  return {
+    backend: 'wasm',
+    modelBasePath: pathToFileURL(models).href + '/',
+    wasmPath: wasmDir + '/',
+    debug: false,
+    // Every snapshot is a new picture: no result caching, no skipped frames.
+    cacheSensitivity: 0,
+    cacheModels: false,
+    filter: { enabled: false },
+    face: {
+      enabled: true,
+      detector: {
+        rotation: true,
+        maxDetected: 4,
+        minConfidence: 0.5,
+        skipFrames: 0,
+        skipTime: 0,
+        return: false,
+      },
+      mesh: { enabled: true },
+      iris: { enabled: false },
+      description: { enabled: true, skipFrames: 0, skipTime: 0 },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+      attention: { enabled: false },
+      gear: { enabled: false },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
+  };
+}
+
+const toDegrees = (radians: number | undefined): number =>
+  Math.round(((radians ?? 0) * 180) / Math.PI);
+
+/** Runs one job at a time: two inferences at once only slow each other down on the WASM backend. */
+function createSerialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const run = tail.then(job, job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export interface HumanFaceEngineOptions {
+  /** Overrides merged into the server configuration (tests, benchmarks). */
+  readonly config?: Partial<Config>;
+}
+
+export function createHumanFaceEngine(options: HumanFaceEngineOptions = {}): FaceEngine {
+  const serial = createSerialQueue();
+  let loading: Promise<LoadedHuman> | undefined;
+
+  async function loadHuman(): Promise<LoadedHuman> {
+    const paths = humanPaths();
+    const module = require(paths.humanWasmBuild) as HumanModule;
+    const human = new module.Human({
+      ...serverConfig(paths.models, paths.wasmDir),
+      ...options.config,
+    });
+    // Human types its tfjs instance `any`; it is @tensorflow/tfjs-core 4.22 (a peer in our tree).
+    const tf = human.tf as typeof Tf;
+    registerFileModelRouter(tf, paths.models);
+    await human.load();
+    await human.warmup({ warmup: 'face' });
+    return { human, tf };
+  }
+
+  function ready(): Promise<LoadedHuman> {
+    loading ??= loadHuman().catch((error: unknown) => {
+      loading = undefined; // let a later call retry
+      throw error;
+    });
+    return loading;
+  }
+
+  async function analyse(image: RgbImage, withEmbedding: boolean): Promise<DetectedFace[]> {
+    const { human, tf } = await ready();
+    return serial(async () => {
+      const input = tf.tensor(image.data, [1, image.height, image.width, 3], 'int32');
+      try {
+        const result = await human.detect(input, {
+          face: { description: { enabled: withEmbedding } },
+        });
+        if (result.error) throw new Error(`face engine: ${result.error}`);
+        return result.face.map((face) => {
+          const [x, y, width, height] = face.box;
+          const angle = face.rotation?.angle;
+          return {
+            box: { x, y, width, height },
+            score: face.score,
+            yaw: toDegrees(angle?.yaw),
+            pitch: toDegrees(angle?.pitch),
+            roll: toDegrees(angle?.roll),
+            embedding: withEmbedding && face.embedding?.length ? [...face.embedding] : null,
+          };
+        });
+      } finally {
+        tf.dispose(input);
+      }
+    });
+  }
+
+  return {
+    name: 'human-wasm',
+    load: async () => {
+      await ready();
+    },
+    detect: (image) => analyse(image, false),
+    describe: (image) => analyse(image, true),
+    compare: humanSimilarity,
+  };
+}
+
+/**
+ * Human's `match.similarity` with its defaults (Euclidean distance × 25, mapped from 0.2..0.8 to
+ * 0..1), without its two roundings (they turn small differences into exactly 1). Kept here so comparing needs no loaded models.
+ */
+export function humanSimilarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || a.length !== b.length) return 0;
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    sum += diff * diff;
+  }
+  const distance = 25 * sum;
+  const normalised = (1 - Math.sqrt(distance) / 100 - 0.2) / (0.8 - 0.2);
+  return Math.max(0, Math.min(1, normalised));
+}
+
+let sharedEngine: FaceEngine | undefined;
+
+/** The process-wide engine (lazy; models load on first use, about a second on 2 cores). */
+export function getFaceEngine(): FaceEngine {
+  sharedEngine ??= createHumanFaceEngine();
+  return sharedEngine;
+}

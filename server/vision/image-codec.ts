@@ -1,0 +1,118 @@
+// Turns uploaded snapshot bytes into RGB pixels without native code: PNG through `pngjs`, JPEG
+// through `jpeg-js` (both pure JavaScript); binary PPM is read here because the offline
+// evaluation converts Debian's JPEG samples with `djpeg`.
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import type { RgbImage } from './raster.js';
+
+export type ImageFormat = 'png' | 'jpeg' | 'ppm';
+
+export class UnsupportedImageError extends Error {
+  constructor(readonly reason: 'unknown_format' | 'corrupt') {
+    super(`cannot decode image: ${reason}`);
+    this.name = 'UnsupportedImageError';
+  }
+}
+
+export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+    return 'png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes[0] === 0x50 && bytes[1] === 0x36) return 'ppm';
+  return null;
+}
+
+interface RgbaPixels {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+function isRgbaPixels(value: unknown): value is RgbaPixels {
+  if (typeof value !== 'object' || value === null) return false;
+  const { width, height, data } = value as Record<string, unknown>;
+  return typeof width === 'number' && typeof height === 'number' && data instanceof Uint8Array;
+}
+
+function rgbaToRgb(pixels: RgbaPixels): RgbImage {
+  const count = pixels.width * pixels.height;
+  const data = new Uint8Array(count * 3);
+  for (let i = 0; i < count; i++) {
+    data[i * 3] = pixels.data[i * 4] ?? 0;
+    data[i * 3 + 1] = pixels.data[i * 4 + 1] ?? 0;
+    data[i * 3 + 2] = pixels.data[i * 4 + 2] ?? 0;
+  }
+  return { width: pixels.width, height: pixels.height, data };
+}
+
+function decodePpm(bytes: Uint8Array): RgbImage {
+  const header: string[] = [];
+  let offset = 0;
+  // "P6 <width> <height> <maxval>" separated by whitespace, then one whitespace byte.
+  while (header.length < 4 && offset < bytes.length) {
+    while (offset < bytes.length && /\s/.test(String.fromCharCode(bytes[offset] ?? 0))) offset++;
+    if (bytes[offset] === 0x23) {
+      while (offset < bytes.length && bytes[offset] !== 0x0a) offset++;
+      continue;
+    }
+    let token = '';
+    while (offset < bytes.length && !/\s/.test(String.fromCharCode(bytes[offset] ?? 0))) {
+      token += String.fromCharCode(bytes[offset] ?? 0);
+      offset++;
+    }
+    header.push(token);
+  }
+  const [, width, height, maxValue] = header.map(Number);
+  if (!width || !height || maxValue !== 255) throw new UnsupportedImageError('corrupt');
+  const data = bytes.slice(offset + 1, offset + 1 + width * height * 3);
+  if (data.length !== width * height * 3) throw new UnsupportedImageError('corrupt');
+  return { width, height, data };
+}
+
+/** Decodes PNG, JPEG or binary PPM bytes to RGB. */
+export function decodeImage(bytes: Uint8Array): RgbImage {
+  const format = sniffImageFormat(bytes);
+  try {
+    switch (format) {
+      case 'png': {
+        const pixels = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+        if (!isRgbaPixels(pixels)) throw new UnsupportedImageError('corrupt');
+        return rgbaToRgb(pixels);
+      }
+      case 'jpeg': {
+        // The limit keeps a crafted JPEG from asking for gigabytes of pixels.
+        const pixels = jpeg.decode(bytes, {
+          useTArray: true,
+          formatAsRGBA: true,
+          maxResolutionInMP: 40,
+          maxMemoryUsageInMB: 256,
+        });
+        if (!isRgbaPixels(pixels)) throw new UnsupportedImageError('corrupt');
+        return rgbaToRgb(pixels);
+      }
+      case 'ppm':
+        return decodePpm(bytes);
+      case null:
+        throw new UnsupportedImageError('unknown_format');
+    }
+  } catch (error) {
+    if (error instanceof UnsupportedImageError) throw error;
+    throw new UnsupportedImageError('corrupt');
+  }
+}
+
+/** Encodes RGB as an 8-bit RGBA PNG (tests, fixtures, evidence snapshots). */
+export function encodePng(image: RgbImage): Uint8Array {
+  const count = image.width * image.height;
+  const rgba = Buffer.alloc(count * 4, 255);
+  for (let i = 0; i < count; i++) {
+    rgba[i * 4] = image.data[i * 3] ?? 0;
+    rgba[i * 4 + 1] = image.data[i * 3 + 1] ?? 0;
+    rgba[i * 4 + 2] = image.data[i * 3 + 2] ?? 0;
+  }
+  return new Uint8Array(
+    PNG.sync.write(
+      Object.assign(new PNG({ width: image.width, height: image.height }), { data: rgba }),
+    ),
+  );
+}
