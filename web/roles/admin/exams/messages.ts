@@ -33,7 +33,7 @@ export const zh = {
   faceCheckRetries: '允许重试次数',
   faceCheckRetriesHelp: '人脸识别失败后可重试的次数；用尽后仍可进入候考区，由考官人证对比',
   faceMatchThreshold: '比对阈值',
-  faceMatchThresholdHelp: '0–1，数值越高越严格，默认 0.68',
+  faceMatchThresholdHelp: '0–1，数值越高越严格，默认 0.65',
   secondCameraRequired: '必须开启第二机位（手机）',
   phoneAsPrimaryAllowed: '允许手机作为第一机位',
   screenShareRequired: '必须共享屏幕',
@@ -119,7 +119,7 @@ export const en: typeof zh = {
   faceCheckRetriesHelp:
     'How often a failed face check may be retried; afterwards the candidate still enters and an examiner compares the ID',
   faceMatchThreshold: 'Match threshold',
-  faceMatchThresholdHelp: '0–1, higher is stricter; 0.68 by default',
+  faceMatchThresholdHelp: '0–1, higher is stricter; 0.65 by default',
   secondCameraRequired: 'Second camera (phone) required',
   phoneAsPrimaryAllowed: 'Phone allowed as the primary camera',
   screenShareRequired: 'Screen sharing required',
