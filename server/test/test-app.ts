@@ -7,6 +7,7 @@ import { buildApp } from '../app.js';
 import { ConsoleSmsSender } from '../auth/sms/console-sender.js';
 import type { SmsSender } from '../auth/sms/sms-sender.js';
 import type { CaptchaGenerator } from '../auth/captcha.js';
+import type { FaceMatcher } from '../check-in/face-matcher.js';
 import { ManualClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { LocalFolderStorage, type FileStorage } from '../files/storage.js';
@@ -34,6 +35,8 @@ export async function createTestApp(
     captcha?: CaptchaGenerator;
     /** Identity document limits; small ones keep upload tests fast. */
     documentLimits?: DocumentLimits;
+    /** Compares face snapshots; pass a fake that decides by the image's bytes. */
+    faceMatcher?: FaceMatcher;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -59,6 +62,7 @@ export async function createTestApp(
     smsSender: options.smsSender ?? sms,
     clock,
     ...(options.captcha ? { captcha: options.captcha } : {}),
+    ...(options.faceMatcher ? { faceMatcher: options.faceMatcher } : {}),
   });
   await app.ready();
   return { app, storage, clock, sms, database, close: () => app.close() };

@@ -237,6 +237,20 @@ export const UPLINK_TEST_MAX_BYTES = 2 * 1024 * 1024;
 export const uplinkResultSchema = z.object({ bytes: z.number().int(), receiveMs: z.number() });
 export type UplinkResult = z.infer<typeof uplinkResultSchema>;
 
+/**
+ * The uplink check: post up to UPLINK_TEST_MAX_BYTES of raw bytes (application/octet-stream);
+ * the server answers how many arrived and how long the body took from the request's start.
+ */
+export const measureUplink = defineRoute({
+  method: 'POST',
+  path: UPLINK_TEST_PATH,
+  summary: 'Network check: raw bytes whose arrival the server times (uplink speed)',
+  tags: ['check-in'],
+  access: 'authenticated',
+  upload: true,
+  response: uplinkResultSchema,
+});
+
 export const sessionParamsSchema = z.strictObject({ sessionId: idSchema });
 
 /** One candidate's check-in as staff of the session see it. */

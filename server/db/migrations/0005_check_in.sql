@@ -24,6 +24,7 @@ CREATE TABLE "check_in" (
 --> statement-breakpoint
 CREATE TABLE "face_check" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"school_id" uuid NOT NULL,
 	"registration_id" uuid NOT NULL,
 	"source" "face_check_source" NOT NULL,
@@ -57,7 +58,7 @@ ALTER TABLE "face_check" ADD CONSTRAINT "face_check_registration_id_registration
 ALTER TABLE "face_check" ADD CONSTRAINT "face_check_snapshot_file_id_stored_file_id_fk" FOREIGN KEY ("snapshot_file_id") REFERENCES "public"."stored_file"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_pairing" ADD CONSTRAINT "phone_pairing_school_id_school_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."school"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_pairing" ADD CONSTRAINT "phone_pairing_registration_id_registration_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registration"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "face_check_registration_idx" ON "face_check" USING btree ("registration_id","created_at");--> statement-breakpoint
+CREATE INDEX "face_check_registration_idx" ON "face_check" USING btree ("registration_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "phone_pairing_token_uq" ON "phone_pairing" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "phone_pairing_device_uq" ON "phone_pairing" USING btree ("device_secret_hash");--> statement-breakpoint
 CREATE INDEX "phone_pairing_registration_idx" ON "phone_pairing" USING btree ("registration_id");

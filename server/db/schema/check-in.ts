@@ -1,4 +1,5 @@
 import {
+  bigserial,
   index,
   integer,
   jsonb,
@@ -59,6 +60,8 @@ export const faceCheck = pgTable(
   'face_check',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: two checks in the same millisecond still have a newest. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     schoolId: uuid('school_id')
       .notNull()
       .references(() => school.id, { onDelete: 'cascade' }),
@@ -77,7 +80,7 @@ export const faceCheck = pgTable(
     clientAddress: text('client_address'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('face_check_registration_idx').on(t.registrationId, t.createdAt)],
+  (t) => [index('face_check_registration_idx').on(t.registrationId, t.seq)],
 );
 
 /**
