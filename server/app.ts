@@ -179,7 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerDocumentRoutes(api, routeDeps, config.documentLimits ?? DEFAULT_DOCUMENT_LIMITS);
     registerIdentityRoutes(api, routeDeps);
     registerCheckInRoutes(api, checkInDeps);
-    registerPhoneRoutes(api, checkInDeps);
+    registerPhoneRoutes(api, checkInDeps, { cookieSecure: config.cookieSecure });
     done();
   });
   await registerVisionAssets(app);

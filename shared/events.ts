@@ -12,6 +12,19 @@ import { idSchema, isoDateTimeSchema } from './api/common.js';
  * state (`phone:status` for each watched registration), so no client depends on a missed event.
  */
 
+/** Where the Socket.IO endpoint listens (same origin as the pages). */
+export const SOCKET_PATH = '/socket.io';
+
+/**
+ * What a client says about itself at the handshake (`io({ path: SOCKET_PATH, auth })`). The phone
+ * page connects with `{ client: 'phone' }`, so a browser holding both a login cookie and a phone
+ * cookie is taken for the phone; without it the login session counts first, then the phone cookie.
+ * Refused handshakes end in `connect_error` whose message is an error code: UNAUTHENTICATED,
+ * PHONE_NOT_PAIRED or FORBIDDEN (a foreign Origin).
+ */
+export const socketAuthSchema = z.object({ client: z.enum(['user', 'phone']).optional() });
+export type SocketAuth = z.infer<typeof socketAuthSchema>;
+
 /** Which stream a publisher offers: the PC camera, the phone camera, or a shared screen. */
 export const MEDIA_SOURCES = ['camera', 'phone', 'screen'] as const;
 export const mediaSourceSchema = z.enum(MEDIA_SOURCES);
@@ -59,6 +72,16 @@ export const watchMediaSchema = z.strictObject({
 });
 export type WatchMedia = z.infer<typeof watchMediaSchema>;
 
+/** The sources a candidate's PC publishes itself; `phone` belongs to the paired phone. */
+export const PC_MEDIA_SOURCES = ['camera', 'screen'] as const;
+
+/** A candidate's PC announces (or withdraws) that it can publish `source` for a registration. */
+export const mediaPublishSchema = z.strictObject({
+  registrationId: idSchema,
+  source: z.enum(PC_MEDIA_SOURCES),
+});
+export type MediaPublish = z.infer<typeof mediaPublishSchema>;
+
 /** Answer to a command: ok, or an error code from shared/errors.ts. */
 export type Ack = { ok: true } | { ok: false; code: string };
 
@@ -84,6 +107,14 @@ export interface ClientToServerEvents {
   /** Ask the publisher of a registration's `source` for a peer connection. */
   'media:watch': (payload: WatchMedia, ack: (ack: Ack) => void) => void;
   'media:unwatch': (payload: { peerId: string; peer: string }) => void;
+  /**
+   * A candidate's PC: "I publish `source` of my registration"; the latest announcing socket is
+   * the publisher that `media:watch` reaches. Watchers of the previous publisher get
+   * `media:peer-closed`.
+   */
+  'media:publish': (payload: MediaPublish, ack: (ack: Ack) => void) => void;
+  /** A candidate's PC stops publishing `source` (e.g. screen sharing ended); its links close. */
+  'media:unpublish': (payload: MediaPublish) => void;
   'rtc:signal': (signal: RtcSignal) => void;
 }
 

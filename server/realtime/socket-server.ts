@@ -1,14 +1,255 @@
 import type { FastifyInstance } from 'fastify';
+import { Server } from 'socket.io';
+import { SOCKET_PATH, type PhoneStatus } from '../../shared/events.js';
 import type { AuthService } from '../auth/service.js';
+import type { CheckInChange } from '../check-in/change-feed.js';
 import type { CheckInDeps } from '../check-in/routes.js';
+import { PhoneRepo } from '../phone/repo.js';
+import { SessionRosterRepo } from '../roster/repo.js';
+import { HandshakeRefused, identifySocket } from './handshake.js';
+import { MediaRelay, type MediaLink } from './media-relay.js';
+import { PhonePresence, phoneStatusOf } from './presence.js';
+import { RealtimeRepo, type PhoneRow } from './repo.js';
+import { SocketCommands } from './socket-commands.js';
+import {
+  pairingRoom,
+  registrationRoom,
+  sessionRoom,
+  type RealtimeServer,
+  type RealtimeSocket,
+} from './types.js';
 
 export interface RealtimeDeps extends CheckInDeps {
   auth: AuthService;
   redisUrl: string | null;
   redisKeyPrefix: string;
+  /** How often silent phones are looked for; the sweep itself reads the injected clock. */
+  phoneSweepIntervalMs?: number;
 }
 
-/** Socket.IO on the app's HTTP server (typed from shared/events.ts). */
-export function attachRealtime(_app: FastifyInstance, _deps: RealtimeDeps): void {
-  // Built in issue 4 (realtime).
+/** What tests (and ops tooling) may reach of the realtime layer of one app. */
+export interface RealtimeHandle {
+  io: RealtimeServer;
+  /** One sweep for silent phones now (the timer runs it every second). */
+  sweepPhones(): void;
+  /** Resolves when the work started by earlier change-feed events is done. */
+  settled(): Promise<void>;
+}
+
+const handles = new WeakMap<FastifyInstance, RealtimeHandle>();
+
+/** The realtime layer attached to an app by `attachRealtime`. */
+export function realtimeOf(app: FastifyInstance): RealtimeHandle {
+  const handle = handles.get(app);
+  if (!handle) throw new Error('attachRealtime was not called on this app');
+  return handle;
+}
+
+/**
+ * Socket.IO on the app's HTTP server (typed from shared/events.ts): authenticated at the
+ * handshake, every payload validated, rooms per registration and per session. In-process only:
+ * with several nodes, `@socket.io/redis-adapter` must be added when REDIS_URL is set (DESIGN
+ * Realtime); it is not installed yet, so phone presence and media links are per node.
+ */
+export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
+  const io: RealtimeServer = new Server(app.server, { path: SOCKET_PATH, serveClient: false });
+  const hub = new RealtimeHub(app, io, deps);
+  const timer = setInterval(() => hub.presence.sweep(), deps.phoneSweepIntervalMs ?? 1000);
+  timer.unref();
+  const unsubscribe = deps.changes.subscribe((change) => hub.onCheckInChanged(change));
+  handles.set(app, {
+    io,
+    sweepPhones: () => hub.presence.sweep(),
+    settled: () => hub.settled(),
+  });
+
+  // Open sockets would keep the HTTP server from closing: end them before Fastify closes it.
+  app.addHook('preClose', (done) => {
+    clearInterval(timer);
+    unsubscribe();
+    io.disconnectSockets(true);
+    io.engine.close();
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await io.close();
+  });
+}
+
+/** The socket layer of one app: handshake, rooms, state on (re)connect, change fan-out. */
+class RealtimeHub {
+  readonly presence: PhonePresence;
+  readonly relay = new MediaRelay();
+  private readonly repo: RealtimeRepo;
+  private readonly commands: SocketCommands;
+  private pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly io: RealtimeServer,
+    private readonly deps: RealtimeDeps,
+  ) {
+    this.repo = new RealtimeRepo(deps.db);
+    this.presence = new PhonePresence(deps.clock, (registrationId) => {
+      this.track(this.sendPhoneStatuses([registrationId]));
+    });
+    this.commands = new SocketCommands({
+      io,
+      relay: this.relay,
+      repo: this.repo,
+      roster: new SessionRosterRepo(deps.db),
+      clock: deps.clock,
+      presence: this.presence,
+      sendPhoneStatuses: (ids) => this.sendPhoneStatuses(ids),
+      sendSessionState: (socket, sessionId) => this.sendSessionState(socket, sessionId),
+      closeLinks: (links, by) => this.closeLinks(links, by),
+      log: app.log,
+    });
+    const phones = new PhoneRepo(deps.db);
+    io.use((socket, next) => {
+      identifySocket(
+        { auth: deps.auth, phones, parseCookie: (header) => app.parseCookie(header) },
+        socket.handshake.headers,
+        socket.handshake.auth,
+      )
+        .then((identity) => {
+          socket.data.identity = identity;
+          next();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof HandshakeRefused)) app.log.error({ err: error }, 'handshake');
+          next(new Error(error instanceof HandshakeRefused ? error.code : 'INTERNAL'));
+        });
+    });
+    io.on('connection', (socket) => {
+      this.commands.listen(socket);
+      socket.on('disconnect', () => {
+        this.onDisconnect(socket);
+      });
+      this.track(this.onConnect(socket));
+    });
+  }
+
+  /** Resolves when the asynchronous work started so far has finished. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  onCheckInChanged(change: CheckInChange): void {
+    this.io
+      .to([registrationRoom(change.registrationId), sessionRoom(change.sessionId)])
+      .emit('checkin:changed', {
+        registrationId: change.registrationId,
+        sessionId: change.sessionId,
+      });
+    this.track(this.refreshPhone(change.registrationId));
+  }
+
+  /**
+   * Joins the rooms first, then sends the current phone status of every registration concerned,
+   * so nothing that changes in between is missed (DESIGN Realtime: full state on (re)connect).
+   */
+  private async onConnect(socket: RealtimeSocket): Promise<void> {
+    const identity = socket.data.identity;
+    if (identity.kind === 'phone') {
+      await socket.join([
+        registrationRoom(identity.registrationId),
+        pairingRoom(identity.pairingId),
+      ]);
+      await this.refreshPhone(identity.registrationId);
+      return;
+    }
+    if (identity.user.role !== 'candidate') return;
+    const registrations = await this.repo.registrationsOfUser(identity.user.id);
+    await socket.join(registrations.map((row) => registrationRoom(row.registrationId)));
+    const rows = await this.repo.phoneRowsOfRegistrations(
+      registrations.map((row) => row.registrationId),
+    );
+    for (const row of rows) socket.emit('phone:status', this.statusOf(row));
+  }
+
+  private onDisconnect(socket: RealtimeSocket): void {
+    const identity = socket.data.identity;
+    const wasPublisher =
+      identity.kind === 'phone' &&
+      this.relay.publisherOf(identity.registrationId, 'phone') === socket.id;
+    this.closeLinks(this.relay.dropSocket(socket.id), socket.id);
+    // The phone's heartbeat decides live or lost; only the subscribable socket is gone.
+    if (wasPublisher) this.track(this.sendPhoneStatuses([identity.registrationId]));
+  }
+
+  /**
+   * Tells each end of each closed link, except `by` (the socket that ended it), that the other
+   * end is gone. A replaced publisher ends links it is not part of: both ends hear of it.
+   */
+  private closeLinks(links: MediaLink[], by: string): void {
+    for (const link of links) {
+      if (link.subscriber !== by) {
+        this.io
+          .to(link.subscriber)
+          .emit('media:peer-closed', { peerId: link.peerId, peer: link.publisher });
+      }
+      if (link.publisher !== by) {
+        this.io
+          .to(link.publisher)
+          .emit('media:peer-closed', { peerId: link.peerId, peer: link.subscriber });
+      }
+    }
+  }
+
+  /**
+   * After a pairing changed: phones of this node whose pairing is no longer the live one are
+   * told `phone:replaced` and disconnected; a started phone becomes the publisher of `phone`.
+   */
+  private async refreshPhone(registrationId: string): Promise<void> {
+    const [row] = await this.repo.phoneRowsOfRegistrations([registrationId]);
+    if (!row) return;
+    const sockets = await this.io.in(registrationRoom(registrationId)).fetchSockets();
+    for (const remote of sockets) {
+      const identity = remote.data.identity;
+      if (identity.kind !== 'phone') continue;
+      if (identity.pairingId !== row.pairingId) {
+        remote.emit('phone:replaced');
+        remote.disconnect(true);
+      } else if (row.startedAt) {
+        this.closeLinks(this.relay.setPublisher(registrationId, 'phone', remote.id), remote.id);
+      }
+    }
+    this.presence.observe(row);
+    this.emitPhoneStatus(row);
+  }
+
+  private async sendPhoneStatuses(registrationIds: string[]): Promise<void> {
+    for (const row of await this.repo.phoneRowsOfRegistrations(registrationIds)) {
+      this.emitPhoneStatus(row);
+    }
+  }
+
+  /** Staff started watching a session: the phone status of each of its registrations. */
+  private async sendSessionState(socket: RealtimeSocket, sessionId: string): Promise<void> {
+    for (const row of await this.repo.phoneRowsOfSession(sessionId)) {
+      socket.emit('phone:status', this.statusOf(row));
+    }
+  }
+
+  private emitPhoneStatus(row: PhoneRow): void {
+    this.io
+      .to([registrationRoom(row.registrationId), sessionRoom(row.sessionId)])
+      .emit('phone:status', this.statusOf(row));
+  }
+
+  private statusOf(row: PhoneRow): PhoneStatus {
+    const publisher = this.relay.publisherOf(row.registrationId, 'phone');
+    return phoneStatusOf(row, this.deps.clock.now(), publisher);
+  }
+
+  /** Keeps background work visible to `settled()` and logs its failures (never thrown). */
+  private track(work: Promise<void>): void {
+    const tracked = work
+      .catch((error: unknown) => {
+        this.app.log.error({ err: error }, 'realtime');
+      })
+      .finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
 }

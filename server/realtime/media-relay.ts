@@ -1,0 +1,100 @@
+import type { MediaSource } from '../../shared/events.js';
+
+/** One peer connection being negotiated between a subscriber and a publisher socket. */
+export interface MediaLink {
+  peerId: string;
+  subscriber: string;
+  publisher: string;
+  registrationId: string;
+  source: MediaSource;
+}
+
+const publisherKey = (registrationId: string, source: MediaSource) => `${registrationId}:${source}`;
+const linkKey = (subscriber: string, peerId: string) => `${subscriber}\u0000${peerId}`;
+
+/**
+ * Who publishes which stream, and which socket pairs may exchange WebRTC signals (P2P over our
+ * socket). Signals pass only between the two ends of a known link; everything else is dropped.
+ * Plain bookkeeping: the socket layer emits what these methods return.
+ */
+export class MediaRelay {
+  private readonly publishers = new Map<string, string>();
+  private readonly links = new Map<string, MediaLink>();
+
+  publisherOf(registrationId: string, source: MediaSource): string | null {
+    return this.publishers.get(publisherKey(registrationId, source)) ?? null;
+  }
+
+  /** The socket now publishing `source`; links to a previous publisher are closed and returned. */
+  setPublisher(registrationId: string, source: MediaSource, socketId: string): MediaLink[] {
+    const key = publisherKey(registrationId, source);
+    const previous = this.publishers.get(key);
+    this.publishers.set(key, socketId);
+    if (previous === undefined || previous === socketId) return [];
+    return this.removeLinks((link) => link.publisher === previous && matches(link, key));
+  }
+
+  /** The socket stops publishing `source`; its links for that stream are closed and returned. */
+  clearPublisher(registrationId: string, source: MediaSource, socketId: string): MediaLink[] {
+    const key = publisherKey(registrationId, source);
+    if (this.publishers.get(key) !== socketId) return [];
+    this.publishers.delete(key);
+    return this.removeLinks((link) => link.publisher === socketId && matches(link, key));
+  }
+
+  /**
+   * A subscriber asks for a stream. Null when nobody publishes it (or the subscriber is the
+   * publisher); a link the subscriber already had under the same peerId is replaced.
+   */
+  link(
+    subscriber: string,
+    peerId: string,
+    registrationId: string,
+    source: MediaSource,
+  ): { link: MediaLink; replaced: MediaLink | null } | null {
+    const publisher = this.publisherOf(registrationId, source);
+    if (publisher === null || publisher === subscriber) return null;
+    const key = linkKey(subscriber, peerId);
+    const replaced = this.links.get(key) ?? null;
+    const link: MediaLink = { peerId, subscriber, publisher, registrationId, source };
+    this.links.set(key, link);
+    return { link, replaced: replaced && replaced.publisher !== publisher ? replaced : null };
+  }
+
+  /** The link `from` has with `peer` under `peerId`, from either end; null for strangers. */
+  find(from: string, peerId: string, peer: string): MediaLink | null {
+    const asSubscriber = this.links.get(linkKey(from, peerId));
+    if (asSubscriber?.publisher === peer) return asSubscriber;
+    const asPublisher = this.links.get(linkKey(peer, peerId));
+    if (asPublisher?.publisher === from) return asPublisher;
+    return null;
+  }
+
+  unlink(from: string, peerId: string, peer: string): MediaLink | null {
+    const link = this.find(from, peerId, peer);
+    if (link) this.links.delete(linkKey(link.subscriber, link.peerId));
+    return link;
+  }
+
+  /** A socket went away: its publications end and every link it was part of is returned. */
+  dropSocket(socketId: string): MediaLink[] {
+    for (const [key, publisher] of this.publishers) {
+      if (publisher === socketId) this.publishers.delete(key);
+    }
+    return this.removeLinks((link) => link.subscriber === socketId || link.publisher === socketId);
+  }
+
+  private removeLinks(predicate: (link: MediaLink) => boolean): MediaLink[] {
+    const removed: MediaLink[] = [];
+    for (const [key, link] of this.links) {
+      if (!predicate(link)) continue;
+      this.links.delete(key);
+      removed.push(link);
+    }
+    return removed;
+  }
+}
+
+function matches(link: MediaLink, key: string): boolean {
+  return publisherKey(link.registrationId, link.source) === key;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { PHONE_LOST_AFTER_MS } from '../../shared/enums.js';
+import { ManualClock } from '../clock.js';
+import { MediaRelay } from './media-relay.js';
+import { PhonePresence, phoneStateOf } from './presence.js';
+
+describe('PhonePresence', () => {
+  const row = (lastSeenAt: Date | null) => ({
+    registrationId: 'r1',
+    sessionId: 's1',
+    pairingId: 'p1',
+    startedAt: null,
+    pairedAt: lastSeenAt,
+    lastSeenAt,
+  });
+
+  it('is live up to PHONE_LOST_AFTER_MS after the last heartbeat, lost after, unpaired without a pairing', () => {
+    const now = new Date('2026-11-22T08:00:00Z');
+    const seen = new Date(now.getTime() - PHONE_LOST_AFTER_MS);
+    expect(phoneStateOf({ pairingId: 'p1', lastSeenAt: seen }, now)).toBe('live');
+    expect(phoneStateOf({ pairingId: 'p1', lastSeenAt: new Date(seen.getTime() - 1) }, now)).toBe(
+      'lost',
+    );
+    expect(phoneStateOf({ pairingId: 'p1', lastSeenAt: null }, now)).toBe('lost');
+    expect(phoneStateOf({ pairingId: null, lastSeenAt: now }, now)).toBe('unpaired');
+  });
+
+  it('reports a silent phone lost once, and a heartbeat after that as a return', () => {
+    const clock = new ManualClock();
+    const lost: string[] = [];
+    const presence = new PhonePresence(clock, (registrationId) => lost.push(registrationId));
+    expect(presence.heartbeat('r1', 's1')).toBe(true);
+    expect(presence.heartbeat('r1', 's1')).toBe(false);
+    clock.advance(PHONE_LOST_AFTER_MS);
+    presence.sweep();
+    expect(lost).toEqual([]);
+    clock.advance(1);
+    presence.sweep();
+    presence.sweep();
+    expect(lost).toEqual(['r1']);
+    expect(presence.heartbeat('r1', 's1')).toBe(true);
+  });
+
+  it('watches a phone the database shows live (just paired) even before its first heartbeat', () => {
+    const clock = new ManualClock();
+    const lost: string[] = [];
+    const presence = new PhonePresence(clock, (registrationId) => lost.push(registrationId));
+    presence.observe(row(clock.now()));
+    clock.advance(PHONE_LOST_AFTER_MS + 1);
+    presence.sweep();
+    expect(lost).toEqual(['r1']);
+  });
+});
+
+describe('MediaRelay', () => {
+  it('links a subscriber to the current publisher and routes only between the two ends', () => {
+    const relay = new MediaRelay();
+    expect(relay.link('staff', 'a', 'r1', 'phone')).toBeNull();
+    relay.setPublisher('r1', 'phone', 'phone');
+    const linked = relay.link('staff', 'a', 'r1', 'phone');
+    expect(linked?.link).toMatchObject({ subscriber: 'staff', publisher: 'phone' });
+    expect(relay.find('staff', 'a', 'phone')).not.toBeNull();
+    expect(relay.find('phone', 'a', 'staff')).not.toBeNull();
+    expect(relay.find('intruder', 'a', 'phone')).toBeNull();
+    expect(relay.find('phone', 'a', 'intruder')).toBeNull();
+    expect(relay.link('phone', 'b', 'r1', 'phone')).toBeNull();
+  });
+
+  it('closes the links of a publisher that is replaced or goes away', () => {
+    const relay = new MediaRelay();
+    relay.setPublisher('r1', 'camera', 'pc1');
+    relay.link('staff', 'a', 'r1', 'camera');
+    relay.link('staff', 'b', 'r1', 'camera');
+    expect(relay.setPublisher('r1', 'camera', 'pc2').map((link) => link.peerId)).toEqual([
+      'a',
+      'b',
+    ]);
+    relay.link('staff', 'c', 'r1', 'camera');
+    expect(relay.dropSocket('pc2').map((link) => link.peerId)).toEqual(['c']);
+    expect(relay.publisherOf('r1', 'camera')).toBeNull();
+  });
+});

@@ -1,0 +1,214 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { z } from 'zod';
+import type { SessionUser } from '../../shared/api/auth.js';
+import type { ErrorCode } from '../../shared/errors.js';
+import {
+  mediaPublishSchema,
+  mediaUnwatchSchema,
+  rtcSignalSchema,
+  sessionWatchSchema,
+  watchMediaSchema,
+  type Ack,
+} from '../../shared/events.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors/app-error.js';
+import { canSeeSessionRoster } from '../roster/policy.js';
+import type { SessionRosterRepo } from '../roster/repo.js';
+import type { MediaLink, MediaRelay } from './media-relay.js';
+import type { PhonePresence } from './presence.js';
+import type { RealtimeRepo } from './repo.js';
+import { sessionRoom, type RealtimeServer, type RealtimeSocket } from './types.js';
+
+export interface SocketCommandDeps {
+  io: RealtimeServer;
+  relay: MediaRelay;
+  repo: RealtimeRepo;
+  roster: SessionRosterRepo;
+  clock: Clock;
+  presence: PhonePresence;
+  sendPhoneStatuses(registrationIds: string[]): Promise<void>;
+  sendSessionState(socket: RealtimeSocket, sessionId: string): Promise<void>;
+  closeLinks(links: MediaLink[], by: string): void;
+  log: FastifyBaseLogger;
+}
+
+type AckFn = (ack: Ack) => void;
+
+/** A refusal answered in the ack, never thrown at the socket. */
+class Refused extends Error {
+  constructor(readonly code: ErrorCode) {
+    super(code);
+  }
+}
+
+/**
+ * The commands a socket may send (shared/events.ts ClientToServerEvents). Every payload is parsed
+ * with its zod schema first; a bad one is answered `VALIDATION_FAILED` and nothing else happens.
+ * Handlers never throw: failures become `{ ok: false, code }` (or are dropped when there is no
+ * ack, as for `rtc:signal`).
+ */
+export class SocketCommands {
+  constructor(private readonly deps: SocketCommandDeps) {}
+
+  listen(socket: RealtimeSocket): void {
+    socket.on('phone:heartbeat', (ack?: unknown) => {
+      this.run(ack, () => this.heartbeat(socket));
+    });
+    socket.on('session:watch', (payload: unknown, ack: unknown) => {
+      this.run(ack, () => this.watchSession(socket, parse(sessionWatchSchema, payload)));
+    });
+    socket.on('media:publish', (payload: unknown, ack: unknown) => {
+      this.run(ack, () => this.publish(socket, parse(mediaPublishSchema, payload)));
+    });
+    socket.on('media:unpublish', (payload: unknown) => {
+      this.run(undefined, () => this.unpublish(socket, parse(mediaPublishSchema, payload)));
+    });
+    socket.on('media:watch', (payload: unknown, ack: unknown) => {
+      this.run(ack, () => this.watchMedia(socket, parse(watchMediaSchema, payload)));
+    });
+    socket.on('media:unwatch', (payload: unknown) => {
+      this.run(undefined, () => {
+        const { peerId, peer } = parse(mediaUnwatchSchema, payload);
+        const link = this.deps.relay.unlink(socket.id, peerId, peer);
+        if (link) this.deps.closeLinks([link], socket.id);
+        return Promise.resolve();
+      });
+    });
+    socket.on('rtc:signal', (payload: unknown) => {
+      this.run(undefined, () => {
+        this.relaySignal(socket, parse(rtcSignalSchema, payload));
+        return Promise.resolve();
+      });
+    });
+  }
+
+  /** The phone is alive: store the time (every node reads it) and announce a return to live. */
+  private async heartbeat(socket: RealtimeSocket): Promise<void> {
+    const identity = socket.data.identity;
+    if (identity.kind !== 'phone') throw new Refused('FORBIDDEN');
+    await this.deps.repo.touchPhone(
+      identity.registrationId,
+      identity.schoolId,
+      this.deps.clock.now(),
+    );
+    if (this.deps.presence.heartbeat(identity.registrationId, identity.sessionId)) {
+      await this.deps.sendPhoneStatuses([identity.registrationId]);
+    }
+  }
+
+  /** Staff follow a session; the current phone statuses arrive before the ack. */
+  private async watchSession(socket: RealtimeSocket, { sessionId }: { sessionId: string }) {
+    const user = this.userOf(socket);
+    if (!(await this.canWatchSession(user, sessionId))) throw new Refused('NOT_FOUND');
+    await socket.join(sessionRoom(sessionId));
+    await this.deps.sendSessionState(socket, sessionId);
+  }
+
+  private async publish(
+    socket: RealtimeSocket,
+    { registrationId, source }: z.infer<typeof mediaPublishSchema>,
+  ): Promise<void> {
+    await this.assertOwnRegistration(socket, registrationId);
+    const closed = this.deps.relay.setPublisher(registrationId, source, socket.id);
+    this.deps.closeLinks(closed, socket.id);
+  }
+
+  private async unpublish(
+    socket: RealtimeSocket,
+    { registrationId, source }: z.infer<typeof mediaPublishSchema>,
+  ): Promise<void> {
+    await this.assertOwnRegistration(socket, registrationId);
+    this.deps.closeLinks(
+      this.deps.relay.clearPublisher(registrationId, source, socket.id),
+      socket.id,
+    );
+  }
+
+  /**
+   * A subscriber (the registration's own candidate, or staff of its session) asks the publisher
+   * of a stream for a peer connection; the publisher then sends the offer.
+   */
+  private async watchMedia(
+    socket: RealtimeSocket,
+    { registrationId, source, peerId }: z.infer<typeof watchMediaSchema>,
+  ): Promise<void> {
+    const user = this.userOf(socket);
+    const registration = await this.deps.repo.registrationById(registrationId);
+    const allowed =
+      registration !== undefined &&
+      (user.role === 'candidate'
+        ? registration.userId === user.id
+        : await this.canWatchSession(user, registration.sessionId));
+    if (!allowed) throw new Refused('NOT_FOUND');
+    const linked = this.deps.relay.link(socket.id, peerId, registrationId, source);
+    if (!linked) throw new Refused('MEDIA_UNAVAILABLE');
+    if (linked.replaced) this.deps.closeLinks([linked.replaced], socket.id);
+    this.deps.io
+      .to(linked.link.publisher)
+      .emit('media:watch-requested', { peerId, peer: socket.id, source });
+  }
+
+  /** Passes a signal to the other end of a known link only, naming the real sender. */
+  private relaySignal(socket: RealtimeSocket, signal: z.infer<typeof rtcSignalSchema>): void {
+    const link = this.deps.relay.find(socket.id, signal.peerId, signal.peer);
+    if (!link) return;
+    const target = link.subscriber === socket.id ? link.publisher : link.subscriber;
+    this.deps.io.to(target).emit('rtc:signal', { ...signal, peer: socket.id });
+  }
+
+  private async assertOwnRegistration(socket: RealtimeSocket, registrationId: string) {
+    const user = this.userOf(socket);
+    const registration = await this.deps.repo.registrationById(registrationId);
+    if (user.role !== 'candidate' || registration?.userId !== user.id) {
+      throw new Refused('NOT_FOUND');
+    }
+  }
+
+  /** Staff assigned to the session, school admins of its school, college admins in scope. */
+  private async canWatchSession(user: SessionUser, sessionId: string): Promise<boolean> {
+    const session = await this.deps.roster.findSession(sessionId);
+    if (!session) return false;
+    const isStaff = user.role === 'examiner' || user.role === 'proctor';
+    const isAssigned = isStaff && (await this.deps.roster.isAssigned(sessionId, user.id));
+    return canSeeSessionRoster(user, session, isAssigned);
+  }
+
+  private userOf(socket: RealtimeSocket): SessionUser {
+    const identity = socket.data.identity;
+    if (identity.kind !== 'user') throw new Refused('FORBIDDEN');
+    return identity.user;
+  }
+
+  /** Runs one command and answers its ack (when the client asked for one); never throws. */
+  private run(ack: unknown, work: () => Promise<void>): void {
+    const answer = (result: Ack) => {
+      if (typeof ack === 'function') (ack as AckFn)(result);
+    };
+    let started: Promise<void>;
+    try {
+      started = work();
+    } catch (error) {
+      started = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    void started.then(
+      () => {
+        answer({ ok: true });
+      },
+      (error: unknown) => {
+        answer({ ok: false, code: codeOf(error, this.deps.log) });
+      },
+    );
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new Refused('VALIDATION_FAILED');
+  return parsed.data;
+}
+
+function codeOf(error: unknown, log: FastifyBaseLogger): ErrorCode {
+  if (error instanceof Refused || error instanceof AppError) return error.code;
+  log.error({ err: error }, 'socket command failed');
+  return 'INTERNAL';
+}

@@ -1,0 +1,28 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import type { SocketIdentity } from './handshake.js';
+
+/** What the server keeps on each socket: who it is, settled at the handshake. */
+export interface SocketData {
+  identity: SocketIdentity;
+}
+
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+/** A registration's candidate PC sockets and its phone sockets. */
+export const registrationRoom = (registrationId: string) => `registration:${registrationId}`;
+/** Staff following a session (`session:watch`). */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** The sockets of one phone pairing (several tabs of the same phone). */
+export const pairingRoom = (pairingId: string) => `pairing:${pairingId}`;
