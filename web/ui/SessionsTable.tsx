@@ -1,6 +1,9 @@
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSessionUser } from '../auth/useSessionUser.js';
+import { sessionCheckInPath } from '../roles/staff/check-in/paths.js';
 import type { MyAssignment } from '../../shared/api/exams.js';
 import { formatTimeRange } from './format.js';
 import { StatusTag } from './StatusTag.js';
@@ -29,6 +32,7 @@ interface SessionsTableProps<Row extends SessionRow> {
 /** Sessions for staff and admins: date, exam, session, kind, status, candidate count. */
 export function SessionsTable<Row extends SessionRow>(props: SessionsTableProps<Row>) {
   const { t } = useTranslation();
+  const { role } = useSessionUser();
   const columns: ColumnsType<Row> = [
     {
       key: 'date',
@@ -49,6 +53,15 @@ export function SessionsTable<Row extends SessionRow>(props: SessionsTableProps<
       title: t('staff.candidates'),
       align: 'right',
       render: (_value, row) => row.candidateCount,
+    },
+    {
+      key: 'checkIn',
+      title: t('staffCheckIn.openLink'),
+      render: (_value, row) => {
+        // Only staff and school or college admins have the check-in view (not platform admins).
+        const path = sessionCheckInPath(role, row.sessionId);
+        return path ? <Link to={path}>{t('staffCheckIn.openLink')}</Link> : null;
+      },
     },
   ];
   return (

@@ -64,6 +64,9 @@ export function ExamSessionsDrawer({ exam, onClose }: ExamSessionsDrawerProps) {
           <NavButton size="small" to={rosterPath(row.examId, row.id)}>
             {t('adminRoster.rosterAction')}
           </NavButton>
+          <NavButton size="small" to={`/admin/sessions/${encodeURIComponent(row.id)}/check-in`}>
+            {t('staffCheckIn.openLink')}
+          </NavButton>
           <Button size="small" onClick={() => setStaffOf(row)}>
             {t('adminExams.staff')}
           </Button>
