@@ -1,11 +1,11 @@
 import { Button, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { MyRegistration } from '../../../shared/api/exams.js';
 import { DisabledActionButton } from '../../ui/DisabledActionButton.js';
 import { formatTimeRange } from '../../ui/format.js';
 import { StatusTag } from '../../ui/StatusTag.js';
-import { checkInBlock } from './identity/checkInBlock.js';
+import { checkInBlock, checkInPath } from './identity/checkInBlock.js';
 import { AttendanceTag } from './ticket/AttendanceTag.js';
 import { TicketModal } from './ticket/TicketModal.js';
 
@@ -35,11 +35,34 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
     );
   };
 
+  const navigate = useNavigate();
+
+  /** Why the check-in cannot be used now, or null when it can. */
   const checkInReason = (row: MyRegistration) => {
     const block = checkInBlock(row);
+    if (!block) return null;
     return block.reason === 'notOpen'
       ? t('candidateIdentity.actions.notOpen', { count: block.preEntryMinutes })
       : t(`candidateIdentity.actions.${block.reason}`);
+  };
+
+  /** A real link (it can open in a new tab) that navigates inside the app on a plain click. */
+  const checkInLink = (row: MyRegistration, label: string, isPrimary: boolean) => {
+    const path = checkInPath(row.registrationId);
+    return (
+      <Button
+        size="small"
+        type={isPrimary ? 'primary' : 'default'}
+        href={path}
+        onClick={(event) => {
+          if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          void navigate(path);
+        }}
+      >
+        {label}
+      </Button>
+    );
   };
 
   return (
@@ -87,16 +110,25 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
                   <Button size="small" onClick={() => setTicketId(row.registrationId)}>
                     {t('candidateTicket.open')}
                   </Button>
-                  <DisabledActionButton
-                    size="small"
-                    label={t('candidate.faceCheck')}
-                    reason={reason}
-                  />
-                  <DisabledActionButton
-                    size="small"
-                    label={t('candidate.enterWaitingRoom')}
-                    reason={reason}
-                  />
+                  {reason === null ? (
+                    <>
+                      {checkInLink(row, t('candidate.faceCheck'), false)}
+                      {checkInLink(row, t('candidate.enterWaitingRoom'), true)}
+                    </>
+                  ) : (
+                    <>
+                      <DisabledActionButton
+                        size="small"
+                        label={t('candidate.faceCheck')}
+                        reason={reason}
+                      />
+                      <DisabledActionButton
+                        size="small"
+                        label={t('candidate.enterWaitingRoom')}
+                        reason={reason}
+                      />
+                    </>
+                  )}
                 </Space>
               );
             },

@@ -1,4 +1,159 @@
-/** 考前检测: the check-in wizard (device → face → pledge → phone), resumed from the server. */
+import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { CheckInState } from '../../../../shared/api/check-in.js';
+import { RoleShell } from '../../../layout/RoleShell.js';
+import { LoadError } from '../../../ui/LoadError.js';
+import { PageSpinner } from '../../../ui/PageSpinner.js';
+import { StatusTag } from '../../../ui/StatusTag.js';
+import { formatTimeRange } from '../../../ui/format.js';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
+import { CheckInStepsBar } from './CheckInStepsBar.js';
+import { viewOf, type CheckInView } from './checkInView.js';
+import { Countdown } from './Countdown.js';
+import { DeviceCheckStep } from './device/DeviceCheckStep.js';
+import { EnterExamButton } from './EnterExamButton.js';
+import { FaceCheckStep } from './face/FaceCheckStep.js';
+import { PhoneStep } from './phone/PhoneStep.js';
+import { PledgeStep } from './pledge/PledgeStep.js';
+import { EnteredPanel, ReadyPanel } from './ReadyPanel.js';
+import { useCheckIn, useStoreCheckInState } from './useCheckIn.js';
+
+/**
+ * `/candidate/registrations/:registrationId/check-in`: 考前检测 (device → face → pledge → phone),
+ * resumed where the server says the candidate stands; 进入考试 enables when the server opens
+ * the session (the state is polled, no reload needed).
+ */
 export function CheckInPage() {
-  return null;
+  const { t } = useTranslation();
+  useDocumentTitle(t('candidateCheckIn.title'));
+  const { registrationId = '' } = useParams();
+  const checkIn = useCheckIn(registrationId);
+  const storeState = useStoreCheckInState(registrationId);
+  const [chosen, setChosen] = useState<CheckInView | null>(null);
+  const [hasEntered, setEntered] = useState(false);
+
+  const handleStateChange = (next: CheckInState) => {
+    storeState(next);
+    // A finished step (or a re-run device check) hands over to where the server says we are.
+    setChosen(null);
+  };
+
+  return (
+    <RoleShell>
+      <Flex vertical gap={16} style={{ maxWidth: 1100, marginInline: 'auto' }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t('candidateCheckIn.title')}
+        </Typography.Title>
+        {checkIn.isError && !checkIn.data ? (
+          <LoadError error={checkIn.error} onRetry={() => void checkIn.refetch()} />
+        ) : !checkIn.data ? (
+          <PageSpinner />
+        ) : (
+          <CheckInContent
+            state={checkIn.data.state}
+            offsetMs={checkIn.data.offsetMs}
+            chosen={chosen}
+            onChoose={setChosen}
+            hasEntered={hasEntered}
+            onEnter={setEntered}
+            onStateChange={handleStateChange}
+            onStartReached={() => void checkIn.refetch()}
+          />
+        )}
+        <Link to="/candidate">{t('candidateCheckIn.back')}</Link>
+      </Flex>
+    </RoleShell>
+  );
+}
+
+interface CheckInContentProps {
+  state: CheckInState;
+  offsetMs: number;
+  chosen: CheckInView | null;
+  onChoose: (view: CheckInView | null) => void;
+  hasEntered: boolean;
+  onEnter: (hasEntered: boolean) => void;
+  onStateChange: (state: CheckInState) => void;
+  onStartReached: () => void;
+}
+
+function CheckInContent({
+  state,
+  offsetMs,
+  chosen,
+  onChoose,
+  hasEntered,
+  onEnter,
+  onStateChange,
+  onStartReached,
+}: CheckInContentProps) {
+  const { t } = useTranslation();
+  const view = viewOf(state, chosen);
+  const stepProps = { state, onStateChange };
+  const title =
+    view === 'ready' ? t('candidateCheckIn.ready.title') : t(`candidateCheckIn.steps.${view}`);
+
+  // Leaving the entered note when the server no longer lets the candidate in (e.g. it ended).
+  useEffect(() => {
+    if (hasEntered && !state.canEnter) onEnter(false);
+  }, [hasEntered, state.canEnter, onEnter]);
+
+  if (hasEntered) return <EnteredPanel onBack={() => onEnter(false)} />;
+
+  return (
+    <>
+      <Card>
+        <Flex vertical gap={4}>
+          <Flex gap={8} align="center" wrap>
+            <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+              {state.examName}
+            </Typography.Title>
+            <StatusTag status={state.status} />
+          </Flex>
+          <Typography.Text>
+            {t('candidateCheckIn.session', {
+              session: state.sessionName,
+              time: formatTimeRange(state.startsAt, state.endsAt),
+            })}
+          </Typography.Text>
+          <Countdown state={state} offsetMs={offsetMs} onStartReached={onStartReached} />
+        </Flex>
+      </Card>
+      <CheckInStepsBar state={state} view={view} onOpen={onChoose} />
+      {state.steps.face.state === 'flagged' ? (
+        <Alert type="warning" showIcon title={t('candidateCheckIn.faceFlagged')} />
+      ) : null}
+      <Card
+        title={
+          <h2 style={{ fontSize: 18, margin: 0 }} aria-live="polite">
+            {title}
+          </h2>
+        }
+        extra={
+          view !== 'device' && state.steps.device.state !== 'not_required' ? (
+            <Button onClick={() => onChoose('device')}>{t('candidateCheckIn.rerunDevice')}</Button>
+          ) : chosen === 'device' && state.currentStep !== 'device' ? (
+            <Button onClick={() => onChoose(null)}>{t('candidateCheckIn.backToCurrent')}</Button>
+          ) : null
+        }
+      >
+        {view === 'device' ? (
+          <DeviceCheckStep {...stepProps} />
+        ) : view === 'face' ? (
+          <FaceCheckStep {...stepProps} />
+        ) : view === 'pledge' ? (
+          <PledgeStep {...stepProps} />
+        ) : view === 'phone' ? (
+          <PhoneStep {...stepProps} />
+        ) : (
+          <ReadyPanel />
+        )}
+      </Card>
+      <Flex vertical gap={4} align="flex-start" aria-live="polite">
+        <EnterExamButton state={state} onEnter={() => onEnter(true)} />
+      </Flex>
+    </>
+  );
 }

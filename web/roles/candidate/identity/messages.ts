@@ -42,7 +42,6 @@ export const zh = {
     identityPending: '请先确认身份信息',
     notOpen: '考试未开放，开考前{{count}}分钟可进入',
     ended: '考试已结束',
-    comingSoon: '功能即将开放',
   },
   mock: {
     entryCount: '第 {{count}} 次进入模拟考试',
@@ -101,7 +100,6 @@ export const en: typeof zh = {
     identityPending: 'First confirm your personal details',
     notOpen: 'Not open yet; entry opens {{count}} min before the start',
     ended: 'The exam has ended',
-    comingSoon: 'Coming soon',
   },
   mock: {
     entryCount: 'Mock exam entry no. {{count}}',
