@@ -135,7 +135,9 @@ describe('the check-in against the clock and the exam rules', () => {
     const after = (await li.put(checkInUrl(liId, 'device'), noCamera)).json<CheckInState>();
     expect(after.phoneAsPrimaryAllowed).toBe(true);
     expect(after.steps.device.state).toBe('passed');
+    expect(after.steps.face.state).toBe('not_required');
     expect(after.steps.phone.state).toBe('pending');
+    expect(after.currentStep).toBe('pledge');
   });
 
   it('closes at the end: changes refused, the state still readable', async () => {

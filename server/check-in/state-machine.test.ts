@@ -63,6 +63,12 @@ describe('check-in state machine', () => {
       expect(requiredSteps(RULES, NO_CAMERA).phone).toBe(false);
     });
 
+    it("moves the face check to the phone's verification photo when the phone is primary", () => {
+      const primary = { ...RULES, phoneAsPrimaryAllowed: true };
+      expect(requiredSteps(primary, NO_CAMERA).face).toBe(false);
+      expect(requiredSteps(primary, deviceReport()).face).toBe(true);
+    });
+
     it('counts only a missing camera as "no camera", not one the candidate can fix', () => {
       expect(pcHasNoCamera(NO_CAMERA)).toBe(true);
       expect(pcHasNoCamera(CAMERA_DENIED)).toBe(false);

@@ -42,16 +42,21 @@ export function pcHasNoCamera(report: DeviceReport | null): boolean {
   return report !== null && !report.camera.ok && report.camera.error === 'not_found';
 }
 
-/** Device and pledge always; face and phone as the rules say. */
+/**
+ * Device and pledge always; face and phone as the rules say. When the phone is the primary camera
+ * (allowed by the exam, and the PC has none), the PC cannot take the face check: the phone's
+ * verification photo (拍照验证, required by the same rule) is the face check instead.
+ */
 export function requiredSteps(
   rules: StepRules,
   report: DeviceReport | null,
 ): Record<CheckInStep, boolean> {
+  const phoneIsPrimary = rules.phoneAsPrimaryAllowed && pcHasNoCamera(report);
   return {
     device: true,
-    face: rules.faceCheckRequired,
+    face: rules.faceCheckRequired && !phoneIsPrimary,
     pledge: true,
-    phone: rules.secondCameraRequired || (rules.phoneAsPrimaryAllowed && pcHasNoCamera(report)),
+    phone: rules.secondCameraRequired || phoneIsPrimary,
   };
 }
 
