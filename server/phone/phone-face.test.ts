@@ -12,7 +12,7 @@ const PHOTO = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(120),
 ]).toString('base64');
-const FACE_BODY = { image: PHOTO, liveness: { challenges: [], passed: false, framesJudged: 0 } };
+const FACE_BODY = { image: PHOTO };
 
 /** Answers the next scripted verdict (mismatch when the script is empty). */
 function scriptedMatcher(verdicts: FaceMatch['verdict'][]): FaceMatcher {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { faceVerdictSchema } from '../enums.js';
 import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
-import { faceCheckBodySchema, faceCheckResultSchema } from './check-in.js';
+import { faceCheckResultSchema, snapshotBase64Schema } from './check-in.js';
 import { registrationParamsSchema } from './tickets.js';
 
 /**
@@ -75,7 +75,8 @@ export const submitPhoneFaceCheck = defineRoute({
     '拍照验证 on the phone: compared like the check-in face check; failures may continue, flagged',
   tags: ['phone'],
   access: 'public',
-  body: faceCheckBodySchema,
+  // A plain photo: the phone runs no liveness challenge (the PC's face check does).
+  body: z.strictObject({ image: snapshotBase64Schema }),
   response: z.object({ result: faceCheckResultSchema, session: phoneSessionSchema }),
 });
 

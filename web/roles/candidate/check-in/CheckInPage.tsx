@@ -148,7 +148,7 @@ function CheckInContent({
         ) : view === 'phone' ? (
           <PhoneStep {...stepProps} />
         ) : (
-          <ReadyPanel />
+          <ReadyPanel {...stepProps} />
         )}
       </Card>
       <Flex vertical gap={4} align="flex-start" aria-live="polite">

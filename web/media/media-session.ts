@@ -1,0 +1,212 @@
+import type { MediaSource } from '../../shared/events.js';
+import { TypedEmitter } from './media-session-emitter.js';
+import { ConnectionStateMachine, type ConnectionState } from './media-session-state.js';
+
+export type { ConnectionState } from './media-session-state.js';
+export type { MediaSource } from '../../shared/events.js';
+
+/** Whose stream to receive: a registration's camera, phone or screen. */
+export interface SubscribeTarget {
+  registrationId: string;
+  source: MediaSource;
+}
+
+/** What a transport reports about one subscription. */
+export interface SubscriptionListener {
+  onStateChange: (state: ConnectionState, code: string | null) => void;
+  onTrack: (track: MediaStreamTrack, stream: MediaStream) => void;
+  onTrackEnded: (track: MediaStreamTrack) => void;
+}
+
+export interface TransportListener {
+  onStateChange: (state: ConnectionState) => void;
+}
+
+export interface TransportSubscription {
+  close(): void;
+}
+
+/**
+ * How media moves (DESIGN "Media"): peer-to-peer over our socket today, an SFU (Janus) later.
+ * Pages only see MediaSession, so a new transport changes no page.
+ */
+export interface MediaTransport {
+  /** Starts the signaling connection; the transport reports its state through `onStateChange`. */
+  start(listener: TransportListener): void;
+  /** Offers a local track to subscribers under `source` (replaces an earlier one). */
+  publish(source: MediaSource, track: MediaStreamTrack): void;
+  unpublish(source: MediaSource): void;
+  subscribe(target: SubscribeTarget, listener: SubscriptionListener): TransportSubscription;
+  close(): void;
+}
+
+/** Events of the session as a whole. */
+export interface MediaSessionEvents {
+  /** The session's connection (its signaling) changed state. */
+  stateChanged: (state: ConnectionState) => void;
+  /** A remote track arrived on one of the subscriptions. */
+  trackAdded: (subscription: RemoteSubscription, track: MediaStreamTrack) => void;
+  /** A remote track ended (its peer went away). */
+  trackRemoved: (subscription: RemoteSubscription, track: MediaStreamTrack) => void;
+  [event: string]: (...args: never[]) => void;
+}
+
+/** Events of one subscription. */
+export interface RemoteSubscriptionEvents {
+  /** The subscription's own connection changed state; `code` says why it failed. */
+  stateChanged: (state: ConnectionState, code: string | null) => void;
+  /** The remote stream now has this track; `stream` is the one to show. */
+  trackAdded: (track: MediaStreamTrack, stream: MediaStream) => void;
+  trackRemoved: (track: MediaStreamTrack) => void;
+  [event: string]: (...args: never[]) => void;
+}
+
+/** One remote stream being received; read `stream` and listen for changes. */
+export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
+  #stream: MediaStream | null = null;
+  #failureCode: string | null = null;
+  readonly #machine = new ConnectionStateMachine((state) => {
+    this.emit('stateChanged', state, this.#failureCode);
+  });
+  #transportSubscription: TransportSubscription | null = null;
+
+  constructor(readonly target: SubscribeTarget) {
+    super();
+  }
+
+  get state(): ConnectionState {
+    return this.#machine.state;
+  }
+
+  /** The remote MediaStream, null until its first track arrives. */
+  get stream(): MediaStream | null {
+    return this.#stream;
+  }
+
+  /** Why the subscription failed (an error code of shared/errors.ts), when it did. */
+  get failureCode(): string | null {
+    return this.#failureCode;
+  }
+
+  /** @internal Wires the subscription to its transport (called by MediaSession). */
+  attach(
+    subscribe: (listener: SubscriptionListener) => TransportSubscription,
+    onTrack: (track: MediaStreamTrack, added: boolean) => void,
+  ): void {
+    this.#transportSubscription = subscribe({
+      onStateChange: (state, code) => {
+        this.#failureCode = state === 'failed' ? code : null;
+        this.#machine.transition(state);
+      },
+      onTrack: (track, stream) => {
+        if (this.state === 'closed') return;
+        this.#stream = stream;
+        this.emit('trackAdded', track, stream);
+        onTrack(track, true);
+      },
+      onTrackEnded: (track) => {
+        if (this.state === 'closed') return;
+        this.emit('trackRemoved', track);
+        onTrack(track, false);
+      },
+    });
+  }
+
+  /** @internal Use MediaSession.unsubscribe. */
+  close(): void {
+    this.#transportSubscription?.close();
+    this.#transportSubscription = null;
+    this.#stream = null;
+    this.#machine.transition('closed');
+    this.removeAllListeners();
+  }
+}
+
+/** A published local track; `unpublish()` stops offering it (the track itself is not stopped). */
+export interface LocalPublication {
+  readonly source: MediaSource;
+  readonly track: MediaStreamTrack;
+  unpublish(): void;
+}
+
+/**
+ * The media session of a page (DESIGN "Media"): publish local tracks, subscribe to remote
+ * ones, follow explicit connection states. Transport-agnostic.
+ */
+export class MediaSession extends TypedEmitter<MediaSessionEvents> {
+  readonly #machine = new ConnectionStateMachine((state) => {
+    this.emit('stateChanged', state);
+  });
+  readonly #subscriptions = new Set<RemoteSubscription>();
+  readonly #publications = new Map<MediaSource, LocalPublication>();
+
+  constructor(private readonly transport: MediaTransport) {
+    super();
+  }
+
+  get state(): ConnectionState {
+    return this.#machine.state;
+  }
+
+  /** Connects the signaling; safe to call more than once. */
+  connect(): void {
+    if (this.state !== 'new') return;
+    this.#machine.transition('connecting');
+    this.transport.start({
+      onStateChange: (state) => {
+        if (this.state !== 'closed') this.#machine.transition(state);
+      },
+    });
+  }
+
+  publish(track: MediaStreamTrack, source: MediaSource): LocalPublication {
+    this.assertOpen();
+    const publication: LocalPublication = {
+      source,
+      track,
+      unpublish: () => {
+        if (this.#publications.get(source) !== publication) return;
+        this.#publications.delete(source);
+        this.transport.unpublish(source);
+      },
+    };
+    this.#publications.set(source, publication);
+    this.transport.publish(source, track);
+    this.connect();
+    return publication;
+  }
+
+  subscribe(target: SubscribeTarget): RemoteSubscription {
+    this.assertOpen();
+    this.connect();
+    const subscription = new RemoteSubscription(target);
+    this.#subscriptions.add(subscription);
+    subscription.attach(
+      (listener) => this.transport.subscribe(target, listener),
+      (track, added) => {
+        this.emit(added ? 'trackAdded' : 'trackRemoved', subscription, track);
+      },
+    );
+    return subscription;
+  }
+
+  unsubscribe(subscription: RemoteSubscription): void {
+    if (!this.#subscriptions.delete(subscription)) return;
+    subscription.close();
+  }
+
+  /** Ends every subscription and publication and the session itself. */
+  close(): void {
+    if (this.state === 'closed') return;
+    for (const subscription of this.#subscriptions) subscription.close();
+    this.#subscriptions.clear();
+    this.#publications.clear();
+    this.transport.close();
+    this.#machine.transition('closed');
+    this.removeAllListeners();
+  }
+
+  private assertOpen(): void {
+    if (this.state === 'closed') throw new Error('The media session is closed');
+  }
+}

@@ -1,0 +1,142 @@
+import type { Ack, MediaSource, RtcSignal, WatchMedia } from '../../shared/events.js';
+import type { IceCandidate, PeerLink, PeerLinkEvents, SessionDescription } from './p2p-link.js';
+import type { MediaSignaling, MediaSignalingHandlers } from './p2p-signaling.js';
+
+/**
+ * An in-memory stand-in for the Socket.IO server's media relay (server/realtime): routes
+ * watches to the registered publisher, relays signals with `peer` rewritten to the sender,
+ * and turns an unwatch into `media:peer-closed` on the other side. Delivery is asynchronous.
+ */
+export class FakeRelay {
+  readonly sockets = new Map<string, FakeSignaling>();
+  readonly publishers = new Map<string, string>();
+  readonly log: string[] = [];
+
+  connect(id: string): FakeSignaling {
+    const socket = new FakeSignaling(this, id);
+    this.sockets.set(id, socket);
+    return socket;
+  }
+
+  registerPublisher(registrationId: string, source: MediaSource, socketId: string): void {
+    this.publishers.set(`${registrationId}/${source}`, socketId);
+  }
+
+  deliver(to: string, deliver: (handlers: MediaSignalingHandlers) => void): void {
+    queueMicrotask(() => {
+      const target = this.sockets.get(to);
+      if (target?.handlers && target.isConnected) deliver(target.handlers);
+    });
+  }
+}
+
+export class FakeSignaling implements MediaSignaling {
+  handlers: MediaSignalingHandlers | null = null;
+  isConnected = true;
+  readonly watches: WatchMedia[] = [];
+  /** Set to refuse the next watches with this code. */
+  refuseWith: string | null = null;
+
+  constructor(
+    private readonly relay: FakeRelay,
+    readonly id: string,
+  ) {}
+
+  connect(): void {
+    this.isConnected = true;
+    this.handlers?.onConnected();
+  }
+
+  disconnect(): void {
+    this.isConnected = false;
+    this.handlers?.onDisconnected();
+  }
+
+  watch(request: WatchMedia): Promise<Ack> {
+    this.watches.push(request);
+    if (this.refuseWith) return Promise.resolve({ ok: false, code: this.refuseWith });
+    const publisher = this.relay.publishers.get(`${request.registrationId}/${request.source}`);
+    if (!publisher) return Promise.resolve({ ok: false, code: 'MEDIA_UNAVAILABLE' });
+    this.relay.deliver(publisher, (handlers) => {
+      handlers.onWatchRequested({ peerId: request.peerId, peer: this.id, source: request.source });
+    });
+    return Promise.resolve({ ok: true });
+  }
+
+  unwatch(peer: { peerId: string; peer: string }): void {
+    this.relay.log.push(`${this.id} unwatch ${peer.peerId}`);
+    this.relay.deliver(peer.peer, (handlers) => {
+      handlers.onPeerClosed({ peerId: peer.peerId, peer: this.id });
+    });
+  }
+
+  signal(signal: RtcSignal): void {
+    const kind = signal.description?.type ?? (signal.candidate ? 'candidate' : 'empty');
+    this.relay.log.push(`${this.id}->${signal.peer} ${kind}`);
+    this.relay.deliver(signal.peer, (handlers) => {
+      handlers.onSignal({ ...signal, peer: this.id });
+    });
+  }
+
+  listen(handlers: MediaSignalingHandlers): () => void {
+    this.handlers = handlers;
+    return () => {
+      this.handlers = null;
+    };
+  }
+}
+
+/** A PeerLink that records what the P2P logic did with it; the test drives its state. */
+export class FakeLink implements PeerLink {
+  static created: FakeLink[] = [];
+  hasRemoteDescription = false;
+  readonly sentTracks: MediaStreamTrack[] = [];
+  readonly offers: SessionDescription[] = [];
+  readonly remoteDescriptions: SessionDescription[] = [];
+  readonly candidates: IceCandidate[] = [];
+  isClosed = false;
+
+  constructor(readonly events: PeerLinkEvents) {
+    FakeLink.created.push(this);
+  }
+
+  addSendOnlyTrack(track: MediaStreamTrack): void {
+    this.sentTracks.push(track);
+  }
+
+  createOffer({ iceRestart }: { iceRestart: boolean }): Promise<SessionDescription> {
+    const offer: SessionDescription = {
+      type: 'offer',
+      sdp: `offer-${this.offers.length + 1}${iceRestart ? '-restart' : ''}`,
+    };
+    this.offers.push(offer);
+    this.events.onCandidate(candidate(`local-${this.offers.length}`));
+    return Promise.resolve(offer);
+  }
+
+  answerOffer(offer: SessionDescription): Promise<SessionDescription> {
+    this.remoteDescriptions.push(offer);
+    this.hasRemoteDescription = true;
+    return Promise.resolve({ type: 'answer', sdp: `answer-to-${offer.sdp}` });
+  }
+
+  acceptAnswer(answer: SessionDescription): Promise<void> {
+    this.remoteDescriptions.push(answer);
+    this.hasRemoteDescription = true;
+    return Promise.resolve();
+  }
+
+  addCandidate(added: IceCandidate): Promise<void> {
+    if (!this.hasRemoteDescription) throw new Error('candidate before remote description');
+    this.candidates.push(added);
+    return Promise.resolve();
+  }
+
+  close(): void {
+    this.isClosed = true;
+  }
+}
+
+export function candidate(name: string): IceCandidate {
+  return { candidate: `candidate:${name}`, sdpMid: '0', sdpMLineIndex: 0 };
+}

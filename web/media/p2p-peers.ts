@@ -1,0 +1,155 @@
+import type { RtcSignal } from '../../shared/events.js';
+import type { IceCandidate, PeerLink, SessionDescription } from './p2p-link.js';
+
+/** A signal without its addressing (the peer adds peerId and the other socket). */
+export type SignalBody = Pick<RtcSignal, 'description' | 'candidate'>;
+
+/**
+ * Applies remote ICE candidates only after the remote description (addIceCandidate throws
+ * before it); the ones that arrive early wait here.
+ */
+export class CandidateBuffer {
+  #pending: IceCandidate[] = [];
+
+  constructor(private readonly link: () => PeerLink | null) {}
+
+  async add(candidate: IceCandidate): Promise<void> {
+    const link = this.link();
+    if (link?.hasRemoteDescription) await link.addCandidate(candidate);
+    else this.#pending.push(candidate);
+  }
+
+  /** Call right after a remote description was applied. */
+  async flush(): Promise<void> {
+    const link = this.link();
+    if (!link) return;
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const candidate of pending) await link.addCandidate(candidate);
+  }
+}
+
+interface PublisherPeerOptions {
+  link: PeerLink;
+  track: MediaStreamTrack;
+  send: (body: SignalBody) => void;
+  /** The peer gave up (ICE failed after its one restart); the transport forgets it. */
+  onGone: () => void;
+}
+
+/**
+ * The publishing side of one peer connection: offers its track (sendonly), applies the answer,
+ * trickles ICE, and restarts ICE once when the connection fails.
+ */
+export class PublisherPeer {
+  readonly #buffer: CandidateBuffer;
+  #hasRestarted = false;
+  #isClosed = false;
+
+  constructor(private readonly options: PublisherPeerOptions) {
+    this.#buffer = new CandidateBuffer(() => (this.#isClosed ? null : options.link));
+    options.link.addSendOnlyTrack(options.track);
+  }
+
+  get isClosed(): boolean {
+    return this.#isClosed;
+  }
+
+  async start(): Promise<void> {
+    await this.sendOffer(false);
+  }
+
+  async handleSignal(signal: SignalBody): Promise<void> {
+    if (this.#isClosed) return;
+    if (signal.description?.type === 'answer') {
+      await this.options.link.acceptAnswer(signal.description);
+      await this.#buffer.flush();
+    }
+    if (signal.candidate) await this.#buffer.add(signal.candidate);
+  }
+
+  /** Reacts to the peer connection's state: one ICE restart on failure, then give up. */
+  async handleState(state: RTCPeerConnectionState): Promise<void> {
+    if (this.#isClosed || state !== 'failed') return;
+    if (this.#hasRestarted) {
+      this.close();
+      this.options.onGone();
+      return;
+    }
+    this.#hasRestarted = true;
+    await this.sendOffer(true);
+  }
+
+  close(): void {
+    if (this.#isClosed) return;
+    this.#isClosed = true;
+    this.options.link.close();
+  }
+
+  private async sendOffer(iceRestart: boolean): Promise<void> {
+    const offer = await this.options.link.createOffer({ iceRestart });
+    if (!this.#isClosed) this.options.send({ description: offer });
+  }
+}
+
+/**
+ * The receiving side of one peer connection: answers the publisher's offers (the first and any
+ * ICE-restart offer), trickles ICE. Created before the offer arrives, so early candidates wait.
+ */
+export class SubscriberPeer {
+  readonly #buffer: CandidateBuffer;
+  #link: PeerLink | null = null;
+  #isClosed = false;
+  /** The publisher's socket, learned from its first signal. */
+  publisher: string | null = null;
+
+  constructor(
+    readonly peerId: string,
+    private readonly createLink: () => Promise<PeerLink>,
+    private readonly send: (publisher: string, body: SignalBody) => void,
+  ) {
+    this.#buffer = new CandidateBuffer(() => this.#link);
+  }
+
+  get isClosed(): boolean {
+    return this.#isClosed;
+  }
+
+  /** Whether a signal from `peer` belongs here (the first one fixes the publisher). */
+  accepts(peer: string): boolean {
+    return !this.#isClosed && (this.publisher === null || this.publisher === peer);
+  }
+
+  async handleSignal(peer: string, signal: SignalBody): Promise<void> {
+    if (!this.accepts(peer)) return;
+    this.publisher = peer;
+    if (signal.description?.type === 'offer') await this.answer(peer, signal.description);
+    if (signal.candidate) await this.#buffer.add(signal.candidate);
+  }
+
+  close(): void {
+    if (this.#isClosed) return;
+    this.#isClosed = true;
+    this.#link?.close();
+    this.#link = null;
+  }
+
+  // A call, not a property read: the state may change across an await.
+  private hasClosed(): boolean {
+    return this.#isClosed;
+  }
+
+  private async answer(peer: string, offer: SessionDescription): Promise<void> {
+    const link = this.#link ?? (await this.createLink());
+    // close() may have run while the link was being made.
+    if (this.hasClosed()) {
+      link.close();
+      return;
+    }
+    this.#link = link;
+    const answer = await link.answerOffer(offer);
+    if (this.hasClosed()) return;
+    this.send(peer, { description: answer });
+    await this.#buffer.flush();
+  }
+}

@@ -1,0 +1,217 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MediaSession, type ConnectionState } from './media-session.js';
+import { FakeLink, FakeRelay, candidate } from './p2p-fakes.test-support.js';
+import { P2PTransport } from './p2p-transport.js';
+import { MAX_WATCH_ATTEMPTS, OFFER_WAIT_MS, RESTART_WAIT_MS } from './p2p-subscription.js';
+
+// Node has no MediaStreamTrack; the transport only passes tracks through.
+const phoneTrack = { kind: 'video', id: 'phone-track' } as unknown as MediaStreamTrack;
+const remoteStream = { id: 'remote-stream' } as unknown as MediaStream;
+const target = { registrationId: '00000000-0000-4000-8000-000000000001', source: 'phone' } as const;
+
+function setUp() {
+  const relay = new FakeRelay();
+  const phoneSocket = relay.connect('phone-socket');
+  const pcSocket = relay.connect('pc-socket');
+  let nextPeer = 0;
+  const phone = new MediaSession(
+    new P2PTransport({
+      signaling: phoneSocket,
+      createLink: (_ice, events) => new FakeLink(events),
+    }),
+  );
+  const pc = new MediaSession(
+    new P2PTransport({
+      signaling: pcSocket,
+      createLink: (_ice, events) => new FakeLink(events),
+      newPeerId: () => `peer${++nextPeer}`,
+    }),
+  );
+  return { relay, phoneSocket, pcSocket, phone, pc };
+}
+
+/** Lets queued deliveries and awaited steps run (fake timers keep real microtasks). */
+async function settle() {
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+describe('P2PTransport', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeLink.created = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('negotiates a sendonly offer from the publisher and an answer from the subscriber', async () => {
+    const { relay, phone, pc } = setUp();
+    phone.publish(phoneTrack, 'phone');
+    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    const states: ConnectionState[] = [];
+    const subscription = pc.subscribe(target);
+    subscription.on('stateChanged', (state) => states.push(state));
+    await settle();
+
+    const [publisherLink, subscriberLink] = FakeLink.created;
+    expect(publisherLink?.sentTracks).toEqual([phoneTrack]);
+    expect(subscriberLink?.remoteDescriptions).toEqual([{ type: 'offer', sdp: 'offer-1' }]);
+    expect(publisherLink?.remoteDescriptions).toEqual([
+      { type: 'answer', sdp: 'answer-to-offer-1' },
+    ]);
+    // The candidate gathered with the offer waited for the offer, then was applied.
+    expect(subscriberLink?.candidates).toEqual([candidate('local-1')]);
+    expect(relay.log.slice(0, 3)).toEqual([
+      'phone-socket->pc-socket candidate',
+      'phone-socket->pc-socket offer',
+      'pc-socket->phone-socket answer',
+    ]);
+
+    subscriberLink?.events.onTrack(phoneTrack, remoteStream);
+    subscriberLink?.events.onStateChange('connected');
+    expect(subscription.state).toBe('connected');
+    expect(subscription.stream).toBe(remoteStream);
+    expect(states).toEqual(['connected']);
+  });
+
+  it('restarts ICE once when the publisher side fails, and gives the peer up after that', async () => {
+    const { relay, phone, pc } = setUp();
+    phone.publish(phoneTrack, 'phone');
+    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    const subscription = pc.subscribe(target);
+    await settle();
+    const [publisherLink, subscriberLink] = FakeLink.created;
+    subscriberLink?.events.onStateChange('connected');
+
+    publisherLink?.events.onStateChange('failed');
+    subscriberLink?.events.onStateChange('failed');
+    await settle();
+    expect(publisherLink?.offers.map((offer) => offer.sdp)).toEqual(['offer-1', 'offer-2-restart']);
+    expect(subscriberLink?.remoteDescriptions.at(-1)).toEqual({
+      type: 'offer',
+      sdp: 'offer-2-restart',
+    });
+    expect(subscription.state).toBe('reconnecting');
+    subscriberLink?.events.onStateChange('connected');
+    expect(subscription.state).toBe('connected');
+
+    publisherLink?.events.onStateChange('failed');
+    await settle();
+    expect(publisherLink?.isClosed).toBe(true);
+    expect(publisherLink?.offers).toHaveLength(2);
+  });
+
+  it('asks again with a new peer id when the publisher side closes the peer', async () => {
+    const { relay, phone, pc, pcSocket } = setUp();
+    phone.publish(phoneTrack, 'phone');
+    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    const subscription = pc.subscribe(target);
+    const removed: MediaStreamTrack[] = [];
+    subscription.on('trackRemoved', (track) => removed.push(track));
+    await settle();
+    const subscriberLink = FakeLink.created[1];
+    subscriberLink?.events.onTrack(phoneTrack, remoteStream);
+    subscriberLink?.events.onStateChange('connected');
+
+    // A new camera track replaces the old one: its peers close and the subscriber re-watches.
+    phone.publish(phoneTrack, 'phone');
+    await settle();
+    expect(subscription.state).toBe('reconnecting');
+    expect(removed).toEqual([phoneTrack]);
+    expect(subscriberLink?.isClosed).toBe(true);
+
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(pcSocket.watches.map((watch) => watch.peerId)).toEqual(['peer1', 'peer2']);
+    const newSubscriberLink = FakeLink.created.at(-1);
+    newSubscriberLink?.events.onStateChange('connected');
+    expect(subscription.state).toBe('connected');
+  });
+
+  it('retries while the phone is not publishing, then reports failed with the code', async () => {
+    const { pc, pcSocket } = setUp();
+    const subscription = pc.subscribe(target);
+    await settle();
+    expect(subscription.state).toBe('connecting');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(pcSocket.watches).toHaveLength(MAX_WATCH_ATTEMPTS);
+    expect(subscription.state).toBe('failed');
+    expect(subscription.failureCode).toBe('MEDIA_UNAVAILABLE');
+  });
+
+  it('fails at once on a refusal that asking again cannot fix', async () => {
+    const { pc, pcSocket } = setUp();
+    pcSocket.refuseWith = 'FORBIDDEN';
+    const subscription = pc.subscribe(target);
+    await settle();
+    expect(subscription.state).toBe('failed');
+    expect(subscription.failureCode).toBe('FORBIDDEN');
+    expect(pcSocket.watches).toHaveLength(1);
+  });
+
+  it('asks again when no offer comes, and after ICE does not recover', async () => {
+    const { relay, pc, pcSocket } = setUp();
+    // Registered as publisher but publishing nothing: the watch is accepted, no offer follows.
+    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    pc.subscribe(target);
+    await settle();
+    await vi.advanceTimersByTimeAsync(OFFER_WAIT_MS + 1000);
+    expect(pcSocket.watches).toHaveLength(2);
+  });
+
+  it('asks again when ICE fails and no restart offer arrives in time', async () => {
+    const { relay, phone, pc, pcSocket } = setUp();
+    phone.publish(phoneTrack, 'phone');
+    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    const subscription = pc.subscribe(target);
+    await settle();
+    const subscriberLink = FakeLink.created[1];
+    subscriberLink?.events.onStateChange('connected');
+    subscriberLink?.events.onStateChange('disconnected');
+    expect(subscription.state).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(RESTART_WAIT_MS - 100);
+    expect(pcSocket.watches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(subscriberLink?.isClosed).toBe(true);
+    expect(pcSocket.watches).toHaveLength(2);
+  });
+
+  it('re-watches after the socket reconnects, and publisher peers of the old socket close', async () => {
+    const { relay, phone, pc, pcSocket, phoneSocket } = setUp();
+    phone.publish(phoneTrack, 'phone');
+    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    const subscription = pc.subscribe(target);
+    await settle();
+    const [publisherLink, subscriberLink] = FakeLink.created;
+    subscriberLink?.events.onStateChange('connected');
+
+    phoneSocket.disconnect();
+    expect(phone.state).toBe('reconnecting');
+    expect(publisherLink?.isClosed).toBe(true);
+
+    pcSocket.disconnect();
+    expect(subscription.state).toBe('reconnecting');
+    pcSocket.connect();
+    phoneSocket.connect();
+    await settle();
+    expect(pcSocket.watches).toHaveLength(2);
+    FakeLink.created.at(-1)?.events.onStateChange('connected');
+    expect(subscription.state).toBe('connected');
+    expect(phone.state).toBe('connected');
+  });
+
+  it('closing a subscription tells the publisher and stops every retry', async () => {
+    const { relay, phone, pc, pcSocket } = setUp();
+    phone.publish(phoneTrack, 'phone');
+    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    const subscription = pc.subscribe(target);
+    await settle();
+    const publisherLink = FakeLink.created[0];
+    pc.unsubscribe(subscription);
+    await settle();
+    expect(subscription.state).toBe('closed');
+    expect(relay.log).toContain('pc-socket unwatch peer1');
+    expect(publisherLink?.isClosed).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(pcSocket.watches).toHaveLength(1);
+  });
+});

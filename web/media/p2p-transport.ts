@@ -1,0 +1,205 @@
+import type { MediaSource, RtcSignal } from '../../shared/events.js';
+import type {
+  MediaTransport,
+  SubscribeTarget,
+  SubscriptionListener,
+  TransportListener,
+  TransportSubscription,
+} from './media-session.js';
+import type { ConnectionState } from './media-session-state.js';
+import type { PeerLinkFactory } from './p2p-link.js';
+import { PublisherPeer } from './p2p-peers.js';
+import type { MediaSignaling } from './p2p-signaling.js';
+import { P2PSubscription } from './p2p-subscription.js';
+
+export interface P2PTransportOptions {
+  signaling: MediaSignaling;
+  createLink: PeerLinkFactory;
+  /**
+   * STUN/TURN servers for each new peer connection. None are needed on loopback or a LAN;
+   * issue 5 passes the server-issued (coturn REST) credentials here.
+   */
+  iceServers?: () => RTCIceServer[] | Promise<RTCIceServer[]>;
+  /** A fresh subscriber peer id (unique per socket). */
+  newPeerId?: () => string;
+}
+
+/** Runs one task after the other, so a peer never handles two signals at once. */
+class TaskQueue {
+  #tail: Promise<void> = Promise.resolve();
+
+  run(task: () => Promise<void>): void {
+    this.#tail = this.#tail.then(task).catch((error: unknown) => {
+      console.warn('media: a signaling step failed', error);
+    });
+  }
+}
+
+interface PublishedPeer {
+  source: MediaSource;
+  peerId: string;
+  /** The subscriber's socket. */
+  subscriber: string;
+  peer: PublisherPeer;
+  queue: TaskQueue;
+}
+
+/**
+ * Transport 1 (DESIGN "Media"): peer-to-peer, signaled over our socket. A subscriber asks with
+ * `media:watch`; the publisher answers `media:watch-requested` with a sendonly offer; ICE
+ * trickles both ways over `rtc:signal`; `media:peer-closed` tears a peer down.
+ */
+export class P2PTransport implements MediaTransport {
+  readonly #tracks = new Map<MediaSource, MediaStreamTrack>();
+  /** Peers this side publishes to, by `${subscriber socket}/${peerId}`. */
+  readonly #published = new Map<string, PublishedPeer>();
+  readonly #subscriptions = new Set<P2PSubscription>();
+  #stopListening: (() => void) | null = null;
+  #onStateChange: ((state: ConnectionState) => void) | null = null;
+
+  constructor(private readonly options: P2PTransportOptions) {}
+
+  start(listener: TransportListener): void {
+    if (this.#stopListening) return;
+    this.#onStateChange = listener.onStateChange;
+    const { signaling } = this.options;
+    this.#stopListening = signaling.listen({
+      onConnected: () => {
+        this.#onStateChange?.('connected');
+        for (const subscription of this.#subscriptions) subscription.handleSignalingConnected();
+      },
+      onDisconnected: () => {
+        this.#onStateChange?.('reconnecting');
+        // Our socket id changes on reconnect: every peer of the old one is dead.
+        this.closePublishedPeers(() => true, false);
+        for (const subscription of this.#subscriptions) subscription.handleSignalingLost();
+      },
+      onWatchRequested: ({ peerId, peer, source }) => {
+        this.startPublishedPeer(peerId, peer, source);
+      },
+      onPeerClosed: ({ peerId, peer }) => {
+        this.closePublishedPeers((key) => key === peerKey(peer, peerId), false);
+        for (const subscription of this.#subscriptions) subscription.handlePeerClosed(peerId);
+      },
+      onSignal: (signal) => {
+        this.routeSignal(signal);
+      },
+    });
+    if (signaling.isConnected) this.#onStateChange('connected');
+    else signaling.connect();
+  }
+
+  publish(source: MediaSource, track: MediaStreamTrack): void {
+    this.#tracks.set(source, track);
+    // Subscribers of an earlier track of this source ask again when their peer closes.
+    this.closePublishedPeers((_key, published) => published.source === source, true);
+  }
+
+  unpublish(source: MediaSource): void {
+    this.#tracks.delete(source);
+    this.closePublishedPeers((_key, published) => published.source === source, true);
+  }
+
+  subscribe(target: SubscribeTarget, listener: SubscriptionListener): TransportSubscription {
+    const subscription = new P2PSubscription({
+      target,
+      listener,
+      signaling: this.options.signaling,
+      createLink: async (events) => this.options.createLink(await this.iceServers(), events),
+      newPeerId: this.options.newPeerId ?? randomPeerId,
+      onClosed: () => this.#subscriptions.delete(subscription),
+    });
+    this.#subscriptions.add(subscription);
+    subscription.start();
+    return subscription;
+  }
+
+  close(): void {
+    this.#stopListening?.();
+    this.#stopListening = null;
+    this.closePublishedPeers(() => true, true);
+    for (const subscription of [...this.#subscriptions]) subscription.close();
+    this.#tracks.clear();
+    this.#onStateChange?.('closed');
+    this.#onStateChange = null;
+  }
+
+  /** Delivers a signal to the peer it belongs to: one we publish to, or one we subscribe with. */
+  routeSignal(signal: RtcSignal): void {
+    const published = this.#published.get(peerKey(signal.peer, signal.peerId));
+    if (published) {
+      published.queue.run(() => published.peer.handleSignal(signal));
+      return;
+    }
+    for (const subscription of this.#subscriptions) {
+      if (subscription.handleSignal(signal)) return;
+    }
+  }
+
+  private startPublishedPeer(peerId: string, peer: string, source: MediaSource): void {
+    const track = this.#tracks.get(source);
+    if (!track) return; // Not (or no longer) published: the subscriber times out and asks again.
+    const key = peerKey(peer, peerId);
+    this.closePublishedPeers((existing) => existing === key, false);
+    const queue = new TaskQueue();
+    queue.run(async () => {
+      const iceServers = await this.iceServers();
+      let publisher: PublisherPeer | null = null;
+      const link = this.options.createLink(iceServers, {
+        onCandidate: (candidate) => {
+          this.options.signaling.signal({ peerId, peer, candidate });
+        },
+        onStateChange: (state) => {
+          const current = publisher;
+          if (current) queue.run(() => current.handleState(state));
+        },
+        onTrack: () => undefined, // sendonly: nothing comes back
+      });
+      publisher = new PublisherPeer({
+        link,
+        track,
+        send: (body) => {
+          this.options.signaling.signal({ peerId, peer, ...body });
+        },
+        onGone: () => {
+          if (this.#published.get(key)?.peer === publisher) this.#published.delete(key);
+        },
+      });
+      this.#published.set(key, { source, peerId, subscriber: peer, peer: publisher, queue });
+      await publisher.start();
+    });
+  }
+
+  /**
+   * Closes the matching peers; with `notify`, tells each subscriber (`media:unwatch`, relayed to
+   * it as `media:peer-closed`) so it asks again instead of waiting for ICE to time out.
+   */
+  private closePublishedPeers(
+    matches: (key: string, published: PublishedPeer) => boolean,
+    notify: boolean,
+  ): void {
+    const { signaling } = this.options;
+    for (const [key, published] of this.#published) {
+      if (!matches(key, published)) continue;
+      published.peer.close();
+      this.#published.delete(key);
+      if (notify && signaling.isConnected) {
+        signaling.unwatch({ peerId: published.peerId, peer: published.subscriber });
+      }
+    }
+  }
+
+  private async iceServers(): Promise<RTCIceServer[]> {
+    return (await this.options.iceServers?.()) ?? [];
+  }
+}
+
+function peerKey(peer: string, peerId: string): string {
+  return `${peer}/${peerId}`;
+}
+
+/** A subscriber's peer id (the server's schema: [A-Za-z0-9_-]{1,64}). */
+export function randomPeerId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `p${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
