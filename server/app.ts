@@ -193,4 +193,3 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await installNotFound(app, config.webDistDir);
   return app;
 }
-
