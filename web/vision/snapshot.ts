@@ -38,3 +38,24 @@ function toBase64(bytes: Uint8Array): string {
   }
   return btoa(binary);
 }
+
+/**
+ * Resolves once the video shows a frame (a camera that has just opened has none yet); rejects
+ * after `timeoutMs`.
+ */
+export function waitForVideoFrame(video: HTMLVideoElement, timeoutMs = 5_000): Promise<void> {
+  if (video.videoWidth > 0 && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const timer = window.setTimeout(() => {
+      video.removeEventListener('loadeddata', onFrame);
+      reject(new Error('no picture yet'));
+    }, timeoutMs);
+    function onFrame() {
+      window.clearTimeout(timer);
+      resolve();
+    }
+    video.addEventListener('loadeddata', onFrame, { once: true });
+  });
+}

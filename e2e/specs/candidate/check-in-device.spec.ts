@@ -1,48 +1,11 @@
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import {
+  INTERVIEW_ROOM as ROOM,
+  confirmAttendanceAndIdentity,
+  logInByAdmission,
+  openCheckIn,
+} from '../../fixtures/candidate.js';
 import { baseURL, chromiumArgs } from '../../playwright.config.js';
-import { LOGIN_BUTTON, readCodeFromOutbox } from '../../fixtures/outbox.js';
-
-const ROOM = '外国语学院面试第一考场';
-
-/** Logs a demo candidate of 外国语学院 in with phone and SMS code. */
-async function logInBySms(page: Page, context: BrowserContext, phone: string) {
-  await page.goto('/s/demo');
-  await page.getByLabel('学院').click();
-  await page.getByTitle('外国语学院').click();
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await page.getByLabel('短信验证码').fill(await readCodeFromOutbox(context, phone));
-  await page.getByRole('button', LOGIN_BUTTON).click();
-  await expect(page.getByText('欢迎来到演示大学云考场')).toBeVisible();
-}
-
-/** 我确认参加 and 确认信息 on the 准考证, as the check-in requires (the demo leaves both open). */
-async function confirmAttendanceAndIdentity(page: Page) {
-  const room = page.getByRole('row').filter({ hasText: ROOM });
-  await room.getByRole('button', { name: '准考证' }).click();
-  const ticket = page.getByRole('dialog', { name: '准考证' });
-  await expect(ticket.getByText(ROOM).first()).toBeVisible();
-  const attend = ticket.getByRole('button', { name: '我确认参加' });
-  if (await attend.isVisible()) {
-    await attend.click();
-    await expect(attend).toBeHidden();
-  }
-  const confirm = ticket.getByRole('button', { name: '确认信息' });
-  if (await confirm.isVisible()) {
-    await confirm.click();
-    await expect(ticket.getByText(/已确认/).first()).toBeVisible();
-  }
-  await ticket.getByRole('button', { name: '关闭' }).first().click();
-  await expect(ticket).toBeHidden();
-}
-
-/** Opens the check-in from 我的考场 (人脸识别 is a link once the session allows it). */
-async function openCheckIn(page: Page) {
-  const room = page.getByRole('row').filter({ hasText: ROOM });
-  await room.getByRole('link', { name: '人脸识别' }).click();
-  await expect(page).toHaveURL(/\/candidate\/registrations\/[^/]+\/check-in$/);
-  await expect(page.getByRole('heading', { name: '人脸识别与考前检测' })).toBeVisible();
-}
 
 const stepsBar = (page: Page) => page.getByRole('navigation', { name: '考前检测步骤' });
 const stepHeading = (page: Page, name: string) =>
@@ -50,9 +13,8 @@ const stepHeading = (page: Page, name: string) =>
 
 test('the device check measures the fake devices, passes, and a reload resumes at the face check', async ({
   page,
-  context,
 }) => {
-  await logInBySms(page, context, '13800000001');
+  await logInByAdmission(page, 'INT2026001');
   await confirmAttendanceAndIdentity(page);
   await openCheckIn(page);
 
@@ -121,7 +83,7 @@ test('a denied camera permission shows the instruction, not a blank page', async
       permissions: [],
     });
     const page = await context.newPage();
-    await logInBySms(page, context, '13800000002');
+    await logInByAdmission(page, 'INT2026002');
     await confirmAttendanceAndIdentity(page);
     await openCheckIn(page);
 

@@ -2,8 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import type { DeviceReport } from '../../../shared/api/check-in.js';
-import { LOGIN_BUTTON, readCodeFromOutbox } from '../../fixtures/outbox.js';
+import {
+  WORKING_DEVICES,
+  callApi,
+  confirmAttendanceAndIdentity,
+  logInByAdmission,
+  logInStaff,
+  openCheckIn,
+  INTERVIEW_ROOM,
+} from '../../fixtures/candidate.js';
 import { writeLivenessVideo } from '../../fixtures/faces/liveness-video.js';
 import { baseURL, chromiumArgs } from '../../playwright.config.js';
 
@@ -12,7 +19,6 @@ import { baseURL, chromiumArgs } from '../../playwright.config.js';
 // and right by a cylinder warp and with its eyes painted shut. Liveness, the snapshot, the server's
 // comparison with the reference photo, retries and the flagged 继续进入 all run for real.
 
-const ROOM = '外国语学院面试第一考场';
 const videos = mkdtempSync(join(tmpdir(), 'invigil-liveness-'));
 
 test.describe.configure({ mode: 'serial' });
@@ -59,74 +65,48 @@ async function newCandidatePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-async function logInBySms(page: Page, phone: string) {
-  await page.goto('/s/demo');
-  await page.getByLabel('学院').click();
-  await page.getByTitle('外国语学院').click();
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await page.getByLabel('短信验证码').fill(await readCodeFromOutbox(page.context(), phone));
-  await page.getByRole('button', LOGIN_BUTTON).click();
-  await expect(page.getByText('欢迎来到演示大学云考场')).toBeVisible();
-}
-
-/** 我确认参加 and 确认信息 on the 准考证, as the check-in requires. */
-async function confirmAttendanceAndIdentity(page: Page) {
-  const room = page.getByRole('row').filter({ hasText: ROOM });
-  await room.getByRole('button', { name: '准考证' }).click();
-  const ticket = page.getByRole('dialog', { name: '准考证' });
-  await expect(ticket.getByText(ROOM).first()).toBeVisible();
-  const attend = ticket.getByRole('button', { name: '我确认参加' });
-  if (await attend.isVisible()) {
-    await attend.click();
-    await expect(attend).toBeHidden();
-  }
-  const confirm = ticket.getByRole('button', { name: '确认信息' });
-  if (await confirm.isVisible()) {
-    await confirm.click();
-    await expect(ticket.getByText(/已确认/).first()).toBeVisible();
-  }
-  await ticket.getByRole('button', { name: '关闭' }).first().click();
-  await expect(ticket).toBeHidden();
-}
-
-const WORKING_DEVICES: DeviceReport = {
-  camera: { ok: true, label: 'fake', width: 640, height: 480, frameRate: 10, error: null },
-  microphone: { ok: true, label: 'fake', peakLevel: 0.4, error: null },
-  speaker: { heard: true },
-  network: { ok: true, latencyMs: 5, uplinkKbps: 50_000 },
-  browser: {
-    ok: true,
-    userAgent: 'e2e',
-    name: 'Chromium',
-    version: '1',
-    screenWidth: 1280,
-    screenHeight: 720,
-    webrtc: true,
-    missing: [],
-  },
-};
-
 /**
  * Opens the check-in and gets past the device check through the API (its own journey,
  * check-in-device.spec.ts, tests the page), so this journey starts at 人脸识别.
  */
 async function openFaceStep(page: Page) {
-  const room = page.getByRole('row').filter({ hasText: ROOM });
-  await room.getByRole('link', { name: '人脸识别' }).click();
-  await expect(page).toHaveURL(/\/candidate\/registrations\/[^/]+\/check-in$/);
-  const registrationId = /registrations\/([^/]+)\/check-in/.exec(page.url())?.[1] ?? '';
-  const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { token: string };
-  const saved = await page.request.put(`/api/me/registrations/${registrationId}/check-in/device`, {
-    data: WORKING_DEVICES,
-    headers: { 'x-csrf-token': csrf.token },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
+  const registrationId = await openCheckIn(page);
+  await callApi(
+    page.request,
+    'PUT',
+    `/api/me/registrations/${registrationId}/check-in/device`,
+    WORKING_DEVICES,
+  );
   await page.reload();
   await expect(
     page.getByRole('heading', { level: 2, name: '人脸识别', exact: true }),
   ).toBeVisible();
   await expect(page.getByRole('heading', { name: '人脸识别须知' })).toBeVisible();
+}
+
+/**
+ * A phone (a second context in the same browser, so its camera plays the same face) scans the
+ * PC's QR code, confirms, takes its verification photo (retaking while it may) and starts.
+ */
+async function pairPhone(browser: Browser, pairingUrl: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await context.newPage();
+  await phone.goto(pairingUrl);
+  await expect(phone.getByText('INT2026001')).toBeVisible();
+  await phone.getByRole('button', { name: '确认是本人' }).click();
+  for (;;) {
+    await phone.getByRole('button', { name: '拍照验证' }).click();
+    await expect(phone.getByText(/^验证(通过|失败)$/)).toBeVisible({ timeout: 60_000 });
+    const next = phone.getByRole('button', { name: '下一步' });
+    if (await next.isVisible()) {
+      await next.click();
+      break;
+    }
+    await phone.getByRole('button', { name: '返回重拍' }).click();
+  }
+  await phone.getByRole('button', { name: '进入考试监控' }).click();
+  await expect(phone.getByTestId('phone-monitoring')).toHaveText('监控已开启');
+  return phone;
 }
 
 /** Frames per second the worker managed, from the recorded messages. */
@@ -146,11 +126,11 @@ async function measuredFps(page: Page): Promise<{ fps: number; engineMs: number;
 const instruction = (page: Page) => page.getByRole('status').filter({ hasText: /^请/ });
 const failed = (page: Page) => page.getByRole('status').filter({ hasText: /^认证失败$/ });
 
-test('without WASM a plain photo is sent; then a matching face passes liveness and the comparison (张三)', async () => {
+test('the whole check-in of 张三: without WASM a plain photo is sent; a matching face passes liveness and the comparison; pledge; phone; 进入考试', async () => {
   const browser = await openBrowserWithCamera(writeLivenessVideo('same', videos));
   try {
     const page = await newCandidatePage(browser);
-    await logInBySms(page, '13800000001');
+    await logInByAdmission(page, 'INT2026001');
     await confirmAttendanceAndIdentity(page);
     await openFaceStep(page);
 
@@ -183,6 +163,35 @@ test('without WASM a plain photo is sent; then a matching face passes liveness a
     await expect(
       page.getByRole('heading', { level: 2, name: '诚信承诺', exact: true }),
     ).toBeVisible();
+
+    // 诚信承诺: 同意 only after ticking the box.
+    await page.getByRole('checkbox', { name: '我已仔细阅读并同意' }).check();
+    await page.getByRole('button', { name: '同意', exact: true }).click();
+
+    // 第二机位: the phone scans the QR code; the PC shows its picture.
+    await expect(
+      page.getByRole('heading', { level: 2, name: '第二机位', exact: true }),
+    ).toBeVisible();
+    const pairingUrl = (await page.getByTestId('phone-qr').getAttribute('data-pairing-url')) ?? '';
+    const phone = await pairPhone(browser, pairingUrl);
+    await expect(page.getByTestId('phone-status')).toHaveAttribute('data-state', 'live');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('phone-view')
+            .evaluate(
+              (video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames,
+            ),
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+
+    // Every step done, the session open: 进入考试 is enabled.
+    await expect(page.getByText('考前检测已完成').first()).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('button', { name: '进入考试' }).click();
+    await expect(page.getByText('已完成考前检测，候考区即将开放')).toBeVisible();
+    await phone.context().close();
   } finally {
     await browser.close();
   }
@@ -192,7 +201,7 @@ test('a different face fails every allowed attempt, then continues flagged (李�
   const browser = await openBrowserWithCamera(writeLivenessVideo('different', videos));
   try {
     const page = await newCandidatePage(browser);
-    await logInBySms(page, '13800000002');
+    await logInByAdmission(page, 'INT2026002');
     await confirmAttendanceAndIdentity(page);
     await openFaceStep(page);
 
@@ -217,6 +226,21 @@ test('a different face fails every allowed attempt, then continues flagged (李�
       page.getByRole('heading', { level: 2, name: '诚信承诺', exact: true }),
     ).toBeVisible();
     await expect(page.getByText(/人脸识别认证未通过，已记录/)).toBeVisible();
+
+    // The waiting-room examiner sees the flag and every snapshot beside the reference photo.
+    const staff = await (await browser.newContext({ baseURL })).newPage();
+    await logInStaff(staff, 'waiting1');
+    await staff
+      .getByRole('row')
+      .filter({ hasText: INTERVIEW_ROOM })
+      .getByRole('link', { name: '考生检测' })
+      .click();
+    const row = staff.getByRole('row').filter({ hasText: 'INT2026002' });
+    await expect(row.getByText('人脸识别认证未通过')).toBeVisible();
+    await row.getByRole('button', { name: '查看 李四 的检测详情' }).click();
+    const drawer = staff.getByRole('dialog');
+    await expect(drawer.getByRole('img', { name: '李四 的参考照片' }).first()).toBeVisible();
+    await expect(drawer.getByRole('img', { name: /抓拍/ })).toHaveCount(4);
   } finally {
     await browser.close();
   }

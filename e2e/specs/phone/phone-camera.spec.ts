@@ -1,45 +1,11 @@
-import {
-  expect,
-  request,
-  test,
-  type APIRequestContext,
-  type Browser,
-  type Page,
-} from '@playwright/test';
-import type { DeviceReport } from '../../../shared/api/check-in.js';
+import { expect, request, test, type Browser, type Page } from '@playwright/test';
 import type { AdminExam } from '../../../shared/api/exam-admin.js';
+import {
+  INTERVIEW_ROOM as ROOM,
+  WORKING_DEVICES,
+  callApi as call,
+} from '../../fixtures/candidate.js';
 import { baseURL } from '../../playwright.config.js';
-
-const ROOM = '外国语学院面试第一考场';
-
-const WORKING_DEVICES: DeviceReport = {
-  camera: { ok: true, label: 'fake', width: 1280, height: 720, frameRate: 30, error: null },
-  microphone: { ok: true, label: 'fake', peakLevel: 0.5, error: null },
-  speaker: { heard: true },
-  network: { ok: true, latencyMs: 10, uplinkKbps: 8000 },
-  browser: {
-    ok: true,
-    userAgent: 'e2e',
-    name: 'Chromium',
-    version: '1',
-    screenWidth: 1280,
-    screenHeight: 720,
-    webrtc: true,
-    missing: [],
-  },
-};
-
-/** Calls the API as the context's logged-in user; mutations carry the CSRF header. */
-async function call<T>(api: APIRequestContext, method: string, path: string, data?: unknown) {
-  const { token } = (await (await api.get('/api/auth/csrf')).json()) as { token: string };
-  const response = await api.fetch(path, {
-    method,
-    headers: { 'x-csrf-token': token },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 /** The exam's rules for this journey: no face check, the second camera required. */
 async function useSecondCameraRules(): Promise<() => Promise<void>> {

@@ -1,9 +1,7 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import type { DeviceReport } from '../../../shared/api/check-in.js';
-import { LOGIN_BUTTON } from '../../fixtures/outbox.js';
+import { INTERVIEW_ROOM as ROOM, logInStaff } from '../../fixtures/candidate.js';
 import { baseURL } from '../../playwright.config.js';
-
-const ROOM = '外国语学院面试第一考场';
 
 /** 李四 by API, as his own browser would: login, 确认参加, 确认信息; answers his registration. */
 async function candidateLi(): Promise<{ api: APIRequestContext; registrationId: string }> {
@@ -68,11 +66,7 @@ test('the waiting-room examiner follows the check-ins live and reads a candidate
   };
   await saveReport(true);
 
-  await page.goto('/s/demo');
-  await page.getByText('我是工作人员').click();
-  await page.getByLabel('用户名或手机号').fill('waiting1');
-  await page.getByLabel('密码', { exact: true }).fill('Invigil2026');
-  await page.getByRole('button', LOGIN_BUTTON).click();
+  await logInStaff(page, 'waiting1');
   await page
     .getByRole('row')
     .filter({ hasText: ROOM })

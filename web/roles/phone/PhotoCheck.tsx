@@ -7,8 +7,8 @@ import { callApi } from '../../api/client.js';
 import { useErrorMessage } from '../../api/errors.js';
 import { CameraErrorNotice } from './CameraErrorNotice.js';
 import { CameraVideo } from './CameraVideo.js';
-import { snapshotJpegBase64 } from './snapshot.js';
 import { useCamera } from './useCamera.js';
+import { encodeSnapshot, waitForVideoFrame } from '../../vision/snapshot.js';
 
 interface PhotoCheckProps {
   session: PhoneSession;
@@ -59,8 +59,10 @@ function PhotoCamera({ onChecked }: { onChecked: (session: PhoneSession) => void
   const check = useMutation({
     mutationFn: async () => {
       const video = videoRef.current;
-      const image = video ? snapshotJpegBase64(video) : null;
-      if (!image) throw new Error('No camera frame yet');
+      if (!video) throw new Error('no picture yet');
+      // The button is enabled as soon as the camera opens, which may be before its first frame.
+      await waitForVideoFrame(video);
+      const image = await encodeSnapshot(video);
       return callApi(submitPhoneFaceCheck, { body: { image } });
     },
     onSuccess: ({ session }) => onChecked(session),
