@@ -8,6 +8,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type * as Tf from '@tensorflow/tfjs-core';
 import type { Config, Human } from '@vladmandic/human';
 import type { RgbImage, Rect } from './raster.js';
+import { faceOnlyHumanConfig } from '../../shared/vision/human-config.js';
 
 /** One face found in a picture. Angles in degrees; 0/0 is looking straight at the camera. */
 export interface DetectedFace {
@@ -52,7 +53,7 @@ function humanPaths(): { humanWasmBuild: string; models: string; wasmDir: string
 }
 
 type HumanModule = typeof import('@vladmandic/human');
-interface LoadedHuman {
+export interface LoadedHuman {
   readonly human: Human;
   readonly tf: typeof Tf;
 }
@@ -83,43 +84,6 @@ function registerFileModelRouter(tf: typeof Tf, modelsDir: string): void {
   tf.io.registerLoadRouter(router as Parameters<typeof tf.io.registerLoadRouter>[0]);
 }
 
-function serverConfig(models: string, wasmDir: string): Partial<Config> {
-  return {
-    backend: 'wasm',
-    modelBasePath: pathToFileURL(models).href + '/',
-    wasmPath: wasmDir + '/',
-    debug: false,
-    // Every snapshot is a new picture: no result caching, no skipped frames.
-    cacheSensitivity: 0,
-    cacheModels: false,
-    filter: { enabled: false },
-    face: {
-      enabled: true,
-      detector: {
-        rotation: true,
-        maxDetected: 4,
-        minConfidence: 0.5,
-        skipFrames: 0,
-        skipTime: 0,
-        return: false,
-      },
-      mesh: { enabled: true },
-      iris: { enabled: false },
-      description: { enabled: true, skipFrames: 0, skipTime: 0 },
-      emotion: { enabled: false },
-      antispoof: { enabled: false },
-      liveness: { enabled: false },
-      attention: { enabled: false },
-      gear: { enabled: false },
-    },
-    body: { enabled: false },
-    hand: { enabled: false },
-    object: { enabled: false },
-    gesture: { enabled: false },
-    segmentation: { enabled: false },
-  };
-}
-
 const toDegrees = (radians: number | undefined): number =>
   Math.round(((radians ?? 0) * 180) / Math.PI);
 
@@ -133,6 +97,36 @@ function createSerialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
   };
 }
 
+/**
+ * Human's WASM build in Node with the face models the check-in uses, its models read from the
+ * npm package on disk. Also used by the fixture tools (e2e/fixtures/faces/liveness-measure.ts).
+ */
+export async function loadNodeHuman(options: {
+  iris: boolean;
+  embedding: boolean;
+  config?: Partial<Config>;
+}): Promise<LoadedHuman> {
+  const paths = humanPaths();
+  const module = require(paths.humanWasmBuild) as HumanModule;
+  const human = new module.Human({
+    ...faceOnlyHumanConfig({
+      modelBasePath: pathToFileURL(paths.models).href + '/',
+      wasmPath: paths.wasmDir + '/',
+      maxFaces: 4,
+      iris: options.iris,
+      embedding: options.embedding,
+    }),
+    // Models are read from disk, not a browser cache.
+    cacheModels: false,
+    ...options.config,
+  });
+  // Human types its tfjs instance `any`; it is @tensorflow/tfjs-core 4.22 (a peer in our tree).
+  const tf = human.tf as typeof Tf;
+  registerFileModelRouter(tf, paths.models);
+  await human.load();
+  return { human, tf };
+}
+
 export interface HumanFaceEngineOptions {
   /** Overrides merged into the server configuration (tests, benchmarks). */
   readonly config?: Partial<Config>;
@@ -143,18 +137,9 @@ export function createHumanFaceEngine(options: HumanFaceEngineOptions = {}): Fac
   let loading: Promise<LoadedHuman> | undefined;
 
   async function loadHuman(): Promise<LoadedHuman> {
-    const paths = humanPaths();
-    const module = require(paths.humanWasmBuild) as HumanModule;
-    const human = new module.Human({
-      ...serverConfig(paths.models, paths.wasmDir),
-      ...options.config,
-    });
-    // Human types its tfjs instance `any`; it is @tensorflow/tfjs-core 4.22 (a peer in our tree).
-    const tf = human.tf as typeof Tf;
-    registerFileModelRouter(tf, paths.models);
-    await human.load();
-    await human.warmup({ warmup: 'face' });
-    return { human, tf };
+    const loaded = await loadNodeHuman({ iris: false, embedding: true, config: options.config });
+    await loaded.human.warmup({ warmup: 'face' });
+    return loaded;
   }
 
   function ready(): Promise<LoadedHuman> {

@@ -2,7 +2,8 @@
 // Only the face detector, mesh and iris run (head angles and eyelids); no embedding in the browser:
 // the server compares faces.
 import type * as Tf from '@tensorflow/tfjs-core';
-import { Human, type Config, type FaceResult } from '@vladmandic/human';
+import { Human, type FaceResult } from '@vladmandic/human';
+import { eyeOpenness, faceOnlyHumanConfig } from '../../shared/vision/human-config.js';
 import type { FaceMeasurement } from './face-engine.js';
 import type { FaceWorkerRequest, FaceWorkerResponse } from './face-worker-protocol.js';
 
@@ -13,46 +14,6 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 let human: Human | null = null;
-
-function workerConfig(modelBasePath: string, wasmPath: string): Partial<Config> {
-  return {
-    backend: 'wasm',
-    modelBasePath,
-    wasmPath,
-    debug: false,
-    async: true,
-    warmup: 'none',
-    // Every frame is judged on its own: a cached result would hide a blink.
-    cacheSensitivity: 0,
-    filter: { enabled: false },
-    face: {
-      enabled: true,
-      detector: { rotation: true, maxDetected: 3, minConfidence: 0.5, skipFrames: 0, skipTime: 0 },
-      mesh: { enabled: true },
-      iris: { enabled: true, skipFrames: 0, skipTime: 0 },
-      description: { enabled: false },
-      emotion: { enabled: false },
-      antispoof: { enabled: false },
-      liveness: { enabled: false },
-      attention: { enabled: false },
-      gear: { enabled: false },
-    },
-    body: { enabled: false },
-    hand: { enabled: false },
-    object: { enabled: false },
-    gesture: { enabled: false },
-    segmentation: { enabled: false },
-  };
-}
-
-/** Lid gap over eye-region height, the measure behind Human's own 'blink … eye' gesture. */
-function eyeOpenness(mesh: FaceResult['mesh'], side: 'left' | 'right'): number | null {
-  if (mesh.length < 468) return null;
-  const [lidA, lidB, rimA, rimB] = side === 'left' ? [374, 386, 443, 450] : [145, 159, 223, 230];
-  const y = (index: number) => mesh[index]?.[1] ?? 0;
-  const rim = Math.abs(y(rimA) - y(rimB));
-  return rim > 0 ? Math.abs(y(lidA) - y(lidB)) / rim : null;
-}
 
 const SHARPNESS_SIZE = 96;
 let sharpnessCanvas: OffscreenCanvas | null = null;
@@ -106,7 +67,17 @@ async function handle(request: FaceWorkerRequest): Promise<FaceWorkerResponse> {
   switch (request.type) {
     case 'load': {
       const started = performance.now();
-      human ??= new Human(workerConfig(request.modelBasePath, request.wasmPath));
+      human ??= new Human({
+        ...faceOnlyHumanConfig({
+          modelBasePath: request.modelBasePath,
+          wasmPath: request.wasmPath,
+          maxFaces: 3,
+          iris: true,
+          embedding: false,
+        }),
+        async: true,
+        warmup: 'none',
+      });
       await human.load();
       await human.init();
       // Human types its tfjs instance `any`; it is the tfjs-core 4.22 bundled in its ESM build.
