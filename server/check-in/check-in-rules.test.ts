@@ -12,6 +12,7 @@ import {
   confirmForCheckIn,
   deviceReport,
   faceBody,
+  readCheckIn,
   sessionIdNamed,
 } from './check-in-test-helpers.js';
 
@@ -27,11 +28,7 @@ describe('the check-in against the clock and the exam rules', () => {
   let startsAt: Date;
   let endsAt: Date;
 
-  const state = async (client: TestClient, id: string) => {
-    const response = await client.get(checkInUrl(id));
-    expect(response.statusCode).toBe(200);
-    return response.json<CheckInState>();
-  };
+  const state = readCheckIn;
 
   beforeAll(async () => {
     matcher = new FakeFaceMatcher();

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { DeviceReport, FaceCheckBody } from '../../shared/api/check-in.js';
+import type { CheckInState, DeviceReport, FaceCheckBody } from '../../shared/api/check-in.js';
 import { examSession } from '../db/schema/index.js';
 import { PNG_SIGNATURE } from '../documents/test-files.js';
 import type { TestApp, TestClient } from '../test/test-app.js';
@@ -103,3 +103,13 @@ export async function confirmForCheckIn(client: TestClient, registrationId: stri
 
 export const checkInUrl = (registrationId: string, step = '') =>
   `/api/me/registrations/${registrationId}/check-in${step ? `/${step}` : ''}`;
+
+/** The candidate's check-in, asserting the request succeeded. */
+export async function readCheckIn(
+  client: TestClient,
+  registrationId: string,
+): Promise<CheckInState> {
+  const response = await client.get(checkInUrl(registrationId));
+  expect(response.statusCode).toBe(200);
+  return response.json<CheckInState>();
+}

@@ -12,6 +12,7 @@ import {
   confirmForCheckIn,
   deviceReport,
   faceBody,
+  readCheckIn,
 } from './check-in-test-helpers.js';
 
 describe('the check-in of a candidate (device → face → pledge → phone)', () => {
@@ -22,11 +23,7 @@ describe('the check-in of a candidate (device → face → pledge → phone)', (
   let zhangId: string;
   let liId: string;
 
-  const state = async (client: TestClient, id: string) => {
-    const response = await client.get(checkInUrl(id));
-    expect(response.statusCode).toBe(200);
-    return response.json<CheckInState>();
-  };
+  const state = readCheckIn;
   const setPhone = (id: string, values: Partial<typeof checkIn.$inferInsert>) =>
     test.database.db.update(checkIn).set(values).where(eq(checkIn.registrationId, id));
 
