@@ -1,17 +1,12 @@
 // Server-side face verification of one live snapshot against a reference: quality gates first
 // (exactly one face, big enough, frontal), then the embedding and its similarity to the reference.
 // The verdict is a fact for staff, never proof: see docs/face-checks.md.
+import type { FaceVerdict as CheckInFaceVerdict } from '../../shared/enums.js';
 import type { DetectedFace, FaceEngine } from './face-engine.js';
 import { decodeImage } from './image-codec.js';
 
-export type FaceVerdict =
-  | 'match'
-  | 'mismatch'
-  | 'no_face'
-  | 'multiple_faces'
-  | 'face_too_small'
-  | 'not_frontal'
-  | 'no_reference';
+/** Every verdict but `liveness_failed`, which the browser's challenge decides, not the engine. */
+export type FaceVerdict = Exclude<CheckInFaceVerdict, 'liveness_failed'>;
 
 /**
  * What the snapshot is compared with: a photo (roster photo, approved ID document) whose
