@@ -33,8 +33,11 @@ export interface TransportSubscription {
 export interface MediaTransport {
   /** Starts the signaling connection; the transport reports its state through `onStateChange`. */
   start(listener: TransportListener): void;
-  /** Offers a local track to subscribers under `source` (replaces an earlier one). */
-  publish(source: MediaSource, track: MediaStreamTrack): void;
+  /**
+   * Offers a local track to subscribers under `source` (replaces an earlier one). A PC's camera
+   * or screen names its registration, which the transport announces to the server.
+   */
+  publish(source: MediaSource, track: MediaStreamTrack, registrationId?: string): void;
   unpublish(source: MediaSource): void;
   subscribe(target: SubscribeTarget, listener: SubscriptionListener): TransportSubscription;
   close(): void;
@@ -53,7 +56,7 @@ export interface MediaSessionEvents {
 
 /** Events of one subscription. */
 export interface RemoteSubscriptionEvents {
-  /** The subscription's own connection changed state; `code` says why it failed. */
+  /** The subscription's own connection changed state; `code` says why it failed or waits. */
   stateChanged: (state: ConnectionState, code: string | null) => void;
   /** The remote stream now has this track; `stream` is the one to show. */
   trackAdded: (track: MediaStreamTrack, stream: MediaStream) => void;
@@ -64,9 +67,9 @@ export interface RemoteSubscriptionEvents {
 /** One remote stream being received; read `stream` and listen for changes. */
 export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
   #stream: MediaStream | null = null;
-  #failureCode: string | null = null;
+  #reason: string | null = null;
   readonly #machine = new ConnectionStateMachine((state) => {
-    this.emit('stateChanged', state, this.#failureCode);
+    this.emit('stateChanged', state, this.#reason);
   });
   #transportSubscription: TransportSubscription | null = null;
 
@@ -83,9 +86,12 @@ export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
     return this.#stream;
   }
 
-  /** Why the subscription failed (an error code of shared/errors.ts), when it did. */
-  get failureCode(): string | null {
-    return this.#failureCode;
+  /**
+   * Why the subscription failed, or why it is still waiting (an error code of shared/errors.ts,
+   * e.g. MEDIA_UNAVAILABLE while nobody publishes); null when nothing went wrong.
+   */
+  get reason(): string | null {
+    return this.#reason;
   }
 
   /** @internal Wires the subscription to its transport (called by MediaSession). */
@@ -95,8 +101,12 @@ export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
   ): void {
     this.#transportSubscription = subscribe({
       onStateChange: (state, code) => {
-        this.#failureCode = state === 'failed' ? code : null;
-        this.#machine.transition(state);
+        const codeChanged = code !== this.#reason;
+        this.#reason = code;
+        // A new reason in the same state (refused again, differently) is news too.
+        if (!this.#machine.transition(state) && codeChanged && state === this.state) {
+          this.emit('stateChanged', state, code);
+        }
       },
       onTrack: (track, stream) => {
         if (this.state === 'closed') return;
@@ -159,7 +169,8 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     });
   }
 
-  publish(track: MediaStreamTrack, source: MediaSource): LocalPublication {
+  /** `registrationId`: required for a PC's `camera` and `screen` (the phone is known by its pairing). */
+  publish(track: MediaStreamTrack, source: MediaSource, registrationId?: string): LocalPublication {
     this.assertOpen();
     const publication: LocalPublication = {
       source,
@@ -171,7 +182,7 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
       },
     };
     this.#publications.set(source, publication);
-    this.transport.publish(source, track);
+    this.transport.publish(source, track, registrationId);
     this.connect();
     return publication;
   }

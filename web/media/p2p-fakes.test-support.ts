@@ -1,4 +1,4 @@
-import type { Ack, MediaSource, RtcSignal, WatchMedia } from '../../shared/events.js';
+import type { Ack, MediaPublish, MediaSource, RtcSignal, WatchMedia } from '../../shared/events.js';
 import type { IceCandidate, PeerLink, PeerLinkEvents, SessionDescription } from './p2p-link.js';
 import type { MediaSignaling, MediaSignalingHandlers } from './p2p-signaling.js';
 
@@ -61,6 +61,15 @@ export class FakeSignaling implements MediaSignaling {
       handlers.onWatchRequested({ peerId: request.peerId, peer: this.id, source: request.source });
     });
     return Promise.resolve({ ok: true });
+  }
+
+  announce(publication: MediaPublish): Promise<Ack> {
+    this.relay.registerPublisher(publication.registrationId, publication.source, this.id);
+    return Promise.resolve({ ok: true });
+  }
+
+  withdraw(publication: MediaPublish): void {
+    this.relay.publishers.delete(`${publication.registrationId}/${publication.source}`);
   }
 
   unwatch(peer: { peerId: string; peer: string }): void {

@@ -1,4 +1,4 @@
-import type { Ack, MediaSource, RtcSignal, WatchMedia } from '../../shared/events.js';
+import type { Ack, MediaPublish, MediaSource, RtcSignal, WatchMedia } from '../../shared/events.js';
 import { connectSocket, emitWithAck, type AppSocket } from '../api/socket.js';
 
 export interface MediaSignalingHandlers {
@@ -14,6 +14,9 @@ export interface MediaSignaling {
   readonly isConnected: boolean;
   connect(): void;
   watch(request: WatchMedia): Promise<Ack>;
+  /** A PC tells the server it publishes `source` for a registration (the phone needs not). */
+  announce(publication: MediaPublish): Promise<Ack>;
+  withdraw(publication: MediaPublish): void;
   unwatch(peer: { peerId: string; peer: string }): void;
   signal(signal: RtcSignal): void;
   /** Starts delivering events to `handlers`; returns the function that stops it. */
@@ -34,6 +37,12 @@ export function socketMediaSignaling(socket: AppSocket): MediaSignaling {
     },
     unwatch(peer) {
       socket.emit('media:unwatch', peer);
+    },
+    announce(publication) {
+      return emitWithAck(socket, 'media:publish', publication);
+    },
+    withdraw(publication) {
+      socket.emit('media:unpublish', publication);
     },
     signal(signal) {
       socket.emit('rtc:signal', signal);

@@ -35,6 +35,7 @@ export interface P2PSubscriptionOptions {
  */
 export class P2PSubscription {
   #state: ConnectionState = 'new';
+  #code: string | null = null;
   #peer: SubscriberPeer | null = null;
   #queue: Promise<void> = Promise.resolve();
   #tracks: MediaStreamTrack[] = [];
@@ -93,7 +94,8 @@ export class P2PSubscription {
   private async watch(): Promise<void> {
     this.clearTimer();
     this.dropPeer(true);
-    this.setState(this.#hasConnected ? 'reconnecting' : 'connecting');
+    // Asking again keeps the last reason until an answer changes it (no flicker in the UI).
+    this.setState(this.#hasConnected ? 'reconnecting' : 'connecting', this.#code);
     const { signaling, target } = this.options;
     if (!signaling.isConnected) return; // handleSignalingConnected asks once the socket is up
     const peer = this.createPeer();
@@ -166,7 +168,8 @@ export class P2PSubscription {
       this.setState('failed', code);
       return;
     }
-    this.setState(this.#hasConnected ? 'reconnecting' : 'connecting');
+    // Still trying: say why the last try failed (MEDIA_UNAVAILABLE: nobody publishes yet).
+    this.setState(this.#hasConnected ? 'reconnecting' : 'connecting', code);
     this.#timer = setTimeout(() => {
       this.#timer = null;
       void this.watch();
@@ -210,9 +213,11 @@ export class P2PSubscription {
     return this.#state === 'closed' || this.#state === 'failed';
   }
 
+  /** Reports a new state, or a new reason in the same state (asked again, refused again). */
   private setState(state: ConnectionState, code: string | null = null): void {
-    if (this.#state === state || this.#state === 'closed') return;
+    if (this.#state === 'closed' || (this.#state === state && this.#code === code)) return;
     this.#state = state;
+    this.#code = code;
     this.options.listener.onStateChange(state, code);
   }
 }

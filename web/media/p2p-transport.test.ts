@@ -135,7 +135,41 @@ describe('P2PTransport', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(pcSocket.watches).toHaveLength(MAX_WATCH_ATTEMPTS);
     expect(subscription.state).toBe('failed');
-    expect(subscription.failureCode).toBe('MEDIA_UNAVAILABLE');
+    expect(subscription.reason).toBe('MEDIA_UNAVAILABLE');
+  });
+
+  it('says why it is still waiting: MEDIA_UNAVAILABLE while nobody publishes', async () => {
+    const { pc } = setUp();
+    const reasons: (string | null)[] = [];
+    const subscription = pc.subscribe(target);
+    subscription.on('stateChanged', (_state, code) => reasons.push(code));
+    await settle();
+    expect(subscription.state).toBe('connecting');
+    expect(subscription.reason).toBe('MEDIA_UNAVAILABLE');
+    // Asking again does not flicker back to "no reason".
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(reasons).toEqual(['MEDIA_UNAVAILABLE']);
+  });
+
+  it("announces a PC's camera to the server, again after a reconnect, and withdraws it", async () => {
+    const { relay, phoneSocket, phone, pc } = setUp();
+    // Here the "phone" session plays a candidate PC publishing its camera.
+    const camera = { registrationId: target.registrationId, source: 'camera' } as const;
+    phone.publish(phoneTrack, 'camera', camera.registrationId);
+    expect(relay.publishers.get(`${camera.registrationId}/camera`)).toBe('phone-socket');
+
+    relay.publishers.clear(); // the server forgot the socket's publications on disconnect
+    phoneSocket.disconnect();
+    phoneSocket.connect();
+    expect(relay.publishers.get(`${camera.registrationId}/camera`)).toBe('phone-socket');
+
+    const subscription = pc.subscribe(camera);
+    await settle();
+    expect(FakeLink.created[0]?.sentTracks).toEqual([phoneTrack]);
+    pc.unsubscribe(subscription);
+
+    phone.close();
+    expect(relay.publishers.has(`${camera.registrationId}/camera`)).toBe(false);
   });
 
   it('fails at once on a refusal that asking again cannot fix', async () => {
@@ -144,7 +178,7 @@ describe('P2PTransport', () => {
     const subscription = pc.subscribe(target);
     await settle();
     expect(subscription.state).toBe('failed');
-    expect(subscription.failureCode).toBe('FORBIDDEN');
+    expect(subscription.reason).toBe('FORBIDDEN');
     expect(pcSocket.watches).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-import type { MediaSource, RtcSignal } from '../../shared/events.js';
+import type { MediaPublish, MediaSource, RtcSignal } from '../../shared/events.js';
 import type {
   MediaTransport,
   SubscribeTarget,
@@ -51,6 +51,8 @@ interface PublishedPeer {
  */
 export class P2PTransport implements MediaTransport {
   readonly #tracks = new Map<MediaSource, MediaStreamTrack>();
+  /** What this PC told the server it publishes; told again after every reconnect. */
+  readonly #announced = new Map<MediaSource, MediaPublish>();
   /** Peers this side publishes to, by `${subscriber socket}/${peerId}`. */
   readonly #published = new Map<string, PublishedPeer>();
   readonly #subscriptions = new Set<P2PSubscription>();
@@ -66,6 +68,8 @@ export class P2PTransport implements MediaTransport {
     this.#stopListening = signaling.listen({
       onConnected: () => {
         this.#onStateChange?.('connected');
+        // The server forgets a socket's publications when it goes away.
+        for (const publication of this.#announced.values()) this.announce(publication);
         for (const subscription of this.#subscriptions) subscription.handleSignalingConnected();
       },
       onDisconnected: () => {
@@ -89,15 +93,32 @@ export class P2PTransport implements MediaTransport {
     else signaling.connect();
   }
 
-  publish(source: MediaSource, track: MediaStreamTrack): void {
+  publish(source: MediaSource, track: MediaStreamTrack, registrationId?: string): void {
     this.#tracks.set(source, track);
     // Subscribers of an earlier track of this source ask again when their peer closes.
     this.closePublishedPeers((_key, published) => published.source === source, true);
+    // The phone is the publisher of its registration by pairing; a PC announces itself.
+    if (registrationId && source !== 'phone') {
+      const publication = { registrationId, source };
+      this.#announced.set(source, publication);
+      if (this.options.signaling.isConnected) this.announce(publication);
+    }
   }
 
   unpublish(source: MediaSource): void {
     this.#tracks.delete(source);
     this.closePublishedPeers((_key, published) => published.source === source, true);
+    const publication = this.#announced.get(source);
+    this.#announced.delete(source);
+    if (publication && this.options.signaling.isConnected) {
+      this.options.signaling.withdraw(publication);
+    }
+  }
+
+  private announce(publication: MediaPublish): void {
+    void this.options.signaling.announce(publication).then((ack) => {
+      if (!ack.ok) console.warn('media: the server refused the publication', ack.code);
+    });
   }
 
   subscribe(target: SubscribeTarget, listener: SubscriptionListener): TransportSubscription {
@@ -115,6 +136,7 @@ export class P2PTransport implements MediaTransport {
   }
 
   close(): void {
+    for (const source of [...this.#announced.keys()]) this.unpublish(source);
     this.#stopListening?.();
     this.#stopListening = null;
     this.closePublishedPeers(() => true, true);

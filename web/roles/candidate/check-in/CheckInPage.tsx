@@ -1,3 +1,4 @@
+import { VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,7 @@ import { PhoneStep } from './phone/PhoneStep.js';
 import { PledgeStep } from './pledge/PledgeStep.js';
 import { EnteredPanel, ReadyPanel } from './ReadyPanel.js';
 import { useCheckIn, useStoreCheckInState } from './useCheckIn.js';
+import { usePublishCamera } from './usePublishCamera.js';
 
 /**
  * `/candidate/registrations/:registrationId/check-in`: 考前检测 (device → face → pledge → phone),
@@ -94,6 +96,13 @@ function CheckInContent({
   const stepProps = { state, onStateChange };
   const title =
     view === 'ready' ? t('candidateCheckIn.ready.title') : t(`candidateCheckIn.steps.${view}`);
+  // Staff watch the PC camera once the device check found it working; a re-run of that check
+  // measures the camera on its own, so the publication pauses meanwhile.
+  const cameraShared =
+    usePublishCamera(
+      state.registrationId,
+      state.steps.device.state === 'passed' && view !== 'device',
+    ) === 'publishing';
 
   // Leaving the entered note when the server no longer lets the candidate in (e.g. it ended).
   useEffect(() => {
@@ -122,6 +131,13 @@ function CheckInContent({
         </Flex>
       </Card>
       <CheckInStepsBar state={state} view={view} onOpen={onChoose} />
+      <div aria-live="polite">
+        {cameraShared ? (
+          <Typography.Text type="secondary" data-testid="camera-shared-note">
+            <VideoCameraOutlined aria-hidden /> {t('candidateCheckIn.cameraShared')}
+          </Typography.Text>
+        ) : null}
+      </div>
       {state.steps.face.state === 'flagged' ? (
         <Alert type="warning" showIcon title={t('candidateCheckIn.faceFlagged')} />
       ) : null}

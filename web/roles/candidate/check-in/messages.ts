@@ -124,6 +124,7 @@ export const zh = {
     agreedAt: '已于 {{time}} 同意',
   },
   faceFlagged: '人脸识别认证未通过，已记录并由考务人员审核，您可以继续完成其余检测。',
+  cameraShared: '摄像头画面正在上传给考务人员',
 };
 
 export const en: typeof zh = {
@@ -254,4 +255,5 @@ export const en: typeof zh = {
   },
   faceFlagged:
     'The face check did not pass; it is recorded for the exam staff to review. You may complete the other checks.',
+  cameraShared: 'Your camera picture is being sent to the exam staff',
 };

@@ -10,6 +10,7 @@ import { buildPath } from '../../../../shared/api/contract.js';
 import { formatDateTime } from '../../../ui/format.js';
 import { formatScore } from './checkInFormat.js';
 import { DeviceReportView } from './DeviceReportView.js';
+import { LiveCameras } from './LiveCameras.js';
 import { PhoneConnectionBadge } from './PhoneConnectionBadge.js';
 import { StepStateTag } from './StepStateTag.js';
 
@@ -22,8 +23,8 @@ interface CandidateCheckInDrawerProps {
 }
 
 /**
- * One candidate's check-in for staff: the face snapshots beside the reference photo (examiners
- * compare them, seed 000), every face check, and the full 检测报告.
+ * One candidate's check-in for staff: the live PC and phone cameras, the face snapshots beside
+ * the reference photo (examiners compare them, seed 000), every face check, and the full 检测报告.
  */
 export function CandidateCheckInDrawer({ sessionId, row, onClose }: CandidateCheckInDrawerProps) {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function CandidateCheckInDrawer({ sessionId, row, onClose }: CandidateChe
     >
       {row && (
         <Flex vertical gap={24}>
+          <LiveCameras registrationId={row.registrationId} candidateName={row.candidateName} />
           <FaceComparison sessionId={sessionId} row={row} />
           <StepFacts row={row} />
           <DeviceReportView
