@@ -8,7 +8,7 @@ import type { RgbImage } from './raster.js';
 export type ImageFormat = 'png' | 'jpeg' | 'ppm';
 
 export class UnsupportedImageError extends Error {
-  constructor(readonly reason: 'unknown_format' | 'corrupt') {
+  constructor(readonly reason: 'unknown_format' | 'corrupt' | 'too_large') {
     super(`cannot decode image: ${reason}`);
     this.name = 'UnsupportedImageError';
   }
@@ -69,22 +69,38 @@ function decodePpm(bytes: Uint8Array): RgbImage {
   return { width, height, data };
 }
 
+/**
+ * The most pixels we decode (a 12-megapixel camera photo fits twice). A few hundred kilobytes of
+ * compressed image can declare a picture of gigabytes; it is refused before decoding.
+ */
+export const MAX_PIXELS = 25_000_000;
+
+/** Refuses a PNG whose header (IHDR: width and height at bytes 16–23) declares too many pixels. */
+function refuseHugePng(bytes: Uint8Array): void {
+  if (bytes.length < 24) throw new UnsupportedImageError('corrupt');
+  const header = new DataView(bytes.buffer, bytes.byteOffset, 24);
+  const pixels = header.getUint32(16) * header.getUint32(20);
+  if (pixels === 0) throw new UnsupportedImageError('corrupt');
+  if (pixels > MAX_PIXELS) throw new UnsupportedImageError('too_large');
+}
+
 /** Decodes PNG, JPEG or binary PPM bytes to RGB. */
 export function decodeImage(bytes: Uint8Array): RgbImage {
   const format = sniffImageFormat(bytes);
   try {
     switch (format) {
       case 'png': {
+        refuseHugePng(bytes);
         const pixels = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
         if (!isRgbaPixels(pixels)) throw new UnsupportedImageError('corrupt');
         return rgbaToRgb(pixels);
       }
       case 'jpeg': {
-        // The limit keeps a crafted JPEG from asking for gigabytes of pixels.
+        // The limits keep a crafted JPEG from asking for gigabytes of pixels.
         const pixels = jpeg.decode(bytes, {
           useTArray: true,
           formatAsRGBA: true,
-          maxResolutionInMP: 40,
+          maxResolutionInMP: MAX_PIXELS / 1_000_000,
           maxMemoryUsageInMB: 256,
         });
         if (!isRgbaPixels(pixels)) throw new UnsupportedImageError('corrupt');
