@@ -184,6 +184,11 @@ export const ERRORS = {
     zh: '还可以重试人脸识别，暂不能跳过',
     en: 'You still have face-check attempts left',
   },
+  FACE_CHECKS_EXHAUSTED: {
+    status: 429,
+    zh: '人脸识别次数过多，请联系考务人员',
+    en: 'Too many face checks; contact the exam staff',
+  },
   IMAGE_UNREADABLE: {
     status: 400,
     zh: '照片无法识别，请重新拍摄',

@@ -10,7 +10,7 @@ import {
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { CheckInChangeFeed, type CheckInChange } from './change-feed.js';
 import { FakeFaceMatcher, fakeSnapshot, sessionIdNamed } from './check-in-test-helpers.js';
-import { FaceCheckService, imageTypeOf } from './face-check-service.js';
+import { FaceCheckService, MAX_FACE_CHECKS, imageTypeOf } from './face-check-service.js';
 import { CheckInRepo } from './repo.js';
 
 describe('FaceCheckService (shared by the check-in and the phone)', () => {
@@ -85,6 +85,25 @@ describe('FaceCheckService (shared by the check-in and the phone)', () => {
         clientAddress: null,
       }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('stops storing face checks of one registration after MAX_FACE_CHECKS', async () => {
+    const check = () =>
+      service.check({
+        registrationId,
+        schoolId,
+        userId,
+        source: 'check_in',
+        image: fakeSnapshot('mismatch'),
+        liveness: null,
+        clientAddress: null,
+      });
+    const stored = await new CheckInRepo(test.database.db).faceCheckCount(registrationId);
+    for (let n = stored; n < MAX_FACE_CHECKS; n++) await check();
+    await expect(check()).rejects.toMatchObject({ code: 'FACE_CHECKS_EXHAUSTED' });
+    expect(await new CheckInRepo(test.database.db).faceCheckCount(registrationId)).toBe(
+      MAX_FACE_CHECKS,
+    );
   });
 
   it('knows PNG and JPEG by their first bytes only', () => {

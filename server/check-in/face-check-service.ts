@@ -11,6 +11,9 @@ import type { FaceMatch, FaceMatcher, FaceReference } from './face-matcher.js';
 import { presentFaceCheck } from './presenter.js';
 import { CheckInRepo } from './repo.js';
 
+/** The most face checks one registration may store (check-in, re-checks and phones together). */
+export const MAX_FACE_CHECKS = 60;
+
 export interface FaceCheckInput {
   registrationId: string;
   schoolId: string;
@@ -73,6 +76,11 @@ export class FaceCheckService {
       registration.userId !== input.userId
     ) {
       throw AppError.notFound('registration');
+    }
+    // Each check costs the engine ~150 ms and stores a snapshot: a bound per registration keeps
+    // one candidate's page (or script) from filling the disk. Far above any honest check-in.
+    if ((await this.repo.faceCheckCount(input.registrationId)) >= MAX_FACE_CHECKS) {
+      throw AppError.of('FACE_CHECKS_EXHAUSTED');
     }
     const bytes = Buffer.from(input.image, 'base64');
     const mimeType = imageTypeOf(bytes);

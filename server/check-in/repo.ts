@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FaceCheckSource, FaceVerdict } from '../../shared/enums.js';
 import type { FaceLiveness, FaceQuality } from '../../shared/api/check-in.js';
 import type { Database } from '../db/client.js';
@@ -126,6 +126,15 @@ export class CheckInRepo {
   }
 
   /** The newest face check taken at check-in (not by the phone). */
+  /** How many face checks a registration has stored, from any camera. */
+  async faceCheckCount(registrationId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ count: count() })
+      .from(faceCheck)
+      .where(eq(faceCheck.registrationId, registrationId));
+    return row?.count ?? 0;
+  }
+
   async lastCheckInFaceCheck(registrationId: string): Promise<FaceCheckRow | null> {
     const [row] = await this.db
       .select()
