@@ -153,3 +153,32 @@ test('a QR code that is not valid gets a clear page, not a blank one', async ({ 
   await page.reload();
   await expect(page.getByTestId('phone-error')).toContainText('重新扫描电脑上的二维码');
 });
+
+test('a QR code replaced by a newer one reads as expired on the phone', async ({ browser }) => {
+  const candidate = await browser.newContext();
+  const api = candidate.request;
+  await call(api, 'POST', '/api/auth/login/admission', {
+    schoolSlug: 'demo',
+    examCode: 'INT2026',
+    admissionNumber: 'INT2026002',
+  });
+  const mine = await call<{ items: { registrationId: string; sessionName: string }[] }>(
+    api,
+    'GET',
+    '/api/me/registrations',
+  );
+  const registrationId = mine.items.find((item) => item.sessionName === ROOM)?.registrationId;
+  const base = `/api/me/registrations/${registrationId ?? ''}`;
+  await call(api, 'PUT', `${base}/attendance`, { attendance: 'confirmed' });
+  await call(api, 'POST', `${base}/identity/confirm`, {});
+  const older = await call<{ token: string }>(api, 'POST', `${base}/check-in/phone/pairing`);
+  // The PC refreshed its QR code: the older code can no longer be used.
+  await call(api, 'POST', `${base}/check-in/phone/pairing`);
+
+  const phone = await (await browser.newContext()).newPage();
+  await phone.goto(`/phone#${older.token}`);
+  await expect(phone.getByTestId('phone-error')).toContainText('二维码已过期');
+  await expect(phone.getByTestId('phone-error')).toContainText('刷新二维码后重新扫描');
+  await phone.context().close();
+  await candidate.close();
+});
