@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentKindSchema, type DocumentKind } from '../shared/enums.js';
+import { mediaEnvShape, refineMediaEnv } from './media/ice-servers.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -75,8 +76,10 @@ export const envSchema = z
     ALIYUN_SMS_ENDPOINT: z.url().optional(),
     DOCUMENT_MAX_FILES: z.coerce.number().int().min(1).max(100).optional(),
     DOCUMENT_MAX_MB: documentSizesSchema.optional(),
+    ...mediaEnvShape,
   })
   .superRefine((env, ctx) => {
+    refineMediaEnv(env, ctx);
     if (env.SMS_PROVIDER !== 'aliyun') return;
     for (const key of [
       'ALIYUN_SMS_ACCESS_KEY_ID',

@@ -8,6 +8,7 @@ import { openDatabase } from './db/client.js';
 import { seedDemo } from './demo/seed.js';
 import { printDemoBanner } from './demo/banner.js';
 import { documentLimitsFrom } from './documents/limits.js';
+import { iceConfigFromEnv } from './media/ice-servers.js';
 import { loadEnv } from './env.js';
 import { LocalFolderStorage } from './files/storage.js';
 import { loadAppSecret } from './secret.js';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       redisUrl: env.REDIS_URL ?? null,
       redisKeyPrefix: 'invigil:',
       documentLimits: documentLimitsFrom(env.DOCUMENT_MAX_FILES, env.DOCUMENT_MAX_MB),
+      ice: iceConfigFromEnv(process.env),
     },
     database,
     storage,

@@ -13,6 +13,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { LocalFolderStorage, type FileStorage } from '../files/storage.js';
 import { openTestDatabase } from './test-database.js';
 import type { DocumentLimits } from '../../shared/api/documents.js';
+import type { IceConfig } from '../media/ice-servers.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -37,6 +38,8 @@ export async function createTestApp(
     documentLimits?: DocumentLimits;
     /** Compares face snapshots; pass a fake that decides by the image's bytes. */
     faceMatcher?: FaceMatcher;
+    /** STUN/TURN servers the media route hands out (none by default). */
+    ice?: IceConfig;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -56,6 +59,7 @@ export async function createTestApp(
       redisUrl: process.env.REDIS_URL ?? null,
       redisKeyPrefix: `invigil-test-${randomUUID()}:`,
       ...(options.documentLimits ? { documentLimits: options.documentLimits } : {}),
+      ...(options.ice ? { ice: options.ice } : {}),
     },
     database,
     storage,

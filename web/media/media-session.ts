@@ -39,6 +39,10 @@ export interface MediaTransport {
    */
   publish(source: MediaSource, track: MediaStreamTrack, registrationId?: string): void;
   unpublish(source: MediaSource): void;
+  /** Sends `track` instead of the published one of `source`, to every subscriber, at once. */
+  replaceTrack(source: MediaSource, track: MediaStreamTrack): void;
+  /** The network changed: re-establish every published connection (an ICE restart). */
+  restartIce(): void;
   subscribe(target: SubscribeTarget, listener: SubscriptionListener): TransportSubscription;
   close(): void;
 }
@@ -51,6 +55,10 @@ export interface MediaSessionEvents {
   trackAdded: (subscription: RemoteSubscription, track: MediaStreamTrack) => void;
   /** A remote track ended (its peer went away). */
   trackRemoved: (subscription: RemoteSubscription, track: MediaStreamTrack) => void;
+  /** A published track was muted or unmuted (on this page; subscribers receive black/silence). */
+  localMuteChanged: (publication: LocalPublication, isMuted: boolean) => void;
+  /** `switchDevice` put another track in place of `previous` (which the caller may stop). */
+  localTrackReplaced: (publication: LocalPublication, previous: MediaStreamTrack) => void;
   [event: string]: (...args: never[]) => void;
 }
 
@@ -132,11 +140,27 @@ export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
   }
 }
 
-/** A published local track; `unpublish()` stops offering it (the track itself is not stopped). */
+/**
+ * A published local track. `mute()` keeps the connection and sends black frames or silence
+ * (track.enabled), so unmuting is instant; `unpublish()` stops offering it (the track itself is
+ * not stopped: the page owns its devices).
+ */
 export interface LocalPublication {
   readonly source: MediaSource;
+  /** The track being sent; `MediaSession.switchDevice` changes it. */
   readonly track: MediaStreamTrack;
+  readonly isMuted: boolean;
+  mute(): void;
+  unmute(): void;
   unpublish(): void;
+}
+
+/** Subscribes to "the network may have changed" (the window's `online` event in a browser). */
+export type NetworkChangeSource = (onChange: () => void) => () => void;
+
+export interface MediaSessionOptions {
+  /** When it fires, published connections restart ICE instead of waiting for ICE to fail. */
+  networkChanges?: NetworkChangeSource;
 }
 
 /**
@@ -149,8 +173,13 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
   });
   readonly #subscriptions = new Set<RemoteSubscription>();
   readonly #publications = new Map<MediaSource, LocalPublication>();
+  readonly #replacers = new Map<MediaSource, (track: MediaStreamTrack) => void>();
+  #stopNetworkChanges: (() => void) | null = null;
 
-  constructor(private readonly transport: MediaTransport) {
+  constructor(
+    private readonly transport: MediaTransport,
+    private readonly options: MediaSessionOptions = {},
+  ) {
     super();
   }
 
@@ -162,6 +191,10 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
   connect(): void {
     if (this.state !== 'new') return;
     this.#machine.transition('connecting');
+    this.#stopNetworkChanges =
+      this.options.networkChanges?.(() => {
+        this.restartIce();
+      }) ?? null;
     this.transport.start({
       onStateChange: (state) => {
         if (this.state !== 'closed') this.#machine.transition(state);
@@ -172,9 +205,32 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
   /** `registrationId`: required for a PC's `camera` and `screen` (the phone is known by its pairing). */
   publish(track: MediaStreamTrack, source: MediaSource, registrationId?: string): LocalPublication {
     this.assertOpen();
+    let current = track;
+    let isMuted = !track.enabled;
+    const setMuted = (muted: boolean) => {
+      if (this.#publications.get(source) !== publication || muted === isMuted) return;
+      isMuted = muted;
+      current.enabled = !muted;
+      this.emit('localMuteChanged', publication, muted);
+    };
+    const replace = (next: MediaStreamTrack) => {
+      current = next;
+      next.enabled = !isMuted;
+    };
     const publication: LocalPublication = {
       source,
-      track,
+      get track() {
+        return current;
+      },
+      get isMuted() {
+        return isMuted;
+      },
+      mute: () => {
+        setMuted(true);
+      },
+      unmute: () => {
+        setMuted(false);
+      },
       unpublish: () => {
         if (this.#publications.get(source) !== publication) return;
         this.#publications.delete(source);
@@ -182,9 +238,39 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
       },
     };
     this.#publications.set(source, publication);
+    this.#replacers.set(source, replace);
     this.transport.publish(source, track, registrationId);
     this.connect();
     return publication;
+  }
+
+  /** The publication of `source`, if any. */
+  publication(source: MediaSource): LocalPublication | null {
+    return this.#publications.get(source) ?? null;
+  }
+
+  /**
+   * Another device for a published source (the candidate picks another camera): every
+   * subscriber gets `track` on its existing connection, no renegotiation; a muted publication
+   * stays muted. Returns the previous track, which the caller stops.
+   */
+  switchDevice(source: MediaSource, track: MediaStreamTrack): MediaStreamTrack {
+    this.assertOpen();
+    const publication = this.#publications.get(source);
+    const replace = this.#replacers.get(source);
+    if (!publication || !replace) throw new Error(`Nothing is published as ${source}`);
+    const previous = publication.track;
+    if (previous === track) return previous;
+    replace(track);
+    this.transport.replaceTrack(source, track);
+    this.emit('localTrackReplaced', publication, previous);
+    return previous;
+  }
+
+  /** Re-establishes the published connections now (called on a network change). */
+  restartIce(): void {
+    if (this.state === 'closed' || this.state === 'new') return;
+    this.transport.restartIce();
   }
 
   subscribe(target: SubscribeTarget): RemoteSubscription {
@@ -212,6 +298,9 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     for (const subscription of this.#subscriptions) subscription.close();
     this.#subscriptions.clear();
     this.#publications.clear();
+    this.#replacers.clear();
+    this.#stopNetworkChanges?.();
+    this.#stopNetworkChanges = null;
     this.transport.close();
     this.#machine.transition('closed');
     this.removeAllListeners();

@@ -11,6 +11,8 @@ export const zh = {
     unknown: '无法打开摄像头或麦克风。请检查设备后重试。',
   },
   retry: '重试',
+  /** ReconnectingBanner (web/ui): the socket or a media connection is being re-established. */
+  reconnecting: '网络连接中断，正在重新连接…',
 };
 export const en: typeof zh = {
   errors: {
@@ -26,4 +28,5 @@ export const en: typeof zh = {
     unknown: 'The camera or microphone could not be opened. Check the device and try again.',
   },
   retry: 'Try again',
+  reconnecting: 'Connection lost, reconnecting…',
 };

@@ -100,6 +100,7 @@ export class FakeLink implements PeerLink {
   static created: FakeLink[] = [];
   hasRemoteDescription = false;
   readonly sentTracks: MediaStreamTrack[] = [];
+  readonly replacedTracks: MediaStreamTrack[] = [];
   readonly offers: SessionDescription[] = [];
   readonly remoteDescriptions: SessionDescription[] = [];
   readonly candidates: IceCandidate[] = [];
@@ -111,6 +112,13 @@ export class FakeLink implements PeerLink {
 
   addSendOnlyTrack(track: MediaStreamTrack): void {
     this.sentTracks.push(track);
+  }
+
+  /** `replaceTrack` swaps the last sent track in place (no new offer), as RTCRtpSender does. */
+  replaceTrack(track: MediaStreamTrack): Promise<void> {
+    this.sentTracks.splice(this.sentTracks.length - 1, 1, track);
+    this.replacedTracks.push(track);
+    return Promise.resolve();
   }
 
   createOffer({ iceRestart }: { iceRestart: boolean }): Promise<SessionDescription> {
@@ -148,4 +156,27 @@ export class FakeLink implements PeerLink {
 
 export function candidate(name: string): IceCandidate {
   return { candidate: `candidate:${name}`, sdpMid: '0', sdpMLineIndex: 0 };
+}
+
+/** A stand-in for a MediaStreamTrack (Node has none): only what the media code reads or sets. */
+export function fakeTrack(id: string, kind: 'video' | 'audio' = 'video'): MediaStreamTrack {
+  return { id, kind, enabled: true } as unknown as MediaStreamTrack;
+}
+
+/** A hand-fired network change (the window's `online` event in a browser). */
+export class FakeNetwork {
+  readonly #listeners = new Set<() => void>();
+
+  readonly changes = (onChange: () => void): (() => void) => {
+    this.#listeners.add(onChange);
+    return () => this.#listeners.delete(onChange);
+  };
+
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
+  comeBackOnline(): void {
+    for (const listener of this.#listeners) listener();
+  }
 }

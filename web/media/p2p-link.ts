@@ -19,6 +19,11 @@ export interface PeerLink {
   readonly hasRemoteDescription: boolean;
   /** Adds a track the other side only receives. */
   addSendOnlyTrack(track: MediaStreamTrack): void;
+  /**
+   * Sends `track` instead of the one added (another camera of the same kind): the sender swaps
+   * it in place, without a new offer.
+   */
+  replaceTrack(track: MediaStreamTrack): Promise<void>;
   /** Creates and applies a local offer. */
   createOffer(options: { iceRestart: boolean }): Promise<SessionDescription>;
   /** Applies a remote offer, then creates and applies the answer. */
@@ -33,6 +38,7 @@ export type PeerLinkFactory = (iceServers: RTCIceServer[], events: PeerLinkEvent
 /** The browser's RTCPeerConnection behind the PeerLink interface. */
 export const createRtcPeerLink: PeerLinkFactory = (iceServers, events) => {
   const connection = new RTCPeerConnection({ iceServers });
+  let sender: RTCRtpSender | null = null;
   connection.addEventListener('icecandidate', (event) => {
     // A null candidate only says gathering is complete; the other side needs nothing for it.
     if (event.candidate?.candidate) events.onCandidate(toIceCandidate(event.candidate));
@@ -48,10 +54,13 @@ export const createRtcPeerLink: PeerLinkFactory = (iceServers, events) => {
       return connection.remoteDescription !== null;
     },
     addSendOnlyTrack(track) {
-      connection.addTransceiver(track, {
+      sender = connection.addTransceiver(track, {
         direction: 'sendonly',
         streams: [new MediaStream([track])],
-      });
+      }).sender;
+    },
+    async replaceTrack(track) {
+      await sender?.replaceTrack(track);
     },
     async createOffer({ iceRestart }) {
       const offer = await connection.createOffer({ iceRestart });

@@ -29,21 +29,36 @@ export class CandidateBuffer {
   }
 }
 
+/**
+ * How long a publisher peer may stay `disconnected` before it restarts ICE itself: a brief
+ * glitch heals on its own, a changed network (Wi-Fi to 4G) does not. Well below the
+ * subscriber's RESTART_WAIT_MS, so the restart offer arrives before the subscriber gives up.
+ */
+export const DISCONNECTED_RESTART_MS = 2_000;
+
 interface PublisherPeerOptions {
   link: PeerLink;
   track: MediaStreamTrack;
   send: (body: SignalBody) => void;
-  /** The peer gave up (ICE failed after its one restart); the transport forgets it. */
+  /** The peer gave up (ICE failed again after a restart); the transport forgets it. */
   onGone: () => void;
+  /** Runs `restartIce()` in the peer's task queue (called from a timer). */
+  requestRestart: () => void;
 }
 
 /**
  * The publishing side of one peer connection: offers its track (sendonly), applies the answer,
- * trickles ICE, and restarts ICE once when the connection fails.
+ * trickles ICE, and restarts ICE when the connection breaks: on `failed`, after
+ * DISCONNECTED_RESTART_MS of `disconnected`, and when the page's network comes back. A failure
+ * after a restart that never connected gives the peer up (the subscriber asks anew).
  */
 export class PublisherPeer {
   readonly #buffer: CandidateBuffer;
-  #hasRestarted = false;
+  /** An ICE restart was sent and the link has not been `connected` since. */
+  #hasRestartedSinceConnected = false;
+  #isAwaitingAnswer = false;
+  #isRestartPending = false;
+  #disconnectedTimer: ReturnType<typeof setTimeout> | null = null;
   #isClosed = false;
 
   constructor(private readonly options: PublisherPeerOptions) {
@@ -63,30 +78,74 @@ export class PublisherPeer {
     if (this.#isClosed) return;
     if (signal.description?.type === 'answer') {
       await this.options.link.acceptAnswer(signal.description);
+      this.#isAwaitingAnswer = false;
       await this.#buffer.flush();
+      // A restart asked for while the previous offer was out goes now.
+      if (this.#isRestartPending) await this.restartIce();
     }
     if (signal.candidate) await this.#buffer.add(signal.candidate);
   }
 
-  /** Reacts to the peer connection's state: one ICE restart on failure, then give up. */
+  /** Reacts to the peer connection's state (see the class comment). */
   async handleState(state: RTCPeerConnectionState): Promise<void> {
-    if (this.#isClosed || state !== 'failed') return;
-    if (this.#hasRestarted) {
-      this.close();
-      this.options.onGone();
+    if (this.#isClosed) return;
+    if (state !== 'disconnected') this.clearDisconnectedTimer();
+    switch (state) {
+      case 'connected':
+        this.#hasRestartedSinceConnected = false;
+        return;
+      case 'disconnected':
+        this.#disconnectedTimer ??= setTimeout(() => {
+          this.#disconnectedTimer = null;
+          this.options.requestRestart();
+        }, DISCONNECTED_RESTART_MS);
+        return;
+      case 'failed':
+        if (this.#hasRestartedSinceConnected) {
+          this.close();
+          this.options.onGone();
+          return;
+        }
+        await this.restartIce();
+        return;
+      case 'new':
+      case 'connecting':
+      case 'closed':
+        return;
+    }
+  }
+
+  /** Sends an ICE-restart offer now, or right after the answer to the offer still out. */
+  async restartIce(): Promise<void> {
+    if (this.#isClosed) return;
+    if (this.#isAwaitingAnswer) {
+      this.#isRestartPending = true;
       return;
     }
-    this.#hasRestarted = true;
+    this.#isRestartPending = false;
+    this.#hasRestartedSinceConnected = true;
     await this.sendOffer(true);
+  }
+
+  /** Sends another camera's track on this connection: no renegotiation for the same kind. */
+  async replaceTrack(track: MediaStreamTrack): Promise<void> {
+    if (!this.#isClosed) await this.options.link.replaceTrack(track);
   }
 
   close(): void {
     if (this.#isClosed) return;
     this.#isClosed = true;
+    this.clearDisconnectedTimer();
     this.options.link.close();
   }
 
+  private clearDisconnectedTimer(): void {
+    if (this.#disconnectedTimer !== null) clearTimeout(this.#disconnectedTimer);
+    this.#disconnectedTimer = null;
+  }
+
   private async sendOffer(iceRestart: boolean): Promise<void> {
+    this.#isAwaitingAnswer = true;
     const offer = await this.options.link.createOffer({ iceRestart });
     if (!this.#isClosed) this.options.send({ description: offer });
   }

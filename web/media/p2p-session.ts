@@ -1,10 +1,25 @@
+import { getIceServers } from '../../shared/api/media.js';
+import { callApi } from '../api/client.js';
 import { getSocket } from '../api/socket.js';
-import { MediaSession } from './media-session.js';
+import { cachedIceServers } from './ice-servers.js';
+import { MediaSession, type NetworkChangeSource } from './media-session.js';
 import { createRtcPeerLink } from './p2p-link.js';
 import { socketMediaSignaling } from './p2p-signaling.js';
 import { P2PTransport, type P2PTransportOptions } from './p2p-transport.js';
 
-/** A MediaSession on the page's socket with the peer-to-peer transport (the embedded default). */
+/** The browser's network came back (Wi-Fi rejoined, airplane mode off): ICE must restart. */
+const windowOnlineEvents: NetworkChangeSource = (onChange) => {
+  window.addEventListener('online', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+  };
+};
+
+/**
+ * A MediaSession on the page's socket with the peer-to-peer transport (the embedded default).
+ * STUN/TURN come from the server (GET /api/media/ice-servers, for a login or the paired phone),
+ * fetched once per session and again only when the TURN credentials near their expiry.
+ */
 export function createP2PMediaSession(
   options: Pick<P2PTransportOptions, 'iceServers'> = {},
 ): MediaSession {
@@ -12,7 +27,9 @@ export function createP2PMediaSession(
     new P2PTransport({
       signaling: socketMediaSignaling(getSocket()),
       createLink: createRtcPeerLink,
+      iceServers: cachedIceServers(() => callApi(getIceServers)),
       ...options,
     }),
+    { networkChanges: windowOnlineEvents },
   );
 }

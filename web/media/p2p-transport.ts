@@ -105,6 +105,23 @@ export class P2PTransport implements MediaTransport {
     }
   }
 
+  replaceTrack(source: MediaSource, track: MediaStreamTrack): void {
+    if (!this.#tracks.has(source)) return;
+    this.#tracks.set(source, track);
+    // Same kind, same transceiver: every subscriber keeps its peer and sees the new camera.
+    for (const published of this.#published.values()) {
+      if (published.source !== source) continue;
+      const { peer, queue } = published;
+      queue.run(() => peer.replaceTrack(track));
+    }
+  }
+
+  restartIce(): void {
+    // The subscriber side needs nothing: it answers the restart offers it receives, and asks
+    // anew (RESTART_WAIT_MS) when none comes.
+    for (const { peer, queue } of this.#published.values()) queue.run(() => peer.restartIce());
+  }
+
   unpublish(source: MediaSource): void {
     this.#tracks.delete(source);
     this.closePublishedPeers((_key, published) => published.source === source, true);
@@ -185,6 +202,10 @@ export class P2PTransport implements MediaTransport {
         },
         onGone: () => {
           if (this.#published.get(key)?.peer === publisher) this.#published.delete(key);
+        },
+        requestRestart: () => {
+          const current = publisher;
+          if (current) queue.run(() => current.restartIce());
         },
       });
       this.#published.set(key, { source, peerId, subscriber: peer, peer: publisher, queue });

@@ -1,103 +1,11 @@
-import { expect, request, test, type Browser, type Page } from '@playwright/test';
-import type { AdminExam } from '../../../shared/api/exam-admin.js';
+import { expect, test } from '@playwright/test';
+import { callApi as call, INTERVIEW_ROOM as ROOM } from '../../fixtures/candidate.js';
 import {
-  INTERVIEW_ROOM as ROOM,
-  WORKING_DEVICES,
-  callApi as call,
-} from '../../fixtures/candidate.js';
-import { baseURL } from '../../playwright.config.js';
-
-/** The exam's rules for this journey: no face check, the second camera required. */
-async function useSecondCameraRules(): Promise<() => Promise<void>> {
-  const admin = await request.newContext({ baseURL });
-  await call(admin, 'POST', '/api/auth/login/staff', {
-    schoolSlug: 'demo',
-    login: 'admin',
-    password: 'Invigil2026',
-  });
-  const { items } = await call<{ items: AdminExam[] }>(admin, 'GET', '/api/admin/exams');
-  const exam = items.find((item) => item.code === 'INT2026');
-  if (!exam) throw new Error('demo exam INT2026 missing');
-  const put = (rules: AdminExam['rules']) =>
-    call(admin, 'PUT', `/api/admin/exams/${exam.id}`, {
-      code: exam.code,
-      name: exam.name,
-      kind: exam.kind,
-      collegeId: exam.collegeId,
-      rules,
-      pledgeText: exam.pledgeText,
-      noticeText: exam.noticeText,
-    });
-  await put({ ...exam.rules, faceCheckRequired: false, secondCameraRequired: true });
-  // Later journeys expect the demo exam as seeded.
-  return async () => {
-    await put(exam.rules);
-    await admin.dispose();
-  };
-}
-
-/**
- * 张三's PC, logged in, with the steps before 第二机位 done through the API (their own journeys
- * test those pages), on the check-in page.
- */
-async function openPhoneStep(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  const api = context.request;
-  await call(api, 'POST', '/api/auth/login/admission', {
-    schoolSlug: 'demo',
-    examCode: 'INT2026',
-    admissionNumber: 'INT2026001',
-  });
-  const mine = await call<{ items: { registrationId: string; sessionName: string }[] }>(
-    api,
-    'GET',
-    '/api/me/registrations',
-  );
-  const registrationId = mine.items.find((item) => item.sessionName === ROOM)?.registrationId;
-  if (!registrationId) throw new Error('张三 has no registration in the interview room');
-  const base = `/api/me/registrations/${registrationId}`;
-  await call(api, 'PUT', `${base}/attendance`, { attendance: 'confirmed' });
-  await call(api, 'POST', `${base}/identity/confirm`, {});
-  await call(api, 'PUT', `${base}/check-in/device`, WORKING_DEVICES);
-  const state = await call<{ steps: { pledge: { state: string } } }>(
-    api,
-    'GET',
-    `${base}/check-in`,
-  );
-  if (state.steps.pledge.state === 'pending') {
-    await call(api, 'POST', `${base}/check-in/pledge`, { agree: true });
-  }
-  const page = await context.newPage();
-  await page.goto(`/candidate/registrations/${registrationId}/check-in`);
-  return page;
-}
-
-/** A phone scans the QR code, confirms, and starts monitoring (no face check in this exam). */
-async function pairPhone(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-  });
-  const phone = await context.newPage();
-  await phone.goto(url);
-  await expect(phone.getByRole('heading', { name: '信息确认' })).toBeVisible();
-  // The token left the address as soon as it was read.
-  expect(new URL(phone.url()).hash).toBe('');
-  await expect(phone.getByText('张三')).toBeVisible();
-  await expect(phone.getByText('INT2026001')).toBeVisible();
-  await phone.getByRole('button', { name: '确认是本人' }).click();
-  await expect(phone.getByText(/45度角/)).toBeVisible();
-  await phone.getByRole('button', { name: '进入考试监控' }).click();
-  await expect(phone.getByTestId('phone-monitoring')).toHaveText('监控已开启');
-  return phone;
-}
-
-/** Frames the PC's <video> of the phone has shown so far. */
-async function framesShown(pc: Page): Promise<number> {
-  return pc
-    .getByTestId('phone-view')
-    .evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames);
-}
+  framesShown,
+  openPhoneStep,
+  pairPhone,
+  useSecondCameraRules,
+} from '../../fixtures/phone.js';
 
 test('the phone pairs by QR and publishes to the PC; closed it turns red; a new scan restores it', async ({
   browser,

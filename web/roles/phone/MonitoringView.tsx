@@ -1,10 +1,11 @@
-import { Alert, Flex, Result, Typography } from 'antd';
+import { Flex, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHONE_HEARTBEAT_MS } from '../../../shared/enums.js';
 import { connectSocket } from '../../api/socket.js';
 import type { ConnectionState } from '../../media/media-session.js';
 import { createP2PMediaSession } from '../../media/p2p-session.js';
+import { ReconnectingBanner } from '../../ui/ReconnectingBanner.js';
 import { CameraErrorNotice } from './CameraErrorNotice.js';
 import { CameraVideo } from './CameraVideo.js';
 import { WakeLockNotice } from './PlacementStep.js';
@@ -94,9 +95,7 @@ export function MonitoringView({ wakeLock, onReplaced }: MonitoringViewProps) {
         </Flex>
       ) : null}
       <WakeLockNotice state={wakeLock} />
-      {mediaState === 'reconnecting' ? (
-        <Alert type="warning" showIcon title={t('phoneCamera.monitoring.reconnecting')} />
-      ) : null}
+      <ReconnectingBanner states={[mediaState]} />
     </Flex>
   );
 }

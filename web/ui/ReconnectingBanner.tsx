@@ -1,0 +1,59 @@
+import { Alert } from 'antd';
+import { useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSocketConnectionState } from '../api/socket.js';
+import type { ConnectionState } from '../media/media-session.js';
+
+function subscribeOnline(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+/** Whether the browser believes it has a network (false: airplane mode, Wi-Fi gone). */
+function useIsOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
+interface ReconnectingBannerProps {
+  /**
+   * States of this page's own media connections (a session, a call's subscription); any
+   * `reconnecting` shows the banner. Leave out connections whose other end is what broke
+   * (a phone's feed seen from the PC has its own status).
+   */
+  states?: readonly ConnectionState[];
+}
+
+/**
+ * 网络连接中断，正在重新连接…: shown while the browser is offline, while the page's socket
+ * reconnects after having been connected, or while one of `states` is `reconnecting`; gone as
+ * soon as everything is back. A refused socket (a replaced phone) is not "reconnecting": its
+ * page explains it. The live region stays mounted so screen readers announce both changes.
+ */
+export function ReconnectingBanner({ states = [] }: ReconnectingBannerProps) {
+  const { t } = useTranslation();
+  const isOnline = useIsOnline();
+  const socket = useSocketConnectionState();
+  const [hasConnected, setHasConnected] = useState(socket === 'connected');
+  if (socket === 'connected' && !hasConnected) setHasConnected(true);
+
+  const isReconnecting =
+    !isOnline ||
+    (hasConnected && socket === 'connecting') ||
+    states.some((state) => state === 'reconnecting');
+  return (
+    <div role="status" aria-live="polite">
+      {isReconnecting ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('media.reconnecting')}
+          data-testid="reconnecting-banner"
+        />
+      ) : null}
+    </div>
+  );
+}
