@@ -1,0 +1,68 @@
+// Texts of this area in both languages; web/i18n/resources mounts them under `candidateWaitingRoom`.
+export const zh = {
+  title: '候考区',
+  enter: '进入考试',
+  entering: '正在进入候考区…',
+  waiting: '候考中',
+  examiner: {
+    offline: '候考官未上线，请耐心等待。',
+    busy: '候考官正在与其他考生通话，请耐心等待。',
+    available: '候考官已上线，请保持本页面打开，等待候考官呼叫。',
+  },
+  returned: {
+    call_ended: '与候考官的通话已结束，请继续等待。',
+    examiner_left: '候考官已离开通话，您已回到候考区，请等待再次呼叫。',
+    invitation_cancelled: '面试邀请已取消，请继续等待。',
+  },
+  called: '候考官 {{name}} 正在与您通话',
+  calledDetail: '请向候考官出示身份证原件和准考证，并按要求用手机摄像头展示考试环境。',
+  calledMedia: '音视频通话画面将在后续版本接入；请按候考官在考务群中的指示操作。',
+  invitation: '面试邀请',
+  invitationDetail: '轮到您面试了。点击“OK”后，您将从候考区进入考场。',
+  accept: 'OK',
+  inRoom: '面试进行中',
+  inRoomDetail: '您已进入考场，请按考官要求作答。',
+  elapsed: '已进行 {{time}}',
+  done: '面试结束',
+  doneDetail: '本场面试已结束，感谢您的参与。',
+  close: '关闭考试',
+  deviceCheck: '设备调试',
+  phoneCamera: '第二机位',
+  notEntered: '您尚未进入候考区。',
+  backToCheckIn: '返回考前检测',
+};
+export const en: typeof zh = {
+  title: 'Waiting room',
+  enter: 'Enter the exam',
+  entering: 'Entering the waiting room…',
+  waiting: 'Waiting',
+  examiner: {
+    offline: 'The waiting-room examiner is not online yet; please wait.',
+    busy: 'The waiting-room examiner is talking with another candidate; please wait.',
+    available: 'The waiting-room examiner is online; keep this page open and wait to be called.',
+  },
+  returned: {
+    call_ended: 'The call with the examiner has ended; please keep waiting.',
+    examiner_left:
+      'The examiner left the call; you are back in the waiting room. Wait to be called again.',
+    invitation_cancelled: 'The interview invitation was cancelled; please keep waiting.',
+  },
+  called: 'Examiner {{name}} is talking with you',
+  calledDetail:
+    'Show your ID card and admission ticket to the examiner, and show your room with the phone camera when asked.',
+  calledMedia:
+    'The audio and video of the call arrive in a later version; follow the examiner’s instructions meanwhile.',
+  invitation: 'Interview invitation',
+  invitationDetail: 'It is your turn. Click “OK” to move from the waiting room into the exam room.',
+  accept: 'OK',
+  inRoom: 'Interview in progress',
+  inRoomDetail: 'You are in the exam room; answer as the examiners ask.',
+  elapsed: '{{time}} elapsed',
+  done: 'Interview finished',
+  doneDetail: 'This interview has ended. Thank you.',
+  close: 'Close the exam',
+  deviceCheck: 'Device check',
+  phoneCamera: 'Second camera',
+  notEntered: 'You have not entered the waiting room yet.',
+  backToCheckIn: 'Back to the check-in',
+};

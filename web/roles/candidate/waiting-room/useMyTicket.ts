@@ -1,0 +1,58 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { getMyTicket, type CandidateTicket } from '../../../../shared/api/interviews.js';
+import type { TicketChanged } from '../../../../shared/events.js';
+import { callApi } from '../../../api/client.js';
+import { connectSocket } from '../../../api/socket.js';
+
+/** The candidate's ticket and how far the server clock is ahead of this browser's. */
+export interface TicketSnapshot {
+  ticket: CandidateTicket | null;
+  offsetMs: number;
+}
+
+export const ticketKey = (registrationId: string) => [
+  'me',
+  'registrations',
+  registrationId,
+  'ticket',
+];
+
+export function ticketSnapshot(ticket: CandidateTicket | null, serverTime: string): TicketSnapshot {
+  return { ticket, offsetMs: Date.parse(serverTime) - Date.now() };
+}
+
+/**
+ * The waiting-room ticket, kept current by the socket's `ticket:changed` (the server sends the
+ * current ticket first on every (re)connect); a slow poll covers a socket that cannot connect.
+ * Only a higher `version` replaces what is shown, so a late answer cannot undo a newer event.
+ */
+export function useMyTicket(registrationId: string) {
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    const key = ticketKey(registrationId);
+    const socket = connectSocket();
+    const onChanged = (payload: TicketChanged) => {
+      if (payload.registrationId !== registrationId) return;
+      queryClient.setQueryData<TicketSnapshot>(key, (current) =>
+        current?.ticket && current.ticket.version > payload.ticket.version
+          ? current
+          : ticketSnapshot(payload.ticket, payload.ticket.serverTime),
+      );
+    };
+    socket.on('ticket:changed', onChanged);
+    return () => {
+      socket.off('ticket:changed', onChanged);
+    };
+  }, [registrationId, queryClient]);
+
+  return useQuery({
+    queryKey: ticketKey(registrationId),
+    queryFn: async () => {
+      const answer = await callApi(getMyTicket, { params: { registrationId } });
+      return ticketSnapshot(answer.ticket, answer.serverTime);
+    },
+    refetchInterval: 30_000,
+  });
+}
