@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Flex, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { getSessionScores } from '../../../../shared/api/scoring.js';
+import { callApi } from '../../../api/client.js';
+import { LoadError } from '../../../ui/LoadError.js';
+import { PageSpinner } from '../../../ui/PageSpinner.js';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
+import { CandidateScoreForm } from './CandidateScoreForm.js';
+import { ChairScoresPanel } from './ChairScoresPanel.js';
+
+/**
+ * `/examiner/sessions/:sessionId/scores`: the session's candidates with one's own score form each;
+ * the chair also sees every examiner's score and confirms (确认成绩).
+ */
+export function SessionScoresPage() {
+  const { t } = useTranslation();
+  const { sessionId = '' } = useParams();
+  const queryKey = ['examiner', 'session-scores', sessionId];
+  const page = useQuery({
+    queryKey,
+    queryFn: () => callApi(getSessionScores, { params: { sessionId } }),
+  });
+  const data = page.data;
+  useDocumentTitle(
+    data ? t('staffScoring.titleOf', { name: data.sessionName }) : t('staffScoring.title'),
+  );
+
+  if (page.isError && !data) {
+    return <LoadError error={page.error} onRetry={() => void page.refetch()} />;
+  }
+  if (!data) return <PageSpinner />;
+  const { form } = data;
+  type Row = (typeof data.items)[number];
+
+  return (
+    <Flex vertical gap={16} style={{ padding: 24 }}>
+      <Link to="/examiner">{t('staffScoring.back')}</Link>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        {t('staffScoring.titleOf', { name: data.sessionName })}
+      </Typography.Title>
+      <Typography.Text type="secondary">{data.examName}</Typography.Text>
+      {!form ? (
+        <Card>{t('staffScoring.noForm')}</Card>
+      ) : (
+        <Table<Row>
+          rowKey="registrationId"
+          dataSource={data.items}
+          pagination={false}
+          locale={{ emptyText: t('staffScoring.noCandidates') }}
+          expandable={{
+            expandedRowRender: (row) => (
+              <Flex gap={32} wrap>
+                <div style={{ minWidth: 320 }}>
+                  <CandidateScoreForm
+                    registrationId={row.registrationId}
+                    candidateName={row.candidateName}
+                    form={form}
+                    myScore={row.myScore}
+                    isConfirmed={row.confirmation !== null}
+                    queryKey={queryKey}
+                  />
+                </div>
+                {data.isChair && (
+                  <div style={{ minWidth: 320 }}>
+                    <ChairScoresPanel registrationId={row.registrationId} pageKey={queryKey} />
+                  </div>
+                )}
+              </Flex>
+            ),
+          }}
+          columns={[
+            { title: t('staffScoring.admissionNumber'), dataIndex: 'admissionNumber' },
+            { title: t('staffScoring.candidateName'), dataIndex: 'candidateName' },
+            {
+              title: t('staffScoring.myTotal'),
+              key: 'mine',
+              render: (_value, row) => row.myScore?.total ?? t('staffScoring.notScored'),
+            },
+            { title: t('staffScoring.scoreCount'), dataIndex: 'scoreCount' },
+            {
+              title: t('staffScoring.status'),
+              key: 'status',
+              render: (_value, row) =>
+                row.confirmation ? (
+                  <Tag color="green">
+                    {t('staffScoring.confirmed', { aggregate: row.confirmation.aggregate })}
+                  </Tag>
+                ) : (
+                  <Tag>{t('staffScoring.open')}</Tag>
+                ),
+            },
+          ]}
+        />
+      )}
+    </Flex>
+  );
+}
