@@ -42,6 +42,11 @@ import { CheckInChangeFeed } from './check-in/change-feed.js';
 import type { FaceMatcher } from './check-in/face-matcher.js';
 import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
 import { registerPhoneRoutes } from './phone/routes.js';
+import { registerInterviewRoutes } from './interviews/routes.js';
+import { createInterviewRuntime } from './interviews/runtime.js';
+import { registerScoringRoutes } from './scoring/routes.js';
+import { NO_ICE_SERVERS, type IceConfig } from './media/ice-servers.js';
+import { registerMediaRoutes } from './media/routes.js';
 import { registerVisionAssets } from './plugins/vision-assets.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import { createHumanFaceMatcher } from './vision/human-face-matcher.js';
@@ -61,6 +66,8 @@ export interface AppConfig {
   redisKeyPrefix: string;
   /** How many identity documents a candidate may upload and how large each kind may be. */
   documentLimits?: DocumentLimits;
+  /** STUN/TURN servers for WebRTC (main.ts reads STUN_URLS and TURN_*); none when absent. */
+  ice?: IceConfig;
 }
 
 export interface AppDeps {
@@ -152,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     faceMatcher: deps.faceMatcher ?? createHumanFaceMatcher(),
     changes: new CheckInChangeFeed(),
   };
+  const interviews = createInterviewRuntime(checkInDeps);
   const outbox =
     config.isDemo && deps.smsSender instanceof ConsoleSmsSender ? deps.smsSender : null;
 
@@ -179,7 +187,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerDocumentRoutes(api, routeDeps, config.documentLimits ?? DEFAULT_DOCUMENT_LIMITS);
     registerIdentityRoutes(api, routeDeps);
     registerCheckInRoutes(api, checkInDeps);
+    registerInterviewRoutes(api, interviews);
     registerPhoneRoutes(api, checkInDeps, { cookieSecure: config.cookieSecure });
+    registerScoringRoutes(api, routeDeps);
+    registerMediaRoutes(api, checkInDeps, config.ice ?? NO_ICE_SERVERS);
     done();
   });
   await registerVisionAssets(app);
@@ -188,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
+    interviews,
   });
 
   await installNotFound(app, config.webDistDir);

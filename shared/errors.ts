@@ -219,6 +219,82 @@ export const ERRORS = {
     zh: '该画面暂不可用',
     en: 'This camera is not available right now',
   },
+  SCORING_FORM_MISSING: {
+    status: 409,
+    zh: '本考试尚未设置评分表',
+    en: 'This exam has no scoring form yet',
+  },
+  SCORING_FORM_LOCKED: {
+    status: 409,
+    zh: '已有考官评分，评分表不能再修改',
+    en: 'Scores exist already; the scoring form can no longer change',
+  },
+  SCORE_OUT_OF_RANGE: {
+    status: 400,
+    zh: '分数超出评分项的分值范围',
+    en: 'A score is outside the range of its criterion',
+  },
+  SCORE_COMMENT_REQUIRED: {
+    status: 400,
+    zh: '请填写评语',
+    en: 'Please write a comment',
+  },
+  SCORES_CONFIRMED: {
+    status: 409,
+    zh: '成绩已确认，不能再修改',
+    en: 'The scores are confirmed and can no longer change',
+  },
+  NO_SCORES_TO_CONFIRM: {
+    status: 409,
+    zh: '还没有考官评分，无法确认成绩',
+    en: 'No examiner has scored yet; there is nothing to confirm',
+  },
+  // Waiting room and interview (server/interviews).
+  WAITING_ROOM_CLOSED: {
+    status: 409,
+    zh: '暂不能进入考试：请完成全部检测，并在考试开始后进入',
+    en: 'You cannot enter yet: finish every check and enter once the exam has started',
+  },
+  TICKET_STATE_CONFLICT: {
+    status: 409,
+    zh: '考生状态已变化，请刷新后重试',
+    en: "The candidate's state has changed; reload and try again",
+  },
+  CANDIDATE_IN_CALL: {
+    status: 409,
+    zh: '该考生正在与候考官通话',
+    en: 'This candidate is in a call with a waiting-room examiner',
+  },
+  EXAMINER_IN_CALL: {
+    status: 409,
+    zh: '您正在与其他考生通话，请先结束当前通话',
+    en: 'You are in a call with another candidate; end it first',
+  },
+  NOT_YOUR_CALL: {
+    status: 409,
+    zh: '该通话由其他候考官发起',
+    en: 'Another waiting-room examiner is in this call',
+  },
+  CANDIDATE_NOT_CALLED: {
+    status: 409,
+    zh: '请先呼叫考生完成核验后再标记',
+    en: 'Call the candidate to check them before marking them',
+  },
+  CANDIDATE_NOT_READY: {
+    status: 409,
+    zh: '该考生尚未被候考官标记为准备就绪',
+    en: 'The waiting-room examiner has not marked this candidate ready',
+  },
+  PANEL_BUSY: {
+    status: 409,
+    zh: '已有考生被邀请或正在面试，请在其面试结束后再邀请',
+    en: 'Another candidate is invited or in the room; invite the next one once that interview ends',
+  },
+  DUTY_REQUIRED: {
+    status: 403,
+    zh: '您在本考场没有执行此操作的职责',
+    en: 'Your duties in this session do not include this',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phoneStateSchema } from './enums.js';
 import { idSchema, isoDateTimeSchema } from './api/common.js';
+import { candidateTicketSchema, ticketSchema } from './api/interviews.js';
 
 /**
  * Every Socket.IO event and its payload (DESIGN "Realtime"). Facts are `domain:past-tense`,
@@ -82,6 +83,20 @@ export const mediaPublishSchema = z.strictObject({
 });
 export type MediaPublish = z.infer<typeof mediaPublishSchema>;
 
+/** A registration's waiting-room ticket as its candidate sees it (full state, not a diff). */
+export const ticketChangedSchema = z.object({
+  registrationId: idSchema,
+  ticket: candidateTicketSchema,
+});
+export type TicketChanged = z.infer<typeof ticketChangedSchema>;
+
+/** One ticket of a session's waiting room as staff see it (full ticket; check-in via HTTP). */
+export const queueChangedSchema = z.object({
+  sessionId: idSchema,
+  ticket: ticketSchema,
+});
+export type QueueChanged = z.infer<typeof queueChangedSchema>;
+
 /** Answer to a command: ok, or an error code from shared/errors.ts. */
 export type Ack = { ok: true } | { ok: false; code: string };
 
@@ -97,6 +112,14 @@ export interface ServerToClientEvents {
   /** The other end of a peer connection went away (unwatched or disconnected). */
   'media:peer-closed': (payload: { peerId: string; peer: string }) => void;
   'rtc:signal': (signal: RtcSignal) => void;
+  /**
+   * The candidate's waiting-room ticket changed (called, back to waiting with a reason, invited,
+   * in the room, done) or the waiting-room examiner's presence changed for them. Also sent on
+   * (re)connect, first, for each registration that has a ticket. Keep the highest `version`.
+   */
+  'ticket:changed': (payload: TicketChanged) => void;
+  /** Staff watching a session: one ticket of its waiting room changed (also sent on watch). */
+  'queue:changed': (payload: QueueChanged) => void;
 }
 
 export interface ClientToServerEvents {

@@ -67,6 +67,10 @@ export const routes: RouteObject[] = [
             path: 'registrations/:registrationId/check-in',
             lazy: async () => ({ Component: (await candidateChunk()).CheckInPage }),
           },
+          {
+            path: 'registrations/:registrationId/waiting-room',
+            lazy: async () => ({ Component: (await candidateChunk()).WaitingRoomPage }),
+          },
         ],
       },
       {
@@ -80,6 +84,13 @@ export const routes: RouteObject[] = [
           {
             path: 'sessions/:sessionId/check-in',
             lazy: async () => ({ Component: (await examinerChunk()).SessionCheckInPage }),
+          },
+          {
+            path: 'sessions/:sessionId/scores',
+            lazy: async () => ({
+              Component: (await import('./roles/staff/scoring/SessionScoresPage.js'))
+                .SessionScoresPage,
+            }),
           },
         ],
       },
@@ -119,6 +130,12 @@ export const routes: RouteObject[] = [
               {
                 path: 'exams/:examId/roster',
                 lazy: async () => ({ Component: (await adminChunk()).RosterPage }),
+              },
+              {
+                path: 'exams/:examId/scoring',
+                lazy: async () => ({
+                  Component: (await import('./roles/admin/scoring/ScoringPage.js')).ScoringPage,
+                }),
               },
               {
                 path: 'sessions/:sessionId/check-in',

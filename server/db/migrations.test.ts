@@ -39,9 +39,13 @@ describe('Migrations', () => {
       'registration',
       'roster_report',
       'school',
+      'score',
+      'score_confirmation',
+      'scoring_form',
       'sms_code',
       'staff_assignment',
       'stored_file',
+      'waiting_ticket',
     ]);
   });
 

@@ -4,6 +4,8 @@ import { SOCKET_PATH, type PhoneStatus } from '../../shared/events.js';
 import type { AuthService } from '../auth/service.js';
 import type { CheckInChange } from '../check-in/change-feed.js';
 import type { CheckInDeps } from '../check-in/routes.js';
+import { TicketBroadcaster } from '../interviews/broadcaster.js';
+import type { InterviewRuntime } from '../interviews/runtime.js';
 import { PhoneRepo } from '../phone/repo.js';
 import { SessionRosterRepo } from '../roster/repo.js';
 import { HandshakeRefused, identifySocket } from './handshake.js';
@@ -23,6 +25,8 @@ export interface RealtimeDeps extends CheckInDeps {
   auth: AuthService;
   redisUrl: string | null;
   redisKeyPrefix: string;
+  /** The waiting room shared with the HTTP routes (see createInterviewRuntime). */
+  interviews: InterviewRuntime;
   /** How often silent phones are looked for; the sweep itself reads the injected clock. */
   phoneSweepIntervalMs?: number;
 }
@@ -32,6 +36,8 @@ export interface RealtimeHandle {
   io: RealtimeServer;
   /** One sweep for silent phones now (the timer runs it every second). */
   sweepPhones(): void;
+  /** One sweep for calling examiners gone past the grace period (the timer runs it too). */
+  sweepExaminers(): Promise<void>;
   /** Resolves when the work started by earlier change-feed events is done. */
   settled(): Promise<void>;
 }
@@ -54,12 +60,23 @@ export function realtimeOf(app: FastifyInstance): RealtimeHandle {
 export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
   const io: RealtimeServer = new Server(app.server, { path: SOCKET_PATH, serveClient: false });
   const hub = new RealtimeHub(app, io, deps);
-  const timer = setInterval(() => hub.presence.sweep(), deps.phoneSweepIntervalMs ?? 1000);
+  const timer = setInterval(() => {
+    hub.presence.sweep();
+    hub.sweepExaminers();
+  }, deps.phoneSweepIntervalMs ?? 1000);
   timer.unref();
   const unsubscribe = deps.changes.subscribe((change) => hub.onCheckInChanged(change));
+  const unsubscribeTickets = hub.interviews.feed.subscribe({
+    ticket: (change) => hub.onTicketChanged(change),
+    presence: (change) => hub.onExaminerPresenceChanged(change.sessionId),
+  });
   handles.set(app, {
     io,
     sweepPhones: () => hub.presence.sweep(),
+    sweepExaminers: async () => {
+      hub.sweepExaminers();
+      await hub.settled();
+    },
     settled: () => hub.settled(),
   });
 
@@ -67,6 +84,7 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
   app.addHook('preClose', (done) => {
     clearInterval(timer);
     unsubscribe();
+    unsubscribeTickets();
     io.disconnectSockets(true);
     io.engine.close();
     done();
@@ -80,6 +98,8 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
 class RealtimeHub {
   readonly presence: PhonePresence;
   readonly relay = new MediaRelay();
+  readonly interviews: InterviewRuntime;
+  private readonly tickets: TicketBroadcaster;
   private readonly repo: RealtimeRepo;
   private readonly commands: SocketCommands;
   private pending = new Set<Promise<void>>();
@@ -90,6 +110,14 @@ class RealtimeHub {
     private readonly deps: RealtimeDeps,
   ) {
     this.repo = new RealtimeRepo(deps.db);
+    this.interviews = deps.interviews;
+    this.tickets = new TicketBroadcaster(this.interviews.service, this.interviews.repo, {
+      toRegistration: (registrationId, payload) =>
+        io.to(registrationRoom(registrationId)).emit('ticket:changed', payload),
+      toSession: (sessionId, payload) =>
+        io.to(sessionRoom(sessionId)).emit('queue:changed', payload),
+    });
+    this.track(this.watchStoredCalls());
     this.presence = new PhonePresence(deps.clock, (registrationId) => {
       this.track(this.sendPhoneStatuses([registrationId]));
     });
@@ -145,6 +173,34 @@ class RealtimeHub {
     this.track(this.refreshPhone(change.registrationId));
   }
 
+  onTicketChanged(change: { registrationId: string; sessionId: string }): void {
+    this.track(this.tickets.ticketChanged(change));
+  }
+
+  onExaminerPresenceChanged(sessionId: string): void {
+    this.track(this.tickets.presenceChanged(sessionId));
+  }
+
+  /** After a restart nobody is online yet: calls in the database start their grace period. */
+  private async watchStoredCalls(): Promise<void> {
+    for (const call of await this.interviews.repo.callsInProgress()) {
+      if (call.calledBy) this.interviews.presence.watchCaller(call.calledBy);
+    }
+  }
+
+  /** Calls whose examiner has been gone past the grace period go back to waiting. */
+  sweepExaminers(): void {
+    for (const examinerId of this.interviews.presence.sweep()) {
+      this.track(this.interviews.service.examinerLeft(examinerId));
+    }
+  }
+
+  /** An examiner's first socket arrived or last one left: their sessions' candidates are told. */
+  private async examinerPresenceChanged(userId: string): Promise<void> {
+    const sessions = await this.interviews.repo.sessionsWithDuty(userId, 'waiting_examiner');
+    for (const sessionId of sessions) this.interviews.feed.presenceChanged({ sessionId });
+  }
+
   /**
    * Joins the rooms first, then sends the current phone status of every registration concerned,
    * so nothing that changes in between is missed (DESIGN Realtime: full state on (re)connect).
@@ -159,9 +215,20 @@ class RealtimeHub {
       await this.refreshPhone(identity.registrationId);
       return;
     }
+    if (identity.user.role === 'examiner') {
+      if (this.interviews.presence.connected(identity.user.id, socket.id)) {
+        await this.examinerPresenceChanged(identity.user.id);
+      }
+      return;
+    }
     if (identity.user.role !== 'candidate') return;
     const registrations = await this.repo.registrationsOfUser(identity.user.id);
     await socket.join(registrations.map((row) => registrationRoom(row.registrationId)));
+    // The waiting-room ticket first: a reloaded page shows the right screen at once.
+    const tickets = await this.tickets.candidateTickets(
+      registrations.map((row) => row.registrationId),
+    );
+    for (const ticket of tickets) socket.emit('ticket:changed', ticket);
     const rows = await this.repo.phoneRowsOfRegistrations(
       registrations.map((row) => row.registrationId),
     );
@@ -174,6 +241,11 @@ class RealtimeHub {
       identity.kind === 'phone' &&
       this.relay.publisherOf(identity.registrationId, 'phone') === socket.id;
     this.closeLinks(this.relay.dropSocket(socket.id), socket.id);
+    if (identity.kind === 'user' && identity.user.role === 'examiner') {
+      if (this.interviews.presence.disconnected(identity.user.id, socket.id)) {
+        this.track(this.examinerPresenceChanged(identity.user.id));
+      }
+    }
     // The phone's heartbeat decides live or lost; only the subscribable socket is gone.
     if (wasPublisher) this.track(this.sendPhoneStatuses([identity.registrationId]));
   }
@@ -229,6 +301,9 @@ class RealtimeHub {
   private async sendSessionState(socket: RealtimeSocket, sessionId: string): Promise<void> {
     for (const row of await this.repo.phoneRowsOfSession(sessionId)) {
       socket.emit('phone:status', this.statusOf(row));
+    }
+    for (const ticket of await this.tickets.sessionTickets(sessionId)) {
+      socket.emit('queue:changed', ticket);
     }
   }
 

@@ -44,6 +44,19 @@ export const AUDIT_ACTIONS = [
   'check_in.pledge_agreed',
   'phone.paired',
   'phone.face_checked',
+  'waiting_room.entered',
+  'waiting_room.called',
+  'waiting_room.call_ended',
+  'waiting_room.examiner_left',
+  'waiting_room.marked',
+  'interview.invited',
+  'interview.invitation_cancelled',
+  'interview.accepted',
+  'interview.ended',
+  'scoring_form.saved',
+  'score.saved',
+  'scores.confirmed',
+  'results.published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

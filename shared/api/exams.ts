@@ -44,6 +44,8 @@ export const examRulesSchema = z.strictObject({
     .max(24 * 60)
     .default(30),
   documentsRequired: z.boolean().default(false),
+  /** Waiting-room queue order (shared/api/interviews.ts QUEUE_ORDERS); admission number if unset. */
+  queueOrder: z.enum(['admission_number', 'arrival']).optional(),
 });
 export type ExamRules = z.infer<typeof examRulesSchema>;
 

@@ -1,9 +1,7 @@
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useSessionUser } from '../auth/useSessionUser.js';
-import { sessionCheckInPath } from '../roles/staff/check-in/paths.js';
+import type { ReactNode } from 'react';
 import type { MyAssignment } from '../../shared/api/exams.js';
 import { formatTimeRange } from './format.js';
 import { StatusTag } from './StatusTag.js';
@@ -27,12 +25,13 @@ interface SessionsTableProps<Row extends SessionRow> {
   emptyText: string;
   /** Extra columns placed before the status (e.g. a staff member's duty). */
   extraColumns?: ColumnsType<Row>;
+  /** The links of a row (考生检测, 评分 …), as the caller's role allows. */
+  renderActions?: (row: Row) => ReactNode;
 }
 
 /** Sessions for staff and admins: date, exam, session, kind, status, candidate count. */
 export function SessionsTable<Row extends SessionRow>(props: SessionsTableProps<Row>) {
   const { t } = useTranslation();
-  const { role } = useSessionUser();
   const columns: ColumnsType<Row> = [
     {
       key: 'date',
@@ -54,15 +53,15 @@ export function SessionsTable<Row extends SessionRow>(props: SessionsTableProps<
       align: 'right',
       render: (_value, row) => row.candidateCount,
     },
-    {
-      key: 'checkIn',
-      title: t('staffCheckIn.openLink'),
-      render: (_value, row) => {
-        // Only staff and school or college admins have the check-in view (not platform admins).
-        const path = sessionCheckInPath(role, row.sessionId);
-        return path ? <Link to={path}>{t('staffCheckIn.openLink')}</Link> : null;
-      },
-    },
+    ...(props.renderActions
+      ? [
+          {
+            key: 'actions',
+            title: t('staff.actions'),
+            render: (_value: unknown, row: Row) => props.renderActions?.(row),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<Row>

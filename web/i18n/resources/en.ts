@@ -14,6 +14,9 @@ import { en as candidateCheckInEN } from '../../roles/candidate/check-in/message
 import { en as candidateFaceEN } from '../../roles/candidate/check-in/face/messages.js';
 import { en as phoneCameraEN } from '../../roles/phone/messages.js';
 import { en as staffCheckInEN } from '../../roles/staff/check-in/messages.js';
+import { en as adminScoringEN } from '../../roles/admin/scoring/messages.js';
+import { en as staffScoringEN } from '../../roles/staff/scoring/messages.js';
+import { en as candidateWaitingRoomEN } from '../../roles/candidate/waiting-room/messages.js';
 import { errorTexts } from './errorTexts.js';
 import type { Messages } from './zhCN.js';
 
@@ -137,6 +140,7 @@ export const en: Messages = {
     INVALID_EXAM_CODE: 'An exam ID has 2–40 letters, digits, - or _',
   },
   candidate: {
+    result: 'Result {{score}} / {{max}}',
     welcome: 'Welcome to the {{school}} online exam hall',
     welcomeNoSchool: 'Welcome to Invigil',
     schoolNotices: 'School notices',
@@ -162,6 +166,7 @@ export const en: Messages = {
     status: 'Status',
     candidates: 'Candidates',
     noSessions: 'No sessions assigned to you',
+    actions: 'Actions',
   },
   admin: {
     console: 'Administration',
@@ -216,11 +221,14 @@ export const en: Messages = {
   candidateDocuments: candidateDocumentsEN,
   candidateIdentity: candidateIdentityEN,
   ticketLookup: ticketLookupEN,
+  candidateWaitingRoom: candidateWaitingRoomEN,
   media: mediaEN,
   candidateCheckIn: candidateCheckInEN,
   candidateFace: candidateFaceEN,
   phoneCamera: phoneCameraEN,
   staffCheckIn: staffCheckInEN,
+  adminScoring: adminScoringEN,
+  staffScoring: staffScoringEN,
   errors: {
     ...errorTexts('en'),
     NETWORK: 'Could not reach the server; check your connection and try again',

@@ -14,6 +14,9 @@ import { zh as candidateCheckInZH } from '../../roles/candidate/check-in/message
 import { zh as candidateFaceZH } from '../../roles/candidate/check-in/face/messages.js';
 import { zh as phoneCameraZH } from '../../roles/phone/messages.js';
 import { zh as staffCheckInZH } from '../../roles/staff/check-in/messages.js';
+import { zh as adminScoringZH } from '../../roles/admin/scoring/messages.js';
+import { zh as staffScoringZH } from '../../roles/staff/scoring/messages.js';
+import { zh as candidateWaitingRoomZH } from '../../roles/candidate/waiting-room/messages.js';
 import { errorTexts } from './errorTexts.js';
 
 /** Chinese texts; the source of the message keys (en.ts must have the same shape). */
@@ -136,6 +139,7 @@ export const zhCN = {
     INVALID_EXAM_CODE: '考试ID为2–40位字母、数字、- 或 _',
   },
   candidate: {
+    result: '成绩 {{score}} / {{max}}',
     welcome: '欢迎来到{{school}}云考场',
     welcomeNoSchool: '欢迎来到云考场',
     schoolNotices: '学校公告',
@@ -161,6 +165,7 @@ export const zhCN = {
     status: '考场状态',
     candidates: '考生人数',
     noSessions: '暂无分配的考场',
+    actions: '操作',
   },
   admin: {
     console: '管理后台',
@@ -214,11 +219,14 @@ export const zhCN = {
   candidateDocuments: candidateDocumentsZH,
   candidateIdentity: candidateIdentityZH,
   ticketLookup: ticketLookupZH,
+  candidateWaitingRoom: candidateWaitingRoomZH,
   media: mediaZH,
   candidateCheckIn: candidateCheckInZH,
   candidateFace: candidateFaceZH,
   phoneCamera: phoneCameraZH,
   staffCheckIn: staffCheckInZH,
+  adminScoring: adminScoringZH,
+  staffScoring: staffScoringZH,
   errors: {
     ...errorTexts('zh'),
     NETWORK: '网络连接失败，请检查网络后重试',

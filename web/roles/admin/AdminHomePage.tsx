@@ -1,16 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { getAdminOverview } from '../../../shared/api/exams.js';
 import { callApi } from '../../api/client.js';
 import { LoadError } from '../../ui/LoadError.js';
 import { SessionsTable } from '../../ui/SessionsTable.js';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
+import { useSessionUser } from '../../auth/useSessionUser.js';
+import { sessionCheckInPath } from '../staff/check-in/paths.js';
 import { AdminCounts } from './AdminCounts.js';
 
 /** `/admin`: counts and sessions within the admin's school or college. */
 export function AdminHomePage() {
   const { t } = useTranslation();
+  const { role } = useSessionUser();
   useDocumentTitle(t('admin.overview'));
   const overview = useQuery({
     queryKey: ['admin', 'overview'],
@@ -39,6 +43,11 @@ export function AdminHomePage() {
           items={overview.data?.sessions ?? []}
           isLoading={overview.isPending}
           emptyText={t('admin.noSessions')}
+          renderActions={(row) => {
+            // Platform admins have no school pages (no check-in view).
+            const path = sessionCheckInPath(role, row.sessionId);
+            return path ? <Link to={path}>{t('staffCheckIn.openLink')}</Link> : null;
+          }}
         />
       </Card>
     </Flex>

@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { MyRegistration } from '../../../shared/api/exams.js';
+import { getMyResults } from '../../../shared/api/scoring.js';
+import { callApi } from '../../api/client.js';
 import { DisabledActionButton } from '../../ui/DisabledActionButton.js';
 import { formatTimeRange } from '../../ui/format.js';
 import { StatusTag } from '../../ui/StatusTag.js';
@@ -22,6 +25,13 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const ticketId = searchParams.get(TICKET_PARAM);
+  // Published results only: the server answers nothing before 公布成绩.
+  const results = useQuery({
+    queryKey: ['candidate', 'results'],
+    queryFn: () => callApi(getMyResults, {}),
+  });
+  const resultOf = (registrationId: string) =>
+    results.data?.items.find((item) => item.registrationId === registrationId);
 
   const setTicketId = (registrationId: string | null) => {
     setSearchParams(
@@ -93,7 +103,19 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
           {
             key: 'status',
             title: t('candidate.status'),
-            render: (_value, row) => <StatusTag status={row.status} />,
+            render: (_value, row) => {
+              const result = resultOf(row.registrationId);
+              return (
+                <Space orientation="vertical" size={0}>
+                  <StatusTag status={row.status} />
+                  {result ? (
+                    <Typography.Text strong>
+                      {t('candidate.result', { score: result.aggregate, max: result.maxTotal })}
+                    </Typography.Text>
+                  ) : null}
+                </Space>
+              );
+            },
           },
           {
             key: 'attendance',

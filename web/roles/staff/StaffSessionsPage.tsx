@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useSessionUser } from '../../auth/useSessionUser.js';
+import { sessionCheckInPath } from './check-in/paths.js';
 import { useTranslation } from 'react-i18next';
 import { listMyAssignments, type MyAssignment } from '../../../shared/api/exams.js';
 import { callApi } from '../../api/client.js';
@@ -12,6 +15,8 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
 export function StaffSessionsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('staff.mySessions'));
+  const { role } = useSessionUser();
+
   const assignments = useQuery({
     queryKey: ['me', 'assignments'],
     queryFn: () => callApi(listMyAssignments),
@@ -41,6 +46,19 @@ export function StaffSessionsPage() {
                 render: (_value, row) => t(`duty.${row.duty}`),
               },
             ]}
+            renderActions={(row) => {
+              const checkInPath = sessionCheckInPath(role, row.sessionId);
+              return (
+                <Space>
+                  {checkInPath ? <Link to={checkInPath}>{t('staffCheckIn.openLink')}</Link> : null}
+                  {row.duty === 'panel_examiner' || row.duty === 'panel_chair' ? (
+                    <Link to={`/examiner/sessions/${encodeURIComponent(row.sessionId)}/scores`}>
+                      {t('staffScoring.title')}
+                    </Link>
+                  ) : null}
+                </Space>
+              );
+            }}
           />
         )}
       </Card>

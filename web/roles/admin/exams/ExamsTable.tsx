@@ -7,6 +7,7 @@ import { useErrorMessage } from '../../../api/errors.js';
 import { examAdminKeys } from './useExamAdmin.js';
 import { GuardedDeleteButton } from './GuardedDeleteButton.js';
 import { NavButton, rosterPath } from '../roster/rosterLinks.js';
+import { scoringPath } from '../scoring/useScoring.js';
 
 interface ExamsTableProps {
   items: AdminExam[];
@@ -51,6 +52,9 @@ export function ExamsTable({ items, isLoading, onEdit, onOpenSessions }: ExamsTa
           </Button>
           <NavButton size="small" to={rosterPath(exam.id)}>
             {t('adminRoster.rosterAction')}
+          </NavButton>
+          <NavButton size="small" to={scoringPath(exam.id)}>
+            {t('adminScoring.scoringAction')}
           </NavButton>
           <Button size="small" onClick={() => onEdit(exam)}>
             {t('adminExams.edit')}

@@ -1,12 +1,13 @@
 import { VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { CheckInState } from '../../../../shared/api/check-in.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { PageSpinner } from '../../../ui/PageSpinner.js';
+import { ReconnectingBanner } from '../../../ui/ReconnectingBanner.js';
 import { StatusTag } from '../../../ui/StatusTag.js';
 import { formatTimeRange } from '../../../ui/format.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
@@ -18,9 +19,11 @@ import { EnterExamButton } from './EnterExamButton.js';
 import { FaceCheckStep } from './face/FaceCheckStep.js';
 import { PhoneStep } from './phone/PhoneStep.js';
 import { PledgeStep } from './pledge/PledgeStep.js';
-import { EnteredPanel, ReadyPanel } from './ReadyPanel.js';
+import { ReadyPanel } from './ReadyPanel.js';
 import { useCheckIn, useStoreCheckInState } from './useCheckIn.js';
 import { usePublishCamera } from './usePublishCamera.js';
+import { useEnterWaitingRoom } from '../waiting-room/WaitingRoomPage.js';
+import { useErrorMessage } from '../../../api/errors.js';
 
 /**
  * `/candidate/registrations/:registrationId/check-in`: 考前检测 (device → face → pledge → phone),
@@ -34,7 +37,6 @@ export function CheckInPage() {
   const checkIn = useCheckIn(registrationId);
   const storeState = useStoreCheckInState(registrationId);
   const [chosen, setChosen] = useState<CheckInView | null>(null);
-  const [hasEntered, setEntered] = useState(false);
 
   const handleStateChange = (next: CheckInState) => {
     storeState(next);
@@ -48,6 +50,8 @@ export function CheckInPage() {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('candidateCheckIn.title')}
         </Typography.Title>
+        {/* The PC's own connection; the phone's is shown by the phone step's status. */}
+        <ReconnectingBanner />
         {checkIn.isError && !checkIn.data ? (
           <LoadError error={checkIn.error} onRetry={() => void checkIn.refetch()} />
         ) : !checkIn.data ? (
@@ -58,8 +62,6 @@ export function CheckInPage() {
             offsetMs={checkIn.data.offsetMs}
             chosen={chosen}
             onChoose={setChosen}
-            hasEntered={hasEntered}
-            onEnter={setEntered}
             onStateChange={handleStateChange}
             onStartReached={() => void checkIn.refetch()}
           />
@@ -75,8 +77,6 @@ interface CheckInContentProps {
   offsetMs: number;
   chosen: CheckInView | null;
   onChoose: (view: CheckInView | null) => void;
-  hasEntered: boolean;
-  onEnter: (hasEntered: boolean) => void;
   onStateChange: (state: CheckInState) => void;
   onStartReached: () => void;
 }
@@ -86,8 +86,6 @@ function CheckInContent({
   offsetMs,
   chosen,
   onChoose,
-  hasEntered,
-  onEnter,
   onStateChange,
   onStartReached,
 }: CheckInContentProps) {
@@ -104,12 +102,11 @@ function CheckInContent({
       state.steps.device.state === 'passed' && view !== 'device',
     ) === 'publishing';
 
-  // Leaving the entered note when the server no longer lets the candidate in (e.g. it ended).
-  useEffect(() => {
-    if (hasEntered && !state.canEnter) onEnter(false);
-  }, [hasEntered, state.canEnter, onEnter]);
-
-  if (hasEntered) return <EnteredPanel onBack={() => onEnter(false)} />;
+  const navigate = useNavigate();
+  const describe = useErrorMessage();
+  const enter = useEnterWaitingRoom(state.registrationId, () => {
+    void navigate(`/candidate/registrations/${state.registrationId}/waiting-room`);
+  });
 
   return (
     <>
@@ -168,7 +165,10 @@ function CheckInContent({
         )}
       </Card>
       <Flex vertical gap={4} align="flex-start" aria-live="polite">
-        <EnterExamButton state={state} onEnter={() => onEnter(true)} />
+        <EnterExamButton state={state} onEnter={() => enter.mutate()} />
+        {enter.isError ? (
+          <Alert type="error" showIcon role="alert" title={describe(enter.error)} />
+        ) : null}
       </Flex>
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PhoneMonitorPanel } from './phone/PhoneMonitorPanel.js';
 import type { CheckInStepProps } from './stepProps.js';
@@ -20,21 +20,5 @@ export function ReadyPanel({ state, onStateChange }: CheckInStepProps) {
         <PhoneMonitorPanel state={state} onStateChange={onStateChange} />
       ) : null}
     </>
-  );
-}
-
-/**
- * Where 进入考试 leads until the waiting room exists: an honest note that check-in is complete
- * and the waiting room comes next.
- */
-export function EnteredPanel({ onBack }: { onBack: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="info"
-      title={<span role="status">{t('candidateCheckIn.ready.entered')}</span>}
-      subTitle={t('candidateCheckIn.ready.enteredDetail')}
-      extra={<Button onClick={onBack}>{t('candidateCheckIn.ready.backToCheckIn')}</Button>}
-    />
   );
 }

@@ -36,9 +36,6 @@ export const zh = {
   ready: {
     title: '考前检测已完成',
     detail: '请保持本页面打开，开考后点击“进入考试”。',
-    entered: '已完成考前检测，候考区即将开放',
-    enteredDetail: '候考区功能正在建设中，请保持本页面打开，留意考务人员的通知。',
-    backToCheckIn: '返回考前检测',
   },
   device: {
     intro:
@@ -164,10 +161,6 @@ export const en: typeof zh = {
   ready: {
     title: 'Check-in complete',
     detail: 'Keep this page open and click "Enter the exam" once it starts.',
-    entered: 'Check-in complete; the waiting room opens soon',
-    enteredDetail:
-      'The waiting room is still being built. Keep this page open and watch for instructions from the exam staff.',
-    backToCheckIn: 'Back to the check-in',
   },
   device: {
     intro:
