@@ -13,6 +13,26 @@ import {
 import type { AdminScope } from '../admin/policy.js';
 import { rejectDuplicates } from '../db/unique-violation.js';
 
+/**
+ * An exam with its college's name: what the admin pages of an exam (roster, scoring) check the
+ * caller's scope against and show. Null when there is no such exam.
+ */
+export async function findExamWithCollege(db: Database, examId: string) {
+  const rows = await db
+    .select({
+      id: exam.id,
+      schoolId: exam.schoolId,
+      collegeId: exam.collegeId,
+      code: exam.code,
+      name: exam.name,
+      collegeName: college.name,
+    })
+    .from(exam)
+    .leftJoin(college, eq(college.id, exam.collegeId))
+    .where(eq(exam.id, examId));
+  return rows[0] ?? null;
+}
+
 export type ExamRow = typeof exam.$inferSelect;
 export type ExamValues = Omit<typeof exam.$inferInsert, 'id' | 'createdAt'>;
 export type SessionRow = typeof examSession.$inferSelect;

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { findExamWithCollege } from '../exams/admin-repo.js';
 import {
   appUser,
   candidateDocument,
@@ -34,20 +35,8 @@ export interface ImportCounts {
 export class RosterRepo {
   constructor(private readonly db: Database) {}
 
-  async findExam(examId: string) {
-    const rows = await this.db
-      .select({
-        id: exam.id,
-        schoolId: exam.schoolId,
-        collegeId: exam.collegeId,
-        code: exam.code,
-        name: exam.name,
-        collegeName: college.name,
-      })
-      .from(exam)
-      .leftJoin(college, eq(college.id, exam.collegeId))
-      .where(eq(exam.id, examId));
-    return rows[0] ?? null;
+  findExam(examId: string) {
+    return findExamWithCollege(this.db, examId);
   }
 
   sessionsOf(examId: string) {

@@ -2,9 +2,9 @@ import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Criterion, AggregationRule } from '../../shared/api/scoring.js';
 import type { StaffDuty } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
+import { findExamWithCollege } from '../exams/admin-repo.js';
 import {
   appUser,
-  college,
   exam,
   examSession,
   registration,
@@ -28,20 +28,8 @@ export interface ScoreWithName extends ScoreRow {
 export class ScoringRepo {
   constructor(private readonly db: Database) {}
 
-  async findExam(examId: string) {
-    const rows = await this.db
-      .select({
-        id: exam.id,
-        schoolId: exam.schoolId,
-        collegeId: exam.collegeId,
-        code: exam.code,
-        name: exam.name,
-        collegeName: college.name,
-      })
-      .from(exam)
-      .leftJoin(college, eq(college.id, exam.collegeId))
-      .where(eq(exam.id, examId));
-    return rows[0] ?? null;
+  findExam(examId: string) {
+    return findExamWithCollege(this.db, examId);
   }
 
   async findForm(examId: string): Promise<ScoringFormRow | null> {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { callApi as call, INTERVIEW_ROOM as ROOM } from '../../fixtures/candidate.js';
+import { callApi as call, confirmedRegistration } from '../../fixtures/candidate.js';
 import {
   framesShown,
   openPhoneStep,
@@ -65,20 +65,7 @@ test('a QR code that is not valid gets a clear page, not a blank one', async ({ 
 test('a QR code replaced by a newer one reads as expired on the phone', async ({ browser }) => {
   const candidate = await browser.newContext();
   const api = candidate.request;
-  await call(api, 'POST', '/api/auth/login/admission', {
-    schoolSlug: 'demo',
-    examCode: 'INT2026',
-    admissionNumber: 'INT2026002',
-  });
-  const mine = await call<{ items: { registrationId: string; sessionName: string }[] }>(
-    api,
-    'GET',
-    '/api/me/registrations',
-  );
-  const registrationId = mine.items.find((item) => item.sessionName === ROOM)?.registrationId;
-  const base = `/api/me/registrations/${registrationId ?? ''}`;
-  await call(api, 'PUT', `${base}/attendance`, { attendance: 'confirmed' });
-  await call(api, 'POST', `${base}/identity/confirm`, {});
+  const { base } = await confirmedRegistration(api, 'INT2026002');
   const older = await call<{ token: string }>(api, 'POST', `${base}/check-in/phone/pairing`);
   // The PC refreshed its QR code: the older code can no longer be used.
   await call(api, 'POST', `${base}/check-in/phone/pairing`);

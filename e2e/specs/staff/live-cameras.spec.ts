@@ -1,43 +1,12 @@
-import { expect, request, test, type Browser, type Page } from '@playwright/test';
-import type { AdminExam } from '../../../shared/api/exam-admin.js';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   INTERVIEW_ROOM as ROOM,
   WORKING_DEVICES,
   callApi as call,
+  confirmedRegistration,
   logInStaff,
+  useInterviewRules,
 } from '../../fixtures/candidate.js';
-import { baseURL } from '../../playwright.config.js';
-
-/**
- * The demo exam without the phone's verification photo (the fake camera shows no face, so the
- * photo would only use up attempts); returns the function that restores the seeded rules.
- */
-async function skipPhonePhoto(): Promise<() => Promise<void>> {
-  const admin = await request.newContext({ baseURL });
-  await call(admin, 'POST', '/api/auth/login/staff', {
-    schoolSlug: 'demo',
-    login: 'admin',
-    password: 'Invigil2026',
-  });
-  const { items } = await call<{ items: AdminExam[] }>(admin, 'GET', '/api/admin/exams');
-  const exam = items.find((item) => item.code === 'INT2026');
-  if (!exam) throw new Error('demo exam INT2026 missing');
-  const put = (rules: AdminExam['rules']) =>
-    call(admin, 'PUT', `/api/admin/exams/${exam.id}`, {
-      code: exam.code,
-      name: exam.name,
-      kind: exam.kind,
-      collegeId: exam.collegeId,
-      rules,
-      pledgeText: exam.pledgeText,
-      noticeText: exam.noticeText,
-    });
-  await put({ ...exam.rules, faceCheckRequired: false });
-  return async () => {
-    await put(exam.rules);
-    await admin.dispose();
-  };
-}
 
 /**
  * 李四's PC with a passed device check (set through the API: its own journey tests the page),
@@ -47,21 +16,7 @@ async function skipPhonePhoto(): Promise<() => Promise<void>> {
 async function pcAndPhoneOfLi(browser: Browser): Promise<{ pc: Page; phone: Page }> {
   const context = await browser.newContext();
   const api = context.request;
-  await call(api, 'POST', '/api/auth/login/admission', {
-    schoolSlug: 'demo',
-    examCode: 'INT2026',
-    admissionNumber: 'INT2026002',
-  });
-  const mine = await call<{ items: { registrationId: string; sessionName: string }[] }>(
-    api,
-    'GET',
-    '/api/me/registrations',
-  );
-  const registrationId = mine.items.find((item) => item.sessionName === ROOM)?.registrationId;
-  if (!registrationId) throw new Error('李四 has no registration in the interview room');
-  const base = `/api/me/registrations/${registrationId}`;
-  await call(api, 'PUT', `${base}/attendance`, { attendance: 'confirmed' });
-  await call(api, 'POST', `${base}/identity/confirm`, {});
+  const { registrationId, base } = await confirmedRegistration(api, 'INT2026002');
   await call(api, 'PUT', `${base}/check-in/device`, WORKING_DEVICES);
   const { token } = await call<{ token: string }>(api, 'POST', `${base}/check-in/phone/pairing`);
 
@@ -93,7 +48,7 @@ test('the waiting-room examiner watches a candidate’s PC camera and phone came
   page,
 }) => {
   test.setTimeout(60_000);
-  const restoreRules = await skipPhonePhoto();
+  const restoreRules = await useInterviewRules({ faceCheckRequired: false });
   try {
     const { pc, phone } = await pcAndPhoneOfLi(browser);
 
