@@ -190,7 +190,8 @@ test('the whole check-in of 张三: without WASM a plain photo is sent; a matchi
     // Every step done, the session open: 进入考试 is enabled.
     await expect(page.getByText('考前检测已完成').first()).toBeVisible({ timeout: 20_000 });
     await page.getByRole('button', { name: '进入考试' }).click();
-    await expect(page.getByText('已完成考前检测，候考区即将开放')).toBeVisible();
+    await expect(page).toHaveURL(/\/waiting-room$/);
+    await expect(page.getByRole('heading', { name: '候考中' })).toBeVisible();
     await phone.context().close();
   } finally {
     await browser.close();
