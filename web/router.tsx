@@ -86,6 +86,14 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await examinerChunk()).SessionCheckInPage }),
           },
           {
+            path: 'sessions/:sessionId/waiting-room',
+            lazy: async () => ({ Component: (await examinerChunk()).WaitingRoomQueuePage }),
+          },
+          {
+            path: 'sessions/:sessionId/panel',
+            lazy: async () => ({ Component: (await examinerChunk()).PanelPage }),
+          },
+          {
             path: 'sessions/:sessionId/scores',
             lazy: async () => ({
               Component: (await import('./roles/staff/scoring/SessionScoresPage.js'))

@@ -16,6 +16,8 @@ import { en as phoneCameraEN } from '../../roles/phone/messages.js';
 import { en as staffCheckInEN } from '../../roles/staff/check-in/messages.js';
 import { en as adminScoringEN } from '../../roles/admin/scoring/messages.js';
 import { en as staffScoringEN } from '../../roles/staff/scoring/messages.js';
+import { en as staffWaitingRoomEN } from '../../roles/staff/waiting-room/messages.js';
+import { en as staffPanelEN } from '../../roles/staff/panel/messages.js';
 import { en as candidateWaitingRoomEN } from '../../roles/candidate/waiting-room/messages.js';
 import { errorTexts } from './errorTexts.js';
 import type { Messages } from './zhCN.js';
@@ -229,6 +231,8 @@ export const en: Messages = {
   staffCheckIn: staffCheckInEN,
   adminScoring: adminScoringEN,
   staffScoring: staffScoringEN,
+  staffWaitingRoom: staffWaitingRoomEN,
+  staffPanel: staffPanelEN,
   errors: {
     ...errorTexts('en'),
     NETWORK: 'Could not reach the server; check your connection and try again',

@@ -16,6 +16,8 @@ import { zh as phoneCameraZH } from '../../roles/phone/messages.js';
 import { zh as staffCheckInZH } from '../../roles/staff/check-in/messages.js';
 import { zh as adminScoringZH } from '../../roles/admin/scoring/messages.js';
 import { zh as staffScoringZH } from '../../roles/staff/scoring/messages.js';
+import { zh as staffWaitingRoomZH } from '../../roles/staff/waiting-room/messages.js';
+import { zh as staffPanelZH } from '../../roles/staff/panel/messages.js';
 import { zh as candidateWaitingRoomZH } from '../../roles/candidate/waiting-room/messages.js';
 import { errorTexts } from './errorTexts.js';
 
@@ -227,6 +229,8 @@ export const zhCN = {
   staffCheckIn: staffCheckInZH,
   adminScoring: adminScoringZH,
   staffScoring: staffScoringZH,
+  staffWaitingRoom: staffWaitingRoomZH,
+  staffPanel: staffPanelZH,
   errors: {
     ...errorTexts('zh'),
     NETWORK: '网络连接失败，请检查网络后重试',

@@ -52,8 +52,20 @@ export function StaffSessionsPage() {
                 <Space>
                   {checkInPath ? <Link to={checkInPath}>{t('staffCheckIn.openLink')}</Link> : null}
                   {row.duty === 'panel_examiner' || row.duty === 'panel_chair' ? (
+                    <Link to={`/examiner/sessions/${encodeURIComponent(row.sessionId)}/panel`}>
+                      {t('staffPanel.openLink')}
+                    </Link>
+                  ) : null}
+                  {row.duty === 'panel_examiner' || row.duty === 'panel_chair' ? (
                     <Link to={`/examiner/sessions/${encodeURIComponent(row.sessionId)}/scores`}>
                       {t('staffScoring.title')}
+                    </Link>
+                  ) : null}
+                  {row.duty === 'waiting_examiner' ? (
+                    <Link
+                      to={`/examiner/sessions/${encodeURIComponent(row.sessionId)}/waiting-room`}
+                    >
+                      {t('staffWaitingRoom.openLink')}
                     </Link>
                   ) : null}
                 </Space>

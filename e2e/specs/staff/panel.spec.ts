@@ -1,0 +1,140 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import {
+  WORKING_DEVICES,
+  callApi,
+  confirmedRegistration,
+  logInStaff,
+  staffApi,
+  useInterviewRules,
+} from '../../fixtures/candidate.js';
+
+// Issue 5 §4 as the panel sees it: a ready candidate in the 考场 list, 邀请 → 已邀请, the
+// candidate accepts (API) → 面试中 with the timer, 结束面试 → done and the way to 评分.
+
+interface Queue {
+  items: { admissionNumber: string; candidateName: string; ticket: { state: string } }[];
+}
+
+/**
+ * Interview candidates this journey may take, in order of preference. A `done` ticket is final
+ * and the server is shared by every journey: candidate/waiting-room.spec.ts ends 李四's
+ * interview, staff/waiting-room-examiner.spec.ts (after this one) needs 张三 still waiting, and
+ * admin/roster-documents.spec.ts imports 赵六 and 钱七 when it runs. 张三 is the last resort.
+ */
+const CANDIDATES = ['INT2026002', 'INT2026011', 'INT2026010', 'INT2026001'];
+
+/** Logs the candidate in with the exam ID; false when the roster has no such candidate. */
+async function tryLogIn(api: APIRequestContext, admissionNumber: string): Promise<boolean> {
+  const { token } = (await (await api.get('/api/auth/csrf')).json()) as { token: string };
+  const response = await api.post('/api/auth/login/admission', {
+    headers: { 'x-csrf-token': token },
+    data: { schoolSlug: 'demo', examCode: 'INT2026', admissionNumber },
+  });
+  return response.ok();
+}
+
+async function interviewSessionId(api: APIRequestContext): Promise<string> {
+  const mine = await callApi<{ items: { sessionId: string; examKind: string }[] }>(
+    api,
+    'GET',
+    '/api/me/assignments',
+  );
+  const sessionId = mine.items.find((item) => item.examKind === 'interview')?.sessionId;
+  if (!sessionId) throw new Error('panel1 has no interview session');
+  return sessionId;
+}
+
+test('考场: invite a ready candidate, the interview runs on the server clock, 结束面试, 评分', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const restoreRules = await useInterviewRules({
+    faceCheckRequired: false,
+    secondCameraRequired: false,
+  });
+  const waiting1 = await staffApi('waiting1');
+  const panel1 = await staffApi('panel1');
+  const candidateApi = await playwright.request.newContext({ baseURL });
+  try {
+    const sessionId = await interviewSessionId(panel1);
+    const queuePath = `/api/sessions/${sessionId}/waiting-room`;
+    const before = await callApi<Queue>(panel1, 'GET', queuePath);
+    let admissionNumber: string | undefined;
+    for (const candidate of CANDIDATES) {
+      const entry = before.items.find((item) => item.admissionNumber === candidate);
+      if (entry?.ticket.state === 'done') continue;
+      if (await tryLogIn(candidateApi, candidate)) {
+        admissionNumber = candidate;
+        break;
+      }
+    }
+    if (!admissionNumber) throw new Error('every demo interview candidate is done already');
+
+    // The candidate: check-in through the API, then 进入考试.
+    const { registrationId, base } = await confirmedRegistration(candidateApi, admissionNumber);
+    await callApi(candidateApi, 'PUT', `${base}/check-in/device`, WORKING_DEVICES);
+    const state = await callApi<{ steps: { pledge: { state: string } } }>(
+      candidateApi,
+      'GET',
+      `${base}/check-in`,
+    );
+    if (state.steps.pledge.state === 'pending') {
+      await callApi(candidateApi, 'POST', `${base}/check-in/pledge`, { agree: true });
+    }
+    await callApi(candidateApi, 'POST', `${base}/waiting-room/enter`);
+
+    // The waiting-room examiner checks and marks them ready.
+    const ticketPath = `${queuePath}/${registrationId}`;
+    await callApi(waiting1, 'POST', `${ticketPath}/call`);
+    await callApi(waiting1, 'POST', `${ticketPath}/readiness`, { readiness: 'ready' });
+    await callApi(waiting1, 'POST', `${ticketPath}/end-call`);
+    const queued = await callApi<Queue>(panel1, 'GET', queuePath);
+    const name = queued.items.find(
+      (item) => item.admissionNumber === admissionNumber,
+    )?.candidateName;
+    const candidate = { admissionNumber, name: name ?? '' };
+
+    // panel1 opens 考场 from the session list.
+    await logInStaff(page, 'panel1');
+    await page.waitForURL(/\/examiner/);
+    await page.getByRole('link', { name: '考场', exact: true }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/examiner/sessions/${sessionId}/panel$`));
+    await expect(page.getByText(/考场视频.*尚未开通/)).toBeVisible();
+
+    const row = page.getByRole('row').filter({ hasText: candidate.admissionNumber });
+    await expect(row).toContainText(candidate.name);
+    await row.getByRole('button', { name: `邀请 ${candidate.name}` }).click();
+    const current = page.getByTestId('panel-current');
+    await expect(current).toContainText('已邀请，等待考生确认');
+    await expect(current.getByRole('button', { name: '取消邀请' })).toBeVisible();
+    await expect(row).toBeHidden();
+
+    // The candidate accepts: the page follows live (queue:changed), the timer runs.
+    await callApi(candidateApi, 'POST', `${base}/waiting-room/accept`);
+    await expect(current).toContainText('面试中');
+    const timer = page.getByTestId('panel-interview-timer');
+    await expect(timer).toContainText(/已进行 \d\d:\d\d/);
+    const first = await timer.textContent();
+    await expect(timer).not.toHaveText(first ?? '', { timeout: 5_000 });
+
+    // 结束面试 asks first.
+    await current.getByRole('button', { name: '结束面试' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '确定结束' });
+    await expect(confirm).toContainText(candidate.name);
+    await confirm.getByRole('button', { name: '结束面试' }).click();
+    await expect(current.getByRole('link', { name: `为 ${candidate.name} 评分` })).toHaveAttribute(
+      'href',
+      `/examiner/sessions/${sessionId}/scores`,
+    );
+    const after = await callApi<Queue>(panel1, 'GET', queuePath);
+    expect(
+      after.items.find((item) => item.admissionNumber === candidate.admissionNumber)?.ticket.state,
+    ).toBe('done');
+  } finally {
+    await candidateApi.dispose();
+    await waiting1.dispose();
+    await panel1.dispose();
+    await restoreRules();
+  }
+});

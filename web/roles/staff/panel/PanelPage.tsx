@@ -1,0 +1,190 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Card, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  cancelInvitation,
+  endInterview,
+  inviteCandidate,
+  type QueueEntry,
+  type Ticket,
+} from '../../../../shared/api/interviews.js';
+import { callApi } from '../../../api/client.js';
+import { useErrorMessage } from '../../../api/errors.js';
+import { RoleShell } from '../../../layout/RoleShell.js';
+import { formatDateTime } from '../../../ui/format.js';
+import { LoadError } from '../../../ui/LoadError.js';
+import { ReconnectingBanner } from '../../../ui/ReconnectingBanner.js';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
+import { CandidateCheckInDrawer } from '../check-in/CandidateCheckInDrawer.js';
+import { CurrentCandidateCard } from './CurrentCandidateCard.js';
+import { ReadyList } from './ReadyList.js';
+import {
+  applyQueueChange,
+  sessionQueueKey,
+  useSessionQueue,
+  type QueueSnapshot,
+} from './useSessionQueue.js';
+
+type Command = 'invite' | 'cancel' | 'end';
+const CONTRACTS = { invite: inviteCandidate, cancel: cancelInvitation, end: endInterview };
+
+/**
+ * `/examiner/sessions/:sessionId/panel` (考场, issue 5 §4): the ready candidates still waiting,
+ * 邀请 one at a time, then 已邀请 / 面试中 with the timer on the server's clock, 结束面试 and
+ * the way to 评分. Live through `queue:changed`; the panel's video is not built yet.
+ */
+export function PanelPage() {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { sessionId = '' } = useParams();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const queue = useSessionQueue(sessionId);
+
+  const command = useMutation({
+    mutationFn: ({ kind, entry }: { kind: Command; entry: QueueEntry }) =>
+      callApi(CONTRACTS[kind], {
+        params: { sessionId, registrationId: entry.ticket.registrationId },
+      }),
+    onSuccess: (ticket: Ticket, { kind, entry }) => {
+      const key = sessionQueueKey(sessionId);
+      const current = queryClient.getQueryData<QueueSnapshot>(key);
+      const next = current && applyQueueChange(current, { sessionId, ticket });
+      if (next) queryClient.setQueryData(key, next);
+      const name = entry.candidateName;
+      if (kind === 'invite') void message.success(t('staffPanel.ready.invited', { name }));
+      if (kind === 'cancel') void message.info(t('staffPanel.current.cancelled'));
+      if (kind === 'end') void message.success(t('staffPanel.current.ended', { name }));
+    },
+    onError: (error) => {
+      void message.error(describe(error));
+      void queryClient.invalidateQueries({ queryKey: sessionQueueKey(sessionId) });
+    },
+  });
+  const run = (kind: Command) => (entry: QueueEntry) => {
+    command.mutate({ kind, entry });
+  };
+
+  const data = queue.data?.queue;
+  const title = data
+    ? t('staffPanel.titleOf', { session: data.sessionName })
+    : t('staffPanel.title');
+  useDocumentTitle(title);
+  const items = data?.items ?? [];
+  const canAct = Boolean(
+    data?.myDuties.some((duty) => duty === 'panel_examiner' || duty === 'panel_chair'),
+  );
+  const occupant =
+    items.find((entry) => entry.ticket.registrationId === data?.panelOccupiedBy) ?? null;
+  const ready = items.filter(
+    (entry) => entry.ticket.state === 'waiting' && entry.ticket.readiness === 'ready',
+  );
+  const otherWaiting = items.filter(
+    (entry) =>
+      (entry.ticket.state === 'waiting' || entry.ticket.state === 'called') &&
+      entry.ticket.readiness !== 'ready',
+  ).length;
+  const done = items.filter((entry) => entry.ticket.state === 'done');
+  const lastEnded = done.reduce<QueueEntry | null>(
+    (latest, entry) =>
+      !latest || (entry.ticket.interviewEndedAt ?? '') > (latest.ticket.interviewEndedAt ?? '')
+        ? entry
+        : latest,
+    null,
+  );
+  const inviteBlockedReason = !canAct
+    ? t('staffPanel.ready.notPanel')
+    : data?.panelOccupiedBy
+      ? t('staffPanel.ready.occupied')
+      : null;
+  const pendingId =
+    command.isPending && command.variables.kind === 'invite'
+      ? command.variables.entry.ticket.registrationId
+      : null;
+  const openEntry = items.find((entry) => entry.ticket.registrationId === openId) ?? null;
+
+  return (
+    <RoleShell>
+      <Flex vertical gap={16}>
+        <Link to="/examiner">
+          <ArrowLeftOutlined aria-hidden /> {t('staffPanel.backToSessions')}
+        </Link>
+        <div>
+          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+            {title}
+          </Typography.Title>
+          {data && <Typography.Text type="secondary">{data.examName}</Typography.Text>}
+        </div>
+        <ReconnectingBanner />
+        <Alert type="info" showIcon title={t('staffPanel.videoNotBuilt')} />
+        {queue.isError && !data ? (
+          <LoadError error={queue.error} onRetry={() => void queue.refetch()} />
+        ) : (
+          <>
+            <div aria-live="polite">
+              {queue.isError && data && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('staffPanel.refreshFailed', { message: describe(queue.error) })}
+                />
+              )}
+              {data && !canAct && (
+                <Alert type="warning" showIcon title={t('staffPanel.readOnly')} />
+              )}
+            </div>
+            <CurrentCandidateCard
+              sessionId={sessionId}
+              occupant={occupant}
+              lastEnded={lastEnded}
+              offsetMs={queue.data?.offsetMs ?? 0}
+              canAct={canAct}
+              isBusy={command.isPending}
+              onCancel={run('cancel')}
+              onEnd={run('end')}
+              onDetails={(entry) => setOpenId(entry.ticket.registrationId)}
+            />
+            <Card
+              title={
+                <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+                  {t('staffPanel.ready.title', { count: ready.length })}
+                </Typography.Title>
+              }
+            >
+              <Flex vertical gap={12}>
+                <ReadyList
+                  items={ready}
+                  isLoading={queue.isPending}
+                  inviteBlockedReason={inviteBlockedReason}
+                  invitingId={pendingId}
+                  onInvite={run('invite')}
+                  onDetails={(entry) => setOpenId(entry.ticket.registrationId)}
+                />
+                {data && (
+                  <Flex justify="space-between" wrap gap={8}>
+                    <Typography.Text type="secondary">
+                      {t('staffPanel.otherWaiting', { count: otherWaiting })} ·{' '}
+                      {t('staffPanel.done', { count: done.length })}
+                    </Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('staffPanel.live', { time: formatDateTime(data.serverTime) })}
+                    </Typography.Text>
+                  </Flex>
+                )}
+              </Flex>
+            </Card>
+          </>
+        )}
+      </Flex>
+      <CandidateCheckInDrawer
+        sessionId={sessionId}
+        row={openEntry?.checkIn ?? null}
+        onClose={() => setOpenId(null)}
+      />
+    </RoleShell>
+  );
+}

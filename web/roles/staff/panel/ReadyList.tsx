@@ -1,0 +1,95 @@
+import { Button, Flex, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { QueueEntry } from '../../../../shared/api/interviews.js';
+import { formatDateTime } from '../../../ui/format.js';
+import { DisabledActionButton } from '../../../ui/DisabledActionButton.js';
+import { StepStateTag } from '../check-in/StepStateTag.js';
+
+interface ReadyListProps {
+  items: QueueEntry[];
+  isLoading: boolean;
+  /** Why 邀请 cannot be used now (考场内已有考生, not a panel examiner), or null. */
+  inviteBlockedReason: string | null;
+  invitingId: string | null;
+  onInvite: (entry: QueueEntry) => void;
+  onDetails: (entry: QueueEntry) => void;
+}
+
+/** The ready candidates still waiting, in the queue's order, with their face check and 邀请. */
+export function ReadyList({
+  items,
+  isLoading,
+  inviteBlockedReason,
+  invitingId,
+  onInvite,
+  onDetails,
+}: ReadyListProps) {
+  const { t } = useTranslation();
+  return (
+    <Table<QueueEntry>
+      rowKey={(entry) => entry.ticket.registrationId}
+      dataSource={items}
+      loading={isLoading}
+      pagination={false}
+      locale={{ emptyText: t('staffPanel.ready.empty') }}
+      columns={[
+        {
+          key: 'admission',
+          title: t('staffPanel.ready.admissionNumber'),
+          dataIndex: 'admissionNumber',
+        },
+        { key: 'name', title: t('staffPanel.ready.name'), dataIndex: 'candidateName' },
+        {
+          key: 'face',
+          title: t('staffPanel.ready.face'),
+          render: (_value, entry) => (
+            <StepStateTag step="face" state={entry.checkIn.steps.face.state} />
+          ),
+        },
+        {
+          key: 'arrived',
+          title: t('staffPanel.ready.arrivedAt'),
+          render: (_value, entry) => formatDateTime(entry.ticket.arrivedAt),
+        },
+        {
+          key: 'note',
+          title: t('staffPanel.ready.note'),
+          render: (_value, entry) =>
+            entry.ticket.readinessNote ? (
+              <Typography.Text>{entry.ticket.readinessNote}</Typography.Text>
+            ) : null,
+        },
+        {
+          key: 'actions',
+          title: t('staffPanel.ready.actions'),
+          render: (_value, entry) => (
+            <Flex gap={8} wrap>
+              {inviteBlockedReason ? (
+                <DisabledActionButton
+                  label={t('staffPanel.ready.invite')}
+                  reason={inviteBlockedReason}
+                />
+              ) : (
+                <Button
+                  type="primary"
+                  loading={invitingId === entry.ticket.registrationId}
+                  disabled={invitingId !== null}
+                  aria-label={`${t('staffPanel.ready.invite')} ${entry.candidateName}`}
+                  onClick={() => onInvite(entry)}
+                >
+                  {t('staffPanel.ready.invite')}
+                </Button>
+              )}
+              <Button
+                aria-label={`${t('staffPanel.ready.details')} ${entry.candidateName}`}
+                onClick={() => onDetails(entry)}
+              >
+                {t('staffPanel.ready.details')}
+              </Button>
+            </Flex>
+          ),
+        },
+      ]}
+    />
+  );
+}

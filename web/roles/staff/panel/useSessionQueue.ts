@@ -1,0 +1,102 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { getSessionQueue, type SessionQueue } from '../../../../shared/api/interviews.js';
+import type { QueueChanged } from '../../../../shared/events.js';
+import { callApi } from '../../../api/client.js';
+import { connectSocket, emitWithAck } from '../../../api/socket.js';
+
+/** The socket carries every change; the slow poll covers a socket that cannot connect. */
+const REFETCH_MS = 15_000;
+
+/** The queue and how far the server clock is ahead of this browser's (server − browser). */
+export interface QueueSnapshot {
+  queue: SessionQueue;
+  offsetMs: number;
+}
+
+export const sessionQueueKey = (sessionId: string) => ['sessions', sessionId, 'waiting-room'];
+
+/**
+ * Puts one changed ticket into the queue. Only a higher `version` replaces what is shown, so a
+ * late HTTP answer or a replayed event cannot undo a newer change. Answers null when the ticket
+ * is not in the queue yet (a candidate just entered): the caller refetches, since the event
+ * carries no check-in results.
+ */
+export function applyQueueChange(
+  snapshot: QueueSnapshot,
+  change: QueueChanged,
+): QueueSnapshot | null {
+  const index = snapshot.queue.items.findIndex(
+    (entry) => entry.ticket.registrationId === change.ticket.registrationId,
+  );
+  if (index < 0) return null;
+  const current = snapshot.queue.items[index];
+  if (!current || current.ticket.version >= change.ticket.version) return snapshot;
+  const items = snapshot.queue.items.with(index, { ...current, ticket: change.ticket });
+  const occupant = items.find(
+    (entry) => entry.ticket.state === 'invited' || entry.ticket.state === 'in_room',
+  );
+  return {
+    ...snapshot,
+    queue: { ...snapshot.queue, items, panelOccupiedBy: occupant?.ticket.registrationId ?? null },
+  };
+}
+
+/** Keeps, per ticket, the higher version of the cached and the freshly fetched queue. */
+function mergeFetched(previous: QueueSnapshot | undefined, fetched: QueueSnapshot): QueueSnapshot {
+  if (!previous) return fetched;
+  let merged = fetched;
+  for (const entry of previous.queue.items) {
+    const next = applyQueueChange(merged, {
+      sessionId: fetched.queue.sessionId,
+      ticket: entry.ticket,
+    });
+    if (next) merged = next;
+  }
+  return merged;
+}
+
+/**
+ * A session's waiting-room queue for the panel: HTTP for the full picture (check-in results),
+ * `session:watch` + `queue:changed` for every ticket change, sent again after each reconnect
+ * (rooms are not kept across connections, docs/events.md).
+ */
+export function useSessionQueue(sessionId: string) {
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    const key = sessionQueueKey(sessionId);
+    const socket = connectSocket();
+    const watch = () => {
+      void emitWithAck(socket, 'session:watch', { sessionId });
+    };
+    const onChanged = (change: QueueChanged) => {
+      if (change.sessionId !== sessionId) return;
+      const current = queryClient.getQueryData<QueueSnapshot>(key);
+      if (!current) return;
+      const next = applyQueueChange(current, change);
+      if (next) queryClient.setQueryData(key, next);
+      else void queryClient.invalidateQueries({ queryKey: key });
+    };
+    socket.on('connect', watch);
+    socket.on('queue:changed', onChanged);
+    if (socket.connected) watch();
+    return () => {
+      socket.off('connect', watch);
+      socket.off('queue:changed', onChanged);
+    };
+  }, [sessionId, queryClient]);
+
+  return useQuery({
+    queryKey: sessionQueueKey(sessionId),
+    queryFn: async (): Promise<QueueSnapshot> => {
+      const queue = await callApi(getSessionQueue, { params: { sessionId } });
+      const fetched = { queue, offsetMs: Date.parse(queue.serverTime) - Date.now() };
+      return mergeFetched(
+        queryClient.getQueryData<QueueSnapshot>(sessionQueueKey(sessionId)),
+        fetched,
+      );
+    },
+    refetchInterval: REFETCH_MS,
+  });
+}
