@@ -58,7 +58,12 @@ describe('the staff view of a session’s check-ins', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json<{ sessionName: string; items: StaffCheckInRow[] }>();
     expect(body.sessionName).toBe('外国语学院面试第一考场');
-    expect(body.items.map((row) => row.admissionNumber)).toEqual(['INT2026001', 'INT2026002']);
+    expect(body.items.map((row) => row.admissionNumber)).toEqual([
+      'INT2026001',
+      'INT2026002',
+      'INT2026003',
+      'INT2026004',
+    ]);
     const [zhangRow, liRow] = body.items;
     expect(zhangRow).toMatchObject({
       candidateName: '张三',

@@ -52,6 +52,25 @@ export const DEMO_CANDIDATES = [
     interview: null,
     written: 'WRT2026002',
   },
+  // Two more in the interview room, so the waiting room has a queue.
+  {
+    name: '赵敏',
+    phone: '13800000004',
+    idNumber: withCheck('33010620050606678'),
+    college: 'fl',
+    photo: null,
+    interview: 'INT2026003',
+    written: null,
+  },
+  {
+    name: '孙悦',
+    phone: '13800000005',
+    idNumber: withCheck('33010620050707789'),
+    college: 'fl',
+    photo: null,
+    interview: 'INT2026004',
+    written: null,
+  },
 ] as const;
 
 export const INTERVIEW_RULES: ExamRules = examRulesSchema.parse({

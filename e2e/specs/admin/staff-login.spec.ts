@@ -15,4 +15,8 @@ test('the school admin logs in with a password and sees the school at a glance',
 
   await page.getByText('English').first().click();
   await expect(page.getByText(/Log out/i).first()).toBeVisible();
+
+  // The choice is kept with the account: back to Chinese for the journeys after this one.
+  await page.getByText('中文').first().click();
+  await expect(page.getByText('退出登录').first()).toBeVisible();
 });

@@ -15,23 +15,8 @@ interface Queue {
   items: { admissionNumber: string; candidateName: string; ticket: { state: string } }[];
 }
 
-/**
- * Interview candidates this journey may take, in order of preference. A `done` ticket is final
- * and the server is shared by every journey: candidate/waiting-room.spec.ts ends 李四's
- * interview, staff/waiting-room-examiner.spec.ts (after this one) needs 张三 still waiting, and
- * admin/roster-documents.spec.ts imports 赵六 and 钱七 when it runs. 张三 is the last resort.
- */
-const CANDIDATES = ['INT2026002', 'INT2026011', 'INT2026010', 'INT2026001'];
-
-/** Logs the candidate in with the exam ID; false when the roster has no such candidate. */
-async function tryLogIn(api: APIRequestContext, admissionNumber: string): Promise<boolean> {
-  const { token } = (await (await api.get('/api/auth/csrf')).json()) as { token: string };
-  const response = await api.post('/api/auth/login/admission', {
-    headers: { 'x-csrf-token': token },
-    data: { schoolSlug: 'demo', examCode: 'INT2026', admissionNumber },
-  });
-  return response.ok();
-}
+/** 赵敏: a demo interview candidate no other journey uses (a `done` ticket is final). */
+const ADMISSION_NUMBER = 'INT2026003';
 
 async function interviewSessionId(api: APIRequestContext): Promise<string> {
   const mine = await callApi<{ items: { sessionId: string; examKind: string }[] }>(
@@ -59,17 +44,7 @@ test('考场: invite a ready candidate, the interview runs on the server clock, 
   try {
     const sessionId = await interviewSessionId(panel1);
     const queuePath = `/api/sessions/${sessionId}/waiting-room`;
-    const before = await callApi<Queue>(panel1, 'GET', queuePath);
-    let admissionNumber: string | undefined;
-    for (const candidate of CANDIDATES) {
-      const entry = before.items.find((item) => item.admissionNumber === candidate);
-      if (entry?.ticket.state === 'done') continue;
-      if (await tryLogIn(candidateApi, candidate)) {
-        admissionNumber = candidate;
-        break;
-      }
-    }
-    if (!admissionNumber) throw new Error('every demo interview candidate is done already');
+    const admissionNumber = ADMISSION_NUMBER;
 
     // The candidate: check-in through the API, then 进入考试.
     const { registrationId, base } = await confirmedRegistration(candidateApi, admissionNumber);

@@ -11,10 +11,9 @@ import {
 
 // Seeds 000/001 as the waiting-room examiner (候考官) sees them: the queue with the check-in
 // results, 呼叫 → 通话中, 标记就绪 with a note, 结束通话 → 候考中; a reload keeps it all.
-// 张三, not 李四: candidate/waiting-room.spec.ts runs first and leaves 李四's ticket 已结束, and
-// a ticket never leaves `done`.
+// 孙悦: a demo interview candidate no other journey uses (a `done` ticket is final).
 
-test('候考官 calls a waiting candidate, marks them ready and ends the call (张三)', async ({
+test('候考官 calls a waiting candidate, marks them ready and ends the call (孙悦)', async ({
   page,
 }) => {
   const restoreRules = await useInterviewRules({
@@ -24,7 +23,7 @@ test('候考官 calls a waiting candidate, marks them ready and ends the call (�
   const candidate = await request.newContext({ baseURL });
   try {
     // The candidate's side through the API: devices, pledge, 进入考试.
-    const { base } = await confirmedRegistration(candidate, 'INT2026001');
+    const { base } = await confirmedRegistration(candidate, 'INT2026004');
     await callApi(candidate, 'PUT', `${base}/check-in/device`, WORKING_DEVICES);
     const state = await callApi<{ steps: { pledge: { state: string } } }>(
       candidate,
@@ -51,25 +50,25 @@ test('候考官 calls a waiting candidate, marks them ready and ends the call (�
     await expect(page).toHaveURL(/\/examiner\/sessions\/[^/]+\/waiting-room$/);
     await expect(page.getByText('排队规则：按准考证号排序')).toBeVisible();
     const queue = page.getByRole('table');
-    const row = queue.getByRole('row').filter({ hasText: 'INT2026001' });
-    await expect(row).toContainText('张三');
+    const row = queue.getByRole('row').filter({ hasText: 'INT2026004' });
+    await expect(row).toContainText('孙悦');
     await expect(row.getByTestId('ticket-state')).toHaveText('候考中');
     await expect(row.getByTestId('readiness')).toHaveText(/未标记|已就绪|未就绪/);
 
     // 详情 opens the check-in drawer of that candidate.
-    await row.getByRole('button', { name: '张三 的检测详情' }).click();
-    const drawer = page.getByRole('dialog', { name: /张三/ });
+    await row.getByRole('button', { name: '孙悦 的检测详情' }).click();
+    const drawer = page.getByRole('dialog', { name: /孙悦/ });
     await expect(drawer.getByText('参考照片').first()).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
 
     // 呼叫 → 通话中, for the candidate too.
-    await row.getByRole('button', { name: '呼叫 张三' }).click();
+    await row.getByRole('button', { name: '呼叫 孙悦' }).click();
     await expect(row.getByTestId('ticket-state')).toContainText('通话中');
-    const panel = page.getByRole('region', { name: '正在与 张三 通话' });
+    const panel = page.getByRole('region', { name: '正在与 孙悦 通话' });
     await expect(panel).toBeVisible();
     await expect(panel.getByText('音视频通话将在后续版本接入', { exact: false })).toBeVisible();
-    await expect(row.getByRole('button', { name: '呼叫 张三' })).toBeDisabled();
+    await expect(row.getByRole('button', { name: '呼叫 孙悦' })).toBeDisabled();
     await expect(row.getByText('考生不在候考中')).toBeVisible();
     expect(await myTicket()).toBe('called');
 
@@ -95,7 +94,7 @@ test('候考官 calls a waiting candidate, marks them ready and ends the call (�
     await page.reload();
     await expect(row.getByTestId('ticket-state')).toHaveText('候考中');
     await expect(row.getByTestId('readiness')).toHaveText('已就绪');
-    await expect(row.getByRole('button', { name: '呼叫 张三' })).toBeEnabled();
+    await expect(row.getByRole('button', { name: '呼叫 孙悦' })).toBeEnabled();
   } finally {
     await candidate.dispose();
     await restoreRules();
