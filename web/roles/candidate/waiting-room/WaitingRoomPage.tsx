@@ -13,10 +13,10 @@ import { RoleShell } from '../../../layout/RoleShell.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { PageSpinner } from '../../../ui/PageSpinner.js';
 import { ReconnectingBanner } from '../../../ui/ReconnectingBanner.js';
+import { ElapsedTimer } from '../../../ui/ElapsedTimer.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { PhoneMonitorPanel } from '../check-in/phone/PhoneMonitorPanel.js';
 import { useCheckIn, useStoreCheckInState } from '../check-in/useCheckIn.js';
-import { InterviewTimer } from './InterviewTimer.js';
 import { ticketKey, ticketSnapshot, useMyTicket } from './useMyTicket.js';
 
 /**
@@ -194,7 +194,12 @@ function TicketPanel({ ticket, offsetMs, registrationId }: TicketPanelProps) {
             </Typography.Title>
             <Typography.Text>{t('candidateWaitingRoom.inRoomDetail')}</Typography.Text>
             {ticket.interviewStartedAt ? (
-              <InterviewTimer startedAt={ticket.interviewStartedAt} offsetMs={offsetMs} />
+              <ElapsedTimer
+                startedAt={ticket.interviewStartedAt}
+                offsetMs={offsetMs}
+                label={(time) => t('candidateWaitingRoom.elapsed', { time })}
+                testId="interview-timer"
+              />
             ) : null}
           </Flex>
         </Card>

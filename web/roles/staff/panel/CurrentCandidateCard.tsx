@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueueEntry } from '../../../../shared/api/interviews.js';
 import { formatDateTime } from '../../../ui/format.js';
-import { ElapsedTimer } from './ElapsedTimer.js';
+import { ElapsedTimer } from '../../../ui/ElapsedTimer.js';
 
 interface CurrentCandidateCardProps {
   sessionId: string;
@@ -79,7 +79,13 @@ export function CurrentCandidateCard({
             )}
             {occupant.ticket.state === 'in_room' && occupant.ticket.interviewStartedAt && (
               <Flex gap={16} align="center" wrap>
-                <ElapsedTimer startedAt={occupant.ticket.interviewStartedAt} offsetMs={offsetMs} />
+                <ElapsedTimer
+                  startedAt={occupant.ticket.interviewStartedAt}
+                  offsetMs={offsetMs}
+                  label={(time) => t('staffPanel.current.elapsed', { time })}
+                  testId="panel-interview-timer"
+                  style={{ fontSize: 20 }}
+                />
                 <Typography.Text type="secondary">
                   {t('staffPanel.current.startedAt', {
                     time: formatDateTime(occupant.ticket.interviewStartedAt),

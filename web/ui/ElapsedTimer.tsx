@@ -1,6 +1,5 @@
 import { Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useState, type CSSProperties } from 'react';
 
 /** "mm:ss" or "h:mm:ss". */
 export function formatElapsed(seconds: number): string {
@@ -10,12 +9,18 @@ export function formatElapsed(seconds: number): string {
   return hours > 0 ? `${String(hours)}:${rest}` : rest;
 }
 
-/**
- * The interview's running time since `startedAt`, on the server's clock (`offsetMs` = server −
- * browser), so every panel member and the candidate see the same time.
- */
-export function ElapsedTimer({ startedAt, offsetMs }: { startedAt: string; offsetMs: number }) {
-  const { t } = useTranslation();
+interface ElapsedTimerProps {
+  startedAt: string;
+  /** Server time − browser time, so everyone sees the same time whatever their clock says. */
+  offsetMs: number;
+  /** The sentence around the time, e.g. 已进行 {{time}}. */
+  label: (time: string) => string;
+  testId?: string;
+  style?: CSSProperties;
+}
+
+/** Running time since `startedAt` on the server's clock (the interview timer). */
+export function ElapsedTimer({ startedAt, offsetMs, label, testId, style }: ElapsedTimerProps) {
   const [now, setNow] = useState(() => Date.now() + offsetMs);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now() + offsetMs), 1000);
@@ -24,13 +29,8 @@ export function ElapsedTimer({ startedAt, offsetMs }: { startedAt: string; offse
   const seconds = Math.max(0, Math.floor((now - Date.parse(startedAt)) / 1000));
   // role="timer" is not announced on every tick (its live region is off by default).
   return (
-    <Typography.Text
-      strong
-      role="timer"
-      data-testid="panel-interview-timer"
-      style={{ fontSize: 20 }}
-    >
-      {t('staffPanel.current.elapsed', { time: formatElapsed(seconds) })}
+    <Typography.Text strong role="timer" data-testid={testId} style={style}>
+      {label(formatElapsed(seconds))}
     </Typography.Text>
   );
 }
