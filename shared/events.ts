@@ -26,10 +26,17 @@ export const SOCKET_PATH = '/socket.io';
 export const socketAuthSchema = z.object({ client: z.enum(['user', 'phone']).optional() });
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
-/** Which stream a publisher offers: the PC camera, the phone camera, or a shared screen. */
-export const MEDIA_SOURCES = ['camera', 'phone', 'screen'] as const;
+/**
+ * Which stream a publisher offers: a candidate's PC camera (with its microphone), phone camera or
+ * shared screen, or an examiner's camera and microphone (`staff`) in a session.
+ */
+export const MEDIA_SOURCES = ['camera', 'phone', 'screen', 'staff'] as const;
 export const mediaSourceSchema = z.enum(MEDIA_SOURCES);
 export type MediaSource = z.infer<typeof mediaSourceSchema>;
+
+/** The streams of a registration (its candidate's devices). */
+export const CANDIDATE_MEDIA_SOURCES = ['camera', 'phone', 'screen'] as const;
+export type CandidateMediaSource = (typeof CANDIDATE_MEDIA_SOURCES)[number];
 
 const socketIdSchema = z.string().min(1).max(64);
 /** A subscriber's id for one peer connection (chosen by the subscriber, unique per socket). */
@@ -66,22 +73,56 @@ export const phoneStatusSchema = z.object({
 });
 export type PhoneStatus = z.infer<typeof phoneStatusSchema>;
 
-export const watchMediaSchema = z.strictObject({
+/** One stream of a registration: its PC camera, phone camera or shared screen. */
+const candidateStreamShape = {
   registrationId: idSchema,
-  source: mediaSourceSchema,
-  peerId: peerIdSchema,
-});
+  source: z.enum(CANDIDATE_MEDIA_SOURCES),
+};
+/** An examiner's camera and microphone in a session (the 1:1 call, the panel). */
+const staffStreamShape = {
+  sessionId: idSchema,
+  staffId: idSchema,
+  source: z.literal('staff'),
+};
+
+/** Which stream: a registration's device, or an examiner of a session. */
+export const mediaStreamRefSchema = z.union([
+  z.strictObject(candidateStreamShape),
+  z.strictObject(staffStreamShape),
+]);
+export type MediaStreamRef = z.infer<typeof mediaStreamRefSchema>;
+
+export const watchMediaSchema = z.union([
+  z.strictObject({ ...candidateStreamShape, peerId: peerIdSchema }),
+  z.strictObject({ ...staffStreamShape, peerId: peerIdSchema }),
+]);
 export type WatchMedia = z.infer<typeof watchMediaSchema>;
 
 /** The sources a candidate's PC publishes itself; `phone` belongs to the paired phone. */
 export const PC_MEDIA_SOURCES = ['camera', 'screen'] as const;
 
-/** A candidate's PC announces (or withdraws) that it can publish `source` for a registration. */
-export const mediaPublishSchema = z.strictObject({
-  registrationId: idSchema,
-  source: z.enum(PC_MEDIA_SOURCES),
-});
+/**
+ * A publisher announces (or withdraws) a stream: a candidate's PC its camera or screen for a
+ * registration, an examiner their camera in a session (the server adds who they are).
+ */
+export const mediaPublishSchema = z.union([
+  z.strictObject({ registrationId: idSchema, source: z.enum(PC_MEDIA_SOURCES) }),
+  z.strictObject({ sessionId: idSchema, source: z.literal('staff') }),
+]);
 export type MediaPublish = z.infer<typeof mediaPublishSchema>;
+
+/** Whether two stream references name the same stream. */
+export function sameStream(a: MediaStreamRef, b: MediaStreamRef): boolean {
+  if (a.source === 'staff' || b.source === 'staff') {
+    return (
+      a.source === 'staff' &&
+      b.source === 'staff' &&
+      a.sessionId === b.sessionId &&
+      a.staffId === b.staffId
+    );
+  }
+  return a.registrationId === b.registrationId && a.source === b.source;
+}
 
 /** A registration's waiting-room ticket as its candidate sees it (full state, not a diff). */
 export const ticketChangedSchema = z.object({
@@ -113,6 +154,12 @@ export interface ServerToClientEvents {
   'media:peer-closed': (payload: { peerId: string; peer: string }) => void;
   'rtc:signal': (signal: RtcSignal) => void;
   /**
+   * A stream now has a publisher (a camera came on, an examiner opened the call): subscribers
+   * waiting for it ask at once instead of at their next retry. Sent to the session's staff and
+   * candidates; it gives no access by itself (`media:watch` checks).
+   */
+  'media:available': (stream: MediaStreamRef) => void;
+  /**
    * The candidate's waiting-room ticket changed (called, back to waiting with a reason, invited,
    * in the room, done) or the waiting-room examiner's presence changed for them. Also sent on
    * (re)connect, first, for each registration that has a ticket. Keep the highest `version`.
@@ -131,12 +178,12 @@ export interface ClientToServerEvents {
   'media:watch': (payload: WatchMedia, ack: (ack: Ack) => void) => void;
   'media:unwatch': (payload: { peerId: string; peer: string }) => void;
   /**
-   * A candidate's PC: "I publish `source` of my registration"; the latest announcing socket is
-   * the publisher that `media:watch` reaches. Watchers of the previous publisher get
-   * `media:peer-closed`.
+   * A candidate's PC: "I publish `source` of my registration"; an examiner: "I publish my camera
+   * in this session" (their own sessions only). The latest announcing socket is the publisher
+   * that `media:watch` reaches; watchers of the previous publisher get `media:peer-closed`.
    */
   'media:publish': (payload: MediaPublish, ack: (ack: Ack) => void) => void;
-  /** A candidate's PC stops publishing `source` (e.g. screen sharing ended); its links close. */
+  /** A publisher stops publishing (e.g. screen sharing ended); its links close. */
   'media:unpublish': (payload: MediaPublish) => void;
   'rtc:signal': (signal: RtcSignal) => void;
 }

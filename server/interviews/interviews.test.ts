@@ -88,6 +88,10 @@ describe('Waiting room and interview over HTTP', () => {
     expect(seen.items[0]?.checkIn.steps.phone.connection).toBe('live');
     expect((await queue(admin)).items).toHaveLength(2);
     expect((await queue(panel1)).myDuties.sort()).toEqual(['panel_chair', 'panel_examiner']);
+    // The panel: each examiner once (panel1 is examiner and chair), not the waiting room's.
+    const panel = (await queue(panel1)).panel.map((member) => member.name);
+    expect(panel).toHaveLength(2);
+    expect(panel.some((name) => name.includes('候考官'))).toBe(false);
     expect((await zhang.get(`/api/sessions/${sessionId}/waiting-room`)).statusCode).toBe(403);
   });
 

@@ -1,5 +1,6 @@
 import type {
   CandidateTicket,
+  MediaPeer,
   QueueOrder,
   Ticket,
   WaitingExaminerState,
@@ -38,6 +39,7 @@ export function presentCandidateTicket(
   row: Pick<TicketRow, 'ticket' | 'calledByName'>,
   waitingExaminer: WaitingExaminerState,
   now: Date,
+  mediaPeers: MediaPeer[],
 ): CandidateTicket {
   const ticket = presentTicket(row);
   // An allow-list: the examiner's note and staff ids stay with staff.
@@ -59,6 +61,7 @@ export function presentCandidateTicket(
     version: ticket.version,
     serverTime: now.toISOString(),
     waitingExaminer,
+    mediaPeers,
   };
 }
 

@@ -72,6 +72,7 @@ export class QueueService {
       myDuties: await this.repo.dutiesOf(sessionId, user.id),
       myCall: myCall?.ticket.registrationId ?? null,
       panelOccupiedBy: occupant?.ticket.registrationId ?? null,
+      panel: await this.repo.panelOf(sessionId),
       items,
     };
   }

@@ -47,6 +47,14 @@ export class InterviewRepo {
     return row ?? null;
   }
 
+  /** A candidate's ticket in a session (a candidate has one registration per session). */
+  async ticketOfCandidate(userId: string, sessionId: string) {
+    const [row] = await this.tickets()
+      .where(and(eq(registration.userId, userId), eq(waitingTicket.sessionId, sessionId)))
+      .limit(1);
+    return row ?? null;
+  }
+
   ticketsOfSession(sessionId: string) {
     return this.tickets().where(eq(waitingTicket.sessionId, sessionId));
   }
@@ -153,6 +161,21 @@ export class InterviewRepo {
       .from(staffAssignment)
       .where(and(eq(staffAssignment.sessionId, sessionId), eq(staffAssignment.duty, duty)));
     return rows.map((row) => row.userId);
+  }
+
+  /** The session's panel (examiners and chair) with their names, each once, by name. */
+  async panelOf(sessionId: string): Promise<{ staffId: string; name: string }[]> {
+    const rows = await this.db
+      .selectDistinct({ staffId: appUser.id, name: appUser.name })
+      .from(staffAssignment)
+      .innerJoin(appUser, eq(appUser.id, staffAssignment.userId))
+      .where(
+        and(
+          eq(staffAssignment.sessionId, sessionId),
+          inArray(staffAssignment.duty, ['panel_examiner', 'panel_chair']),
+        ),
+      );
+    return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   }
 
   /** The sessions where a user has a duty. */

@@ -2,6 +2,7 @@ import type { SessionUser } from '../../shared/api/auth.js';
 import type {
   CandidateTicket,
   MarkReadinessBody,
+  MediaPeer,
   Ticket,
   WaitingExaminerState,
 } from '../../shared/api/interviews.js';
@@ -206,10 +207,32 @@ export class InterviewService {
     });
   }
 
+  /**
+   * The examiners a ticket's candidate sees and hears now: the caller during a call, the
+   * session's panel during the interview, nobody otherwise. `media:watch` of a `staff` stream
+   * by a candidate is allowed for exactly these.
+   */
+  async mediaPeersOf(row: TicketRow): Promise<MediaPeer[]> {
+    const { ticket } = row;
+    if (ticket.state === 'called' && ticket.calledBy) {
+      return [{ staffId: ticket.calledBy, name: row.calledByName ?? '' }];
+    }
+    if (ticket.state === 'in_room') return this.repo.panelOf(ticket.sessionId);
+    return [];
+  }
+
+  /** Whether a candidate may watch an examiner's `staff` stream in a session right now. */
+  async candidateSeesStaff(userId: string, sessionId: string, staffId: string): Promise<boolean> {
+    const row = await this.repo.ticketOfCandidate(userId, sessionId);
+    if (!row) return false;
+    return (await this.mediaPeersOf(row)).some((peer) => peer.staffId === staffId);
+  }
+
   private async candidateViewOf(row: TicketRow): Promise<CandidateTicket> {
     const ownCaller = row.ticket.state === 'called' ? row.ticket.calledBy : null;
     const presence = await this.waitingExaminerOf(row.ticket.sessionId, ownCaller);
-    return presentCandidateTicket(row, presence, this.deps.clock.now());
+    const peers = await this.mediaPeersOf(row);
+    return presentCandidateTicket(row, presence, this.deps.clock.now(), peers);
   }
 
   private async ownRegistration(user: SessionUser, registrationId: string) {

@@ -1,15 +1,22 @@
-import type { MediaSource } from '../../shared/events.js';
+import type { MediaStreamRef } from '../../shared/events.js';
 
 /** One peer connection being negotiated between a subscriber and a publisher socket. */
 export interface MediaLink {
   peerId: string;
   subscriber: string;
   publisher: string;
-  registrationId: string;
-  source: MediaSource;
+  stream: MediaStreamRef;
+  /** The subscriber's user (a phone subscribes to nothing), to end a candidate's view of staff. */
+  subscriberUserId: string | null;
 }
 
-const publisherKey = (registrationId: string, source: MediaSource) => `${registrationId}:${source}`;
+/** A stream's key: a registration's device, or an examiner in a session. */
+export function streamKey(stream: MediaStreamRef): string {
+  return stream.source === 'staff'
+    ? `staff:${stream.sessionId}:${stream.staffId}`
+    : `${stream.registrationId}:${stream.source}`;
+}
+
 const linkKey = (subscriber: string, peerId: string) => `${subscriber}\u0000${peerId}`;
 
 /**
@@ -21,25 +28,29 @@ export class MediaRelay {
   private readonly publishers = new Map<string, string>();
   private readonly links = new Map<string, MediaLink>();
 
-  publisherOf(registrationId: string, source: MediaSource): string | null {
-    return this.publishers.get(publisherKey(registrationId, source)) ?? null;
+  publisherOf(stream: MediaStreamRef): string | null {
+    return this.publishers.get(streamKey(stream)) ?? null;
   }
 
-  /** The socket now publishing `source`; links to a previous publisher are closed and returned. */
-  setPublisher(registrationId: string, source: MediaSource, socketId: string): MediaLink[] {
-    const key = publisherKey(registrationId, source);
+  /** The socket now publishing `stream`; links to a previous publisher are closed and returned. */
+  setPublisher(stream: MediaStreamRef, socketId: string): MediaLink[] {
+    const key = streamKey(stream);
     const previous = this.publishers.get(key);
     this.publishers.set(key, socketId);
     if (previous === undefined || previous === socketId) return [];
-    return this.removeLinks((link) => link.publisher === previous && matches(link, key));
+    return this.removeLinks(
+      (link) => link.publisher === previous && streamKey(link.stream) === key,
+    );
   }
 
-  /** The socket stops publishing `source`; its links for that stream are closed and returned. */
-  clearPublisher(registrationId: string, source: MediaSource, socketId: string): MediaLink[] {
-    const key = publisherKey(registrationId, source);
+  /** The socket stops publishing `stream`; its links for that stream are closed and returned. */
+  clearPublisher(stream: MediaStreamRef, socketId: string): MediaLink[] {
+    const key = streamKey(stream);
     if (this.publishers.get(key) !== socketId) return [];
     this.publishers.delete(key);
-    return this.removeLinks((link) => link.publisher === socketId && matches(link, key));
+    return this.removeLinks(
+      (link) => link.publisher === socketId && streamKey(link.stream) === key,
+    );
   }
 
   /**
@@ -47,16 +58,21 @@ export class MediaRelay {
    * publisher); a link the subscriber already had under the same peerId is replaced.
    */
   link(
-    subscriber: string,
+    subscriber: { socketId: string; userId: string | null },
     peerId: string,
-    registrationId: string,
-    source: MediaSource,
+    stream: MediaStreamRef,
   ): { link: MediaLink; replaced: MediaLink | null } | null {
-    const publisher = this.publisherOf(registrationId, source);
-    if (publisher === null || publisher === subscriber) return null;
-    const key = linkKey(subscriber, peerId);
+    const publisher = this.publisherOf(stream);
+    if (publisher === null || publisher === subscriber.socketId) return null;
+    const key = linkKey(subscriber.socketId, peerId);
     const replaced = this.links.get(key) ?? null;
-    const link: MediaLink = { peerId, subscriber, publisher, registrationId, source };
+    const link: MediaLink = {
+      peerId,
+      subscriber: subscriber.socketId,
+      publisher,
+      stream,
+      subscriberUserId: subscriber.userId,
+    };
     this.links.set(key, link);
     return { link, replaced: replaced && replaced.publisher !== publisher ? replaced : null };
   }
@@ -76,6 +92,19 @@ export class MediaRelay {
     return link;
   }
 
+  /**
+   * A candidate may no longer see a session's examiners (the call or the interview ended): their
+   * links to `staff` streams of that session are removed and returned.
+   */
+  dropStaffViews(userId: string, sessionId: string): MediaLink[] {
+    return this.removeLinks(
+      (link) =>
+        link.subscriberUserId === userId &&
+        link.stream.source === 'staff' &&
+        link.stream.sessionId === sessionId,
+    );
+  }
+
   /** A socket went away: its publications end and every link it was part of is returned. */
   dropSocket(socketId: string): MediaLink[] {
     for (const [key, publisher] of this.publishers) {
@@ -93,8 +122,4 @@ export class MediaRelay {
     }
     return removed;
   }
-}
-
-function matches(link: MediaLink, key: string): boolean {
-  return publisherKey(link.registrationId, link.source) === key;
 }

@@ -53,30 +53,44 @@ describe('PhonePresence', () => {
 });
 
 describe('MediaRelay', () => {
+  const phone = { registrationId: 'r1', source: 'phone' } as const;
+  const camera = { registrationId: 'r1', source: 'camera' } as const;
+  const staff = (socketId: string, userId: string | null = null) => ({ socketId, userId });
+
   it('links a subscriber to the current publisher and routes only between the two ends', () => {
     const relay = new MediaRelay();
-    expect(relay.link('staff', 'a', 'r1', 'phone')).toBeNull();
-    relay.setPublisher('r1', 'phone', 'phone');
-    const linked = relay.link('staff', 'a', 'r1', 'phone');
+    expect(relay.link(staff('staff'), 'a', phone)).toBeNull();
+    relay.setPublisher(phone, 'phone');
+    const linked = relay.link(staff('staff'), 'a', phone);
     expect(linked?.link).toMatchObject({ subscriber: 'staff', publisher: 'phone' });
     expect(relay.find('staff', 'a', 'phone')).not.toBeNull();
     expect(relay.find('phone', 'a', 'staff')).not.toBeNull();
     expect(relay.find('intruder', 'a', 'phone')).toBeNull();
     expect(relay.find('phone', 'a', 'intruder')).toBeNull();
-    expect(relay.link('phone', 'b', 'r1', 'phone')).toBeNull();
+    expect(relay.link(staff('phone'), 'b', phone)).toBeNull();
   });
 
   it('closes the links of a publisher that is replaced or goes away', () => {
     const relay = new MediaRelay();
-    relay.setPublisher('r1', 'camera', 'pc1');
-    relay.link('staff', 'a', 'r1', 'camera');
-    relay.link('staff', 'b', 'r1', 'camera');
-    expect(relay.setPublisher('r1', 'camera', 'pc2').map((link) => link.peerId)).toEqual([
-      'a',
-      'b',
-    ]);
-    relay.link('staff', 'c', 'r1', 'camera');
+    relay.setPublisher(camera, 'pc1');
+    relay.link(staff('staff'), 'a', camera);
+    relay.link(staff('staff'), 'b', camera);
+    expect(relay.setPublisher(camera, 'pc2').map((link) => link.peerId)).toEqual(['a', 'b']);
+    relay.link(staff('staff'), 'c', camera);
     expect(relay.dropSocket('pc2').map((link) => link.peerId)).toEqual(['c']);
-    expect(relay.publisherOf('r1', 'camera')).toBeNull();
+    expect(relay.publisherOf(camera)).toBeNull();
+  });
+
+  it("keeps examiners' streams apart by session and drops a candidate's view of them", () => {
+    const relay = new MediaRelay();
+    const examinerInS1 = { sessionId: 's1', staffId: 'e1', source: 'staff' } as const;
+    const examinerInS2 = { sessionId: 's2', staffId: 'e1', source: 'staff' } as const;
+    relay.setPublisher(examinerInS1, 'examiner-pc');
+    expect(relay.link(staff('cand-pc', 'cand'), 'a', examinerInS2)).toBeNull();
+    relay.link(staff('cand-pc', 'cand'), 'a', examinerInS1);
+    relay.link(staff('other-pc', 'other'), 'b', examinerInS1);
+    expect(relay.dropStaffViews('cand', 's2')).toEqual([]);
+    expect(relay.dropStaffViews('cand', 's1').map((link) => link.peerId)).toEqual(['a']);
+    expect(relay.find('other-pc', 'b', 'examiner-pc')).not.toBeNull();
   });
 });

@@ -9,6 +9,9 @@ import {
   sessionWatchSchema,
   watchMediaSchema,
   type Ack,
+  type MediaPublish,
+  type MediaStreamRef,
+  type WatchMedia,
 } from '../../shared/events.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
@@ -29,6 +32,10 @@ export interface SocketCommandDeps {
   sendPhoneStatuses(registrationIds: string[]): Promise<void>;
   sendSessionState(socket: RealtimeSocket, sessionId: string): Promise<void>;
   closeLinks(links: MediaLink[], by: string): void;
+  /** Tells whoever may wait for `stream` that it now has a publisher (`media:available`). */
+  announceAvailable(stream: MediaStreamRef, sessionId: string): void;
+  /** Whether a candidate may see and hear an examiner now (their call, their interview). */
+  candidateSeesStaff(userId: string, sessionId: string, staffId: string): Promise<boolean>;
   log: FastifyBaseLogger;
 }
 
@@ -104,48 +111,70 @@ export class SocketCommands {
     await this.deps.sendSessionState(socket, sessionId);
   }
 
-  private async publish(
-    socket: RealtimeSocket,
-    { registrationId, source }: z.infer<typeof mediaPublishSchema>,
-  ): Promise<void> {
-    await this.assertOwnRegistration(socket, registrationId);
-    const closed = this.deps.relay.setPublisher(registrationId, source, socket.id);
+  private async publish(socket: RealtimeSocket, publication: MediaPublish): Promise<void> {
+    const { stream, sessionId } = await this.ownStream(socket, publication);
+    const closed = this.deps.relay.setPublisher(stream, socket.id);
     this.deps.closeLinks(closed, socket.id);
+    this.deps.announceAvailable(stream, sessionId);
   }
 
-  private async unpublish(
-    socket: RealtimeSocket,
-    { registrationId, source }: z.infer<typeof mediaPublishSchema>,
-  ): Promise<void> {
-    await this.assertOwnRegistration(socket, registrationId);
-    this.deps.closeLinks(
-      this.deps.relay.clearPublisher(registrationId, source, socket.id),
-      socket.id,
-    );
+  private async unpublish(socket: RealtimeSocket, publication: MediaPublish): Promise<void> {
+    const { stream } = await this.ownStream(socket, publication);
+    this.deps.closeLinks(this.deps.relay.clearPublisher(stream, socket.id), socket.id);
   }
 
   /**
-   * A subscriber (the registration's own candidate, or staff of its session) asks the publisher
-   * of a stream for a peer connection; the publisher then sends the offer.
+   * The stream a socket may publish: a candidate's own registration's camera or screen, or an
+   * examiner's (or proctor's) camera in a session they are assigned to.
    */
-  private async watchMedia(
+  private async ownStream(
     socket: RealtimeSocket,
-    { registrationId, source, peerId }: z.infer<typeof watchMediaSchema>,
-  ): Promise<void> {
+    publication: MediaPublish,
+  ): Promise<{ stream: MediaStreamRef; sessionId: string }> {
     const user = this.userOf(socket);
-    const registration = await this.deps.repo.registrationById(registrationId);
-    const allowed =
-      registration !== undefined &&
-      (user.role === 'candidate'
-        ? registration.userId === user.id
-        : await this.canWatchSession(user, registration.sessionId));
-    if (!allowed) throw new Refused('NOT_FOUND');
-    const linked = this.deps.relay.link(socket.id, peerId, registrationId, source);
+    if (publication.source === 'staff') {
+      const { sessionId } = publication;
+      const isStaff = user.role === 'examiner' || user.role === 'proctor';
+      if (!isStaff || !(await this.deps.roster.isAssigned(sessionId, user.id))) {
+        throw new Refused('NOT_FOUND');
+      }
+      return { stream: { sessionId, staffId: user.id, source: 'staff' }, sessionId };
+    }
+    const registration = await this.deps.repo.registrationById(publication.registrationId);
+    if (user.role !== 'candidate' || registration?.userId !== user.id) {
+      throw new Refused('NOT_FOUND');
+    }
+    return { stream: publication, sessionId: registration.sessionId };
+  }
+
+  /**
+   * A subscriber asks the publisher of a stream for a peer connection; the publisher then sends
+   * the offer. A registration's streams: its own candidate, or staff of its session. An
+   * examiner's: staff of the session, or a candidate that examiner is talking to right now.
+   */
+  private async watchMedia(socket: RealtimeSocket, request: WatchMedia): Promise<void> {
+    const user = this.userOf(socket);
+    const { peerId, ...stream } = request;
+    if (!(await this.maySee(user, stream))) throw new Refused('NOT_FOUND');
+    const linked = this.deps.relay.link({ socketId: socket.id, userId: user.id }, peerId, stream);
     if (!linked) throw new Refused('MEDIA_UNAVAILABLE');
     if (linked.replaced) this.deps.closeLinks([linked.replaced], socket.id);
     this.deps.io
       .to(linked.link.publisher)
-      .emit('media:watch-requested', { peerId, peer: socket.id, source });
+      .emit('media:watch-requested', { peerId, peer: socket.id, source: stream.source });
+  }
+
+  private async maySee(user: SessionUser, stream: MediaStreamRef): Promise<boolean> {
+    if (stream.source === 'staff') {
+      return user.role === 'candidate'
+        ? this.deps.candidateSeesStaff(user.id, stream.sessionId, stream.staffId)
+        : this.canWatchSession(user, stream.sessionId);
+    }
+    const registration = await this.deps.repo.registrationById(stream.registrationId);
+    if (!registration) return false;
+    return user.role === 'candidate'
+      ? registration.userId === user.id
+      : this.canWatchSession(user, registration.sessionId);
   }
 
   /** Passes a signal to the other end of a known link only, naming the real sender. */
@@ -154,14 +183,6 @@ export class SocketCommands {
     if (!link) return;
     const target = link.subscriber === socket.id ? link.publisher : link.subscriber;
     this.deps.io.to(target).emit('rtc:signal', { ...signal, peer: socket.id });
-  }
-
-  private async assertOwnRegistration(socket: RealtimeSocket, registrationId: string) {
-    const user = this.userOf(socket);
-    const registration = await this.deps.repo.registrationById(registrationId);
-    if (user.role !== 'candidate' || registration?.userId !== user.id) {
-      throw new Refused('NOT_FOUND');
-    }
   }
 
   /** Staff assigned to the session, school admins of its school, college admins in scope. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
-import { SOCKET_PATH, type PhoneStatus } from '../../shared/events.js';
+import { SOCKET_PATH, type MediaStreamRef, type PhoneStatus } from '../../shared/events.js';
 import type { AuthService } from '../auth/service.js';
 import type { CheckInChange } from '../check-in/change-feed.js';
 import type { CheckInDeps } from '../check-in/routes.js';
@@ -16,6 +16,7 @@ import { SocketCommands } from './socket-commands.js';
 import {
   pairingRoom,
   registrationRoom,
+  sessionCandidatesRoom,
   sessionRoom,
   type RealtimeServer,
   type RealtimeSocket,
@@ -131,6 +132,9 @@ class RealtimeHub {
       sendPhoneStatuses: (ids) => this.sendPhoneStatuses(ids),
       sendSessionState: (socket, sessionId) => this.sendSessionState(socket, sessionId),
       closeLinks: (links, by) => this.closeLinks(links, by),
+      announceAvailable: (stream, sessionId) => this.announceAvailable(stream, sessionId),
+      candidateSeesStaff: (userId, sessionId, staffId) =>
+        this.interviews.service.candidateSeesStaff(userId, sessionId, staffId),
       log: app.log,
     });
     const phones = new PhoneRepo(deps.db);
@@ -175,6 +179,32 @@ class RealtimeHub {
 
   onTicketChanged(change: { registrationId: string; sessionId: string }): void {
     this.track(this.tickets.ticketChanged(change));
+    this.track(this.endStaffViews(change));
+  }
+
+  /**
+   * A call or an interview ended: the candidate's links to the session's examiners close at
+   * once (their page unsubscribes too, but the server does not rely on it).
+   */
+  private async endStaffViews(change: { registrationId: string; sessionId: string }) {
+    const row = await this.interviews.repo.ticketOf(change.registrationId);
+    if (!row || row.ticket.state === 'called' || row.ticket.state === 'in_room') return;
+    const registration = await this.repo.registrationById(change.registrationId);
+    if (!registration) return;
+    this.closeLinks(this.relay.dropStaffViews(registration.userId, change.sessionId), '');
+  }
+
+  /**
+   * `media:available` to whoever may wait for the stream: a registration's streams to the
+   * session's staff and the candidate's own sockets (the PC shows its phone), an examiner's to
+   * the session's staff and candidates (only those the examiner talks to may watch it).
+   */
+  announceAvailable(stream: MediaStreamRef, sessionId: string): void {
+    const rooms =
+      stream.source === 'staff'
+        ? [sessionRoom(sessionId), sessionCandidatesRoom(sessionId)]
+        : [sessionRoom(sessionId), registrationRoom(stream.registrationId)];
+    this.io.to(rooms).emit('media:available', stream);
   }
 
   onExaminerPresenceChanged(sessionId: string): void {
@@ -223,7 +253,10 @@ class RealtimeHub {
     }
     if (identity.user.role !== 'candidate') return;
     const registrations = await this.repo.registrationsOfUser(identity.user.id);
-    await socket.join(registrations.map((row) => registrationRoom(row.registrationId)));
+    await socket.join([
+      ...registrations.map((row) => registrationRoom(row.registrationId)),
+      ...registrations.map((row) => sessionCandidatesRoom(row.sessionId)),
+    ]);
     // The waiting-room ticket first: a reloaded page shows the right screen at once.
     const tickets = await this.tickets.candidateTickets(
       registrations.map((row) => row.registrationId),
@@ -239,7 +272,7 @@ class RealtimeHub {
     const identity = socket.data.identity;
     const wasPublisher =
       identity.kind === 'phone' &&
-      this.relay.publisherOf(identity.registrationId, 'phone') === socket.id;
+      this.relay.publisherOf(phoneStream(identity.registrationId)) === socket.id;
     this.closeLinks(this.relay.dropSocket(socket.id), socket.id);
     if (identity.kind === 'user' && identity.user.role === 'examiner') {
       if (this.interviews.presence.disconnected(identity.user.id, socket.id)) {
@@ -284,7 +317,10 @@ class RealtimeHub {
         remote.emit('phone:replaced');
         remote.disconnect(true);
       } else if (row.startedAt) {
-        this.closeLinks(this.relay.setPublisher(registrationId, 'phone', remote.id), remote.id);
+        const stream = phoneStream(registrationId);
+        const isNew = this.relay.publisherOf(stream) !== remote.id;
+        this.closeLinks(this.relay.setPublisher(stream, remote.id), remote.id);
+        if (isNew) this.announceAvailable(stream, row.sessionId);
       }
     }
     this.presence.observe(row);
@@ -314,7 +350,7 @@ class RealtimeHub {
   }
 
   private statusOf(row: PhoneRow): PhoneStatus {
-    const publisher = this.relay.publisherOf(row.registrationId, 'phone');
+    const publisher = this.relay.publisherOf(phoneStream(row.registrationId));
     return phoneStatusOf(row, this.deps.clock.now(), publisher);
   }
 
@@ -328,3 +364,8 @@ class RealtimeHub {
     this.pending.add(tracked);
   }
 }
+
+const phoneStream = (registrationId: string): MediaStreamRef => ({
+  registrationId,
+  source: 'phone',
+});

@@ -24,5 +24,7 @@ export type RealtimeSocket = Socket<
 export const registrationRoom = (registrationId: string) => `registration:${registrationId}`;
 /** Staff following a session (`session:watch`). */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** The PC sockets of a session's candidates (told when an examiner's camera comes on). */
+export const sessionCandidatesRoom = (sessionId: string) => `session-candidates:${sessionId}`;
 /** The sockets of one phone pairing (several tabs of the same phone). */
 export const pairingRoom = (pairingId: string) => `pairing:${pairingId}`;

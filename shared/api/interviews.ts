@@ -79,12 +79,21 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
+/** An examiner the candidate sees and hears right now (their `staff` stream). */
+export const mediaPeerSchema = z.object({ staffId: idSchema, name: z.string() });
+export type MediaPeer = z.infer<typeof mediaPeerSchema>;
+
 /** The candidate's own ticket: staff-only fields left out, the examiner's presence added. */
 export const candidateTicketSchema = ticketSchema
   .omit({ readinessNote: true, calledBy: true, invitedBy: true })
   .extend({
     serverTime: isoDateTimeSchema,
     waitingExaminer: waitingExaminerStateSchema,
+    /**
+     * Whom the candidate sees and hears: the calling examiner while `called`, the session's
+     * panel while `in_room`, nobody otherwise (seed 000: no examiner picture while waiting).
+     */
+    mediaPeers: z.array(mediaPeerSchema),
   });
 export type CandidateTicket = z.infer<typeof candidateTicketSchema>;
 
@@ -147,6 +156,8 @@ export const sessionQueueSchema = z.object({
   myCall: idSchema.nullable(),
   /** The candidate invited or in the room, if any: nobody else can be invited meanwhile. */
   panelOccupiedBy: idSchema.nullable(),
+  /** The session's interview panel (examiners and chair): whose cameras the panel page shows. */
+  panel: z.array(mediaPeerSchema),
   /** Every candidate who entered the waiting room, `done` ones included, in `order`. */
   items: z.array(queueEntrySchema),
 });
