@@ -27,7 +27,7 @@ function setUp() {
       newPeerId: () => `peer${String(++nextPeer)}`,
     }),
   );
-  relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+  relay.registerPublisher(target, 'phone-socket');
   return { relay, pcSocket, network, phone, pc };
 }
 
@@ -44,33 +44,36 @@ describe('MediaSession robustness', () => {
     vi.useRealTimers();
   });
 
-  it('mutes and unmutes a published track (track.enabled), reporting each change once', () => {
+  it('mutes and unmutes the microphone and the camera apart (track.enabled), each change once', () => {
     const { phone } = setUp();
-    const track = fakeTrack('cam');
-    const publication = phone.publish(track, 'phone');
-    const changes: boolean[] = [];
-    phone.on('localMuteChanged', (changed, isMuted) => {
+    const camera = fakeTrack('cam');
+    const microphone = fakeTrack('mic', 'audio');
+    const publication = phone.publish([camera, microphone], { source: 'phone' });
+    const changes: string[] = [];
+    phone.on('localMuteChanged', (changed, kind, isMuted) => {
       expect(changed).toBe(publication);
-      changes.push(isMuted);
+      changes.push(`${kind} ${isMuted ? 'muted' : 'on'}`);
     });
+    publication.mute('audio');
+    publication.mute('audio');
+    expect([microphone.enabled, camera.enabled]).toEqual([false, true]);
+    expect([publication.isMuted('audio'), publication.isMuted('video')]).toEqual([true, false]);
     publication.mute();
-    publication.mute();
-    expect(track.enabled).toBe(false);
-    expect(publication.isMuted).toBe(true);
+    expect(camera.enabled).toBe(false);
     publication.unmute();
-    expect(track.enabled).toBe(true);
-    expect(changes).toEqual([true, false]);
+    expect([microphone.enabled, camera.enabled]).toEqual([true, true]);
+    expect(changes).toEqual(['audio muted', 'video muted', 'video on', 'audio on']);
     // An unpublished track is no longer the session's to change.
     publication.unpublish();
     publication.mute();
-    expect(track.enabled).toBe(true);
+    expect(camera.enabled).toBe(true);
   });
 
   it('switches the device with replaceTrack on every publisher peer, without a new offer', async () => {
     const { phone, pc, pcSocket } = setUp();
     const front = fakeTrack('front');
     const rear = fakeTrack('rear');
-    const publication = phone.publish(front, 'phone');
+    const publication = phone.publish(front, { source: 'phone' });
     const first = pc.subscribe(target);
     const second = pc.subscribe(target);
     await settle();
@@ -90,7 +93,7 @@ describe('MediaSession robustness', () => {
       expect(link.offers).toHaveLength(1);
       expect(link.isClosed).toBe(false);
     }
-    expect(publication.track).toBe(rear);
+    expect(publication.tracks).toEqual([rear]);
     expect(rear.enabled).toBe(false); // still muted
     expect(replaced).toEqual([front]);
     expect([first.state, second.state]).toEqual(['connected', 'connected']);
@@ -107,7 +110,7 @@ describe('MediaSession robustness', () => {
 
   it('restarts ICE on every publisher peer when the network comes back, keeping the peers', async () => {
     const { phone, pc, pcSocket, network } = setUp();
-    phone.publish(fakeTrack('cam'), 'phone');
+    phone.publish(fakeTrack('cam'), { source: 'phone' });
     const subscription = pc.subscribe(target);
     await settle();
     const [publisherLink, subscriberLink] = FakeLink.created;
@@ -128,7 +131,7 @@ describe('MediaSession robustness', () => {
 
   it('restarts ICE after the publisher peer stays disconnected, not after a brief glitch', async () => {
     const { phone, pc } = setUp();
-    phone.publish(fakeTrack('cam'), 'phone');
+    phone.publish(fakeTrack('cam'), { source: 'phone' });
     pc.subscribe(target);
     await settle();
     const [publisherLink] = FakeLink.created;
@@ -162,7 +165,7 @@ describe('PublisherPeer', () => {
     });
     const peer = new PublisherPeer({
       link,
-      track: fakeTrack('cam'),
+      tracks: [fakeTrack('cam')],
       send: (body) => sent.push(body.description?.sdp),
       onGone: () => undefined,
       requestRestart: () => undefined,

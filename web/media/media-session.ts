@@ -1,15 +1,21 @@
-import type { MediaSource } from '../../shared/events.js';
+import type { MediaPublish, MediaSource, MediaStreamRef } from '../../shared/events.js';
 import { TypedEmitter } from './media-session-emitter.js';
 import { ConnectionStateMachine, type ConnectionState } from './media-session-state.js';
 
 export type { ConnectionState } from './media-session-state.js';
 export type { MediaSource } from '../../shared/events.js';
 
-/** Whose stream to receive: a registration's camera, phone or screen. */
-export interface SubscribeTarget {
-  registrationId: string;
-  source: MediaSource;
-}
+/** Whose stream to receive: a registration's camera, phone or screen, or an examiner's camera. */
+export type SubscribeTarget = MediaStreamRef;
+
+/**
+ * What a page publishes as: the paired phone's camera (known to the server by its pairing), a
+ * candidate PC's camera or screen for a registration, or an examiner's camera in a session.
+ */
+export type PublishAs = { source: 'phone' } | MediaPublish;
+
+/** A published track's kind: mute the microphone and the camera separately. */
+export type TrackKind = 'audio' | 'video';
 
 /** What a transport reports about one subscription. */
 export interface SubscriptionListener {
@@ -34,10 +40,10 @@ export interface MediaTransport {
   /** Starts the signaling connection; the transport reports its state through `onStateChange`. */
   start(listener: TransportListener): void;
   /**
-   * Offers a local track to subscribers under `source` (replaces an earlier one). A PC's camera
-   * or screen names its registration, which the transport announces to the server.
+   * Offers local tracks (one stream: a camera and its microphone) to subscribers under
+   * `as.source`, replacing earlier ones; the transport announces `as` to the server.
    */
-  publish(source: MediaSource, track: MediaStreamTrack, registrationId?: string): void;
+  publish(as: PublishAs, tracks: readonly MediaStreamTrack[]): void;
   unpublish(source: MediaSource): void;
   /** Sends `track` instead of the published one of `source`, to every subscriber, at once. */
   replaceTrack(source: MediaSource, track: MediaStreamTrack): void;
@@ -55,8 +61,10 @@ export interface MediaSessionEvents {
   trackAdded: (subscription: RemoteSubscription, track: MediaStreamTrack) => void;
   /** A remote track ended (its peer went away). */
   trackRemoved: (subscription: RemoteSubscription, track: MediaStreamTrack) => void;
-  /** A published track was muted or unmuted (on this page; subscribers receive black/silence). */
-  localMuteChanged: (publication: LocalPublication, isMuted: boolean) => void;
+  /** A published kind was muted or unmuted (on this page; subscribers get black/silence). */
+  localMuteChanged: (publication: LocalPublication, kind: TrackKind, isMuted: boolean) => void;
+  /** Something local changed: a publication came or went, a kind was muted or unmuted. */
+  publicationsChanged: () => void;
   /** `switchDevice` put another track in place of `previous` (which the caller may stop). */
   localTrackReplaced: (publication: LocalPublication, previous: MediaStreamTrack) => void;
   [event: string]: (...args: never[]) => void;
@@ -141,17 +149,19 @@ export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
 }
 
 /**
- * A published local track. `mute()` keeps the connection and sends black frames or silence
- * (track.enabled), so unmuting is instant; `unpublish()` stops offering it (the track itself is
- * not stopped: the page owns its devices).
+ * Published local tracks (a camera and its microphone, or a screen). `mute()` keeps the
+ * connection and sends black frames or silence (track.enabled), so unmuting is instant;
+ * `unpublish()` stops offering them (the tracks are not stopped: the page owns its devices).
  */
 export interface LocalPublication {
   readonly source: MediaSource;
-  /** The track being sent; `MediaSession.switchDevice` changes it. */
-  readonly track: MediaStreamTrack;
-  readonly isMuted: boolean;
-  mute(): void;
-  unmute(): void;
+  /** The tracks being sent; `MediaSession.switchDevice` changes one of them. */
+  readonly tracks: readonly MediaStreamTrack[];
+  /** Whether `kind` is muted (a kind not published counts as muted). */
+  isMuted(kind: TrackKind): boolean;
+  /** Mutes one kind, or every track when no kind is given. */
+  mute(kind?: TrackKind): void;
+  unmute(kind?: TrackKind): void;
   unpublish(): void;
 }
 
@@ -202,45 +212,54 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     });
   }
 
-  /** `registrationId`: required for a PC's `camera` and `screen` (the phone is known by its pairing). */
-  publish(track: MediaStreamTrack, source: MediaSource, registrationId?: string): LocalPublication {
+  /** Publishes `tracks` (e.g. `stream.getTracks()`) as `as` (see PublishAs). */
+  publish(tracks: MediaStreamTrack | readonly MediaStreamTrack[], as: PublishAs): LocalPublication {
     this.assertOpen();
-    let current = track;
-    let isMuted = !track.enabled;
-    const setMuted = (muted: boolean) => {
-      if (this.#publications.get(source) !== publication || muted === isMuted) return;
-      isMuted = muted;
-      current.enabled = !muted;
-      this.emit('localMuteChanged', publication, muted);
+    const { source } = as;
+    let current: MediaStreamTrack[] = 'kind' in tracks ? [tracks] : [...tracks];
+    const muted = new Set<TrackKind>(
+      current.filter((track) => !track.enabled).map((track) => kindOf(track)),
+    );
+    const setMuted = (kinds: readonly TrackKind[], isMuted: boolean) => {
+      if (this.#publications.get(source) !== publication) return;
+      for (const kind of kinds) {
+        if (muted.has(kind) === isMuted) continue;
+        if (isMuted) muted.add(kind);
+        else muted.delete(kind);
+        for (const track of current) if (kindOf(track) === kind) track.enabled = !isMuted;
+        this.emit('localMuteChanged', publication, kind, isMuted);
+        this.emit('publicationsChanged');
+      }
     };
+    const publishedKinds = () => [...new Set(current.map((track) => kindOf(track)))];
     const replace = (next: MediaStreamTrack) => {
-      current = next;
-      next.enabled = !isMuted;
+      current = current.map((track) => (track.kind === next.kind ? next : track));
+      next.enabled = !muted.has(kindOf(next));
     };
     const publication: LocalPublication = {
       source,
-      get track() {
+      get tracks() {
         return current;
       },
-      get isMuted() {
-        return isMuted;
+      isMuted: (kind) => muted.has(kind) || !current.some((track) => kindOf(track) === kind),
+      mute: (kind) => {
+        setMuted(kind ? [kind] : publishedKinds(), true);
       },
-      mute: () => {
-        setMuted(true);
-      },
-      unmute: () => {
-        setMuted(false);
+      unmute: (kind) => {
+        setMuted(kind ? [kind] : publishedKinds(), false);
       },
       unpublish: () => {
         if (this.#publications.get(source) !== publication) return;
         this.#publications.delete(source);
         this.transport.unpublish(source);
+        this.emit('publicationsChanged');
       },
     };
     this.#publications.set(source, publication);
     this.#replacers.set(source, replace);
-    this.transport.publish(source, track, registrationId);
+    this.transport.publish(as, current);
     this.connect();
+    this.emit('publicationsChanged');
     return publication;
   }
 
@@ -250,16 +269,18 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
   }
 
   /**
-   * Another device for a published source (the candidate picks another camera): every
-   * subscriber gets `track` on its existing connection, no renegotiation; a muted publication
-   * stays muted. Returns the previous track, which the caller stops.
+   * Another device for a published source (the candidate picks another camera or microphone):
+   * every subscriber gets `track` in place of the published one of its kind, on its existing
+   * connection, no renegotiation; a muted kind stays muted. Returns the previous track, which
+   * the caller stops.
    */
   switchDevice(source: MediaSource, track: MediaStreamTrack): MediaStreamTrack {
     this.assertOpen();
     const publication = this.#publications.get(source);
     const replace = this.#replacers.get(source);
     if (!publication || !replace) throw new Error(`Nothing is published as ${source}`);
-    const previous = publication.track;
+    const previous = publication.tracks.find((existing) => existing.kind === track.kind);
+    if (!previous) throw new Error(`No ${track.kind} track is published as ${source}`);
     if (previous === track) return previous;
     replace(track);
     this.transport.replaceTrack(source, track);
@@ -309,4 +330,8 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
   private assertOpen(): void {
     if (this.state === 'closed') throw new Error('The media session is closed');
   }
+}
+
+function kindOf(track: MediaStreamTrack): TrackKind {
+  return track.kind === 'audio' ? 'audio' : 'video';
 }

@@ -1,4 +1,10 @@
-import type { Ack, MediaPublish, MediaSource, RtcSignal, WatchMedia } from '../../shared/events.js';
+import type {
+  Ack,
+  MediaPublish,
+  MediaStreamRef,
+  RtcSignal,
+  WatchMedia,
+} from '../../shared/events.js';
 import type { IceCandidate, PeerLink, PeerLinkEvents, SessionDescription } from './p2p-link.js';
 import type { MediaSignaling, MediaSignalingHandlers } from './p2p-signaling.js';
 
@@ -18,8 +24,24 @@ export class FakeRelay {
     return socket;
   }
 
-  registerPublisher(registrationId: string, source: MediaSource, socketId: string): void {
-    this.publishers.set(`${registrationId}/${source}`, socketId);
+  /** The key of `publishers`: `registrationId/source`, or `sessionId/staff/staffId`. */
+  static keyOf(stream: MediaStreamRef | WatchMedia): string {
+    return stream.source === 'staff'
+      ? `${stream.sessionId}/staff/${stream.staffId}`
+      : `${stream.registrationId}/${stream.source}`;
+  }
+
+  registerPublisher(stream: MediaStreamRef, socketId: string): void {
+    this.publishers.set(FakeRelay.keyOf(stream), socketId);
+  }
+
+  /** The server's `media:available` to every connected socket. */
+  announceAvailable(stream: MediaStreamRef): void {
+    for (const socket of this.sockets.values()) {
+      this.deliver(socket.id, (handlers) => {
+        handlers.onAvailable(stream);
+      });
+    }
   }
 
   deliver(to: string, deliver: (handlers: MediaSignalingHandlers) => void): void {
@@ -55,7 +77,7 @@ export class FakeSignaling implements MediaSignaling {
   watch(request: WatchMedia): Promise<Ack> {
     this.watches.push(request);
     if (this.refuseWith) return Promise.resolve({ ok: false, code: this.refuseWith });
-    const publisher = this.relay.publishers.get(`${request.registrationId}/${request.source}`);
+    const publisher = this.relay.publishers.get(FakeRelay.keyOf(request));
     if (!publisher) return Promise.resolve({ ok: false, code: 'MEDIA_UNAVAILABLE' });
     this.relay.deliver(publisher, (handlers) => {
       handlers.onWatchRequested({ peerId: request.peerId, peer: this.id, source: request.source });
@@ -63,13 +85,20 @@ export class FakeSignaling implements MediaSignaling {
     return Promise.resolve({ ok: true });
   }
 
+  /** An examiner's publication is theirs: the fake names the staff member after the socket. */
+  private streamOf(publication: MediaPublish): MediaStreamRef {
+    return publication.source === 'staff'
+      ? { sessionId: publication.sessionId, staffId: this.id, source: 'staff' }
+      : publication;
+  }
+
   announce(publication: MediaPublish): Promise<Ack> {
-    this.relay.registerPublisher(publication.registrationId, publication.source, this.id);
+    this.relay.registerPublisher(this.streamOf(publication), this.id);
     return Promise.resolve({ ok: true });
   }
 
   withdraw(publication: MediaPublish): void {
-    this.relay.publishers.delete(`${publication.registrationId}/${publication.source}`);
+    this.relay.publishers.delete(FakeRelay.keyOf(this.streamOf(publication)));
   }
 
   unwatch(peer: { peerId: string; peer: string }): void {
@@ -110,13 +139,14 @@ export class FakeLink implements PeerLink {
     FakeLink.created.push(this);
   }
 
-  addSendOnlyTrack(track: MediaStreamTrack): void {
-    this.sentTracks.push(track);
+  addSendOnlyTracks(tracks: readonly MediaStreamTrack[]): void {
+    this.sentTracks.push(...tracks);
   }
 
-  /** `replaceTrack` swaps the last sent track in place (no new offer), as RTCRtpSender does. */
+  /** Swaps the sent track of the same kind in place (no new offer), as RTCRtpSender does. */
   replaceTrack(track: MediaStreamTrack): Promise<void> {
-    this.sentTracks.splice(this.sentTracks.length - 1, 1, track);
+    const index = this.sentTracks.findIndex((sent) => sent.kind === track.kind);
+    if (index >= 0) this.sentTracks.splice(index, 1, track);
     this.replacedTracks.push(track);
     return Promise.resolve();
   }

@@ -17,11 +17,11 @@ export interface PeerLinkEvents {
  */
 export interface PeerLink {
   readonly hasRemoteDescription: boolean;
-  /** Adds a track the other side only receives. */
-  addSendOnlyTrack(track: MediaStreamTrack): void;
+  /** Adds tracks the other side only receives, as one stream (a camera and its microphone). */
+  addSendOnlyTracks(tracks: readonly MediaStreamTrack[]): void;
   /**
-   * Sends `track` instead of the one added (another camera of the same kind): the sender swaps
-   * it in place, without a new offer.
+   * Sends `track` instead of the added one of its kind (another camera, another microphone): the
+   * sender swaps it in place, without a new offer.
    */
   replaceTrack(track: MediaStreamTrack): Promise<void>;
   /** Creates and applies a local offer. */
@@ -38,7 +38,7 @@ export type PeerLinkFactory = (iceServers: RTCIceServer[], events: PeerLinkEvent
 /** The browser's RTCPeerConnection behind the PeerLink interface. */
 export const createRtcPeerLink: PeerLinkFactory = (iceServers, events) => {
   const connection = new RTCPeerConnection({ iceServers });
-  let sender: RTCRtpSender | null = null;
+  const senders: RTCRtpSender[] = [];
   connection.addEventListener('icecandidate', (event) => {
     // A null candidate only says gathering is complete; the other side needs nothing for it.
     if (event.candidate?.candidate) events.onCandidate(toIceCandidate(event.candidate));
@@ -53,13 +53,17 @@ export const createRtcPeerLink: PeerLinkFactory = (iceServers, events) => {
     get hasRemoteDescription() {
       return connection.remoteDescription !== null;
     },
-    addSendOnlyTrack(track) {
-      sender = connection.addTransceiver(track, {
-        direction: 'sendonly',
-        streams: [new MediaStream([track])],
-      }).sender;
+    addSendOnlyTracks(tracks) {
+      // One stream for all: the subscriber receives audio and video together (lip sync).
+      const stream = new MediaStream([...tracks]);
+      for (const track of tracks) {
+        senders.push(
+          connection.addTransceiver(track, { direction: 'sendonly', streams: [stream] }).sender,
+        );
+      }
     },
     async replaceTrack(track) {
+      const sender = senders.find((candidate) => candidate.track?.kind === track.kind);
       await sender?.replaceTrack(track);
     },
     async createOffer({ iceRestart }) {

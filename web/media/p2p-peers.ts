@@ -38,7 +38,7 @@ export const DISCONNECTED_RESTART_MS = 2_000;
 
 interface PublisherPeerOptions {
   link: PeerLink;
-  track: MediaStreamTrack;
+  tracks: readonly MediaStreamTrack[];
   send: (body: SignalBody) => void;
   /** The peer gave up (ICE failed again after a restart); the transport forgets it. */
   onGone: () => void;
@@ -63,7 +63,7 @@ export class PublisherPeer {
 
   constructor(private readonly options: PublisherPeerOptions) {
     this.#buffer = new CandidateBuffer(() => (this.#isClosed ? null : options.link));
-    options.link.addSendOnlyTrack(options.track);
+    options.link.addSendOnlyTracks(options.tracks);
   }
 
   get isClosed(): boolean {
@@ -127,7 +127,7 @@ export class PublisherPeer {
     await this.sendOffer(true);
   }
 
-  /** Sends another camera's track on this connection: no renegotiation for the same kind. */
+  /** Sends another device's track on this connection: no renegotiation for the same kind. */
   async replaceTrack(track: MediaStreamTrack): Promise<void> {
     if (!this.#isClosed) await this.options.link.replaceTrack(track);
   }

@@ -33,3 +33,16 @@ export function createP2PMediaSession(
     { networkChanges: windowOnlineEvents },
   );
 }
+
+let shared: MediaSession | null = null;
+
+/**
+ * The page's one media session on its socket, for parts of a page that come and go (a call's
+ * tiles, a drawer's cameras): each unsubscribes and unpublishes what it started when it
+ * unmounts; the session itself lives as long as the page, so there is nothing to recreate and
+ * one transport handles every signal of the socket.
+ */
+export function sharedP2PMediaSession(): MediaSession {
+  shared ??= createP2PMediaSession();
+  return shared;
+}

@@ -1,4 +1,11 @@
-import type { Ack, MediaPublish, MediaSource, RtcSignal, WatchMedia } from '../../shared/events.js';
+import type {
+  Ack,
+  MediaPublish,
+  MediaSource,
+  MediaStreamRef,
+  RtcSignal,
+  WatchMedia,
+} from '../../shared/events.js';
 import { connectSocket, emitWithAck, type AppSocket } from '../api/socket.js';
 
 export interface MediaSignalingHandlers {
@@ -7,6 +14,8 @@ export interface MediaSignalingHandlers {
   onWatchRequested: (request: { peerId: string; peer: string; source: MediaSource }) => void;
   onPeerClosed: (closed: { peerId: string; peer: string }) => void;
   onSignal: (signal: RtcSignal) => void;
+  /** A stream got a publisher: subscriptions waiting for it ask now. */
+  onAvailable: (stream: MediaStreamRef) => void;
 }
 
 /** The socket as the P2P transport uses it: the media commands and events of shared/events.ts. */
@@ -14,7 +23,7 @@ export interface MediaSignaling {
   readonly isConnected: boolean;
   connect(): void;
   watch(request: WatchMedia): Promise<Ack>;
-  /** A PC tells the server it publishes `source` for a registration (the phone needs not). */
+  /** A PC or an examiner tells the server what it publishes (the phone needs not). */
   announce(publication: MediaPublish): Promise<Ack>;
   withdraw(publication: MediaPublish): void;
   unwatch(peer: { peerId: string; peer: string }): void;
@@ -59,12 +68,14 @@ export function socketMediaSignaling(socket: AppSocket): MediaSignaling {
       socket.on('media:watch-requested', handlers.onWatchRequested);
       socket.on('media:peer-closed', handlers.onPeerClosed);
       socket.on('rtc:signal', handlers.onSignal);
+      socket.on('media:available', handlers.onAvailable);
       return () => {
         socket.off('connect', onConnect);
         socket.off('disconnect', onDisconnect);
         socket.off('media:watch-requested', handlers.onWatchRequested);
         socket.off('media:peer-closed', handlers.onPeerClosed);
         socket.off('rtc:signal', handlers.onSignal);
+        socket.off('media:available', handlers.onAvailable);
       };
     },
   };

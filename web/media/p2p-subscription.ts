@@ -1,4 +1,4 @@
-import type { RtcSignal } from '../../shared/events.js';
+import { sameStream, type MediaStreamRef, type RtcSignal } from '../../shared/events.js';
 import type { SubscribeTarget, SubscriptionListener } from './media-session.js';
 import type { ConnectionState } from './media-session-state.js';
 import type { PeerLink, PeerLinkEvents } from './p2p-link.js';
@@ -75,6 +75,21 @@ export class P2PSubscription {
     this.clearTimer();
     this.dropPeer(false);
     this.setState(this.#hasConnected ? 'reconnecting' : 'connecting');
+  }
+
+  /**
+   * The server says the target now has a publisher: a subscription waiting to ask again (nobody
+   * published) asks now, one that gave up for that reason starts over.
+   */
+  handleAvailable(stream: MediaStreamRef): void {
+    if (!sameStream(stream, this.options.target) || this.#state === 'closed') return;
+    const isWaitingToRetry = this.#peer === null && this.#timer !== null;
+    const gaveUpUnpublished = this.#state === 'failed' && this.#code === 'MEDIA_UNAVAILABLE';
+    if (!isWaitingToRetry && !gaveUpUnpublished) return;
+    // failed → connecting is the one way back the state table allows.
+    if (gaveUpUnpublished) this.setState('connecting', this.#code);
+    this.#attempts = 0;
+    void this.watch();
   }
 
   handleSignalingConnected(): void {

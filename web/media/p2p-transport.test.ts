@@ -6,6 +6,7 @@ import { MAX_WATCH_ATTEMPTS, OFFER_WAIT_MS, RESTART_WAIT_MS } from './p2p-subscr
 
 // Node has no MediaStreamTrack; the transport only passes tracks through.
 const phoneTrack = { kind: 'video', id: 'phone-track' } as unknown as MediaStreamTrack;
+const microphoneTrack = { kind: 'audio', id: 'phone-mic' } as unknown as MediaStreamTrack;
 const remoteStream = { id: 'remote-stream' } as unknown as MediaStream;
 const target = { registrationId: '00000000-0000-4000-8000-000000000001', source: 'phone' } as const;
 
@@ -46,8 +47,8 @@ describe('P2PTransport', () => {
 
   it('negotiates a sendonly offer from the publisher and an answer from the subscriber', async () => {
     const { relay, phone, pc } = setUp();
-    phone.publish(phoneTrack, 'phone');
-    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    phone.publish(phoneTrack, { source: 'phone' });
+    relay.registerPublisher(target, 'phone-socket');
     const states: ConnectionState[] = [];
     const subscription = pc.subscribe(target);
     subscription.on('stateChanged', (state) => states.push(state));
@@ -76,8 +77,8 @@ describe('P2PTransport', () => {
 
   it('restarts ICE once when the publisher side fails, and gives the peer up after that', async () => {
     const { relay, phone, pc } = setUp();
-    phone.publish(phoneTrack, 'phone');
-    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    phone.publish(phoneTrack, { source: 'phone' });
+    relay.registerPublisher(target, 'phone-socket');
     const subscription = pc.subscribe(target);
     await settle();
     const [publisherLink, subscriberLink] = FakeLink.created;
@@ -103,8 +104,8 @@ describe('P2PTransport', () => {
 
   it('asks again with a new peer id when the publisher side closes the peer', async () => {
     const { relay, phone, pc, pcSocket } = setUp();
-    phone.publish(phoneTrack, 'phone');
-    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    phone.publish(phoneTrack, { source: 'phone' });
+    relay.registerPublisher(target, 'phone-socket');
     const subscription = pc.subscribe(target);
     const removed: MediaStreamTrack[] = [];
     subscription.on('trackRemoved', (track) => removed.push(track));
@@ -114,7 +115,7 @@ describe('P2PTransport', () => {
     subscriberLink?.events.onStateChange('connected');
 
     // A new camera track replaces the old one: its peers close and the subscriber re-watches.
-    phone.publish(phoneTrack, 'phone');
+    phone.publish(phoneTrack, { source: 'phone' });
     await settle();
     expect(subscription.state).toBe('reconnecting');
     expect(removed).toEqual([phoneTrack]);
@@ -138,6 +139,30 @@ describe('P2PTransport', () => {
     expect(subscription.reason).toBe('MEDIA_UNAVAILABLE');
   });
 
+  it('asks at once when the server says the stream came on, even after giving up', async () => {
+    const { relay, pc, pcSocket, phone } = setUp();
+    const subscription = pc.subscribe(target);
+    await settle();
+    expect(pcSocket.watches).toHaveLength(1);
+    // Another stream coming on changes nothing.
+    relay.announceAvailable({ registrationId: target.registrationId, source: 'screen' });
+    await settle();
+    expect(pcSocket.watches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(subscription.state).toBe('failed');
+    const watchesWhenFailed = pcSocket.watches.length;
+
+    phone.publish([phoneTrack, microphoneTrack], { source: 'phone' });
+    relay.registerPublisher(target, 'phone-socket');
+    relay.announceAvailable(target);
+    await settle();
+    expect(pcSocket.watches).toHaveLength(watchesWhenFailed + 1);
+    expect(subscription.state).toBe('connecting');
+    // The camera and its microphone travel on one peer connection.
+    const [publisherLink] = FakeLink.created.filter((link) => link.sentTracks.length > 0);
+    expect(publisherLink?.sentTracks).toEqual([phoneTrack, microphoneTrack]);
+  });
+
   it('says why it is still waiting: MEDIA_UNAVAILABLE while nobody publishes', async () => {
     const { pc } = setUp();
     const reasons: (string | null)[] = [];
@@ -155,7 +180,7 @@ describe('P2PTransport', () => {
     const { relay, phoneSocket, phone, pc } = setUp();
     // Here the "phone" session plays a candidate PC publishing its camera.
     const camera = { registrationId: target.registrationId, source: 'camera' } as const;
-    phone.publish(phoneTrack, 'camera', camera.registrationId);
+    phone.publish(phoneTrack, camera);
     expect(relay.publishers.get(`${camera.registrationId}/camera`)).toBe('phone-socket');
 
     relay.publishers.clear(); // the server forgot the socket's publications on disconnect
@@ -185,7 +210,7 @@ describe('P2PTransport', () => {
   it('asks again when no offer comes, and after ICE does not recover', async () => {
     const { relay, pc, pcSocket } = setUp();
     // Registered as publisher but publishing nothing: the watch is accepted, no offer follows.
-    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    relay.registerPublisher(target, 'phone-socket');
     pc.subscribe(target);
     await settle();
     await vi.advanceTimersByTimeAsync(OFFER_WAIT_MS + 1000);
@@ -194,8 +219,8 @@ describe('P2PTransport', () => {
 
   it('asks again when ICE fails and no restart offer arrives in time', async () => {
     const { relay, phone, pc, pcSocket } = setUp();
-    phone.publish(phoneTrack, 'phone');
-    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    phone.publish(phoneTrack, { source: 'phone' });
+    relay.registerPublisher(target, 'phone-socket');
     const subscription = pc.subscribe(target);
     await settle();
     const subscriberLink = FakeLink.created[1];
@@ -211,8 +236,8 @@ describe('P2PTransport', () => {
 
   it('re-watches after the socket reconnects, and publisher peers of the old socket close', async () => {
     const { relay, phone, pc, pcSocket, phoneSocket } = setUp();
-    phone.publish(phoneTrack, 'phone');
-    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    phone.publish(phoneTrack, { source: 'phone' });
+    relay.registerPublisher(target, 'phone-socket');
     const subscription = pc.subscribe(target);
     await settle();
     const [publisherLink, subscriberLink] = FakeLink.created;
@@ -235,8 +260,8 @@ describe('P2PTransport', () => {
 
   it('closing a subscription tells the publisher and stops every retry', async () => {
     const { relay, phone, pc, pcSocket } = setUp();
-    phone.publish(phoneTrack, 'phone');
-    relay.registerPublisher(target.registrationId, 'phone', 'phone-socket');
+    phone.publish(phoneTrack, { source: 'phone' });
+    relay.registerPublisher(target, 'phone-socket');
     const subscription = pc.subscribe(target);
     await settle();
     const publisherLink = FakeLink.created[0];

@@ -1,6 +1,7 @@
 import type { MediaPublish, MediaSource, RtcSignal } from '../../shared/events.js';
 import type {
   MediaTransport,
+  PublishAs,
   SubscribeTarget,
   SubscriptionListener,
   TransportListener,
@@ -50,7 +51,7 @@ interface PublishedPeer {
  * trickles both ways over `rtc:signal`; `media:peer-closed` tears a peer down.
  */
 export class P2PTransport implements MediaTransport {
-  readonly #tracks = new Map<MediaSource, MediaStreamTrack>();
+  readonly #tracks = new Map<MediaSource, readonly MediaStreamTrack[]>();
   /** What this PC told the server it publishes; told again after every reconnect. */
   readonly #announced = new Map<MediaSource, MediaPublish>();
   /** Peers this side publishes to, by `${subscriber socket}/${peerId}`. */
@@ -88,26 +89,33 @@ export class P2PTransport implements MediaTransport {
       onSignal: (signal) => {
         this.routeSignal(signal);
       },
+      onAvailable: (stream) => {
+        for (const subscription of this.#subscriptions) subscription.handleAvailable(stream);
+      },
     });
     if (signaling.isConnected) this.#onStateChange('connected');
     else signaling.connect();
   }
 
-  publish(source: MediaSource, track: MediaStreamTrack, registrationId?: string): void {
-    this.#tracks.set(source, track);
-    // Subscribers of an earlier track of this source ask again when their peer closes.
+  publish(as: PublishAs, tracks: readonly MediaStreamTrack[]): void {
+    const { source } = as;
+    this.#tracks.set(source, tracks);
+    // Subscribers of earlier tracks of this source ask again when their peer closes.
     this.closePublishedPeers((_key, published) => published.source === source, true);
-    // The phone is the publisher of its registration by pairing; a PC announces itself.
-    if (registrationId && source !== 'phone') {
-      const publication = { registrationId, source };
-      this.#announced.set(source, publication);
-      if (this.options.signaling.isConnected) this.announce(publication);
+    // The phone is the publisher of its registration by pairing; a PC or an examiner announces.
+    if (as.source !== 'phone') {
+      this.#announced.set(source, as);
+      if (this.options.signaling.isConnected) this.announce(as);
     }
   }
 
   replaceTrack(source: MediaSource, track: MediaStreamTrack): void {
-    if (!this.#tracks.has(source)) return;
-    this.#tracks.set(source, track);
+    const tracks = this.#tracks.get(source);
+    if (!tracks) return;
+    this.#tracks.set(
+      source,
+      tracks.map((existing) => (existing.kind === track.kind ? track : existing)),
+    );
     // Same kind, same transceiver: every subscriber keeps its peer and sees the new camera.
     for (const published of this.#published.values()) {
       if (published.source !== source) continue;
@@ -176,8 +184,8 @@ export class P2PTransport implements MediaTransport {
   }
 
   private startPublishedPeer(peerId: string, peer: string, source: MediaSource): void {
-    const track = this.#tracks.get(source);
-    if (!track) return; // Not (or no longer) published: the subscriber times out and asks again.
+    const tracks = this.#tracks.get(source);
+    if (!tracks) return; // Not (or no longer) published: the subscriber times out and asks again.
     const key = peerKey(peer, peerId);
     this.closePublishedPeers((existing) => existing === key, false);
     const queue = new TaskQueue();
@@ -196,7 +204,7 @@ export class P2PTransport implements MediaTransport {
       });
       publisher = new PublisherPeer({
         link,
-        track,
+        tracks,
         send: (body) => {
           this.options.signaling.signal({ peerId, peer, ...body });
         },
