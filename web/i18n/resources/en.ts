@@ -10,6 +10,7 @@ import { en as candidateDocumentsEN } from '../../roles/candidate/documents/mess
 import { en as candidateIdentityEN } from '../../roles/candidate/identity/messages.js';
 import { en as ticketLookupEN } from '../../pages/ticket-lookup/messages.js';
 import { en as mediaEN } from '../../media/messages.js';
+import { en as callEN } from '../../call/messages.js';
 import { en as candidateCheckInEN } from '../../roles/candidate/check-in/messages.js';
 import { en as candidateFaceEN } from '../../roles/candidate/check-in/face/messages.js';
 import { en as phoneCameraEN } from '../../roles/phone/messages.js';
@@ -225,6 +226,7 @@ export const en: Messages = {
   ticketLookup: ticketLookupEN,
   candidateWaitingRoom: candidateWaitingRoomEN,
   media: mediaEN,
+  call: callEN,
   candidateCheckIn: candidateCheckInEN,
   candidateFace: candidateFaceEN,
   phoneCamera: phoneCameraEN,

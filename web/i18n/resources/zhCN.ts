@@ -10,6 +10,7 @@ import { zh as candidateDocumentsZH } from '../../roles/candidate/documents/mess
 import { zh as candidateIdentityZH } from '../../roles/candidate/identity/messages.js';
 import { zh as ticketLookupZH } from '../../pages/ticket-lookup/messages.js';
 import { zh as mediaZH } from '../../media/messages.js';
+import { zh as callZH } from '../../call/messages.js';
 import { zh as candidateCheckInZH } from '../../roles/candidate/check-in/messages.js';
 import { zh as candidateFaceZH } from '../../roles/candidate/check-in/face/messages.js';
 import { zh as phoneCameraZH } from '../../roles/phone/messages.js';
@@ -223,6 +224,7 @@ export const zhCN = {
   ticketLookup: ticketLookupZH,
   candidateWaitingRoom: candidateWaitingRoomZH,
   media: mediaZH,
+  call: callZH,
   candidateCheckIn: candidateCheckInZH,
   candidateFace: candidateFaceZH,
   phoneCamera: phoneCameraZH,

@@ -34,7 +34,7 @@ export function MonitoringView({ wakeLock, onReplaced }: MonitoringViewProps) {
     if (!track) return;
     const session = createP2PMediaSession();
     const stopFollowing = session.on('stateChanged', setMediaState);
-    session.publish(track, 'phone');
+    session.publish(track, { source: 'phone' });
     return () => {
       stopFollowing();
       session.close();

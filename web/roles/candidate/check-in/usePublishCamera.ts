@@ -40,7 +40,7 @@ export function usePublishCamera(registrationId: string, enabled: boolean): Came
         }
         stream = opened;
         session = createP2PMediaSession();
-        session.publish(track, 'camera', registrationId);
+        session.publish(track, { registrationId, source: 'camera' });
         setState('publishing');
       },
       (error: unknown) => {

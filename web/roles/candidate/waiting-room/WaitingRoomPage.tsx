@@ -17,6 +17,7 @@ import { ElapsedTimer } from '../../../ui/ElapsedTimer.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { PhoneMonitorPanel } from '../check-in/phone/PhoneMonitorPanel.js';
 import { useCheckIn, useStoreCheckInState } from '../check-in/useCheckIn.js';
+import { CandidateCallStage } from './CandidateCallStage.js';
 import { ticketKey, ticketSnapshot, useMyTicket } from './useMyTicket.js';
 
 /**
@@ -50,11 +51,16 @@ export function WaitingRoomPage() {
         ) : !ticket.data ? (
           <PageSpinner />
         ) : ticket.data.ticket ? (
-          <TicketPanel
-            ticket={ticket.data.ticket}
-            offsetMs={ticket.data.offsetMs}
-            registrationId={registrationId}
-          />
+          <>
+            <TicketPanel
+              ticket={ticket.data.ticket}
+              offsetMs={ticket.data.offsetMs}
+              registrationId={registrationId}
+            />
+            {ticket.data.ticket.state !== 'done' ? (
+              <CandidateCallStage ticket={ticket.data.ticket} registrationId={registrationId} />
+            ) : null}
+          </>
         ) : (
           <NotEntered registrationId={registrationId} />
         )}
@@ -159,9 +165,6 @@ function TicketPanel({ ticket, offsetMs, registrationId }: TicketPanelProps) {
               {t('candidateWaitingRoom.called', { name: ticket.calledByName ?? '' })}
             </Typography.Title>
             <Typography.Text>{t('candidateWaitingRoom.calledDetail')}</Typography.Text>
-            <Typography.Text type="secondary">
-              {t('candidateWaitingRoom.calledMedia')}
-            </Typography.Text>
           </Flex>
         </Card>
       );

@@ -16,7 +16,9 @@ export const zh = {
   },
   called: '候考官 {{name}} 正在与您通话',
   calledDetail: '请向候考官出示身份证原件和准考证，并按要求用手机摄像头展示考试环境。',
-  calledMedia: '音视频通话画面将在后续版本接入；请按候考官在考务群中的指示操作。',
+  stage: '音视频',
+  waitingMedia: '候考官呼叫您时，将在此显示候考官画面；请保持摄像头和麦克风开启。',
+  screenHint: '考官要求时，请点击“共享屏幕”，选择整个屏幕。',
   invitation: '面试邀请',
   invitationDetail: '轮到您面试了。点击“OK”后，您将从候考区进入考场。',
   accept: 'OK',
@@ -50,8 +52,10 @@ export const en: typeof zh = {
   called: 'Examiner {{name}} is talking with you',
   calledDetail:
     'Show your ID card and admission ticket to the examiner, and show your room with the phone camera when asked.',
-  calledMedia:
-    'The audio and video of the call arrive in a later version; follow the examiner’s instructions meanwhile.',
+  stage: 'Audio and video',
+  waitingMedia:
+    'When the examiner calls you, their picture appears here; keep your camera and microphone on.',
+  screenHint: 'When the examiners ask, click “Share screen” and choose your entire screen.',
   invitation: 'Interview invitation',
   invitationDetail: 'It is your turn. Click “OK” to move from the waiting room into the exam room.',
   accept: 'OK',

@@ -107,13 +107,6 @@ export const zh = {
     hint: '考生完成设备检测后显示电脑摄像头画面，手机进入考试监控后显示手机摄像头画面。',
     camera: '电脑摄像头',
     phone: '手机摄像头',
-    videoLabel: '{{name}} 的{{camera}}实时画面',
-    state: {
-      connecting: '连接中…',
-      offline: '未在线',
-      live: '已连接',
-      refused: '无法查看该画面',
-    },
   },
 };
 
@@ -225,12 +218,5 @@ export const en: typeof zh = {
     hint: 'The computer camera appears once the candidate passed the device check; the phone camera once the phone started monitoring.',
     camera: 'Computer camera',
     phone: 'Phone camera',
-    videoLabel: 'Live {{camera}} of {{name}}',
-    state: {
-      connecting: 'Connecting…',
-      offline: 'Not online',
-      live: 'Connected',
-      refused: 'You cannot view this camera',
-    },
   },
 };

@@ -19,6 +19,7 @@ import { LoadError } from '../../../ui/LoadError.js';
 import { ReconnectingBanner } from '../../../ui/ReconnectingBanner.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { CandidateCheckInDrawer } from '../check-in/CandidateCheckInDrawer.js';
+import { ExaminerCallStage } from '../call/ExaminerCallStage.js';
 import { CurrentCandidateCard } from './CurrentCandidateCard.js';
 import { ReadyList } from './ReadyList.js';
 import {
@@ -34,7 +35,8 @@ const CONTRACTS = { invite: inviteCandidate, cancel: cancelInvitation, end: endI
 /**
  * `/examiner/sessions/:sessionId/panel` (考场, issue 5 §4): the ready candidates still waiting,
  * 邀请 one at a time, then 已邀请 / 面试中 with the timer on the server's clock, 结束面试 and
- * the way to 评分. Live through `queue:changed`; the panel's video is not built yet.
+ * the way to 评分. Live through `queue:changed`. Panel examiners see and hear the candidate in
+ * the room (camera, phone, shared screen) and one another.
  */
 export function PanelPage() {
   const { t } = useTranslation();
@@ -120,7 +122,6 @@ export function PanelPage() {
           {data && <Typography.Text type="secondary">{data.examName}</Typography.Text>}
         </div>
         <ReconnectingBanner />
-        <Alert type="info" showIcon title={t('staffPanel.videoNotBuilt')} />
         {queue.isError && !data ? (
           <LoadError error={queue.error} onRetry={() => void queue.refetch()} />
         ) : (
@@ -148,6 +149,29 @@ export function PanelPage() {
               onEnd={run('end')}
               onDetails={(entry) => setOpenId(entry.ticket.registrationId)}
             />
+            {canAct && data ? (
+              <Card
+                title={
+                  <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+                    {t('staffPanel.media')}
+                  </Typography.Title>
+                }
+              >
+                <ExaminerCallStage
+                  sessionId={sessionId}
+                  candidate={
+                    occupant?.ticket.state === 'in_room'
+                      ? {
+                          registrationId: occupant.ticket.registrationId,
+                          name: occupant.candidateName,
+                        }
+                      : null
+                  }
+                  sources={['camera', 'phone', 'screen']}
+                  colleagues={data.panel}
+                />
+              </Card>
+            ) : null}
             <Card
               title={
                 <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>

@@ -6,8 +6,7 @@ export const zh = {
   openLink: '考场',
   backToSessions: '返回我的考场',
   readOnly: '您不是本考场的面试考官，只能查看',
-  videoNotBuilt:
-    '考场视频（看到和听到考生、手机副摄像头、共享屏幕）尚未开通，请使用其他方式与考生通话。',
+  media: '考场画面',
   refreshFailed: '刷新失败：{{message}}',
   live: '实时更新（服务器时间 {{time}}）',
   current: {
@@ -53,8 +52,7 @@ export const en: typeof zh = {
   openLink: 'Exam room',
   backToSessions: 'Back to my sessions',
   readOnly: 'You are not a panel examiner of this session: view only',
-  videoNotBuilt:
-    'Exam-room video (seeing and hearing the candidate, the phone camera, the shared screen) is not available yet; talk to the candidate by other means.',
+  media: 'Exam room video',
   refreshFailed: 'Refresh failed: {{message}}',
   live: 'Live (server time {{time}})',
   current: {

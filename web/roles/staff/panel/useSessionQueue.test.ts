@@ -39,6 +39,7 @@ const snapshot = (...tickets: Ticket[]): QueueSnapshot => ({
     myDuties: ['panel_chair'],
     myCall: null,
     panelOccupiedBy: null,
+    panel: [],
     items: tickets.map(entry),
   } satisfies SessionQueue,
 });

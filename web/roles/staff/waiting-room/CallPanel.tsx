@@ -1,11 +1,13 @@
-import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '../../../../shared/api/interviews.js';
 import { formatDateTime } from '../../../ui/format.js';
+import { ExaminerCallStage } from '../call/ExaminerCallStage.js';
 import type { ReadinessChoice } from './ReadinessModal.js';
 import { ReadinessTag } from './ReadinessTag.js';
 
 interface CallPanelProps {
+  sessionId: string;
   entry: QueueEntry;
   isBusy: boolean;
   onEnd: () => void;
@@ -15,9 +17,10 @@ interface CallPanelProps {
 
 /**
  * The examiner's current call (also after a reload: the server's `myCall`): who it is with, the
- * readiness so far, and 结束通话 / 标记就绪 / 标记未就绪. The call's audio and video are not built.
+ * audio and video (the candidate's camera and phone, the examiner's own camera), the readiness
+ * so far, and 结束通话 / 标记就绪 / 标记未就绪.
  */
-export function CallPanel({ entry, isBusy, onEnd, onMark, onOpen }: CallPanelProps) {
+export function CallPanel({ sessionId, entry, isBusy, onEnd, onMark, onOpen }: CallPanelProps) {
   const { t } = useTranslation();
   const { ticket } = entry;
   return (
@@ -32,7 +35,11 @@ export function CallPanel({ entry, isBusy, onEnd, onMark, onOpen }: CallPanelPro
       extra={<Typography.Text type="secondary">{entry.admissionNumber}</Typography.Text>}
     >
       <Flex vertical gap={12}>
-        <Alert type="info" showIcon title={t('staffWaitingRoom.mediaNotBuilt')} />
+        <ExaminerCallStage
+          sessionId={sessionId}
+          candidate={{ registrationId: ticket.registrationId, name: entry.candidateName }}
+          sources={['camera', 'phone']}
+        />
         <Typography.Text>{t('staffWaitingRoom.callPanelHint')}</Typography.Text>
         {ticket.calledAt && (
           <Typography.Text type="secondary">

@@ -132,6 +132,7 @@ export function WaitingRoomQueuePage() {
           <>
             {myCall && (
               <CallPanel
+                sessionId={sessionId}
                 entry={myCall}
                 isBusy={command.isPending}
                 onEnd={() => command.mutate({ entry: myCall, action: { kind: 'end' } })}

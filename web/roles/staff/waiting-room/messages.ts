@@ -54,7 +54,6 @@ export const zh = {
   },
   callPanelTitle: '正在与 {{name}} 通话',
   callPanelHint: '请核对考生的身份证原件、准考证和考试环境，然后标记是否就绪。',
-  mediaNotBuilt: '音视频通话将在后续版本接入，目前请通过其他方式与考生沟通。',
   callSince: '通话开始于 {{time}}',
   endCall: '结束通话',
   markReady: '标记就绪',
@@ -126,8 +125,6 @@ export const en: typeof zh = {
   callPanelTitle: 'In a call with {{name}}',
   callPanelHint:
     "Check the candidate's ID card, admission ticket and room, then mark whether they are ready.",
-  mediaNotBuilt:
-    'Audio and video for this call come in a later version; reach the candidate another way for now.',
   callSince: 'Call started {{time}}',
   endCall: 'End call',
   markReady: 'Mark ready',

@@ -1,0 +1,113 @@
+import { SoundOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Flex } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RemoteView } from './useRemoteStream.js';
+
+const BADGES: Record<RemoteView, 'processing' | 'default' | 'success' | 'error'> = {
+  connecting: 'processing',
+  offline: 'default',
+  live: 'success',
+  refused: 'error',
+  failed: 'error',
+};
+
+interface StreamTileProps {
+  title: ReactNode;
+  /** What a screen reader calls the video (e.g. 张三的摄像头画面). */
+  label: string;
+  stream: MediaStream | null;
+  view: RemoteView;
+  /** Replaces the status text of `offline` (a screen that is not shared is not "offline"). */
+  offlineText?: string;
+  /** Plays the stream's sound (a remote voice); the local preview and watched feeds do not. */
+  withSound?: boolean;
+  /** Mirrors the picture (one's own camera, as in a mirror). */
+  mirrored?: boolean;
+  testId: string;
+  width?: number;
+}
+
+/**
+ * A video with its caption and connection status. With sound, a browser that refuses to play
+ * audio before the user touched the page gets the picture muted and a 点击开启声音 button.
+ */
+export function StreamTile({
+  title,
+  label,
+  stream,
+  view,
+  offlineText,
+  withSound = false,
+  mirrored = false,
+  testId,
+  width = 360,
+}: StreamTileProps) {
+  const { t } = useTranslation();
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const [isSoundBlocked, setIsSoundBlocked] = useState(false);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || video.srcObject === stream) return;
+    video.srcObject = stream;
+    if (!stream) return;
+    video.muted = !withSound;
+    video.play().catch((error: unknown) => {
+      if (!withSound || !(error instanceof DOMException) || error.name !== 'NotAllowedError') {
+        return;
+      }
+      // Autoplay policy: show the picture now, the sound after a click.
+      video.muted = true;
+      setIsSoundBlocked(true);
+      void video.play().catch(() => undefined);
+    });
+  }, [stream, withSound]);
+
+  const enableSound = () => {
+    const video = videoRef.current;
+    if (!video) return;
+    video.muted = false;
+    void video.play().then(() => {
+      setIsSoundBlocked(false);
+    });
+  };
+
+  const status = view === 'offline' && offlineText ? offlineText : t(`call.tile.${view}`);
+  return (
+    <Card
+      size="small"
+      title={title}
+      style={{ flex: `1 1 ${String(width - 80)}px`, maxWidth: width }}
+    >
+      <Flex vertical gap={8}>
+        <video
+          ref={videoRef}
+          data-testid={testId}
+          data-state={view}
+          aria-label={label}
+          autoPlay
+          playsInline
+          muted={!withSound}
+          style={{
+            width: '100%',
+            aspectRatio: '4 / 3',
+            background: '#000',
+            borderRadius: 8,
+            transform: mirrored ? 'scaleX(-1)' : undefined,
+          }}
+        />
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <span role="status" aria-live="polite">
+            <Badge status={BADGES[view]} text={status} />
+          </span>
+          {isSoundBlocked ? (
+            <Button size="small" icon={<SoundOutlined />} onClick={enableSound}>
+              {t('call.enableSound')}
+            </Button>
+          ) : null}
+        </Flex>
+      </Flex>
+    </Card>
+  );
+}

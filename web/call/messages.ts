@@ -1,0 +1,76 @@
+// The audio/video call of the waiting room and the exam room; mounted under `call`.
+export const zh = {
+  you: '我',
+  tile: {
+    connecting: '连接中…',
+    offline: '未在线',
+    live: '已连接',
+    refused: '无权查看',
+    failed: '连接失败',
+    screenOffline: '未共享屏幕',
+  },
+  enableSound: '点击开启声音',
+  controls: {
+    label: '通话控制',
+    mute: '静音',
+    unmute: '取消静音',
+    cameraOff: '关闭摄像头',
+    cameraOn: '开启摄像头',
+    shareScreen: '共享屏幕',
+    stopSharing: '停止共享',
+    sharing: '正在共享屏幕',
+  },
+  screenError: '无法共享屏幕：{{reason}}',
+  screenReasons: {
+    permission_denied: '您取消了共享或浏览器未获得权限',
+    unsupported: '当前浏览器不支持屏幕共享，请使用最新版 Chrome 或 Edge',
+    other: '请重试',
+  },
+  videoLabel: '{{name}}的{{what}}',
+  what: {
+    camera: '摄像头画面',
+    phone: '手机画面',
+    screen: '共享屏幕',
+    staff: '视频',
+  },
+  localPreview: '我的摄像头画面',
+  localError: '无法打开摄像头或麦克风，对方看不到、听不到您。',
+};
+export const en: typeof zh = {
+  you: 'Me',
+  tile: {
+    connecting: 'Connecting…',
+    offline: 'Offline',
+    live: 'Connected',
+    refused: 'Not allowed',
+    failed: 'Connection failed',
+    screenOffline: 'Screen not shared',
+  },
+  enableSound: 'Click to turn on sound',
+  controls: {
+    label: 'Call controls',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    cameraOff: 'Turn camera off',
+    cameraOn: 'Turn camera on',
+    shareScreen: 'Share screen',
+    stopSharing: 'Stop sharing',
+    sharing: 'Sharing your screen',
+  },
+  screenError: 'The screen could not be shared: {{reason}}',
+  screenReasons: {
+    permission_denied: 'sharing was cancelled or the browser has no permission',
+    unsupported: 'this browser cannot share the screen; use a current Chrome or Edge',
+    other: 'please try again',
+  },
+  videoLabel: "{{name}}'s {{what}}",
+  what: {
+    camera: 'camera',
+    phone: 'phone camera',
+    screen: 'shared screen',
+    staff: 'video',
+  },
+  localPreview: 'My camera',
+  localError:
+    'The camera or microphone could not be opened: the other side cannot see or hear you.',
+};

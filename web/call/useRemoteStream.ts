@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import type { MediaSession, SubscribeTarget } from '../media/media-session.js';
+
+/**
+ * What a viewer reads under a remote video: 连接中…, 未在线 (nobody publishes it), live, not
+ * allowed (a final refusal), or failed.
+ */
+export type RemoteView = 'connecting' | 'offline' | 'live' | 'refused' | 'failed';
+
+/** After a subscription gave up because nobody published, when to ask again anyway. */
+const RESUBSCRIBE_MS = 5_000;
+const UNPUBLISHED = new Set(['MEDIA_UNAVAILABLE', 'UNAVAILABLE']);
+
+/**
+ * Subscribes to `target` on `session` while it is given and returns the remote stream and its
+ * view (starting at `connecting`: key the component by target to start over for another). The server's `media:available` wakes a waiting subscription at once; a slow timer
+ * covers the case where that message was missed (a reconnect at the wrong moment).
+ */
+export function useRemoteStream(
+  session: MediaSession,
+  target: SubscribeTarget | null,
+): { stream: MediaStream | null; view: RemoteView } {
+  const [stream, setStream] = useState<MediaStream | null>(null);
+  const [view, setView] = useState<RemoteView>('connecting');
+  const [round, setRound] = useState(0);
+  const targetKey = target ? JSON.stringify(target) : null;
+
+  useEffect(() => {
+    if (!targetKey) return;
+    let retryTimer: number | undefined;
+    const subscription = session.subscribe(JSON.parse(targetKey) as SubscribeTarget);
+    subscription.on('stateChanged', (state, code) => {
+      const unpublished = code !== null && UNPUBLISHED.has(code);
+      if (state === 'connected') setView('live');
+      else if (state === 'connecting' || state === 'reconnecting') {
+        setView(unpublished ? 'offline' : 'connecting');
+      } else if (state === 'failed') {
+        setView(unpublished ? 'offline' : code === 'NOT_FOUND' ? 'refused' : 'failed');
+        retryTimer = window.setTimeout(() => {
+          setRound((n) => n + 1);
+        }, RESUBSCRIBE_MS);
+      }
+    });
+    subscription.on('trackAdded', (_track, remote) => {
+      setStream(remote);
+    });
+    subscription.on('trackRemoved', () => {
+      setStream(null);
+    });
+    return () => {
+      window.clearTimeout(retryTimer);
+      session.unsubscribe(subscription);
+      setStream(null);
+    };
+  }, [session, targetKey, round]);
+
+  return { stream, view };
+}
