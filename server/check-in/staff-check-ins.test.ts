@@ -63,6 +63,7 @@ describe('the staff view of a session’s check-ins', () => {
       'INT2026002',
       'INT2026003',
       'INT2026004',
+      'INT2026005',
     ]);
     const [zhangRow, liRow] = body.items;
     expect(zhangRow).toMatchObject({

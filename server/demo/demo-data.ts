@@ -52,7 +52,7 @@ export const DEMO_CANDIDATES = [
     interview: null,
     written: 'WRT2026002',
   },
-  // Two more in the interview room, so the waiting room has a queue.
+  // More in the interview room, so the waiting room has a queue.
   {
     name: '赵敏',
     phone: '13800000004',
@@ -69,6 +69,16 @@ export const DEMO_CANDIDATES = [
     college: 'fl',
     photo: null,
     interview: 'INT2026004',
+    written: null,
+  },
+  // The four-browser interview journey's own candidate (a finished interview is final).
+  {
+    name: '周宁',
+    phone: '13800000006',
+    idNumber: withCheck('33010620050808890'),
+    college: 'fl',
+    photo: null,
+    interview: 'INT2026005',
     written: null,
   },
 ] as const;

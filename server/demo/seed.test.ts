@@ -25,10 +25,10 @@ describe('Demo seed', () => {
     };
   };
 
-  it('seeds a school with staff of every role and five candidates, once only', async () => {
+  it('seeds a school with staff of every role and six candidates, once only', async () => {
     await seedDemoInto(test);
     const first = await counts();
-    expect(first).toEqual({ schools: 1, users: 12, sessions: 2, registrations: 6 });
+    expect(first).toEqual({ schools: 1, users: 13, sessions: 2, registrations: 7 });
     await seedDemoInto(test);
     expect(await counts()).toEqual(first);
   });

@@ -55,7 +55,7 @@ describe('ExamAdminService: exams', () => {
     expect(body.colleges.map((c) => c.name).sort()).toEqual(['外国语学院', '计算机学院'].sort());
     expect(await byCode('INT2026')).toMatchObject({
       collegeName: '外国语学院',
-      registrationCount: 4,
+      registrationCount: 5,
     });
   });
 

@@ -49,7 +49,7 @@ describe('ExamAdminService: sessions (考场)', () => {
       expect.objectContaining({
         name: '外国语学院面试第一考场',
         status: 'in_progress',
-        candidateCount: 4,
+        candidateCount: 5,
       }),
     ]);
     expect((await sessionsOf(admin, 'WRT2026')).items[0]?.status).toBe('not_started');
