@@ -67,7 +67,9 @@ test('候考官 calls a waiting candidate, marks them ready and ends the call (�
     await expect(row.getByTestId('ticket-state')).toContainText('通话中');
     const panel = page.getByRole('region', { name: '正在与 孙悦 通话' });
     await expect(panel).toBeVisible();
-    await expect(panel.getByText('音视频通话将在后续版本接入', { exact: false })).toBeVisible();
+    // The examiner's own camera is on; 孙悦 has no page open here, so their camera is offline.
+    await expect(panel.getByTestId('local-preview')).toHaveAttribute('data-state', 'live');
+    await expect(panel.getByTestId('candidate-camera')).toHaveAttribute('data-state', 'offline');
     await expect(row.getByRole('button', { name: '呼叫 孙悦' })).toBeDisabled();
     await expect(row.getByText('考生不在候考中')).toBeVisible();
     expect(await myTicket()).toBe('called');
