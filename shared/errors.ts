@@ -295,6 +295,11 @@ export const ERRORS = {
     zh: '您在本考场没有执行此操作的职责',
     en: 'Your duties in this session do not include this',
   },
+  SESSION_ENDED: {
+    status: 409,
+    zh: '本考场的考试时间已结束，不能再呼叫或邀请考生；如需延长，请联系管理员修改考场结束时间',
+    en: "This session's time is over: nobody can be called or invited; ask an admin to move its end time to continue",
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -199,4 +199,19 @@ describe('Waiting room and interview over HTTP', () => {
       'waiting_room.marked',
     ]);
   });
+
+  // Last: it moves the clock past the session's end.
+  it("refuses to call or invite after the session's end; a running call can still end", async () => {
+    expect((await command(waiting1, sessionId, liId, 'call')).status).toBe(200);
+    test.clock.advance(9 * 3600_000);
+    expect(await command(waiting1, sessionId, liId, 'end-call')).toMatchObject({ status: 200 });
+    expect(await command(waiting1, sessionId, liId, 'call')).toMatchObject({
+      status: 409,
+      code: 'SESSION_ENDED',
+    });
+    expect(await command(panel1, sessionId, liId, 'invite')).toMatchObject({
+      status: 409,
+      code: 'SESSION_ENDED',
+    });
+  });
 });

@@ -2,7 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { StaffDuty } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
-import { appUser, registration, staffAssignment, waitingTicket } from '../db/schema/index.js';
+import {
+  appUser,
+  examSession,
+  registration,
+  staffAssignment,
+  waitingTicket,
+} from '../db/schema/index.js';
 import type { TicketPatch, TicketRecord } from './ticket-machine.js';
 
 const caller = alias(appUser, 'caller');
@@ -161,6 +167,15 @@ export class InterviewRepo {
       .from(staffAssignment)
       .where(and(eq(staffAssignment.sessionId, sessionId), eq(staffAssignment.duty, duty)));
     return rows.map((row) => row.userId);
+  }
+
+  async sessionEndsAt(sessionId: string): Promise<Date | null> {
+    const [row] = await this.db
+      .select({ endsAt: examSession.endsAt })
+      .from(examSession)
+      .where(eq(examSession.id, sessionId))
+      .limit(1);
+    return row?.endsAt ?? null;
   }
 
   /** The session's panel (examiners and chair) with their names, each once, by name. */

@@ -94,6 +94,7 @@ export class InterviewService {
   call(actor: Actor, sessionId: string, registrationId: string): Promise<Ticket> {
     const by = actor.user.id;
     return this.staffCommand(actor, sessionId, registrationId, 'waiting_room', async () => {
+      await this.assertSessionNotEnded(sessionId);
       const current = await this.repo.callOf(by);
       if (current && current.registrationId !== registrationId) {
         throw AppError.of('EXAMINER_IN_CALL');
@@ -142,6 +143,7 @@ export class InterviewService {
 
   invite(actor: Actor, sessionId: string, registrationId: string): Promise<Ticket> {
     return this.staffCommand(actor, sessionId, registrationId, 'panel', async () => {
+      await this.assertSessionNotEnded(sessionId);
       const occupant = await this.repo.panelOccupant(sessionId);
       if (occupant && occupant !== registrationId) throw AppError.of('PANEL_BUSY');
       return this.run(
@@ -241,6 +243,17 @@ export class InterviewService {
     const refusal = checkInRefusal(registration, 'change');
     if (refusal) throw refusal;
     return registration;
+  }
+
+  /**
+   * Calling and inviting stop at the session's end (server time); what is already running (a
+   * call, an invitation, an interview) can still be finished.
+   */
+  private async assertSessionNotEnded(sessionId: string): Promise<void> {
+    const endsAt = await this.repo.sessionEndsAt(sessionId);
+    if (endsAt && endsAt.getTime() <= this.deps.clock.now().getTime()) {
+      throw AppError.of('SESSION_ENDED');
+    }
   }
 
   /** Session visible (else 404), the right duty (else 403), the ticket in that session. */
