@@ -97,6 +97,13 @@ test('候考官 calls a waiting candidate, marks them ready and ends the call (�
     await expect(row.getByTestId('ticket-state')).toHaveText('候考中');
     await expect(row.getByTestId('readiness')).toHaveText('已就绪');
     await expect(row.getByRole('button', { name: '呼叫 孙悦' })).toBeEnabled();
+
+    // After the call the mark can still change, from the queue.
+    await row.getByRole('button', { name: '标记 孙悦 未就绪' }).click();
+    const notReady = page.getByRole('dialog', { name: /标记未就绪/ });
+    await notReady.getByLabel('备注').fill('环境中有他人，需重新检查');
+    await notReady.getByRole('button', { name: '确定' }).click();
+    await expect(row.getByTestId('readiness')).toHaveText('未就绪');
   } finally {
     await candidate.dispose();
     await restoreRules();

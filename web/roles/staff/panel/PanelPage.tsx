@@ -22,12 +22,7 @@ import { CandidateCheckInDrawer } from '../check-in/CandidateCheckInDrawer.js';
 import { ExaminerCallStage } from '../call/ExaminerCallStage.js';
 import { CurrentCandidateCard } from './CurrentCandidateCard.js';
 import { ReadyList } from './ReadyList.js';
-import {
-  applyQueueChange,
-  sessionQueueKey,
-  useSessionQueue,
-  type QueueSnapshot,
-} from './useSessionQueue.js';
+import { sessionQueueKey, storeTicket, useSessionQueue } from '../queue/useSessionQueue.js';
 
 type Command = 'invite' | 'cancel' | 'end';
 const CONTRACTS = { invite: inviteCandidate, cancel: cancelInvitation, end: endInterview };
@@ -53,10 +48,7 @@ export function PanelPage() {
         params: { sessionId, registrationId: entry.ticket.registrationId },
       }),
     onSuccess: (ticket: Ticket, { kind, entry }) => {
-      const key = sessionQueueKey(sessionId);
-      const current = queryClient.getQueryData<QueueSnapshot>(key);
-      const next = current && applyQueueChange(current, { sessionId, ticket });
-      if (next) queryClient.setQueryData(key, next);
+      storeTicket(queryClient, sessionId, ticket);
       const name = entry.candidateName;
       if (kind === 'invite') void message.success(t('staffPanel.ready.invited', { name }));
       if (kind === 'cancel') void message.info(t('staffPanel.current.cancelled'));

@@ -1,6 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { getSessionQueue, type SessionQueue } from '../../../../shared/api/interviews.js';
+import {
+  getSessionQueue,
+  type SessionQueue,
+  type Ticket,
+} from '../../../../shared/api/interviews.js';
 import type { QueueChanged } from '../../../../shared/events.js';
 import { callApi } from '../../../api/client.js';
 import { connectSocket, emitWithAck } from '../../../api/socket.js';
@@ -42,6 +46,15 @@ export function applyQueueChange(
   };
 }
 
+/** Puts a ticket a command answered into the cached queue (a newer one from an event wins). */
+export function storeTicket(queryClient: QueryClient, sessionId: string, ticket: Ticket): void {
+  const key = sessionQueueKey(sessionId);
+  const current = queryClient.getQueryData<QueueSnapshot>(key);
+  const next = current && applyQueueChange(current, { sessionId, ticket });
+  if (next) queryClient.setQueryData(key, next);
+  else void queryClient.invalidateQueries({ queryKey: key });
+}
+
 /** Keeps, per ticket, the higher version of the cached and the freshly fetched queue. */
 function mergeFetched(previous: QueueSnapshot | undefined, fetched: QueueSnapshot): QueueSnapshot {
   if (!previous) return fetched;
@@ -57,7 +70,8 @@ function mergeFetched(previous: QueueSnapshot | undefined, fetched: QueueSnapsho
 }
 
 /**
- * A session's waiting-room queue for the panel: HTTP for the full picture (check-in results),
+ * A session's waiting-room queue for the staff pages (候考区 and 考场), under one cache key:
+ * HTTP for the full picture (check-in results),
  * `session:watch` + `queue:changed` for every ticket change, sent again after each reconnect
  * (rooms are not kept across connections, docs/events.md).
  */

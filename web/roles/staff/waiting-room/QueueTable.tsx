@@ -4,6 +4,7 @@ import type { QueueEntry, TicketState } from '../../../../shared/api/interviews.
 import { deviceProblems, formatScore } from '../check-in/checkInFormat.js';
 import { PhoneConnectionBadge } from '../check-in/PhoneConnectionBadge.js';
 import { StepStateTag } from '../check-in/StepStateTag.js';
+import type { ReadinessChoice } from './ReadinessModal.js';
 import { ReadinessTag } from './ReadinessTag.js';
 
 const STATE_COLORS: Record<TicketState, string> = {
@@ -34,6 +35,9 @@ interface QueueTableProps {
   callBlockedBy: (entry: QueueEntry) => string | null;
   isCalling: boolean;
   onCall: (entry: QueueEntry) => void;
+  /** Whether the readiness of a candidate out of the call may be changed (called before). */
+  canMark: (entry: QueueEntry) => boolean;
+  onMark: (entry: QueueEntry, choice: ReadinessChoice) => void;
   onOpen: (registrationId: string) => void;
 }
 
@@ -44,6 +48,8 @@ export function QueueTable({
   callBlockedBy,
   isCalling,
   onCall,
+  canMark,
+  onMark,
   onOpen,
 }: QueueTableProps) {
   const { t } = useTranslation();
@@ -147,6 +153,25 @@ export function QueueTable({
                 {t('staffWaitingRoom.details')}
               </Button>
             </Flex>
+            {canMark(entry) && (
+              <Flex gap={8}>
+                <Button
+                  size="small"
+                  aria-label={t('staffWaitingRoom.markReadyOf', { name: entry.candidateName })}
+                  onClick={() => onMark(entry, 'ready')}
+                >
+                  {t('staffWaitingRoom.markReady')}
+                </Button>
+                <Button
+                  size="small"
+                  danger
+                  aria-label={t('staffWaitingRoom.markNotReadyOf', { name: entry.candidateName })}
+                  onClick={() => onMark(entry, 'not_ready')}
+                >
+                  {t('staffWaitingRoom.markNotReady')}
+                </Button>
+              </Flex>
+            )}
             {blockedBy && (
               <Typography.Text id={reasonId} type="secondary" style={{ fontSize: 12 }}>
                 {blockedBy}

@@ -23,7 +23,7 @@ import { CandidateCheckInDrawer } from '../check-in/CandidateCheckInDrawer.js';
 import { CallPanel } from './CallPanel.js';
 import { QueueTable } from './QueueTable.js';
 import { ReadinessModal, type ReadinessChoice } from './ReadinessModal.js';
-import { applyTicket, useSessionQueue } from './useSessionQueue.js';
+import { storeTicket, useSessionQueue } from '../queue/useSessionQueue.js';
 
 // Read by screen readers, not shown: the table already shows the change.
 const visuallyHidden = {
@@ -53,10 +53,12 @@ export function WaitingRoomQueuePage() {
   const queue = useSessionQueue(sessionId);
   const connection = useSocketConnectionState();
   const [openId, setOpenId] = useState<string | null>(null);
-  const [marking, setMarking] = useState<ReadinessChoice | null>(null);
+  const [marking, setMarking] = useState<{ entry: QueueEntry; choice: ReadinessChoice } | null>(
+    null,
+  );
   const [announcement, setAnnouncement] = useState('');
 
-  const data = queue.data;
+  const data = queue.data?.queue;
   const items = data?.items ?? [];
   const title = data
     ? t('staffWaitingRoom.titleOf', { session: data.sessionName })
@@ -80,7 +82,7 @@ export function WaitingRoomQueuePage() {
       });
     },
     onSuccess: (ticket: Ticket, { entry, action }) => {
-      applyTicket(queryClient, sessionId, ticket);
+      storeTicket(queryClient, sessionId, ticket);
       const name = entry.candidateName;
       const text =
         action.kind === 'call'
@@ -136,7 +138,7 @@ export function WaitingRoomQueuePage() {
                 entry={myCall}
                 isBusy={command.isPending}
                 onEnd={() => command.mutate({ entry: myCall, action: { kind: 'end' } })}
-                onMark={setMarking}
+                onMark={(choice) => setMarking({ entry: myCall, choice })}
                 onOpen={() => setOpenId(myCall.ticket.registrationId)}
               />
             )}
@@ -187,6 +189,12 @@ export function WaitingRoomQueuePage() {
                   callBlockedBy={callBlockedBy}
                   isCalling={command.isPending}
                   onCall={(entry) => command.mutate({ entry, action: { kind: 'call' } })}
+                  canMark={(entry) =>
+                    isWaitingExaminer &&
+                    entry.ticket.state === 'waiting' &&
+                    entry.ticket.hasBeenCalled
+                  }
+                  onMark={(entry, choice) => setMarking({ entry, choice })}
                   onOpen={setOpenId}
                 />
               </Flex>
@@ -194,15 +202,15 @@ export function WaitingRoomQueuePage() {
           </>
         )}
         <ReadinessModal
-          choice={myCall ? marking : null}
-          candidateName={myCall?.candidateName ?? ''}
+          choice={marking?.choice ?? null}
+          candidateName={marking?.entry.candidateName ?? ''}
           isSaving={command.isPending}
           onCancel={() => setMarking(null)}
           onSave={(note) => {
-            if (myCall && marking) {
+            if (marking) {
               command.mutate({
-                entry: myCall,
-                action: { kind: 'mark', readiness: marking, note },
+                entry: marking.entry,
+                action: { kind: 'mark', readiness: marking.choice, note },
               });
             }
           }}
