@@ -111,6 +111,16 @@ test('the whole interview with four browsers: check-in, phone, 候考官 call, �
     await expectReceiving(examiner, byTestId('candidate-phone'), false);
     await expectReceiving(pc, examinerVideo('候考官 陈老师'), true);
 
+    // A reload on either side returns to the call, with its audio and video.
+    await pc.reload();
+    await expect(pc.getByRole('heading', { name: /正在与您通话/ })).toBeVisible();
+    await expectReceiving(pc, examinerVideo('候考官 陈老师'), true);
+    await expectReceiving(examiner, byTestId('candidate-camera'), true);
+    await examiner.reload();
+    await expect(call).toBeVisible();
+    await expectReceiving(examiner, byTestId('candidate-camera'), true);
+    await expectReceiving(pc, examinerVideo('候考官 陈老师'), true);
+
     // 标记就绪, 结束通话: the candidate no longer sees the examiner.
     await call.getByRole('button', { name: '标记就绪' }).click();
     const readiness = examiner.getByRole('dialog', { name: /标记就绪/ });
@@ -137,6 +147,12 @@ test('the whole interview with four browsers: check-in, phone, 候考官 call, �
     // The chair is on the page; the other panel examiner is not, and shows as offline.
     await expectReceiving(pc, examinerVideo('主考官 林老师'), true);
     await expect(pc.locator(examinerVideo('考官 周老师'))).toHaveAttribute('data-state', 'offline');
+
+    // The panel examiner reloads mid-interview: still in the room, the media comes back.
+    await panel.reload();
+    await expect(panel.getByTestId('panel-current')).toContainText('面试中');
+    await expectReceiving(panel, byTestId('candidate-camera'), true);
+    await expectReceiving(pc, examinerVideo('主考官 林老师'), true);
 
     // 共享屏幕 on request: the panel sees the screen; 停止共享 ends it.
     await pc.getByRole('button', { name: '共享屏幕' }).click();
