@@ -295,6 +295,11 @@ export const ERRORS = {
     zh: '您在本考场没有执行此操作的职责',
     en: 'Your duties in this session do not include this',
   },
+  NOT_INTERVIEWED: {
+    status: 409,
+    zh: '该考生尚未参加面试，面试开始后才能评分',
+    en: 'This candidate has not been interviewed yet; scoring opens once the interview starts',
+  },
   SESSION_ENDED: {
     status: 409,
     zh: '本考场的考试时间已结束，不能再呼叫或邀请考生；如需延长，请联系管理员修改考场结束时间',

@@ -3,6 +3,7 @@ import { auditEntries, loginCandidate, loginStaff } from '../test/demo-logins.js
 import type { TestApp, TestClient } from '../test/test-app.js';
 import {
   createExaminer,
+  markInterviewed,
   scoringTestApp,
   threeCriteria,
   type ScoringIds,
@@ -42,6 +43,8 @@ describe('Scoring: the form, the panel’s scores and 确认成绩', () => {
     panel2 = await loginStaff(test, 'panel2');
     zhang = ids.registrations.INT2026001 ?? '';
     li = ids.registrations.INT2026002 ?? '';
+    await markInterviewed(test, zhang);
+    await markInterviewed(test, li);
   });
   afterAll(() => test.close());
 
@@ -149,6 +152,20 @@ describe('Scoring: the form, the panel’s scores and 确认成绩', () => {
       expect(response.json().error.code, JSON.stringify(body)).toBe(code);
     }
     expect((await admin.get(formUrl())).json().isLocked).toBe(false);
+  });
+
+  it('scores an interview candidate only once the interview started', async () => {
+    const zhao = ids.registrations.INT2026003 ?? '';
+    const refused = await panel2.put(scoreUrl(zhao), good);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('NOT_INTERVIEWED');
+    const page = await panel2.get(`/api/examiner/sessions/${ids.interviewSessionId}/scores`);
+    const stages = Object.fromEntries(
+      page
+        .json<{ items: { admissionNumber: string; interview: string }[] }>()
+        .items.map((item) => [item.admissionNumber, item.interview]),
+    );
+    expect(stages).toMatchObject({ INT2026001: 'done', INT2026003: 'not_started' });
   });
 
   it('saves an examiner’s score, which then locks the form', async () => {

@@ -1,12 +1,18 @@
 import type { SessionUser } from '../../shared/api/auth.js';
-import type { RegistrationScores, ScoreBody, ScoreView } from '../../shared/api/scoring.js';
+import type {
+  InterviewStage,
+  RegistrationScores,
+  ScoreBody,
+  ScoreView,
+} from '../../shared/api/scoring.js';
+import type { ExamKind } from '../../shared/enums.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import { aggregateTotals, totalOf } from './aggregate.js';
 import { panelRoleOf, seesAllScores, type PanelRole } from './policy.js';
 import { presentConfirmation, presentForm, presentScore } from './presenter.js';
-import type { ScoringFormRow, ScoringRepo } from './repo.js';
+import type { InterviewTimes, ScoringFormRow, ScoringRepo } from './repo.js';
 
 /** The panel's side of scoring: each examiner's own score, the chair's view and 确认成绩. */
 export class PanelScoringService {
@@ -30,6 +36,7 @@ export class PanelScoringService {
     );
     const counts = await this.repo.scoreCounts(ids);
     const confirmations = await this.repo.confirmationsOf(ids);
+    const interviews = await this.repo.interviewTimes(ids);
     return {
       sessionName: session.name,
       examName: session.examName,
@@ -37,6 +44,7 @@ export class PanelScoringService {
       form: form ? presentForm(form) : null,
       items: candidates.map((candidate) => ({
         ...candidate,
+        interview: interviewStageOf(session.examKind, interviews.get(candidate.registrationId)),
         myScore: mine.get(candidate.registrationId) ?? null,
         scoreCount: counts.get(candidate.registrationId) ?? 0,
         confirmation: presentConfirmation(confirmations.get(candidate.registrationId)),
@@ -48,6 +56,10 @@ export class PanelScoringService {
     const { registration } = await this.panelRegistration(actor.user, registrationId);
     const form = await this.repo.findForm(registration.examId);
     if (!form) throw AppError.of('SCORING_FORM_MISSING');
+    const times = (await this.repo.interviewTimes([registrationId])).get(registrationId);
+    if (interviewStageOf(registration.examKind, times) === 'not_started') {
+      throw AppError.of('NOT_INTERVIEWED');
+    }
     checkScore(form, body);
     const total = totalOf(body.points);
     const saved = await this.repo.saveScore({
@@ -174,4 +186,14 @@ function checkScore(form: ScoringFormRow, body: ScoreBody): void {
   });
   if (issues.length > 0) throw AppError.withIssues('SCORE_OUT_OF_RANGE', issues);
   if (form.commentRequired && body.comment === '') throw AppError.of('SCORE_COMMENT_REQUIRED');
+}
+
+/**
+ * An interview exam's candidate is scored once the interview started (the panel may score while
+ * it runs); a written exam's panel scores without one.
+ */
+function interviewStageOf(kind: ExamKind, times: InterviewTimes | undefined): InterviewStage {
+  if (kind !== 'interview') return 'not_applicable';
+  if (!times?.startedAt) return 'not_started';
+  return times.endedAt ? 'done' : 'in_progress';
 }

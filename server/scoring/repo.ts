@@ -12,11 +12,16 @@ import {
   scoreConfirmation,
   scoringForm,
   staffAssignment,
+  waitingTicket,
 } from '../db/schema/index.js';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type ScoringFormRow = typeof scoringForm.$inferSelect;
+export interface InterviewTimes {
+  startedAt: Date | null;
+  endedAt: Date | null;
+}
 export type ScoreRow = typeof score.$inferSelect;
 export type ConfirmationRow = typeof scoreConfirmation.$inferSelect;
 
@@ -105,10 +110,12 @@ export class ScoringRepo {
         id: registration.id,
         schoolId: registration.schoolId,
         examId: registration.examId,
+        examKind: exam.kind,
         sessionId: registration.sessionId,
         userId: registration.userId,
       })
       .from(registration)
+      .innerJoin(exam, eq(exam.id, registration.examId))
       .where(eq(registration.id, registrationId));
     return rows[0] ?? null;
   }
@@ -120,11 +127,26 @@ export class ScoringRepo {
         name: examSession.name,
         examId: exam.id,
         examName: exam.name,
+        examKind: exam.kind,
       })
       .from(examSession)
       .innerJoin(exam, eq(exam.id, examSession.examId))
       .where(eq(examSession.id, sessionId));
     return rows[0] ?? null;
+  }
+
+  /** When each registration's interview started and ended (waiting-room tickets), if at all. */
+  async interviewTimes(registrationIds: string[]) {
+    if (registrationIds.length === 0) return new Map<string, InterviewTimes>();
+    const rows = await this.db
+      .select({
+        registrationId: waitingTicket.registrationId,
+        startedAt: waitingTicket.interviewStartedAt,
+        endedAt: waitingTicket.interviewEndedAt,
+      })
+      .from(waitingTicket)
+      .where(inArray(waitingTicket.registrationId, registrationIds));
+    return new Map<string, InterviewTimes>(rows.map((row) => [row.registrationId, row]));
   }
 
   async dutiesOf(sessionId: string, userId: string): Promise<StaffDuty[]> {

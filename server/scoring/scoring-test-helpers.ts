@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { StaffDuty } from '../../shared/enums.js';
-import { appUser, exam, examSession, registration, staffAssignment } from '../db/schema/index.js';
+import {
+  appUser,
+  exam,
+  examSession,
+  registration,
+  staffAssignment,
+  waitingTicket,
+} from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
@@ -113,4 +120,22 @@ export function threeCriteria(overrides: Record<string, unknown> = {}) {
     aggregation: 'mean',
     ...overrides,
   };
+}
+
+/** A candidate whose interview took place (a `done` ticket written directly; test helper). */
+export async function markInterviewed(test: TestApp, registrationId: string): Promise<void> {
+  const { db } = test.database;
+  const [row] = await db.select().from(registration).where(eq(registration.id, registrationId));
+  if (!row) throw new Error('no registration');
+  const now = test.clock.now();
+  await db.insert(waitingTicket).values({
+    registrationId,
+    schoolId: row.schoolId,
+    sessionId: row.sessionId,
+    state: 'done',
+    arrivedAt: now,
+    interviewStartedAt: now,
+    interviewEndedAt: now,
+    updatedAt: now,
+  });
 }

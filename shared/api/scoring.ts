@@ -117,11 +117,20 @@ export const confirmationSchema = z.object({
   confirmedByName: z.string(),
 });
 
+/**
+ * Where a candidate's interview stands, for scoring: an interview exam's candidate can be scored
+ * once the interview started; other exams' candidates are always `not_applicable`.
+ */
+export const INTERVIEW_STAGES = ['not_applicable', 'not_started', 'in_progress', 'done'] as const;
+export const interviewStageSchema = z.enum(INTERVIEW_STAGES);
+export type InterviewStage = z.infer<typeof interviewStageSchema>;
+
 /** One candidate as a panel examiner sees it on the scoring page. */
 export const sessionScoreRowSchema = z.object({
   registrationId: idSchema,
   admissionNumber: z.string(),
   candidateName: z.string(),
+  interview: interviewStageSchema,
   myScore: scoreSchema.nullable(),
   /** How many examiners have scored (not who, nor what). */
   scoreCount: z.number().int(),

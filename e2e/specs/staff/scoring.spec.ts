@@ -29,9 +29,13 @@ test('the admin sets the 评分表, the chair scores and confirms, the admin pub
   };
   const sessionId = mine.items.find((item) => item.examKind === 'interview')?.sessionId ?? '';
   await chair.goto(`/examiner/sessions/${sessionId}/scores`);
-  const row = chair.getByRole('row', { name: /INT2026001/ });
+  // 赵敏 was interviewed by the panel journey just before (staff/panel.spec.ts); candidates not
+  // interviewed yet cannot be scored.
+  await expect(chair.getByRole('row', { name: /INT2026004/ })).toContainText('未面试');
+  const row = chair.getByRole('row', { name: /INT2026003/ });
+  await expect(row).toContainText('已面试');
   await row.getByRole('button').first().click();
-  const form = chair.getByRole('form', { name: '张三 的评分' });
+  const form = chair.getByRole('form', { name: '赵敏 的评分' });
   await form.getByLabel('内容（满分 60）').fill('50.5');
   await form.getByLabel('语言（满分 40）').fill('30');
   await form.getByRole('button', { name: '保存评分' }).click();
@@ -45,7 +49,7 @@ test('the admin sets the 评分表, the chair scores and confirms, the admin pub
 
   await admin.reload();
   await expect(admin.getByText('已有考官评分，评分表不能再修改')).toBeVisible();
-  const result = admin.getByRole('row', { name: /INT2026001/ });
+  const result = admin.getByRole('row', { name: /INT2026003/ });
   await expect(result).toContainText('80.5');
   await expect(result).toContainText('已确认');
   await admin.getByRole('button', { name: '公布成绩' }).click();

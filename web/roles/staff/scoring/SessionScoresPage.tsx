@@ -53,14 +53,20 @@ export function SessionScoresPage() {
             expandedRowRender: (row) => (
               <Flex gap={32} wrap>
                 <div style={{ minWidth: 320 }}>
-                  <CandidateScoreForm
-                    registrationId={row.registrationId}
-                    candidateName={row.candidateName}
-                    form={form}
-                    myScore={row.myScore}
-                    isConfirmed={row.confirmation !== null}
-                    queryKey={queryKey}
-                  />
+                  {row.interview === 'not_started' ? (
+                    <Typography.Text type="secondary">
+                      {t('staffScoring.notInterviewed')}
+                    </Typography.Text>
+                  ) : (
+                    <CandidateScoreForm
+                      registrationId={row.registrationId}
+                      candidateName={row.candidateName}
+                      form={form}
+                      myScore={row.myScore}
+                      isConfirmed={row.confirmation !== null}
+                      queryKey={queryKey}
+                    />
+                  )}
                 </div>
                 {data.isChair && (
                   <div style={{ minWidth: 320 }}>
@@ -73,6 +79,15 @@ export function SessionScoresPage() {
           columns={[
             { title: t('staffScoring.admissionNumber'), dataIndex: 'admissionNumber' },
             { title: t('staffScoring.candidateName'), dataIndex: 'candidateName' },
+            {
+              title: t('staffScoring.interviewColumn'),
+              key: 'interview',
+              render: (_value, row) => (
+                <Tag color={row.interview === 'in_progress' ? 'processing' : undefined}>
+                  {t(`staffScoring.interview.${row.interview}`)}
+                </Tag>
+              ),
+            },
             {
               title: t('staffScoring.myTotal'),
               key: 'mine',
