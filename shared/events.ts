@@ -53,6 +53,10 @@ export const iceCandidateSchema = z.strictObject({
   usernameFragment: z.string().max(256).nullable().optional(),
 });
 
+/** Which kinds of a publication its publisher has muted (silence / black frames are sent). */
+export const remoteMuteSchema = z.strictObject({ audio: z.boolean(), video: z.boolean() });
+export type RemoteMute = z.infer<typeof remoteMuteSchema>;
+
 /** A WebRTC signaling message between two sockets, relayed by the server. */
 export const rtcSignalSchema = z.strictObject({
   peerId: peerIdSchema,
@@ -60,6 +64,8 @@ export const rtcSignalSchema = z.strictObject({
   peer: socketIdSchema,
   description: sessionDescriptionSchema.optional(),
   candidate: iceCandidateSchema.nullable().optional(),
+  /** From the publisher: its mute state, after the offer and on every change (静音 shown). */
+  mute: remoteMuteSchema.optional(),
 });
 export type RtcSignal = z.infer<typeof rtcSignalSchema>;
 

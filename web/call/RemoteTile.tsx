@@ -19,7 +19,7 @@ interface RemoteTileProps {
 /** A remote stream (an examiner, a candidate's camera, phone or screen) as a tile. */
 export function RemoteTile({ session, target, name, ...tile }: RemoteTileProps) {
   const { t } = useTranslation();
-  const { stream, view } = useRemoteStream(session, target);
+  const { stream, view, mute } = useRemoteStream(session, target);
   const label = t('call.videoLabel', { name, what: t(`call.what.${target.source}`) });
-  return <StreamTile {...tile} label={label} stream={stream} view={view} />;
+  return <StreamTile {...tile} label={label} stream={stream} view={view} mute={mute} />;
 }

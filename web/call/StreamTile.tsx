@@ -1,7 +1,8 @@
 import { SoundOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex } from 'antd';
+import { Badge, Button, Card, Flex, Tag } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RemoteMute } from '../../shared/events.js';
 import type { RemoteView } from './useRemoteStream.js';
 
 const BADGES: Record<RemoteView, 'processing' | 'default' | 'success' | 'error'> = {
@@ -18,6 +19,8 @@ interface StreamTileProps {
   label: string;
   stream: MediaStream | null;
   view: RemoteView;
+  /** What the other side has muted (a remote stream), shown beside the status. */
+  mute?: RemoteMute | null;
   /** Replaces the status text of `offline` (a screen that is not shared is not "offline"). */
   offlineText?: string;
   /** Plays the stream's sound (a remote voice); the local preview and watched feeds do not. */
@@ -37,6 +40,7 @@ export function StreamTile({
   label,
   stream,
   view,
+  mute = null,
   offlineText,
   withSound = false,
   mirrored = false,
@@ -100,6 +104,14 @@ export function StreamTile({
         <Flex justify="space-between" align="center" wrap gap={8}>
           <span role="status" aria-live="polite">
             <Badge status={BADGES[view]} text={status} />
+            {view === 'live' && mute?.audio ? (
+              <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                {t('call.remoteMuted')}
+              </Tag>
+            ) : null}
+            {view === 'live' && mute?.video ? (
+              <Tag style={{ marginInlineStart: 8 }}>{t('call.remoteCameraOff')}</Tag>
+            ) : null}
           </span>
           {isSoundBlocked ? (
             <Button size="small" icon={<SoundOutlined />} onClick={enableSound}>

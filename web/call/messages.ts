@@ -10,6 +10,8 @@ export const zh = {
     screenOffline: '未共享屏幕',
   },
   enableSound: '点击开启声音',
+  remoteMuted: '已静音',
+  remoteCameraOff: '摄像头已关闭',
   controls: {
     label: '通话控制',
     mute: '静音',
@@ -47,6 +49,8 @@ export const en: typeof zh = {
     screenOffline: 'Screen not shared',
   },
   enableSound: 'Click to turn on sound',
+  remoteMuted: 'Muted',
+  remoteCameraOff: 'Camera off',
   controls: {
     label: 'Call controls',
     mute: 'Mute',

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { RemoteMute } from '../../shared/events.js';
 import type { MediaSession, SubscribeTarget } from '../media/media-session.js';
 
 /**
@@ -19,8 +20,9 @@ const UNPUBLISHED = new Set(['MEDIA_UNAVAILABLE', 'UNAVAILABLE']);
 export function useRemoteStream(
   session: MediaSession,
   target: SubscribeTarget | null,
-): { stream: MediaStream | null; view: RemoteView } {
+): { stream: MediaStream | null; view: RemoteView; mute: RemoteMute | null } {
   const [stream, setStream] = useState<MediaStream | null>(null);
+  const [mute, setMute] = useState<RemoteMute | null>(null);
   const [view, setView] = useState<RemoteView>('connecting');
   const [round, setRound] = useState(0);
   const targetKey = target ? JSON.stringify(target) : null;
@@ -47,12 +49,14 @@ export function useRemoteStream(
     subscription.on('trackRemoved', () => {
       setStream(null);
     });
+    subscription.on('remoteMuteChanged', setMute);
     return () => {
       window.clearTimeout(retryTimer);
       session.unsubscribe(subscription);
       setStream(null);
+      setMute(null);
     };
   }, [session, targetKey, round]);
 
-  return { stream, view };
+  return { stream, view, mute };
 }

@@ -1,4 +1,4 @@
-import type { MediaPublish, MediaSource, MediaStreamRef } from '../../shared/events.js';
+import type { MediaPublish, MediaSource, MediaStreamRef, RemoteMute } from '../../shared/events.js';
 import { TypedEmitter } from './media-session-emitter.js';
 import { ConnectionStateMachine, type ConnectionState } from './media-session-state.js';
 
@@ -22,6 +22,8 @@ export interface SubscriptionListener {
   onStateChange: (state: ConnectionState, code: string | null) => void;
   onTrack: (track: MediaStreamTrack, stream: MediaStream) => void;
   onTrackEnded: (track: MediaStreamTrack) => void;
+  /** The publisher muted or unmuted its microphone or camera. */
+  onRemoteMute: (mute: RemoteMute) => void;
 }
 
 export interface TransportListener {
@@ -45,6 +47,8 @@ export interface MediaTransport {
    */
   publish(as: PublishAs, tracks: readonly MediaStreamTrack[]): void;
   unpublish(source: MediaSource): void;
+  /** Tells every subscriber of `source` (and each new one) what is muted. */
+  setMuted(source: MediaSource, mute: RemoteMute): void;
   /** Sends `track` instead of the published one of `source`, to every subscriber, at once. */
   replaceTrack(source: MediaSource, track: MediaStreamTrack): void;
   /** The network changed: re-establish every published connection (an ICE restart). */
@@ -77,13 +81,18 @@ export interface RemoteSubscriptionEvents {
   /** The remote stream now has this track; `stream` is the one to show. */
   trackAdded: (track: MediaStreamTrack, stream: MediaStream) => void;
   trackRemoved: (track: MediaStreamTrack) => void;
+  /** The publisher muted or unmuted its microphone or camera. */
+  remoteMuteChanged: (mute: RemoteMute) => void;
   [event: string]: (...args: never[]) => void;
 }
+
+const NOTHING_MUTED: RemoteMute = { audio: false, video: false };
 
 /** One remote stream being received; read `stream` and listen for changes. */
 export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
   #stream: MediaStream | null = null;
   #reason: string | null = null;
+  #remoteMute: RemoteMute = NOTHING_MUTED;
   readonly #machine = new ConnectionStateMachine((state) => {
     this.emit('stateChanged', state, this.#reason);
   });
@@ -110,6 +119,11 @@ export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
     return this.#reason;
   }
 
+  /** What the publisher has muted (as it last said; nothing until it says). */
+  get remoteMute(): RemoteMute {
+    return this.#remoteMute;
+  }
+
   /** @internal Wires the subscription to its transport (called by MediaSession). */
   attach(
     subscribe: (listener: SubscriptionListener) => TransportSubscription,
@@ -134,6 +148,11 @@ export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
         if (this.state === 'closed') return;
         this.emit('trackRemoved', track);
         onTrack(track, false);
+      },
+      onRemoteMute: (mute) => {
+        if (this.state === 'closed') return;
+        this.#remoteMute = mute;
+        this.emit('remoteMuteChanged', mute);
       },
     });
   }
@@ -220,16 +239,18 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     const muted = new Set<TrackKind>(
       current.filter((track) => !track.enabled).map((track) => kindOf(track)),
     );
+    const muteState = () => ({ audio: muted.has('audio'), video: muted.has('video') });
     const setMuted = (kinds: readonly TrackKind[], isMuted: boolean) => {
       if (this.#publications.get(source) !== publication) return;
-      for (const kind of kinds) {
-        if (muted.has(kind) === isMuted) continue;
+      const changed = kinds.filter((kind) => muted.has(kind) !== isMuted);
+      for (const kind of changed) {
         if (isMuted) muted.add(kind);
         else muted.delete(kind);
         for (const track of current) if (kindOf(track) === kind) track.enabled = !isMuted;
         this.emit('localMuteChanged', publication, kind, isMuted);
         this.emit('publicationsChanged');
       }
+      if (changed.length > 0) this.transport.setMuted(source, muteState());
     };
     const publishedKinds = () => [...new Set(current.map((track) => kindOf(track)))];
     const replace = (next: MediaStreamTrack) => {
@@ -258,6 +279,7 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     this.#publications.set(source, publication);
     this.#replacers.set(source, replace);
     this.transport.publish(as, current);
+    if (muted.size > 0) this.transport.setMuted(source, muteState());
     this.connect();
     this.emit('publicationsChanged');
     return publication;

@@ -62,7 +62,11 @@ export class P2PSubscription {
   handleSignal(signal: RtcSignal): boolean {
     const peer = this.#peer;
     if (!peer || signal.peerId !== peer.peerId || !peer.accepts(signal.peer)) return false;
-    this.enqueue(() => peer.handleSignal(signal.peer, signal));
+    const { mute } = signal;
+    this.enqueue(async () => {
+      await peer.handleSignal(signal.peer, signal);
+      if (mute && this.#peer === peer) this.options.listener.onRemoteMute(mute);
+    });
     return true;
   }
 

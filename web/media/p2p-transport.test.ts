@@ -5,8 +5,16 @@ import { P2PTransport } from './p2p-transport.js';
 import { MAX_WATCH_ATTEMPTS, OFFER_WAIT_MS, RESTART_WAIT_MS } from './p2p-subscription.js';
 
 // Node has no MediaStreamTrack; the transport only passes tracks through.
-const phoneTrack = { kind: 'video', id: 'phone-track' } as unknown as MediaStreamTrack;
-const microphoneTrack = { kind: 'audio', id: 'phone-mic' } as unknown as MediaStreamTrack;
+const phoneTrack = {
+  kind: 'video',
+  id: 'phone-track',
+  enabled: true,
+} as unknown as MediaStreamTrack;
+const microphoneTrack = {
+  kind: 'audio',
+  id: 'phone-mic',
+  enabled: true,
+} as unknown as MediaStreamTrack;
 const remoteStream = { id: 'remote-stream' } as unknown as MediaStream;
 const target = { registrationId: '00000000-0000-4000-8000-000000000001', source: 'phone' } as const;
 
@@ -73,6 +81,35 @@ describe('P2PTransport', () => {
     expect(subscription.state).toBe('connected');
     expect(subscription.stream).toBe(remoteStream);
     expect(states).toEqual(['connected']);
+  });
+
+  it("tells each subscriber what the publisher muted: on every change, and after a new peer's offer", async () => {
+    const { relay, phone, pc } = setUp();
+    const publication = phone.publish([phoneTrack, microphoneTrack], { source: 'phone' });
+    relay.registerPublisher(target, 'phone-socket');
+    const first = pc.subscribe(target);
+    const heard: string[] = [];
+    first.on('remoteMuteChanged', (mute) => heard.push(JSON.stringify(mute)));
+    await settle();
+    expect(first.remoteMute).toEqual({ audio: false, video: false });
+
+    publication.mute('audio');
+    await settle();
+    expect(first.remoteMute).toEqual({ audio: true, video: false });
+    publication.mute('audio'); // no change, nothing sent
+    publication.unmute('audio');
+    publication.mute('video');
+    await settle();
+    expect(heard).toEqual([
+      '{"audio":true,"video":false}',
+      '{"audio":false,"video":false}',
+      '{"audio":false,"video":true}',
+    ]);
+
+    // A subscriber arriving later learns the state with its connection.
+    const second = pc.subscribe(target);
+    await settle();
+    expect(second.remoteMute).toEqual({ audio: false, video: true });
   });
 
   it('restarts ICE once when the publisher side fails, and gives the peer up after that', async () => {

@@ -1,4 +1,4 @@
-import type { MediaPublish, MediaSource, RtcSignal } from '../../shared/events.js';
+import type { MediaPublish, MediaSource, RemoteMute, RtcSignal } from '../../shared/events.js';
 import type {
   MediaTransport,
   PublishAs,
@@ -52,6 +52,8 @@ interface PublishedPeer {
  */
 export class P2PTransport implements MediaTransport {
   readonly #tracks = new Map<MediaSource, readonly MediaStreamTrack[]>();
+  /** What each published source has muted; sent to each subscriber after its offer. */
+  readonly #muted = new Map<MediaSource, RemoteMute>();
   /** What this PC told the server it publishes; told again after every reconnect. */
   readonly #announced = new Map<MediaSource, MediaPublish>();
   /** Peers this side publishes to, by `${subscriber socket}/${peerId}`. */
@@ -130,8 +132,22 @@ export class P2PTransport implements MediaTransport {
     for (const { peer, queue } of this.#published.values()) queue.run(() => peer.restartIce());
   }
 
+  setMuted(source: MediaSource, mute: RemoteMute): void {
+    this.#muted.set(source, mute);
+    for (const published of this.#published.values()) {
+      if (published.source !== source) continue;
+      const { peerId, subscriber: peer } = published;
+      // In the peer's queue: never ahead of its offer.
+      published.queue.run(() => {
+        this.options.signaling.signal({ peerId, peer, mute });
+        return Promise.resolve();
+      });
+    }
+  }
+
   unpublish(source: MediaSource): void {
     this.#tracks.delete(source);
+    this.#muted.delete(source);
     this.closePublishedPeers((_key, published) => published.source === source, true);
     const publication = this.#announced.get(source);
     this.#announced.delete(source);
@@ -218,6 +234,8 @@ export class P2PTransport implements MediaTransport {
       });
       this.#published.set(key, { source, peerId, subscriber: peer, peer: publisher, queue });
       await publisher.start();
+      const mute = this.#muted.get(source);
+      if (mute) this.options.signaling.signal({ peerId, peer, mute });
     });
   }
 

@@ -111,6 +111,16 @@ test('the whole interview with four browsers: check-in, phone, 候考官 call, �
     await expectReceiving(examiner, byTestId('candidate-phone'), false);
     await expectReceiving(pc, examinerVideo('候考官 陈老师'), true);
 
+    // The examiner mutes: the candidate sees 已静音 on the examiner's picture, until unmuted.
+    await call.getByRole('button', { name: '静音' }).click();
+    await expect(call.getByRole('button', { name: '取消静音' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(pc.getByText('已静音')).toBeVisible();
+    await call.getByRole('button', { name: '取消静音' }).click();
+    await expect(pc.getByText('已静音')).toBeHidden();
+
     // A reload on either side returns to the call, with its audio and video.
     await pc.reload();
     await expect(pc.getByRole('heading', { name: /正在与您通话/ })).toBeVisible();
