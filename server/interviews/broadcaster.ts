@@ -3,7 +3,7 @@ import type { QueueChanged, TicketChanged } from '../../shared/events.js';
 import type { TicketChange } from './change-feed.js';
 import { presentTicket } from './presenter.js';
 import type { InterviewRepo } from './repo.js';
-import type { InterviewService } from './service.js';
+import type { InterviewService, WaitingExaminerPresence } from './service.js';
 
 /** Where the broadcaster's messages go (the socket layer's rooms). */
 export interface TicketEmitter {
@@ -28,28 +28,41 @@ export class TicketBroadcaster {
     private readonly emit: TicketEmitter,
   ) {}
 
+  /**
+   * Staff first (their view needs no query when the change carries the row), then the
+   * candidate, then the other waiting candidates if the examiners' presence changed for them.
+   */
   async ticketChanged(change: TicketChange): Promise<void> {
-    const ticket = await this.service.candidateView(change.registrationId);
-    const staff = await this.service.staffView(change.registrationId);
-    if (!ticket || !staff) return;
+    const row = change.row ?? (await this.repo.ticketOf(change.registrationId));
+    if (!row) return;
+    this.emit.toSession(change.sessionId, {
+      sessionId: change.sessionId,
+      ticket: presentTicket(row),
+    });
+    const presence = await this.service.waitingExaminerPresence(change.sessionId);
+    const ticket = await this.service.candidateViewOf(row, presence);
     this.emit.toRegistration(change.registrationId, {
       registrationId: change.registrationId,
       ticket,
     });
-    this.emit.toSession(change.sessionId, { sessionId: change.sessionId, ticket: staff });
-    await this.presenceChanged(change.sessionId, change.registrationId);
+    await this.presenceChanged(change.sessionId, change.registrationId, presence);
   }
 
   /** Re-sends waiting candidates their ticket when the examiner's presence changed for them. */
-  async presenceChanged(sessionId: string, alreadySent: string | null = null): Promise<void> {
-    const presence = await this.service.waitingExaminerOf(sessionId, null);
+  async presenceChanged(
+    sessionId: string,
+    alreadySent: string | null = null,
+    known?: WaitingExaminerPresence,
+  ): Promise<void> {
+    const presenceOf = known ?? (await this.service.waitingExaminerPresence(sessionId));
+    const presence = presenceOf(null);
     if (this.lastPresence.get(sessionId) === presence) return;
     this.lastPresence.set(sessionId, presence);
     for (const row of await this.repo.ticketsOfSession(sessionId)) {
       const id = row.ticket.registrationId;
       if (id === alreadySent || !['waiting', 'called'].includes(row.ticket.state)) continue;
-      const ticket = await this.service.candidateView(id);
-      if (ticket) this.emit.toRegistration(id, { registrationId: id, ticket });
+      const ticket = await this.service.candidateViewOf(row, presenceOf);
+      this.emit.toRegistration(id, { registrationId: id, ticket });
     }
   }
 

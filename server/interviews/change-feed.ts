@@ -1,7 +1,11 @@
+import type { TicketRow } from './repo.js';
+
 /** A waiting-room ticket changed; the realtime layer tells the candidate and the session's staff. */
 export interface TicketChange {
   registrationId: string;
   sessionId: string;
+  /** The row as written (in process), so listeners need not read it again. */
+  row?: TicketRow;
 }
 
 /** The session's waiting-room examiners came online or went offline (candidates' presence). */

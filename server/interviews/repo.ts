@@ -17,6 +17,7 @@ const caller = alias(appUser, 'caller');
 const ticketColumns = {
   ticket: waitingTicket,
   candidateName: appUser.name,
+  candidateUserId: registration.userId,
   admissionNumber: registration.admissionNumber,
   calledByName: caller.name,
 };

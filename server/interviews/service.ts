@@ -20,7 +20,10 @@ import type { ExaminerPresence } from './examiner-presence.js';
 import { assertHasDuty, type TicketRole } from './policy.js';
 import { presentCandidateTicket, presentTicket, waitingExaminerStateOf } from './presenter.js';
 import type { InterviewRepo, TicketRow } from './repo.js';
-import { decide, type TicketCommand } from './ticket-machine.js';
+import { decide, type TicketCommand, type TicketRecord } from './ticket-machine.js';
+
+/** The waiting-room examiner's state as one candidate sees it (see waitingExaminerPresence). */
+export type WaitingExaminerPresence = (ownCaller: string | null) => WaitingExaminerState;
 
 export interface InterviewServiceDeps {
   audit: AuditLog;
@@ -201,12 +204,23 @@ export class InterviewService {
     sessionId: string,
     ownCaller: string | null,
   ): Promise<WaitingExaminerState> {
-    return waitingExaminerStateOf({
-      examiners: await this.repo.staffWithDuty(sessionId, 'waiting_examiner'),
-      isOnline: (userId) => this.deps.presence.isOnline(userId),
-      callers: await this.repo.callersInSession(sessionId),
-      ownCaller,
-    });
+    return (await this.waitingExaminerPresence(sessionId))(ownCaller);
+  }
+
+  /**
+   * The examiners' presence of a session read once, answered per candidate (`ownCaller`: the
+   * examiner calling that candidate), so one change costs two queries, not two per candidate.
+   */
+  async waitingExaminerPresence(sessionId: string): Promise<WaitingExaminerPresence> {
+    const examiners = await this.repo.staffWithDuty(sessionId, 'waiting_examiner');
+    const callers = await this.repo.callersInSession(sessionId);
+    return (ownCaller) =>
+      waitingExaminerStateOf({
+        examiners,
+        isOnline: (userId) => this.deps.presence.isOnline(userId),
+        callers,
+        ownCaller,
+      });
   }
 
   /**
@@ -230,11 +244,15 @@ export class InterviewService {
     return (await this.mediaPeersOf(row)).some((peer) => peer.staffId === staffId);
   }
 
-  private async candidateViewOf(row: TicketRow): Promise<CandidateTicket> {
+  /** The candidate's view of a row; `presence` when the caller already read it. */
+  async candidateViewOf(
+    row: TicketRow,
+    presence?: WaitingExaminerPresence,
+  ): Promise<CandidateTicket> {
     const ownCaller = row.ticket.state === 'called' ? row.ticket.calledBy : null;
-    const presence = await this.waitingExaminerOf(row.ticket.sessionId, ownCaller);
+    const presenceOf = presence ?? (await this.waitingExaminerPresence(row.ticket.sessionId));
     const peers = await this.mediaPeersOf(row);
-    return presentCandidateTicket(row, presence, this.deps.clock.now(), peers);
+    return presentCandidateTicket(row, presenceOf(ownCaller), this.deps.clock.now(), peers);
   }
 
   private async ownRegistration(user: SessionUser, registrationId: string) {
@@ -300,7 +318,8 @@ export class InterviewService {
       );
       if (outcome.kind === 'unique_violation') throw AppError.of(onUnique);
       if (outcome.kind === 'stale') continue;
-      const written = await this.mustRead(registrationId);
+      const written =
+        rowAfterWrite(row, outcome.ticket, actor) ?? (await this.mustRead(registrationId));
       if (actor && action) await this.audit(actor, written, action, detail);
       if (!actor && command.kind === 'examiner_left') {
         await this.deps.audit.record({
@@ -327,6 +346,7 @@ export class InterviewService {
     this.deps.feed.ticketChanged({
       registrationId: row.ticket.registrationId,
       sessionId: row.ticket.sessionId,
+      row,
     });
   }
 
@@ -339,4 +359,21 @@ export class InterviewService {
       ...(detail ? { detail } : {}),
     });
   }
+}
+
+/**
+ * The row after a write without reading it again: the names come from the row read before,
+ * the caller's from the actor who just called; null when a name cannot be known here.
+ */
+function rowAfterWrite(
+  before: TicketRow,
+  ticket: TicketRecord,
+  actor: Actor | null,
+): TicketRow | null {
+  if (ticket.calledBy === before.ticket.calledBy) return { ...before, ticket };
+  if (ticket.calledBy === null) return { ...before, ticket, calledByName: null };
+  if (actor && ticket.calledBy === actor.user.id) {
+    return { ...before, ticket, calledByName: actor.user.name };
+  }
+  return null;
 }

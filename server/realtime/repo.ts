@@ -38,13 +38,17 @@ export class RealtimeRepo {
     return this.phoneRows(eq(registration.sessionId, sessionId));
   }
 
-  /** A heartbeat: the check-in row may not exist yet. */
+  /** A heartbeat: one write; the check-in row is created first only when it does not exist. */
   async touchPhone(registrationId: string, schoolId: string, at: Date): Promise<void> {
+    const touch = () =>
+      this.db
+        .update(checkIn)
+        .set({ phoneLastSeenAt: at })
+        .where(eq(checkIn.registrationId, registrationId))
+        .returning({ registrationId: checkIn.registrationId });
+    if ((await touch()).length > 0) return;
     await ensureCheckIn(this.db, registrationId, schoolId);
-    await this.db
-      .update(checkIn)
-      .set({ phoneLastSeenAt: at })
-      .where(eq(checkIn.registrationId, registrationId));
+    await touch();
   }
 
   private phoneRows(where: SQL) {

@@ -5,6 +5,7 @@ import type { AuthService } from '../auth/service.js';
 import type { CheckInChange } from '../check-in/change-feed.js';
 import type { CheckInDeps } from '../check-in/routes.js';
 import { TicketBroadcaster } from '../interviews/broadcaster.js';
+import type { TicketChange } from '../interviews/change-feed.js';
 import type { InterviewRuntime } from '../interviews/runtime.js';
 import { PhoneRepo } from '../phone/repo.js';
 import { SessionRosterRepo } from '../roster/repo.js';
@@ -177,7 +178,7 @@ class RealtimeHub {
     this.track(this.refreshPhone(change.registrationId));
   }
 
-  onTicketChanged(change: { registrationId: string; sessionId: string }): void {
+  onTicketChanged(change: TicketChange): void {
     this.track(this.tickets.ticketChanged(change));
     this.track(this.endStaffViews(change));
   }
@@ -186,12 +187,10 @@ class RealtimeHub {
    * A call or an interview ended: the candidate's links to the session's examiners close at
    * once (their page unsubscribes too, but the server does not rely on it).
    */
-  private async endStaffViews(change: { registrationId: string; sessionId: string }) {
-    const row = await this.interviews.repo.ticketOf(change.registrationId);
+  private async endStaffViews(change: TicketChange): Promise<void> {
+    const row = change.row ?? (await this.interviews.repo.ticketOf(change.registrationId));
     if (!row || row.ticket.state === 'called' || row.ticket.state === 'in_room') return;
-    const registration = await this.repo.registrationById(change.registrationId);
-    if (!registration) return;
-    this.closeLinks(this.relay.dropStaffViews(registration.userId, change.sessionId), '');
+    this.closeLinks(this.relay.dropStaffViews(row.candidateUserId, change.sessionId), '');
   }
 
   /**
