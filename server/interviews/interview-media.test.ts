@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, MediaPublish, WatchMedia } from '../../shared/events.js';
 import { sessionIdNamed } from '../check-in/check-in-test-helpers.js';
-import { realtimeOf } from '../realtime/socket-server.js';
-import { cookieHeaderOf, listen, RecordingSocket } from '../realtime/socket-test-helpers.js';
+import { connectClient, listen, type RecordingSocket } from '../realtime/socket-test-helpers.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
@@ -30,25 +28,10 @@ describe("Examiners' cameras in the call and the interview", () => {
   let panel2: TestClient;
   const opened: RecordingSocket[] = [];
 
-  const connect = async (client: TestClient) => {
-    const socket = new RecordingSocket(url, { cookie: cookieHeaderOf(client) });
-    opened.push(socket);
-    await socket.connect();
-    await realtimeOf(test.app).settled();
-    return socket;
-  };
-  const publish = (socket: RecordingSocket, payload: MediaPublish) =>
-    new Promise<Ack>((resolve) => {
-      socket.socket.emit('media:publish', payload, resolve);
-    });
-  const watch = (socket: RecordingSocket, payload: WatchMedia) =>
-    new Promise<Ack>((resolve) => {
-      socket.socket.emit('media:watch', payload, resolve);
-    });
-  const publishCamera = (socket: RecordingSocket) =>
-    publish(socket, { sessionId, source: 'staff' });
+  const connect = (client: TestClient) => connectClient(test, url, client, opened);
+  const publishCamera = (socket: RecordingSocket) => socket.publish({ sessionId, source: 'staff' });
   const watchStaff = (socket: RecordingSocket, staffId: string, peerId: string) =>
-    watch(socket, { sessionId, staffId, source: 'staff', peerId });
+    socket.watchMedia({ sessionId, staffId, source: 'staff', peerId });
 
   beforeAll(async () => {
     test = await createTestApp();

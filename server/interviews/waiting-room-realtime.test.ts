@@ -3,7 +3,7 @@ import { EXAMINER_LEFT_GRACE_MS } from '../../shared/api/interviews.js';
 import type { Ack } from '../../shared/events.js';
 import { sessionIdNamed } from '../check-in/check-in-test-helpers.js';
 import { realtimeOf } from '../realtime/socket-server.js';
-import { cookieHeaderOf, listen, RecordingSocket } from '../realtime/socket-test-helpers.js';
+import { connectClient, listen, type RecordingSocket } from '../realtime/socket-test-helpers.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
@@ -21,13 +21,7 @@ describe('Waiting room over sockets', () => {
   let panel1: TestClient;
   const opened: RecordingSocket[] = [];
 
-  const connect = async (client: TestClient) => {
-    const socket = new RecordingSocket(url, { cookie: cookieHeaderOf(client) });
-    opened.push(socket);
-    await socket.connect();
-    await realtimeOf(test.app).settled();
-    return socket;
-  };
+  const connect = (client: TestClient) => connectClient(test, url, client, opened);
   const watch = (socket: RecordingSocket) =>
     new Promise<Ack>((resolve) => {
       socket.socket.emit('session:watch', { sessionId }, resolve);

@@ -33,14 +33,8 @@ describe('Media signaling relay (P2P over our socket)', () => {
     await socket.connect();
     return socket;
   };
-  const watchMedia = (socket: RecordingSocket, payload: WatchMedia) =>
-    new Promise<Ack>((resolve) => {
-      socket.socket.emit('media:watch', payload, resolve);
-    });
-  const publish = (socket: RecordingSocket, payload: MediaPublish) =>
-    new Promise<Ack>((resolve) => {
-      socket.socket.emit('media:publish', payload, resolve);
-    });
+  const watchMedia = (socket: RecordingSocket, payload: WatchMedia) => socket.watchMedia(payload);
+  const publish = (socket: RecordingSocket, payload: MediaPublish) => socket.publish(payload);
   const signal = (socket: RecordingSocket, payload: RtcSignal) => {
     socket.socket.emit('rtc:signal', payload);
   };

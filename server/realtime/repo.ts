@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { checkIn, phonePairing, registration } from '../db/schema/index.js';
-import { ensureCheckIn } from '../phone/repo.js';
+import type { PhoneHeartbeat } from './heartbeat-writer.js';
 
 /** What the socket layer reads and writes: registrations, phone presence. SQL only. */
 export class RealtimeRepo {
@@ -38,17 +38,25 @@ export class RealtimeRepo {
     return this.phoneRows(eq(registration.sessionId, sessionId));
   }
 
-  /** A heartbeat: one write; the check-in row is created first only when it does not exist. */
-  async touchPhone(registrationId: string, schoolId: string, at: Date): Promise<void> {
-    const touch = () =>
-      this.db
-        .update(checkIn)
-        .set({ phoneLastSeenAt: at })
-        .where(eq(checkIn.registrationId, registrationId))
-        .returning({ registrationId: checkIn.registrationId });
-    if ((await touch()).length > 0) return;
-    await ensureCheckIn(this.db, registrationId, schoolId);
-    await touch();
+  /**
+   * Phones' heartbeats, many in one statement (HeartbeatWriter gathers them): the last-seen time
+   * of each, the check-in row created when it does not exist yet.
+   */
+  async touchPhones(heartbeats: PhoneHeartbeat[]): Promise<void> {
+    if (heartbeats.length === 0) return;
+    await this.db
+      .insert(checkIn)
+      .values(
+        heartbeats.map(({ registrationId, schoolId, at }) => ({
+          registrationId,
+          schoolId,
+          phoneLastSeenAt: at,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: checkIn.registrationId,
+        set: { phoneLastSeenAt: sql`excluded.phone_last_seen_at` },
+      });
   }
 
   private phoneRows(where: SQL) {

@@ -17,6 +17,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import { canSeeSessionRoster } from '../roster/policy.js';
 import type { SessionRosterRepo } from '../roster/repo.js';
+import type { HeartbeatWriter } from './heartbeat-writer.js';
 import type { MediaLink, MediaRelay } from './media-relay.js';
 import type { PhonePresence } from './presence.js';
 import type { RealtimeRepo } from './repo.js';
@@ -26,6 +27,8 @@ export interface SocketCommandDeps {
   io: RealtimeServer;
   relay: MediaRelay;
   repo: RealtimeRepo;
+  /** Phones' last-seen times, written in batches. */
+  heartbeats: HeartbeatWriter;
   roster: SessionRosterRepo;
   clock: Clock;
   presence: PhonePresence;
@@ -93,11 +96,11 @@ export class SocketCommands {
   private async heartbeat(socket: RealtimeSocket): Promise<void> {
     const identity = socket.data.identity;
     if (identity.kind !== 'phone') throw new Refused('FORBIDDEN');
-    await this.deps.repo.touchPhone(
-      identity.registrationId,
-      identity.schoolId,
-      this.deps.clock.now(),
-    );
+    await this.deps.heartbeats.touch({
+      registrationId: identity.registrationId,
+      schoolId: identity.schoolId,
+      at: this.deps.clock.now(),
+    });
     if (this.deps.presence.heartbeat(identity.registrationId, identity.sessionId)) {
       await this.deps.sendPhoneStatuses([identity.registrationId]);
     }

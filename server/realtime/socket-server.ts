@@ -10,6 +10,7 @@ import type { InterviewRuntime } from '../interviews/runtime.js';
 import { PhoneRepo } from '../phone/repo.js';
 import { SessionRosterRepo } from '../roster/repo.js';
 import { HandshakeRefused, identifySocket } from './handshake.js';
+import { HeartbeatWriter } from './heartbeat-writer.js';
 import { MediaRelay, type MediaLink } from './media-relay.js';
 import { PhonePresence, phoneStatusOf } from './presence.js';
 import { RealtimeRepo, type PhoneRow } from './repo.js';
@@ -82,14 +83,16 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
     settled: () => hub.settled(),
   });
 
-  // Open sockets would keep the HTTP server from closing: end them before Fastify closes it.
-  app.addHook('preClose', (done) => {
+  // Open sockets would keep the HTTP server from closing: end them before Fastify closes it,
+  // and let the work their disconnects started finish while the database is still open.
+  app.addHook('preClose', async () => {
     clearInterval(timer);
     unsubscribe();
     unsubscribeTickets();
     io.disconnectSockets(true);
     io.engine.close();
-    done();
+    await hub.heartbeats.flush();
+    await hub.settled();
   });
   app.addHook('onClose', async () => {
     await io.close();
@@ -100,6 +103,7 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
 class RealtimeHub {
   readonly presence: PhonePresence;
   readonly relay = new MediaRelay();
+  readonly heartbeats: HeartbeatWriter;
   readonly interviews: InterviewRuntime;
   private readonly tickets: TicketBroadcaster;
   private readonly repo: RealtimeRepo;
@@ -112,6 +116,7 @@ class RealtimeHub {
     private readonly deps: RealtimeDeps,
   ) {
     this.repo = new RealtimeRepo(deps.db);
+    this.heartbeats = new HeartbeatWriter((batch) => this.repo.touchPhones(batch));
     this.interviews = deps.interviews;
     this.tickets = new TicketBroadcaster(this.interviews.service, this.interviews.repo, {
       toRegistration: (registrationId, payload) =>
@@ -127,6 +132,7 @@ class RealtimeHub {
       io,
       relay: this.relay,
       repo: this.repo,
+      heartbeats: this.heartbeats,
       roster: new SessionRosterRepo(deps.db),
       clock: deps.clock,
       presence: this.presence,

@@ -3,11 +3,15 @@ import { io, type Socket } from 'socket.io-client';
 import { PHONE_COOKIE } from '../../shared/api/phone.js';
 import {
   SOCKET_PATH,
+  type Ack,
   type ClientToServerEvents,
+  type MediaPublish,
   type ServerToClientEvents,
   type SocketAuth,
+  type WatchMedia,
 } from '../../shared/events.js';
 import type { TestApp, TestClient } from '../test/test-app.js';
+import { realtimeOf } from './socket-server.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type EventName = keyof ServerToClientEvents;
@@ -106,6 +110,20 @@ export class RecordingSocket {
     }
   }
 
+  /** `media:publish`, answered with its ack. */
+  publish(payload: MediaPublish): Promise<Ack> {
+    return new Promise((resolve) => {
+      this.socket.emit('media:publish', payload, resolve);
+    });
+  }
+
+  /** `media:watch`, answered with its ack. */
+  watchMedia(payload: WatchMedia): Promise<Ack> {
+    return new Promise((resolve) => {
+      this.socket.emit('media:watch', payload, resolve);
+    });
+  }
+
   /** Forgets what arrived so far. */
   clear(): void {
     this.events.length = 0;
@@ -114,4 +132,21 @@ export class RecordingSocket {
   close(): void {
     this.socket.disconnect();
   }
+}
+
+/**
+ * A logged-in client's socket, connected, once the server's connect work (rooms, state) is done;
+ * added to `opened` so the test can close them all (test helper).
+ */
+export async function connectClient(
+  test: TestApp,
+  url: string,
+  client: TestClient,
+  opened: RecordingSocket[],
+): Promise<RecordingSocket> {
+  const socket = new RecordingSocket(url, { cookie: cookieHeaderOf(client) });
+  opened.push(socket);
+  await socket.connect();
+  await realtimeOf(test.app).settled();
+  return socket;
 }
