@@ -2,5 +2,6 @@
 await import('./startup.js');
 await import('./roster-import.js');
 await import('./face-verify.js');
+await import('./realtime.js');
 
 export {};
