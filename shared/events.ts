@@ -144,6 +144,21 @@ export const queueChangedSchema = z.object({
 });
 export type QueueChanged = z.infer<typeof queueChangedSchema>;
 
+/** A candidate's PC came online (first socket) or went offline (last socket gone). */
+export const candidatePresenceSchema = z.object({
+  sessionId: idSchema,
+  registrationId: idSchema,
+  online: z.boolean(),
+});
+export type CandidatePresenceChanged = z.infer<typeof candidatePresenceSchema>;
+
+/** The registrations of a session whose candidate PC is online now (sent on `session:watch`). */
+export const sessionPresenceSchema = z.object({
+  sessionId: idSchema,
+  online: z.array(idSchema),
+});
+export type SessionPresence = z.infer<typeof sessionPresenceSchema>;
+
 /** Answer to a command: ok, or an error code from shared/errors.ts. */
 export type Ack = { ok: true } | { ok: false; code: string };
 
@@ -173,6 +188,10 @@ export interface ServerToClientEvents {
   'ticket:changed': (payload: TicketChanged) => void;
   /** Staff watching a session: one ticket of its waiting room changed (also sent on watch). */
   'queue:changed': (payload: QueueChanged) => void;
+  /** Staff watching a session, on watch: whose candidate PC is online (the rest is offline). */
+  'session:presence': (payload: SessionPresence) => void;
+  /** Staff watching a session: a candidate's PC came online or went offline. */
+  'candidate:presence': (payload: CandidatePresenceChanged) => void;
 }
 
 export interface ClientToServerEvents {

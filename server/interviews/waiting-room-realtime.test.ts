@@ -161,6 +161,25 @@ describe('Waiting room over sockets', () => {
     expect((await command(waiting1, sessionId, liId, 'end-call')).status).toBe(200);
   });
 
+  it('tells staff whose PC is online: the full list on watch, then the first socket and the last', async () => {
+    const staff = await connect(panel1);
+    expect(await watch(staff)).toEqual({ ok: true });
+    const [initial] = await staff.next('session:presence');
+    expect(initial.online).not.toContain(zhangId);
+
+    const first = await connect(zhang);
+    const [online] = await staff.next('candidate:presence', (change) => change.online);
+    expect(online).toEqual({ sessionId, registrationId: zhangId, online: true });
+    const second = await connect(zhang); // a second tab: no news
+    first.close();
+    second.close();
+    const [offline] = await staff.next('candidate:presence', (change) => !change.online);
+    expect(offline.registrationId).toBe(zhangId);
+    expect(
+      staff.received('candidate:presence').filter(([change]) => change.registrationId === zhangId),
+    ).toHaveLength(2);
+  });
+
   /** Whether the waiting room shows its examiner online, as 李四 sees it. */
   async function isOnline(): Promise<boolean> {
     const response = await li.get(`/api/me/registrations/${liId}/waiting-room`);

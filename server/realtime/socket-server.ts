@@ -10,6 +10,7 @@ import type { InterviewRuntime } from '../interviews/runtime.js';
 import { PhoneRepo } from '../phone/repo.js';
 import { SessionRosterRepo } from '../roster/repo.js';
 import { HandshakeRefused, identifySocket } from './handshake.js';
+import { CandidatePresence, type PresenceTransition } from './candidate-presence.js';
 import { HeartbeatWriter } from './heartbeat-writer.js';
 import { MediaRelay, type MediaLink } from './media-relay.js';
 import { PhonePresence, phoneStatusOf } from './presence.js';
@@ -103,6 +104,7 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
 class RealtimeHub {
   readonly presence: PhonePresence;
   readonly relay = new MediaRelay();
+  readonly candidates = new CandidatePresence();
   readonly heartbeats: HeartbeatWriter;
   readonly interviews: InterviewRuntime;
   private readonly tickets: TicketBroadcaster;
@@ -262,6 +264,8 @@ class RealtimeHub {
       ...registrations.map((row) => registrationRoom(row.registrationId)),
       ...registrations.map((row) => sessionCandidatesRoom(row.sessionId)),
     ]);
+    // A socket gone while its rooms were joined must not count as online.
+    if (socket.connected) this.emitPresence(this.candidates.connected(socket.id, registrations));
     // The waiting-room ticket first: a reloaded page shows the right screen at once.
     const tickets = await this.tickets.candidateTickets(
       registrations.map((row) => row.registrationId),
@@ -275,6 +279,7 @@ class RealtimeHub {
 
   private onDisconnect(socket: RealtimeSocket): void {
     const identity = socket.data.identity;
+    this.emitPresence(this.candidates.disconnected(socket.id));
     const wasPublisher =
       identity.kind === 'phone' &&
       this.relay.publisherOf(phoneStream(identity.registrationId)) === socket.id;
@@ -340,11 +345,25 @@ class RealtimeHub {
 
   /** Staff started watching a session: the phone status of each of its registrations. */
   private async sendSessionState(socket: RealtimeSocket, sessionId: string): Promise<void> {
-    for (const row of await this.repo.phoneRowsOfSession(sessionId)) {
-      socket.emit('phone:status', this.statusOf(row));
-    }
+    const rows = await this.repo.phoneRowsOfSession(sessionId);
+    for (const row of rows) socket.emit('phone:status', this.statusOf(row));
+    const online = rows
+      .map((row) => row.registrationId)
+      .filter((id) => this.candidates.isOnline(id));
+    socket.emit('session:presence', { sessionId, online });
     for (const ticket of await this.tickets.sessionTickets(sessionId)) {
       socket.emit('queue:changed', ticket);
+    }
+  }
+
+  /** Tells each session's staff which candidates' PCs came online or went offline. */
+  private emitPresence(transitions: PresenceTransition[]): void {
+    for (const { sessionId, registrationId, online } of transitions) {
+      this.io.to(sessionRoom(sessionId)).emit('candidate:presence', {
+        sessionId,
+        registrationId,
+        online,
+      });
     }
   }
 

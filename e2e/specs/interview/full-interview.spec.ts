@@ -103,6 +103,9 @@ test('the whole interview with four browsers: check-in, phone, 候考官 call, �
       .filter({ hasText: INTERVIEW_ROOM })
       .getByRole('link', { name: '候考区' })
       .click();
+    // The queue says the candidate's page is open (在线) before anyone calls.
+    const queueRow = examiner.getByRole('row').filter({ hasText: CANDIDATE.admissionNumber });
+    await expect(queueRow.getByTestId('candidate-online')).toHaveAttribute('data-online', 'true');
     await examiner.getByRole('button', { name: `呼叫 ${CANDIDATE.name}` }).click();
     const call = examiner.getByRole('region', { name: `正在与 ${CANDIDATE.name} 通话` });
     await expect(call).toBeVisible();

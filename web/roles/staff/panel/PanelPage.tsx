@@ -22,7 +22,12 @@ import { CandidateCheckInDrawer } from '../check-in/CandidateCheckInDrawer.js';
 import { ExaminerCallStage } from '../call/ExaminerCallStage.js';
 import { CurrentCandidateCard } from './CurrentCandidateCard.js';
 import { ReadyList } from './ReadyList.js';
-import { sessionQueueKey, storeTicket, useSessionQueue } from '../queue/useSessionQueue.js';
+import {
+  sessionQueueKey,
+  storeTicket,
+  useOnlineCandidates,
+  useSessionQueue,
+} from '../queue/useSessionQueue.js';
 
 type Command = 'invite' | 'cancel' | 'end';
 const CONTRACTS = { invite: inviteCandidate, cancel: cancelInvitation, end: endInterview };
@@ -41,6 +46,7 @@ export function PanelPage() {
   const { sessionId = '' } = useParams();
   const [openId, setOpenId] = useState<string | null>(null);
   const queue = useSessionQueue(sessionId);
+  const online = useOnlineCandidates(sessionId);
 
   const command = useMutation({
     mutationFn: ({ kind, entry }: { kind: Command; entry: QueueEntry }) =>
@@ -174,6 +180,7 @@ export function PanelPage() {
               <Flex vertical gap={12}>
                 <ReadyList
                   items={ready}
+                  online={online}
                   isLoading={queue.isPending}
                   inviteBlockedReason={inviteBlockedReason}
                   invitingId={pendingId}

@@ -4,9 +4,12 @@ import type { QueueEntry } from '../../../../shared/api/interviews.js';
 import { formatDateTime } from '../../../ui/format.js';
 import { DisabledActionButton } from '../../../ui/DisabledActionButton.js';
 import { StepStateTag } from '../check-in/StepStateTag.js';
+import { OnlineBadge } from '../queue/OnlineBadge.js';
 
 interface ReadyListProps {
   items: QueueEntry[];
+  /** Registrations whose candidate PC is online now (inviting an offline one is pointless). */
+  online: ReadonlySet<string>;
   isLoading: boolean;
   /** Why 邀请 cannot be used now (考场内已有考生, not a panel examiner), or null. */
   inviteBlockedReason: string | null;
@@ -18,6 +21,7 @@ interface ReadyListProps {
 /** The ready candidates still waiting, in the queue's order, with their face check and 邀请. */
 export function ReadyList({
   items,
+  online,
   isLoading,
   inviteBlockedReason,
   invitingId,
@@ -38,7 +42,16 @@ export function ReadyList({
           title: t('staffPanel.ready.admissionNumber'),
           dataIndex: 'admissionNumber',
         },
-        { key: 'name', title: t('staffPanel.ready.name'), dataIndex: 'candidateName' },
+        {
+          key: 'name',
+          title: t('staffPanel.ready.name'),
+          render: (_value, entry) => (
+            <Flex vertical gap={2}>
+              {entry.candidateName}
+              <OnlineBadge isOnline={online.has(entry.ticket.registrationId)} />
+            </Flex>
+          ),
+        },
         {
           key: 'face',
           title: t('staffPanel.ready.face'),

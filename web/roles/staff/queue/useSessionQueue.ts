@@ -5,7 +5,11 @@ import {
   type SessionQueue,
   type Ticket,
 } from '../../../../shared/api/interviews.js';
-import type { QueueChanged } from '../../../../shared/events.js';
+import type {
+  CandidatePresenceChanged,
+  QueueChanged,
+  SessionPresence,
+} from '../../../../shared/events.js';
 import { callApi } from '../../../api/client.js';
 import { connectSocket, emitWithAck } from '../../../api/socket.js';
 
@@ -19,6 +23,8 @@ export interface QueueSnapshot {
 }
 
 export const sessionQueueKey = (sessionId: string) => ['sessions', sessionId, 'waiting-room'];
+const onlineKey = (sessionId: string) => ['sessions', sessionId, 'online-candidates'];
+const NOBODY: ReadonlySet<string> = new Set();
 
 /**
  * Puts one changed ticket into the queue. Only a higher `version` replaces what is shown, so a
@@ -92,12 +98,28 @@ export function useSessionQueue(sessionId: string) {
       if (next) queryClient.setQueryData(key, next);
       else void queryClient.invalidateQueries({ queryKey: key });
     };
+    const onPresence = ({ sessionId: id, online }: SessionPresence) => {
+      if (id === sessionId) queryClient.setQueryData(onlineKey(sessionId), new Set(online));
+    };
+    const onCandidate = ({ sessionId: id, registrationId, online }: CandidatePresenceChanged) => {
+      if (id !== sessionId) return;
+      queryClient.setQueryData<ReadonlySet<string>>(onlineKey(sessionId), (current = NOBODY) => {
+        const next = new Set(current);
+        if (online) next.add(registrationId);
+        else next.delete(registrationId);
+        return next;
+      });
+    };
     socket.on('connect', watch);
     socket.on('queue:changed', onChanged);
+    socket.on('session:presence', onPresence);
+    socket.on('candidate:presence', onCandidate);
     if (socket.connected) watch();
     return () => {
       socket.off('connect', watch);
       socket.off('queue:changed', onChanged);
+      socket.off('session:presence', onPresence);
+      socket.off('candidate:presence', onCandidate);
     };
   }, [sessionId, queryClient]);
 
@@ -113,4 +135,18 @@ export function useSessionQueue(sessionId: string) {
     },
     refetchInterval: REFETCH_MS,
   });
+}
+
+/**
+ * The registrations whose candidate PC is online now, kept by useSessionQueue's socket
+ * listeners (`session:presence` on every watch, then `candidate:presence`); use beside it.
+ */
+export function useOnlineCandidates(sessionId: string): ReadonlySet<string> {
+  const { data } = useQuery<ReadonlySet<string>>({
+    queryKey: onlineKey(sessionId),
+    queryFn: () => NOBODY,
+    enabled: false,
+    initialData: NOBODY,
+  });
+  return data;
 }

@@ -5,6 +5,7 @@ import { deviceProblems, formatScore } from '../check-in/checkInFormat.js';
 import { PhoneConnectionBadge } from '../check-in/PhoneConnectionBadge.js';
 import { StepStateTag } from '../check-in/StepStateTag.js';
 import type { ReadinessChoice } from './ReadinessModal.js';
+import { OnlineBadge } from '../queue/OnlineBadge.js';
 import { ReadinessTag } from './ReadinessTag.js';
 
 const STATE_COLORS: Record<TicketState, string> = {
@@ -30,6 +31,8 @@ export function TicketStateTag({ entry }: { entry: QueueEntry }) {
 
 interface QueueTableProps {
   items: QueueEntry[];
+  /** Registrations whose candidate PC is online now. */
+  online: ReadonlySet<string>;
   isLoading: boolean;
   /** Why 呼叫 is not possible for this candidate now, or null when it is. */
   callBlockedBy: (entry: QueueEntry) => string | null;
@@ -44,6 +47,7 @@ interface QueueTableProps {
 /** The queue in the server's order, each candidate with the ticket and the check-in results. */
 export function QueueTable({
   items,
+  online,
   isLoading,
   callBlockedBy,
   isCalling,
@@ -62,7 +66,12 @@ export function QueueTable({
     {
       key: 'candidate',
       title: t('staffWaitingRoom.candidate'),
-      render: (_value, entry) => entry.candidateName,
+      render: (_value, entry) => (
+        <Flex vertical gap={2}>
+          {entry.candidateName}
+          <OnlineBadge isOnline={online.has(entry.ticket.registrationId)} />
+        </Flex>
+      ),
     },
     {
       key: 'admission',

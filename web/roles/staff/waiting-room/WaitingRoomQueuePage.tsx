@@ -23,7 +23,7 @@ import { CandidateCheckInDrawer } from '../check-in/CandidateCheckInDrawer.js';
 import { CallPanel } from './CallPanel.js';
 import { QueueTable } from './QueueTable.js';
 import { ReadinessModal, type ReadinessChoice } from './ReadinessModal.js';
-import { storeTicket, useSessionQueue } from '../queue/useSessionQueue.js';
+import { storeTicket, useOnlineCandidates, useSessionQueue } from '../queue/useSessionQueue.js';
 
 // Read by screen readers, not shown: the table already shows the change.
 const visuallyHidden = {
@@ -51,6 +51,7 @@ export function WaitingRoomQueuePage() {
   const queryClient = useQueryClient();
   const { sessionId = '' } = useParams();
   const queue = useSessionQueue(sessionId);
+  const online = useOnlineCandidates(sessionId);
   const connection = useSocketConnectionState();
   const [openId, setOpenId] = useState<string | null>(null);
   const [marking, setMarking] = useState<{ entry: QueueEntry; choice: ReadinessChoice } | null>(
@@ -185,6 +186,7 @@ export function WaitingRoomQueuePage() {
                 )}
                 <QueueTable
                   items={items}
+                  online={online}
                   isLoading={queue.isPending}
                   callBlockedBy={callBlockedBy}
                   isCalling={command.isPending}
