@@ -119,6 +119,8 @@ describe("Examiners' cameras in the call and the interview", () => {
 
     expect((await command(panel1, sessionId, zhangId, 'end-interview')).status).toBe(200);
     await pc.next('media:peer-closed', (change) => change.peerId === 'panel');
+    const [done] = await pc.next('ticket:changed', (change) => change.ticket.state === 'done');
+    expect(done.ticket.mediaPeers).toEqual([]);
     expect(await watchStaff(pc, chairId, 'after-interview')).toEqual({
       ok: false,
       code: 'NOT_FOUND',

@@ -11,15 +11,30 @@ export interface TicketSnapshot {
   offsetMs: number;
 }
 
+/** The waiting-room ticket (not the 准考证, which is `…, 'ticket'` in candidate/ticket). */
 export const ticketKey = (registrationId: string) => [
   'me',
   'registrations',
   registrationId,
-  'ticket',
+  'waiting-room',
 ];
 
 export function ticketSnapshot(ticket: CandidateTicket | null, serverTime: string): TicketSnapshot {
   return { ticket, offsetMs: Date.parse(serverTime) - Date.now() };
+}
+
+/**
+ * Whichever snapshot holds the newer ticket (higher `version`). A poll answered after a socket
+ * event must not put back the state the event replaced (an interview shown running after it
+ * ended).
+ */
+export function newerSnapshot(
+  current: TicketSnapshot | undefined,
+  next: TicketSnapshot,
+): TicketSnapshot {
+  return current?.ticket && next.ticket && current.ticket.version > next.ticket.version
+    ? current
+    : next;
 }
 
 /**
@@ -36,9 +51,7 @@ export function useMyTicket(registrationId: string) {
     const onChanged = (payload: TicketChanged) => {
       if (payload.registrationId !== registrationId) return;
       queryClient.setQueryData<TicketSnapshot>(key, (current) =>
-        current?.ticket && current.ticket.version > payload.ticket.version
-          ? current
-          : ticketSnapshot(payload.ticket, payload.ticket.serverTime),
+        newerSnapshot(current, ticketSnapshot(payload.ticket, payload.ticket.serverTime)),
       );
     };
     socket.on('ticket:changed', onChanged);
@@ -51,7 +64,11 @@ export function useMyTicket(registrationId: string) {
     queryKey: ticketKey(registrationId),
     queryFn: async () => {
       const answer = await callApi(getMyTicket, { params: { registrationId } });
-      return ticketSnapshot(answer.ticket, answer.serverTime);
+      // Read the cache now, not when the request left: an event may have come in between.
+      return newerSnapshot(
+        queryClient.getQueryData<TicketSnapshot>(ticketKey(registrationId)),
+        ticketSnapshot(answer.ticket, answer.serverTime),
+      );
     },
     refetchInterval: 30_000,
   });
