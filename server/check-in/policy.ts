@@ -14,12 +14,24 @@ export async function assertSeesSessionCheckIns(
   user: SessionUser,
   sessionId: string,
 ) {
+  return (await sessionWithDuties(sessions, user, sessionId)).session;
+}
+
+/**
+ * The same check, answering the user's duties in the session too (none for admins): the waiting
+ * room and the panel decide on them without reading the assignments again.
+ */
+export async function sessionWithDuties(
+  sessions: SessionRosterRepo,
+  user: SessionUser,
+  sessionId: string,
+) {
   const session = await sessions.findSession(sessionId);
   if (!session) throw AppError.notFound('session');
   const isStaff = user.role === 'examiner' || user.role === 'proctor';
-  const isAssigned = isStaff && (await sessions.isAssigned(sessionId, user.id));
-  if (!canSeeSessionRoster(user, session, isAssigned)) throw AppError.notFound('session');
-  return session;
+  const duties = isStaff ? await sessions.dutiesOf(sessionId, user.id) : [];
+  if (!canSeeSessionRoster(user, session, duties.length > 0)) throw AppError.notFound('session');
+  return { session, duties };
 }
 
 /**

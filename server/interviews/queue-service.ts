@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../shared/api/auth.js';
 import { DEFAULT_QUEUE_ORDER, type SessionQueue } from '../../shared/api/interviews.js';
-import { assertSeesSessionCheckIns } from '../check-in/policy.js';
+import { sessionWithDuties } from '../check-in/policy.js';
 import { presentStaffRow } from '../check-in/presenter.js';
 import type { CheckInRepo, FaceCheckRow } from '../check-in/repo.js';
 import type { Clock } from '../clock.js';
@@ -22,7 +22,7 @@ export class QueueService {
   ) {}
 
   async queue(user: SessionUser, sessionId: string): Promise<SessionQueue> {
-    const session = await assertSeesSessionCheckIns(this.sessions, user, sessionId);
+    const { session, duties } = await sessionWithDuties(this.sessions, user, sessionId);
     const tickets = await this.repo.ticketsOfSession(sessionId);
     const registrations = new Map(
       (await this.checkIns.sessionRegistrations(sessionId)).map((row) => [row.registrationId, row]),
@@ -69,7 +69,7 @@ export class QueueService {
       sessionName: session.name,
       examName: session.examName,
       order,
-      myDuties: await this.repo.dutiesOf(sessionId, user.id),
+      myDuties: duties,
       myCall: myCall?.ticket.registrationId ?? null,
       panelOccupiedBy: occupant?.ticket.registrationId ?? null,
       panel: await this.repo.panelOf(sessionId),

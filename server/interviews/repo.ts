@@ -2,13 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { StaffDuty } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
-import {
-  appUser,
-  examSession,
-  registration,
-  staffAssignment,
-  waitingTicket,
-} from '../db/schema/index.js';
+import { appUser, registration, staffAssignment, waitingTicket } from '../db/schema/index.js';
 import type { TicketPatch, TicketRecord } from './ticket-machine.js';
 
 const caller = alias(appUser, 'caller');
@@ -153,14 +147,6 @@ export class InterviewRepo {
     return row?.registrationId ?? null;
   }
 
-  async dutiesOf(sessionId: string, userId: string): Promise<StaffDuty[]> {
-    const rows = await this.db
-      .select({ duty: staffAssignment.duty })
-      .from(staffAssignment)
-      .where(and(eq(staffAssignment.sessionId, sessionId), eq(staffAssignment.userId, userId)));
-    return rows.map((row) => row.duty);
-  }
-
   /** The session's staff with a duty (e.g. its waiting-room examiners). */
   async staffWithDuty(sessionId: string, duty: StaffDuty): Promise<string[]> {
     const rows = await this.db
@@ -168,15 +154,6 @@ export class InterviewRepo {
       .from(staffAssignment)
       .where(and(eq(staffAssignment.sessionId, sessionId), eq(staffAssignment.duty, duty)));
     return rows.map((row) => row.userId);
-  }
-
-  async sessionEndsAt(sessionId: string): Promise<Date | null> {
-    const [row] = await this.db
-      .select({ endsAt: examSession.endsAt })
-      .from(examSession)
-      .where(eq(examSession.id, sessionId))
-      .limit(1);
-    return row?.endsAt ?? null;
   }
 
   /** The session's panel (examiners and chair) with their names, each once, by name. */

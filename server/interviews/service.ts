@@ -9,7 +9,7 @@ import type {
 import type { AuditAction } from '../../shared/api/audit.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
-import { assertSeesSessionCheckIns, checkInRefusal } from '../check-in/policy.js';
+import { checkInRefusal, sessionWithDuties } from '../check-in/policy.js';
 import { presentCheckInState } from '../check-in/presenter.js';
 import type { CheckInRepo } from '../check-in/repo.js';
 import type { Clock } from '../clock.js';
@@ -96,8 +96,8 @@ export class InterviewService {
 
   call(actor: Actor, sessionId: string, registrationId: string): Promise<Ticket> {
     const by = actor.user.id;
-    return this.staffCommand(actor, sessionId, registrationId, 'waiting_room', async () => {
-      await this.assertSessionNotEnded(sessionId);
+    return this.staffCommand(actor, sessionId, registrationId, 'waiting_room', async (read) => {
+      this.assertSessionNotEnded(read.endsAt);
       const current = await this.repo.callOf(by);
       if (current && current.registrationId !== registrationId) {
         throw AppError.of('EXAMINER_IN_CALL');
@@ -107,7 +107,10 @@ export class InterviewService {
         { kind: 'call', by },
         actor,
         'waiting_room.called',
-        'EXAMINER_IN_CALL',
+        {
+          onUnique: 'EXAMINER_IN_CALL',
+          read: read.row,
+        },
       );
       this.deps.presence.watchCaller(by);
       return row;
@@ -115,12 +118,13 @@ export class InterviewService {
   }
 
   endCall(actor: Actor, sessionId: string, registrationId: string): Promise<Ticket> {
-    return this.staffCommand(actor, sessionId, registrationId, 'waiting_room', () =>
+    return this.staffCommand(actor, sessionId, registrationId, 'waiting_room', ({ row }) =>
       this.run(
         registrationId,
         { kind: 'end_call', by: actor.user.id },
         actor,
         'waiting_room.call_ended',
+        { read: row },
       ),
     );
   }
@@ -132,21 +136,20 @@ export class InterviewService {
     body: MarkReadinessBody,
   ): Promise<Ticket> {
     const note = body.note ? body.note : null;
-    return this.staffCommand(actor, sessionId, registrationId, 'waiting_room', () =>
+    return this.staffCommand(actor, sessionId, registrationId, 'waiting_room', ({ row }) =>
       this.run(
         registrationId,
         { kind: 'mark', by: actor.user.id, readiness: body.readiness, note },
         actor,
         'waiting_room.marked',
-        undefined,
-        body.readiness,
+        { detail: body.readiness, read: row },
       ),
     );
   }
 
   invite(actor: Actor, sessionId: string, registrationId: string): Promise<Ticket> {
-    return this.staffCommand(actor, sessionId, registrationId, 'panel', async () => {
-      await this.assertSessionNotEnded(sessionId);
+    return this.staffCommand(actor, sessionId, registrationId, 'panel', async (read) => {
+      this.assertSessionNotEnded(read.endsAt);
       const occupant = await this.repo.panelOccupant(sessionId);
       if (occupant && occupant !== registrationId) throw AppError.of('PANEL_BUSY');
       return this.run(
@@ -154,29 +157,31 @@ export class InterviewService {
         { kind: 'invite', by: actor.user.id },
         actor,
         'interview.invited',
-        'PANEL_BUSY',
+        { onUnique: 'PANEL_BUSY', read: read.row },
       );
     });
   }
 
   cancelInvitation(actor: Actor, sessionId: string, registrationId: string): Promise<Ticket> {
-    return this.staffCommand(actor, sessionId, registrationId, 'panel', () =>
+    return this.staffCommand(actor, sessionId, registrationId, 'panel', ({ row }) =>
       this.run(
         registrationId,
         { kind: 'cancel_invitation', by: actor.user.id },
         actor,
         'interview.invitation_cancelled',
+        { read: row },
       ),
     );
   }
 
   endInterview(actor: Actor, sessionId: string, registrationId: string): Promise<Ticket> {
-    return this.staffCommand(actor, sessionId, registrationId, 'panel', () =>
+    return this.staffCommand(actor, sessionId, registrationId, 'panel', ({ row }) =>
       this.run(
         registrationId,
         { kind: 'end_interview', by: actor.user.id },
         actor,
         'interview.ended',
+        { read: row },
       ),
     );
   }
@@ -192,19 +197,6 @@ export class InterviewService {
   async candidateView(registrationId: string): Promise<CandidateTicket | null> {
     const row = await this.repo.ticketOf(registrationId);
     return row ? this.candidateViewOf(row) : null;
-  }
-
-  async staffView(registrationId: string): Promise<Ticket | null> {
-    const row = await this.repo.ticketOf(registrationId);
-    return row ? presentTicket(row) : null;
-  }
-
-  /** Whether the session's waiting-room examiners are online and free, for a candidate. */
-  async waitingExaminerOf(
-    sessionId: string,
-    ownCaller: string | null,
-  ): Promise<WaitingExaminerState> {
-    return (await this.waitingExaminerPresence(sessionId))(ownCaller);
   }
 
   /**
@@ -267,44 +259,46 @@ export class InterviewService {
    * Calling and inviting stop at the session's end (server time); what is already running (a
    * call, an invitation, an interview) can still be finished.
    */
-  private async assertSessionNotEnded(sessionId: string): Promise<void> {
-    const endsAt = await this.repo.sessionEndsAt(sessionId);
-    if (endsAt && endsAt.getTime() <= this.deps.clock.now().getTime()) {
-      throw AppError.of('SESSION_ENDED');
-    }
+  private assertSessionNotEnded(endsAt: Date): void {
+    if (endsAt.getTime() <= this.deps.clock.now().getTime()) throw AppError.of('SESSION_ENDED');
   }
 
-  /** Session visible (else 404), the right duty (else 403), the ticket in that session. */
+  /**
+   * Session visible (else 404), the right duty (else 403), the ticket in that session; `work`
+   * gets what was read (the ticket is the command's first attempt, the session's end).
+   */
   private async staffCommand(
     actor: Actor,
     sessionId: string,
     registrationId: string,
     role: TicketRole,
-    work: () => Promise<TicketRow>,
+    work: (read: { row: TicketRow; endsAt: Date }) => Promise<TicketRow>,
   ): Promise<Ticket> {
-    await assertSeesSessionCheckIns(this.sessions, actor.user, sessionId);
-    assertHasDuty(actor.user, await this.repo.dutiesOf(sessionId, actor.user.id), role);
+    const { session, duties } = await sessionWithDuties(this.sessions, actor.user, sessionId);
+    assertHasDuty(actor.user, duties, role);
     const row = await this.repo.ticketOf(registrationId);
     if (row?.ticket.sessionId !== sessionId) throw AppError.notFound('ticket');
-    return presentTicket(await work());
+    return presentTicket(await work({ row, endsAt: session.endsAt }));
   }
 
   /**
    * Decides the command on the row as read and writes it only if the row is unchanged; a
    * concurrent change makes the write stale and the command is decided again on the fresh row
    * (so the loser of a race hears the precise reason, e.g. CANDIDATE_IN_CALL). A unique index
-   * refusing the write answers `onUnique`.
+   * refusing the write answers `onUnique`; `read` is the row the caller just read (the first
+   * attempt decides on it), `detail` goes to the audit entry.
    */
   private async run(
     registrationId: string,
     command: TicketCommand,
     actor: Actor | null,
     action: AuditAction | null,
-    onUnique: ErrorCode = 'TICKET_STATE_CONFLICT',
-    detail?: string,
+    options: { onUnique?: ErrorCode; detail?: string; read?: TicketRow } = {},
   ): Promise<TicketRow> {
+    const { onUnique = 'TICKET_STATE_CONFLICT', detail } = options;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const row = await this.repo.ticketOf(registrationId);
+      const row =
+        attempt === 0 && options.read ? options.read : await this.repo.ticketOf(registrationId);
       if (!row) throw AppError.notFound('ticket');
       const now = this.deps.clock.now();
       const decision = decide(row.ticket, command, now);

@@ -1,3 +1,4 @@
+import type { StaffDuty } from '../../shared/enums.js';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { findExamWithCollege } from '../exams/admin-repo.js';
@@ -253,12 +254,16 @@ async function upsertRegistrations(
 export class SessionRosterRepo {
   constructor(private readonly db: Database) {}
 
+  /** A session with its exam (who may see it, its end, the kind of exam). */
   async findSession(sessionId: string) {
     const rows = await this.db
       .select({
         id: examSession.id,
         name: examSession.name,
+        endsAt: examSession.endsAt,
+        examId: exam.id,
         examName: exam.name,
+        examKind: exam.kind,
         schoolId: exam.schoolId,
         collegeId: exam.collegeId,
       })
@@ -269,12 +274,16 @@ export class SessionRosterRepo {
   }
 
   async isAssigned(sessionId: string, userId: string): Promise<boolean> {
+    return (await this.dutiesOf(sessionId, userId)).length > 0;
+  }
+
+  /** A staff member's duties in a session (none: not assigned to it). */
+  async dutiesOf(sessionId: string, userId: string): Promise<StaffDuty[]> {
     const rows = await this.db
-      .select({ id: staffAssignment.id })
+      .select({ duty: staffAssignment.duty })
       .from(staffAssignment)
-      .where(and(eq(staffAssignment.sessionId, sessionId), eq(staffAssignment.userId, userId)))
-      .limit(1);
-    return rows.length > 0;
+      .where(and(eq(staffAssignment.sessionId, sessionId), eq(staffAssignment.userId, userId)));
+    return rows.map((row) => row.duty);
   }
 
   entries(sessionId: string) {

@@ -9,6 +9,7 @@ import type { ExamKind } from '../../shared/enums.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
+import type { SessionRosterRepo } from '../roster/repo.js';
 import { aggregateTotals, totalOf } from './aggregate.js';
 import { panelRoleOf, seesAllScores, type PanelRole } from './policy.js';
 import { presentConfirmation, presentForm, presentScore } from './presenter.js';
@@ -18,12 +19,13 @@ import type { InterviewTimes, ScoringFormRow, ScoringRepo } from './repo.js';
 export class PanelScoringService {
   constructor(
     private readonly repo: ScoringRepo,
+    private readonly sessions: SessionRosterRepo,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
   async sessionScores(user: SessionUser, sessionId: string) {
-    const session = await this.repo.findSession(sessionId);
+    const session = await this.sessions.findSession(sessionId);
     if (!session) throw AppError.notFound('session');
     const role = await this.panelRole(user, sessionId);
     const form = await this.repo.findForm(session.examId);
@@ -163,7 +165,7 @@ export class PanelScoringService {
     sessionId: string,
     what = 'session',
   ): Promise<PanelRole> {
-    const duties = await this.repo.dutiesOf(sessionId, user.id);
+    const duties = await this.sessions.dutiesOf(sessionId, user.id);
     if (duties.length === 0) throw AppError.notFound(what);
     const role = panelRoleOf(duties);
     if (!role) throw AppError.forbidden('only the panel scores');

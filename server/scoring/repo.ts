@@ -1,6 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Criterion, AggregationRule } from '../../shared/api/scoring.js';
-import type { StaffDuty } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
 import { findExamWithCollege } from '../exams/admin-repo.js';
 import {
@@ -11,7 +10,6 @@ import {
   score,
   scoreConfirmation,
   scoringForm,
-  staffAssignment,
   waitingTicket,
 } from '../db/schema/index.js';
 
@@ -120,21 +118,6 @@ export class ScoringRepo {
     return rows[0] ?? null;
   }
 
-  async findSession(sessionId: string) {
-    const rows = await this.db
-      .select({
-        id: examSession.id,
-        name: examSession.name,
-        examId: exam.id,
-        examName: exam.name,
-        examKind: exam.kind,
-      })
-      .from(examSession)
-      .innerJoin(exam, eq(exam.id, examSession.examId))
-      .where(eq(examSession.id, sessionId));
-    return rows[0] ?? null;
-  }
-
   /** When each registration's interview started and ended (waiting-room tickets), if at all. */
   async interviewTimes(registrationIds: string[]) {
     if (registrationIds.length === 0) return new Map<string, InterviewTimes>();
@@ -147,14 +130,6 @@ export class ScoringRepo {
       .from(waitingTicket)
       .where(inArray(waitingTicket.registrationId, registrationIds));
     return new Map<string, InterviewTimes>(rows.map((row) => [row.registrationId, row]));
-  }
-
-  async dutiesOf(sessionId: string, userId: string): Promise<StaffDuty[]> {
-    const rows = await this.db
-      .select({ duty: staffAssignment.duty })
-      .from(staffAssignment)
-      .where(and(eq(staffAssignment.sessionId, sessionId), eq(staffAssignment.userId, userId)));
-    return rows.map((row) => row.duty);
   }
 
   sessionCandidates(sessionId: string) {

@@ -7,6 +7,7 @@ import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
 import { ScoringAdminService } from './admin-service.js';
 import { PanelScoringService } from './panel-service.js';
+import { SessionRosterRepo } from '../roster/repo.js';
 import { ScoringRepo } from './repo.js';
 
 const EXAM_ADMIN_ROLES: readonly string[] = ['school_admin', 'college_admin'];
@@ -15,7 +16,12 @@ const EXAM_ADMIN_ROLES: readonly string[] = ['school_admin', 'college_admin'];
 export function registerScoringRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const repo = new ScoringRepo(deps.db);
   const admin = new ScoringAdminService(repo, deps.audit, deps.clock);
-  const panel = new PanelScoringService(repo, deps.audit, deps.clock);
+  const panel = new PanelScoringService(
+    repo,
+    new SessionRosterRepo(deps.db),
+    deps.audit,
+    deps.clock,
+  );
   const actorOf = (auth: AuthContext, request: FastifyRequest) => ({
     user: auth.user,
     ip: request.ip,
