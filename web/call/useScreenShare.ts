@@ -61,10 +61,7 @@ export function useScreenShare(
   }, [session, registrationId, enabled, stop]);
 
   // Leaving the room (disabled), another registration or unmounting ends the share.
-  useEffect(() => {
-    if (!enabled) stop();
-    return stop;
-  }, [enabled, session, registrationId, stop]);
+  useEffect(() => stop, [enabled, session, registrationId, stop]);
 
   return { isSharing, error, start, stop };
 }

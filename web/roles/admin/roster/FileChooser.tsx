@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useRef, type RefObject } from 'react';
+import { visuallyHidden } from '../../../ui/visuallyHidden.js';
 
 interface FileChooserProps {
   /** The visible and accessible name of the picker, e.g. 选择名单文件. */
@@ -12,16 +13,6 @@ interface FileChooserProps {
   /** Lets a second button (重新选择文件) open the same picker. */
   inputRef?: RefObject<HTMLInputElement | null>;
 }
-
-// Kept in the page (not display:none) so tests and assistive tools can still reach the input.
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** A button that opens the file dialog of a labelled native file input. */
 export function FileChooser({ label, accept, disabled, onChoose, inputRef }: FileChooserProps) {
@@ -39,7 +30,7 @@ export function FileChooser({ label, accept, disabled, onChoose, inputRef }: Fil
         aria-hidden
         tabIndex={-1}
         disabled={disabled}
-        style={VISUALLY_HIDDEN}
+        style={visuallyHidden}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           // Cleared so that choosing the same file again still fires a change.

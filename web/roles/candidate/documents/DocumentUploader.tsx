@@ -11,6 +11,7 @@ import { maxBytesOfIssues } from '../../../../shared/api/common.js';
 import { formatBytes } from '../../../ui/format.js';
 import { DOCUMENT_ACCEPT, largestLimit } from './documentFormat.js';
 import { MY_DOCUMENTS_KEY } from './useMyDocuments.js';
+import { visuallyHidden } from '../../../ui/visuallyHidden.js';
 
 type UploadStatus = 'waiting' | 'uploading' | 'failed';
 
@@ -195,15 +196,6 @@ export function DocumentUploader({ review }: { review: MyIdentityReview }) {
     </Flex>
   );
 }
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 function UploadRow({ item, onDismiss }: { item: UploadItem; onDismiss: () => void }) {
   const { t } = useTranslation();

@@ -1,8 +1,9 @@
-import { Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StaffCheckInRow } from '../../../../shared/api/check-in.js';
 import { CHECK_IN_STEPS } from '../../../../shared/enums.js';
-import { deviceProblems, formatScore } from './checkInFormat.js';
+import { formatScore } from './checkInFormat.js';
+import { DeviceSummary } from './DeviceSummary.js';
 import { PhoneConnectionBadge } from './PhoneConnectionBadge.js';
 import { StepStateTag } from './StepStateTag.js';
 
@@ -71,21 +72,7 @@ export function CheckInTable({ items, isLoading, onOpen }: CheckInTableProps) {
     {
       key: 'device',
       title: t('staffCheckIn.deviceColumn'),
-      render: (_value, row) => {
-        const { report } = row.steps.device;
-        if (!report) return t('staffCheckIn.deviceNotChecked');
-        const problems = deviceProblems(report);
-        if (problems.length === 0) return <Tag color="success">{t('staffCheckIn.deviceOk')}</Tag>;
-        return (
-          <Flex gap={4} wrap>
-            {problems.map((part) => (
-              <Tag key={part} color="warning">
-                {t(`staffCheckIn.report.${part}`)}
-              </Tag>
-            ))}
-          </Flex>
-        );
-      },
+      render: (_value, row) => <DeviceSummary report={row.steps.device.report} />,
     },
     {
       key: 'details',

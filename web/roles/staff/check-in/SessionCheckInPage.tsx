@@ -1,9 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { listSessionCheckIns } from '../../../../shared/api/check-in.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
@@ -15,6 +14,7 @@ import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { CandidateCheckInDrawer } from './CandidateCheckInDrawer.js';
 import { CheckInTable } from './CheckInTable.js';
 import { checkInBackPath } from './paths.js';
+import { PageHeading } from '../../../ui/PageHeading.js';
 
 /** Staff follow the check-ins live; the server's state is cheap to read. */
 const REFRESH_MS = 5_000;
@@ -47,16 +47,14 @@ export function SessionCheckInPage() {
 
   const page = (
     <Flex vertical gap={16}>
-      <Link to={checkInBackPath(user.role)}>
-        <ArrowLeftOutlined aria-hidden />{' '}
-        {isAdmin ? t('staffCheckIn.backToExams') : t('staffCheckIn.backToSessions')}
-      </Link>
-      <div>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-          {title}
-        </Typography.Title>
-        {data && <Typography.Text type="secondary">{data.examName}</Typography.Text>}
-      </div>
+      <PageHeading
+        back={{
+          to: checkInBackPath(user.role),
+          label: isAdmin ? t('staffCheckIn.backToExams') : t('staffCheckIn.backToSessions'),
+        }}
+        title={title}
+        subtitle={data?.examName}
+      />
       {checkIns.isError && !data ? (
         <LoadError error={checkIns.error} onRetry={() => void checkIns.refetch()} />
       ) : (

@@ -1,9 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
   cancelInvitation,
   endInterview,
@@ -28,6 +27,7 @@ import {
   useOnlineCandidates,
   useSessionQueue,
 } from '../queue/useSessionQueue.js';
+import { PageHeading } from '../../../ui/PageHeading.js';
 
 type Command = 'invite' | 'cancel' | 'end';
 const CONTRACTS = { invite: inviteCandidate, cancel: cancelInvitation, end: endInterview };
@@ -110,15 +110,11 @@ export function PanelPage() {
   return (
     <RoleShell>
       <Flex vertical gap={16}>
-        <Link to="/examiner">
-          <ArrowLeftOutlined aria-hidden /> {t('staffPanel.backToSessions')}
-        </Link>
-        <div>
-          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-            {title}
-          </Typography.Title>
-          {data && <Typography.Text type="secondary">{data.examName}</Typography.Text>}
-        </div>
+        <PageHeading
+          back={{ to: '/examiner', label: t('staffPanel.backToSessions') }}
+          title={title}
+          subtitle={data?.examName}
+        />
         <ReconnectingBanner />
         {queue.isError && !data ? (
           <LoadError error={queue.error} onRetry={() => void queue.refetch()} />

@@ -1,7 +1,8 @@
 import { Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry, TicketState } from '../../../../shared/api/interviews.js';
-import { deviceProblems, formatScore } from '../check-in/checkInFormat.js';
+import { formatScore } from '../check-in/checkInFormat.js';
+import { DeviceSummary } from '../check-in/DeviceSummary.js';
 import { PhoneConnectionBadge } from '../check-in/PhoneConnectionBadge.js';
 import { StepStateTag } from '../check-in/StepStateTag.js';
 import type { ReadinessChoice } from './ReadinessModal.js';
@@ -108,21 +109,7 @@ export function QueueTable({
     {
       key: 'device',
       title: t('staffWaitingRoom.deviceColumn'),
-      render: (_value, entry) => {
-        const { report } = entry.checkIn.steps.device;
-        if (!report) return t('staffCheckIn.deviceNotChecked');
-        const problems = deviceProblems(report);
-        if (problems.length === 0) return <Tag color="success">{t('staffCheckIn.deviceOk')}</Tag>;
-        return (
-          <Flex gap={4} wrap>
-            {problems.map((part) => (
-              <Tag key={part} color="warning">
-                {t(`staffCheckIn.report.${part}`)}
-              </Tag>
-            ))}
-          </Flex>
-        );
-      },
+      render: (_value, entry) => <DeviceSummary report={entry.checkIn.steps.device.report} />,
     },
     {
       key: 'phone',

@@ -1,9 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
   callCandidate,
   endCall,
@@ -24,16 +23,8 @@ import { CallPanel } from './CallPanel.js';
 import { QueueTable } from './QueueTable.js';
 import { ReadinessModal, type ReadinessChoice } from './ReadinessModal.js';
 import { storeTicket, useOnlineCandidates, useSessionQueue } from '../queue/useSessionQueue.js';
-
-// Read by screen readers, not shown: the table already shows the change.
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
+import { visuallyHidden } from '../../../ui/visuallyHidden.js';
+import { PageHeading } from '../../../ui/PageHeading.js';
 
 type Command =
   { kind: 'call' } | { kind: 'end' } | { kind: 'mark'; readiness: ReadinessChoice; note: string };
@@ -117,15 +108,11 @@ export function WaitingRoomQueuePage() {
   return (
     <RoleShell>
       <Flex vertical gap={16}>
-        <Link to="/examiner">
-          <ArrowLeftOutlined aria-hidden /> {t('staffWaitingRoom.back')}
-        </Link>
-        <div>
-          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-            {title}
-          </Typography.Title>
-          {data && <Typography.Text type="secondary">{data.examName}</Typography.Text>}
-        </div>
+        <PageHeading
+          back={{ to: '/examiner', label: t('staffWaitingRoom.back') }}
+          title={title}
+          subtitle={data?.examName}
+        />
         <div aria-live="polite" style={visuallyHidden} data-testid="waiting-room-announcement">
           {announcement}
         </div>
