@@ -6,6 +6,7 @@ import type {
   ExamEndReason,
   SessionStatus,
 } from '../../shared/enums.js';
+import { sessionStatusAt } from '../exams/session-status.js';
 
 /** What the server stores about one candidate's exam (a registration), read at one moment. */
 export interface ExamProgressFacts {
@@ -30,6 +31,22 @@ export function examEndOf(
   if (facts.ticketState === 'done') return 'interview_done';
   if (facts.sessionStatus === 'ended') return 'session_ended';
   return null;
+}
+
+/** `examEndOf` for a registration read with its session's times and its ticket, at `now`. */
+export function examEndAt(
+  now: Date,
+  row: {
+    startsAt: Date;
+    endsAt: Date;
+    rules: { preEntryMinutes: number };
+    ticketState: TicketState | null;
+  },
+): ExamEndReason | null {
+  return examEndOf({
+    sessionStatus: sessionStatusAt(now, row, row.rules.preEntryMinutes),
+    ticketState: row.ticketState,
+  });
 }
 
 /** Where the candidate stands (我的考场's status column). */
