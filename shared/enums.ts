@@ -117,3 +117,43 @@ export type PhoneState = z.infer<typeof phoneStateSchema>;
 export const PHONE_LOST_AFTER_MS = 10_000;
 /** How often the phone page sends its heartbeat. */
 export const PHONE_HEARTBEAT_MS = 3_000;
+
+/**
+ * Why the exam is over for one candidate (考试已结束): their interview ended (面试结束) or the
+ * session's time ran out. The phone stops on it; written exams will add the submitted attempt.
+ */
+export const EXAM_END_REASONS = ['interview_done', 'session_ended'] as const;
+export const examEndReasonSchema = z.enum(EXAM_END_REASONS);
+export type ExamEndReason = z.infer<typeof examEndReasonSchema>;
+
+/**
+ * Where a candidate stands in one registration (我的考场), computed on the server: before the
+ * check-in opens, during check-in, in the 候考区, in the interview, 面试结束, or the session over
+ * without an end of their own; `withdrawn` after 确认放弃.
+ */
+export const CANDIDATE_STANDINGS = [
+  'withdrawn',
+  'not_started',
+  'check_in',
+  'waiting',
+  'interviewing',
+  'interview_done',
+  'ended',
+] as const;
+export const candidateStandingSchema = z.enum(CANDIDATE_STANDINGS);
+export type CandidateStanding = z.infer<typeof candidateStandingSchema>;
+
+/**
+ * Why 人脸识别 / 进入候考区 cannot be used now, the first thing to clear; `finished` once the
+ * exam is over for the candidate (no check-in any more).
+ */
+export const CHECK_IN_BLOCKS = [
+  'withdrawn',
+  'attendance_pending',
+  'identity_pending',
+  'not_open',
+  'ended',
+  'finished',
+] as const;
+export const checkInBlockSchema = z.enum(CHECK_IN_BLOCKS);
+export type CheckInBlock = z.infer<typeof checkInBlockSchema>;

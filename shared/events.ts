@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phoneStateSchema } from './enums.js';
+import { examEndReasonSchema, phoneStateSchema } from './enums.js';
 import { idSchema, isoDateTimeSchema } from './api/common.js';
 import { candidateTicketSchema, ticketSchema } from './api/interviews.js';
 
@@ -159,6 +159,13 @@ export const sessionPresenceSchema = z.object({
 });
 export type SessionPresence = z.infer<typeof sessionPresenceSchema>;
 
+/** The exam is over for the phone's candidate (考试已结束): the phone stops its camera. */
+export const monitoringEndedSchema = z.object({
+  registrationId: idSchema,
+  reason: examEndReasonSchema,
+});
+export type MonitoringEnded = z.infer<typeof monitoringEndedSchema>;
+
 /** Answer to a command: ok, or an error code from shared/errors.ts. */
 export type Ack = { ok: true } | { ok: false; code: string };
 
@@ -169,6 +176,11 @@ export interface ServerToClientEvents {
   'checkin:changed': (payload: { registrationId: string; sessionId: string }) => void;
   /** Sent to a phone replaced by a newer pairing, just before it is disconnected. */
   'phone:replaced': () => void;
+  /**
+   * To the phone: the exam is over for its candidate (the interview ended, the session's time is
+   * up); it stops its camera and its heartbeat. Also sent on connect, after its `phone:status`.
+   */
+  'monitoring:ended': (payload: MonitoringEnded) => void;
   /** To a publisher: a subscriber wants `source`; create a peer connection and send an offer. */
   'media:watch-requested': (payload: { peerId: string; peer: string; source: MediaSource }) => void;
   /** The other end of a peer connection went away (unwatched or disconnected). */

@@ -1,38 +1,22 @@
 import type { CheckInState, FaceCheckResult, StaffCheckInRow } from '../../shared/api/check-in.js';
-import {
-  PHONE_LOST_AFTER_MS,
-  type FaceVerdict,
-  type PhoneState,
-  type StepState,
-} from '../../shared/enums.js';
+import type { StepState } from '../../shared/enums.js';
 import { sessionStatusAt } from '../exams/session-status.js';
+import { phoneStateOf } from '../realtime/presence.js';
 import type { CheckInRecord, CheckInRegistration, FaceCheckRow } from './repo.js';
 import {
   NOTHING_STORED,
   currentStepOf,
   enterDecision,
   faceAttemptsAllowed,
+  faceRetryOptions,
   requiredSteps,
   resolveSteps,
+  type FaceHistory,
   type ResolvedSteps,
   type StoredStepState,
 } from './state-machine.js';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
-
-/**
- * The phone as the PC and staff see it: never paired; live while its heartbeat is fresh (server
- * clock); lost once it has been missing for longer than PHONE_LOST_AFTER_MS.
- */
-export function phoneConnectionOf(
-  record: Pick<CheckInRecord, 'phonePairedAt' | 'phoneLastSeenAt'> | null,
-  now: Date,
-): PhoneState {
-  if (!record?.phonePairedAt) return 'unpaired';
-  const lastSeen = record.phoneLastSeenAt;
-  if (lastSeen && now.getTime() - lastSeen.getTime() <= PHONE_LOST_AFTER_MS) return 'live';
-  return 'lost';
-}
 
 /** `not_required` is never stored; should a row hold it anyway, it reads as not done yet. */
 const storedState = (state: StepState): StoredStepState =>
@@ -54,14 +38,28 @@ export function resolvedStepsOf(
   return resolveSteps(stored, requiredSteps(registration.rules, record?.deviceReport ?? null));
 }
 
+/** What the check-in's own face checks say (rows of any source, newest first). */
+export function faceHistoryOf(rows: Pick<FaceCheckRow, 'source' | 'verdict'>[]): FaceHistory {
+  const own = rows.filter((row) => row.source === 'check_in');
+  return {
+    lastVerdict: own[0]?.verdict ?? null,
+    livenessFailures: own.filter((row) => row.verdict === 'liveness_failed').length,
+  };
+}
+
 /** The steps block of a check-in, as the candidate and staff see it. */
 export function presentSteps(
   registration: Pick<CheckInRegistration, 'rules'>,
   record: CheckInRecord | null,
-  lastVerdict: FaceVerdict | null,
+  history: FaceHistory,
   now: Date,
 ): CheckInState['steps'] {
   const steps = resolvedStepsOf(registration, record);
+  const attempts = record?.faceAttempts ?? 0;
+  const attemptsAllowed = faceAttemptsAllowed(registration.rules);
+  const options = faceRetryOptions({ ...history, attempts, attemptsAllowed });
+  // Retry and continue belong to a pending step; a passed or flagged one is done with.
+  const isPending = steps.face === 'pending';
   return {
     device: {
       state: steps.device,
@@ -70,16 +68,23 @@ export function presentSteps(
     },
     face: {
       state: steps.face,
-      attempts: record?.faceAttempts ?? 0,
-      attemptsAllowed: faceAttemptsAllowed(registration.rules),
+      attempts,
+      attemptsAllowed,
+      attemptsLeft: options.attemptsLeft,
+      canRetry: isPending && options.canRetry,
+      canContinue: isPending && options.canContinue,
       score: record?.faceScore ?? null,
-      lastVerdict,
+      lastVerdict: history.lastVerdict,
       checkedAt: iso(record?.faceCheckedAt ?? null),
     },
     pledge: { state: steps.pledge, agreedAt: iso(record?.pledgeAgreedAt ?? null) },
     phone: {
       state: steps.phone,
-      connection: phoneConnectionOf(record, now),
+      // The sockets' rule (realtime/presence.ts), so HTTP and `phone:status` never disagree.
+      connection: phoneStateOf(
+        { isPaired: record?.phonePairedAt != null, lastSeenAt: record?.phoneLastSeenAt ?? null },
+        now,
+      ),
       pairedAt: iso(record?.phonePairedAt ?? null),
       lastSeenAt: iso(record?.phoneLastSeenAt ?? null),
       faceVerdict: record?.phoneFaceVerdict ?? null,
@@ -94,7 +99,7 @@ export function presentSteps(
 export function presentCheckInState(
   registration: CheckInRegistration,
   record: CheckInRecord | null,
-  lastVerdict: FaceVerdict | null,
+  history: FaceHistory,
   now: Date,
 ): CheckInState {
   const { rules } = registration;
@@ -114,7 +119,7 @@ export function presentCheckInState(
     ).toISOString(),
     status,
     currentStep: currentStepOf(steps),
-    steps: presentSteps(registration, record, lastVerdict, now),
+    steps: presentSteps(registration, record, history, now),
     pledgeText: registration.pledgeText,
     noticeText: registration.noticeText,
     phoneAsPrimaryAllowed: rules.phoneAsPrimaryAllowed,
@@ -144,14 +149,13 @@ export function presentStaffRow(
   hasReferencePhoto: boolean,
   now: Date,
 ): StaffCheckInRow {
-  const lastVerdict = faceChecks.find((row) => row.source === 'check_in')?.verdict ?? null;
   return {
     registrationId: registration.registrationId,
     candidateName: registration.candidateName,
     admissionNumber: registration.admissionNumber,
     hasReferencePhoto,
     currentStep: currentStepOf(resolvedStepsOf(registration, record)),
-    steps: presentSteps(registration, record, lastVerdict, now),
+    steps: presentSteps(registration, record, faceHistoryOf(faceChecks), now),
     faceChecks: faceChecks.map(presentFaceCheck),
   };
 }

@@ -135,14 +135,13 @@ export class CheckInRepo {
     return row?.count ?? 0;
   }
 
-  async lastCheckInFaceCheck(registrationId: string): Promise<FaceCheckRow | null> {
-    const [row] = await this.db
+  /** The check-in's own face checks (not the phone's), newest first. */
+  checkInFaceChecks(registrationId: string): Promise<FaceCheckRow[]> {
+    return this.db
       .select()
       .from(faceCheck)
       .where(and(eq(faceCheck.registrationId, registrationId), eq(faceCheck.source, 'check_in')))
-      .orderBy(desc(faceCheck.seq))
-      .limit(1);
-    return row ?? null;
+      .orderBy(desc(faceCheck.seq));
   }
 
   /** Every face check of these registrations, newest first. */

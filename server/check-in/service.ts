@@ -13,12 +13,12 @@ import { sessionStatusAt } from '../exams/session-status.js';
 import type { CheckInChangeFeed } from './change-feed.js';
 import type { FaceCheckService } from './face-check-service.js';
 import { checkInRefusal } from './policy.js';
-import { presentCheckInState, resolvedStepsOf } from './presenter.js';
+import { faceHistoryOf, presentCheckInState, resolvedStepsOf } from './presenter.js';
 import type { CheckInRecord, CheckInRegistration, CheckInRepo } from './repo.js';
 import {
   deviceStepPasses,
   faceAttemptsAllowed,
-  mayContinueAfterFaceFailure,
+  faceRetryOptions,
   mayRunStep,
   timeBlockOf,
   type ResolvedSteps,
@@ -114,16 +114,16 @@ export class CheckInService {
   async continueAfterFaceFailure(actor: Actor, registrationId: string): Promise<CheckInState> {
     const { registration, record, steps } = await this.open(actor.user, registrationId, 'face');
     if (steps.face !== 'pending') return this.present(registration);
-    const last = await this.repo.lastCheckInFaceCheck(registrationId);
-    const allowed = mayContinueAfterFaceFailure({
+    const history = faceHistoryOf(await this.repo.checkInFaceChecks(registrationId));
+    const { canContinue } = faceRetryOptions({
+      ...history,
       attempts: record?.faceAttempts ?? 0,
       attemptsAllowed: faceAttemptsAllowed(registration.rules),
-      lastVerdict: last?.verdict ?? null,
     });
-    if (!allowed) throw AppError.of('FACE_RETRIES_LEFT');
+    if (!canContinue) throw AppError.of('FACE_RETRIES_LEFT');
     const now = this.deps.clock.now();
     await this.repo.updateCheckIn(registrationId, { faceState: 'flagged' }, now);
-    await this.audit(actor, registration, 'check_in.face_flagged', last?.verdict ?? null);
+    await this.audit(actor, registration, 'check_in.face_flagged', history.lastVerdict);
     return this.changed(registration);
   }
 
@@ -172,9 +172,7 @@ export class CheckInService {
   }
 
   private async present(registration: CheckInRegistration): Promise<CheckInState> {
-    const record = await this.repo.checkInOf(registration.registrationId);
-    const last = await this.repo.lastCheckInFaceCheck(registration.registrationId);
-    return presentCheckInState(registration, record, last?.verdict ?? null, this.deps.clock.now());
+    return readPresentedState(this.repo, registration, this.deps.clock.now());
   }
 
   /** After a change: tell the listeners (the candidate's other tabs, the staff) and answer. */
@@ -211,7 +209,16 @@ export async function readCheckInState(
 ): Promise<CheckInState | null> {
   const registration = await repo.ownRegistration(userId, registrationId);
   if (!registration) return null;
-  const record = await repo.checkInOf(registrationId);
-  const last = await repo.lastCheckInFaceCheck(registrationId);
-  return presentCheckInState(registration, record, last?.verdict ?? null, now);
+  return readPresentedState(repo, registration, now);
+}
+
+/** A registration's check-in as the candidate sees it, read from its rows now. */
+export async function readPresentedState(
+  repo: CheckInRepo,
+  registration: CheckInRegistration,
+  now: Date,
+): Promise<CheckInState> {
+  const record = await repo.checkInOf(registration.registrationId);
+  const history = faceHistoryOf(await repo.checkInFaceChecks(registration.registrationId));
+  return presentCheckInState(registration, record, history, now);
 }

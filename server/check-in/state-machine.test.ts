@@ -6,7 +6,7 @@ import {
   deviceStepPasses,
   enterDecision,
   faceAttemptsAllowed,
-  mayContinueAfterFaceFailure,
+  faceRetryOptions,
   mayRunStep,
   pcHasNoCamera,
   requiredSteps,
@@ -187,21 +187,50 @@ describe('check-in state machine', () => {
       expect(faceAttemptsAllowed({ ...RULES, faceCheckRetries: 0 })).toBe(1);
     });
 
-    it('offers 继续进入 once the attempts are used up', () => {
-      const base = { attemptsAllowed: 3, lastVerdict: 'mismatch' as const };
-      expect(mayContinueAfterFaceFailure({ ...base, attempts: 2 })).toBe(false);
-      expect(mayContinueAfterFaceFailure({ ...base, attempts: 3 })).toBe(true);
-      expect(mayContinueAfterFaceFailure({ ...base, attempts: 0, lastVerdict: null })).toBe(false);
+    const failedOnce = {
+      attempts: 1,
+      attemptsAllowed: 4,
+      lastVerdict: 'mismatch' as const,
+      livenessFailures: 0,
+    };
+
+    it('says how many tries are left and offers 继续进入 once they are used up', () => {
+      expect(faceRetryOptions(failedOnce)).toEqual({
+        attemptsLeft: 3,
+        canRetry: true,
+        canContinue: false,
+      });
+      expect(faceRetryOptions({ ...failedOnce, attempts: 4 })).toEqual({
+        attemptsLeft: 0,
+        canRetry: false,
+        canContinue: true,
+      });
     });
 
-    it('offers 继续进入 at once when there is no reference to compare with', () => {
-      expect(
-        mayContinueAfterFaceFailure({
-          attempts: 1,
-          attemptsAllowed: 4,
-          lastVerdict: 'no_reference',
-        }),
-      ).toBe(true);
+    it('offers neither before the first attempt nor after a match', () => {
+      const none = { ...failedOnce, attempts: 0, lastVerdict: null };
+      expect(faceRetryOptions(none)).toMatchObject({ canRetry: false, canContinue: false });
+      const match = { ...failedOnce, lastVerdict: 'match' as const };
+      expect(faceRetryOptions(match)).toMatchObject({ canRetry: false, canContinue: false });
+    });
+
+    it('offers 继续进入 at once, and no retry, when there is no reference to compare with', () => {
+      expect(faceRetryOptions({ ...failedOnce, lastVerdict: 'no_reference' })).toEqual({
+        attemptsLeft: 3,
+        canRetry: false,
+        canContinue: true,
+      });
+    });
+
+    it('offers 继续进入 beside 重试 after the liveness challenge failed twice', () => {
+      const once = { ...failedOnce, lastVerdict: 'liveness_failed' as const, livenessFailures: 1 };
+      expect(faceRetryOptions(once)).toMatchObject({ canRetry: true, canContinue: false });
+      const twice = { ...once, attempts: 2, livenessFailures: 2 };
+      expect(faceRetryOptions(twice)).toEqual({
+        attemptsLeft: 2,
+        canRetry: true,
+        canContinue: true,
+      });
     });
   });
 });

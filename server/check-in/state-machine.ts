@@ -155,14 +155,45 @@ export function faceAttemptsAllowed(rules: StepRules): number {
   return 1 + rules.faceCheckRetries;
 }
 
-/**
- * 继续进入 after face-check failures: once the attempts are used up, or at once when there is no
- * reference photo to compare with (retrying could never succeed).
- */
-export function mayContinueAfterFaceFailure(input: {
-  attempts: number;
-  attemptsAllowed: number;
+/** Failed liveness challenges after which 继续进入 is offered, whatever attempts are left. */
+export const LIVENESS_FAILURES_BEFORE_CONTINUE = 2;
+
+/** What the candidate's face checks so far say, as the retry rule needs it. */
+export interface FaceHistory {
+  /** The verdict of the last check (null before the first). */
   lastVerdict: FaceVerdict | null;
-}): boolean {
-  return input.lastVerdict === 'no_reference' || input.attempts >= input.attemptsAllowed;
+  /** How many checks failed the browser's liveness challenge (the phone's photo has none). */
+  livenessFailures: number;
+}
+
+/** What a candidate may do after a failed face check; the server says it, the page shows it. */
+export interface FaceRetryOptions {
+  /** Attempts left before the rules offer 继续进入 anyway. */
+  attemptsLeft: number;
+  /** 重试 may succeed: attempts are left and there is a reference photo to compare with. */
+  canRetry: boolean;
+  /**
+   * 继续进入 (the step flagged for staff review) is offered: at once when there is no reference
+   * photo (no retry could ever succeed), after LIVENESS_FAILURES_BEFORE_CONTINUE failed liveness
+   * challenges (each costs the candidate about 13 s), or once the attempts are used up.
+   */
+  canContinue: boolean;
+}
+
+/** The one rule for 重试 and 继续进入 after face-check failures (PC and phone alike). */
+export function faceRetryOptions(
+  input: FaceHistory & { attempts: number; attemptsAllowed: number },
+): FaceRetryOptions {
+  const attemptsLeft = Math.max(0, input.attemptsAllowed - input.attempts);
+  const hasFailed = input.lastVerdict !== null && input.lastVerdict !== 'match';
+  const noReference = input.lastVerdict === 'no_reference';
+  return {
+    attemptsLeft,
+    canRetry: hasFailed && !noReference && attemptsLeft > 0,
+    canContinue:
+      hasFailed &&
+      (noReference ||
+        attemptsLeft === 0 ||
+        input.livenessFailures >= LIVENESS_FAILURES_BEFORE_CONTINUE),
+  };
 }

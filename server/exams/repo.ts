@@ -1,6 +1,12 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { exam, examSession, registration, staffAssignment } from '../db/schema/index.js';
+import {
+  exam,
+  examSession,
+  registration,
+  staffAssignment,
+  waitingTicket,
+} from '../db/schema/index.js';
 
 /** The columns every session listing shows; `rules` gives the pre-entry time for the status. */
 const sessionColumns = {
@@ -27,10 +33,12 @@ export class ExamsRepo {
         attendance: registration.attendance,
         identityConfirmedAt: registration.identityConfirmedAt,
         mockEntryCount: registration.mockEntryCount,
+        ticketState: waitingTicket.state,
       })
       .from(registration)
       .innerJoin(examSession, eq(examSession.id, registration.sessionId))
       .innerJoin(exam, eq(exam.id, registration.examId))
+      .leftJoin(waitingTicket, eq(waitingTicket.registrationId, registration.id))
       .where(eq(registration.userId, userId))
       .orderBy(examSession.startsAt);
   }

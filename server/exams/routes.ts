@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as api from '../../shared/api/exams.js';
 import type { Clock } from '../clock.js';
 import { registerRoute } from '../plugins/http-routes.js';
+import { presentMyRegistration } from '../tickets/presenter.js';
 import type { ExamsRepo } from './repo.js';
 import { sessionStatusAt } from './session-status.js';
 
@@ -11,14 +12,7 @@ export function registerExamRoutes(app: FastifyInstance, repo: ExamsRepo, clock:
     const rows = await repo.registrationsOfCandidate(auth.user.id);
     return {
       serverTime: now.toISOString(),
-      items: rows.map(({ rules, ...row }) => ({
-        ...row,
-        startsAt: row.startsAt.toISOString(),
-        endsAt: row.endsAt.toISOString(),
-        identityConfirmedAt: row.identityConfirmedAt?.toISOString() ?? null,
-        preEntryMinutes: rules.preEntryMinutes,
-        status: sessionStatusAt(now, row, rules.preEntryMinutes),
-      })),
+      items: rows.map((row) => presentMyRegistration(row, now)),
     };
   });
 

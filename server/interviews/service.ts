@@ -10,7 +10,7 @@ import type { AuditAction } from '../../shared/api/audit.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { checkInRefusal, sessionWithDuties } from '../check-in/policy.js';
-import { presentCheckInState } from '../check-in/presenter.js';
+import { readPresentedState } from '../check-in/service.js';
 import type { CheckInRepo } from '../check-in/repo.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
@@ -55,12 +55,7 @@ export class InterviewService {
     const existing = await this.repo.ticketOf(registrationId);
     if (existing) return this.candidateViewOf(existing);
     const now = this.deps.clock.now();
-    const checkIn = presentCheckInState(
-      registration,
-      await this.checkIns.checkInOf(registrationId),
-      (await this.checkIns.lastCheckInFaceCheck(registrationId))?.verdict ?? null,
-      now,
-    );
+    const checkIn = await readPresentedState(this.checkIns, registration, now);
     if (!checkIn.canEnter) {
       throw AppError.of('WAITING_ROOM_CLOSED', `enter blocked: ${checkIn.enterBlock ?? 'unknown'}`);
     }

@@ -9,6 +9,7 @@ import {
   faceCheck,
   phonePairing,
   registration,
+  waitingTicket,
 } from '../db/schema/index.js';
 
 /** What the pairing rules and the phone page read of a registration. */
@@ -35,6 +36,8 @@ const pairedColumns = {
   claimedAt: phonePairing.claimedAt,
   startedAt: phonePairing.startedAt,
   phoneFaceVerdict: checkIn.phoneFaceVerdict,
+  /** The waiting-room ticket of an interview (done: the exam is over for the phone). */
+  ticketState: waitingTicket.state,
 };
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -163,6 +166,7 @@ export class PhoneRepo {
       .innerJoin(exam, eq(exam.id, registration.examId))
       .innerJoin(appUser, eq(appUser.id, registration.userId))
       .leftJoin(checkIn, eq(checkIn.registrationId, registration.id))
+      .leftJoin(waitingTicket, eq(waitingTicket.registrationId, registration.id))
       .where(
         and(
           eq(phonePairing.deviceSecretHash, deviceSecretHash),

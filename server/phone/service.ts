@@ -5,15 +5,27 @@ import type { StepState } from '../../shared/enums.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { randomToken, sha256Hex } from '../auth/tokens.js';
 import type { CheckInChangeFeed } from '../check-in/change-feed.js';
+import { faceRetryOptions } from '../check-in/state-machine.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import { sessionStatusAt } from '../exams/session-status.js';
+import { examEndAt } from '../tickets/exam-progress.js';
 import type { PhoneFaceChecks } from './face-checks.js';
 import type { PairedPhoneRow, PhoneRegistrationRow, PhoneRepo } from './repo.js';
 
 /** Attempts before the phone may go on without a match: the first one and the exam's retries. */
 export function phoneAttemptsAllowed(rules: { faceCheckRetries: number }): number {
   return 1 + rules.faceCheckRetries;
+}
+
+/** 重拍 and 继续 after a failed photo: the check-in's rule (the phone's photo has no liveness). */
+function phoneRetryOptions(row: PairedPhoneRow, attempts: number) {
+  return faceRetryOptions({
+    lastVerdict: row.phoneFaceVerdict,
+    livenessFailures: 0,
+    attempts,
+    attemptsAllowed: phoneAttemptsAllowed(row.rules),
+  });
 }
 
 /**
@@ -106,7 +118,7 @@ export class PhoneService {
   ): Promise<{ result: FaceCheckResult; session: PhoneSession }> {
     const row = await this.paired(deviceSecret);
     const now = this.clock.now();
-    assertCheckInOpen(row, now);
+    assertMonitoringOpen(row, now);
     if (row.startedAt) throw AppError.of('CONFLICT', 'The phone camera has already started');
     const attempts = await this.attemptsOf(row);
     if (row.phoneFaceVerdict === 'match' || attempts >= phoneAttemptsAllowed(row.rules)) {
@@ -135,14 +147,12 @@ export class PhoneService {
   async start(deviceSecret: string | undefined): Promise<PhoneSession> {
     const row = await this.paired(deviceSecret);
     const now = this.clock.now();
-    assertCheckInOpen(row, now);
+    assertMonitoringOpen(row, now);
     const verdict = row.phoneFaceVerdict;
     if (row.rules.faceCheckRequired) {
       if (verdict === null) throw AppError.of('STEP_OUT_OF_ORDER', 'Take the verification photo');
-      const attempts = await this.attemptsOf(row);
-      if (verdict !== 'match' && attempts < phoneAttemptsAllowed(row.rules)) {
-        throw AppError.of('FACE_RETRIES_LEFT');
-      }
+      const { canContinue } = phoneRetryOptions(row, await this.attemptsOf(row));
+      if (verdict !== 'match' && !canContinue) throw AppError.of('FACE_RETRIES_LEFT');
     }
     const phoneState: StepState =
       !row.rules.faceCheckRequired || verdict === 'match' ? 'passed' : 'flagged';
@@ -171,6 +181,8 @@ export class PhoneService {
   }
 
   private async present(row: PairedPhoneRow): Promise<PhoneSession> {
+    const attempts = await this.attemptsOf(row);
+    const options = phoneRetryOptions(row, attempts);
     return {
       pairingId: row.pairingId,
       registrationId: row.registrationId,
@@ -180,11 +192,21 @@ export class PhoneService {
       admissionNumber: row.admissionNumber,
       faceCheckRequired: row.rules.faceCheckRequired,
       faceVerdict: row.phoneFaceVerdict,
-      faceAttempts: await this.attemptsOf(row),
+      faceAttempts: attempts,
       attemptsAllowed: phoneAttemptsAllowed(row.rules),
+      attemptsLeft: options.attemptsLeft,
+      canRetry: options.canRetry,
+      canContinue: options.canContinue,
       startedAt: row.startedAt?.toISOString() ?? null,
+      examEnd: examEndAt(this.clock.now(), row),
     };
   }
+}
+
+/** A paired phone may take its photo and start only while the exam is not over for it. */
+function assertMonitoringOpen(row: PairedPhoneRow, now: Date): void {
+  assertCheckInOpen(row, now);
+  if (examEndAt(now, row)) throw AppError.of('CHECK_IN_CLOSED');
 }
 
 /** The check-in's access rules: attendance and roster data confirmed, the session open. */

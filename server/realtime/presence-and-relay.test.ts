@@ -17,12 +17,12 @@ describe('PhonePresence', () => {
   it('is live up to PHONE_LOST_AFTER_MS after the last heartbeat, lost after, unpaired without a pairing', () => {
     const now = new Date('2026-11-22T08:00:00Z');
     const seen = new Date(now.getTime() - PHONE_LOST_AFTER_MS);
-    expect(phoneStateOf({ pairingId: 'p1', lastSeenAt: seen }, now)).toBe('live');
-    expect(phoneStateOf({ pairingId: 'p1', lastSeenAt: new Date(seen.getTime() - 1) }, now)).toBe(
+    expect(phoneStateOf({ isPaired: true, lastSeenAt: seen }, now)).toBe('live');
+    expect(phoneStateOf({ isPaired: true, lastSeenAt: new Date(seen.getTime() - 1) }, now)).toBe(
       'lost',
     );
-    expect(phoneStateOf({ pairingId: 'p1', lastSeenAt: null }, now)).toBe('lost');
-    expect(phoneStateOf({ pairingId: null, lastSeenAt: now }, now)).toBe('unpaired');
+    expect(phoneStateOf({ isPaired: true, lastSeenAt: null }, now)).toBe('lost');
+    expect(phoneStateOf({ isPaired: false, lastSeenAt: now }, now)).toBe('unpaired');
   });
 
   it('reports a silent phone lost once, and a heartbeat after that as a return', () => {

@@ -3,22 +3,31 @@ import type { PhoneStatus } from '../../shared/events.js';
 import type { Clock } from '../clock.js';
 import type { PhoneRow } from './repo.js';
 
-/** The phone's state from its pairing and its last heartbeat, at `now`. */
+/**
+ * The phone's state from its pairing and its last heartbeat, at `now`: the one presence rule,
+ * for the sockets and the HTTP check-in alike (live while the last heartbeat is at most
+ * PHONE_LOST_AFTER_MS old, lost after that, unpaired without a live pairing).
+ */
 export function phoneStateOf(
-  row: Pick<PhoneRow, 'pairingId' | 'lastSeenAt'>,
+  phone: { isPaired: boolean; lastSeenAt: Date | null },
   now: Date,
 ): PhoneState {
-  if (!row.pairingId) return 'unpaired';
-  const seen = row.lastSeenAt;
+  if (!phone.isPaired) return 'unpaired';
+  const seen = phone.lastSeenAt;
   return seen && now.getTime() - seen.getTime() <= PHONE_LOST_AFTER_MS ? 'live' : 'lost';
 }
+
+const phoneOfRow = (row: Pick<PhoneRow, 'pairingId' | 'lastSeenAt'>) => ({
+  isPaired: row.pairingId !== null,
+  lastSeenAt: row.lastSeenAt,
+});
 
 export function phoneStatusOf(
   row: PhoneRow,
   now: Date,
   publisherSocketId: string | null,
 ): PhoneStatus {
-  const state = phoneStateOf(row, now);
+  const state = phoneStateOf(phoneOfRow(row), now);
   return {
     registrationId: row.registrationId,
     state,
@@ -56,7 +65,7 @@ export class PhonePresence {
 
   /** What the database says after a change: remember live phones, forget the rest. */
   observe(row: PhoneRow): void {
-    if (phoneStateOf(row, this.clock.now()) === 'live' && row.lastSeenAt) {
+    if (phoneStateOf(phoneOfRow(row), this.clock.now()) === 'live' && row.lastSeenAt) {
       this.live.set(row.registrationId, {
         sessionId: row.sessionId,
         lastSeenAt: row.lastSeenAt.getTime(),

@@ -1,6 +1,13 @@
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { checkIn, phonePairing, registration } from '../db/schema/index.js';
+import {
+  checkIn,
+  exam,
+  examSession,
+  phonePairing,
+  registration,
+  waitingTicket,
+} from '../db/schema/index.js';
 import type { PhoneHeartbeat } from './heartbeat-writer.js';
 
 /** What the socket layer reads and writes: registrations, phone presence. SQL only. */
@@ -23,6 +30,24 @@ export class RealtimeRepo {
         userId: registration.userId,
       })
       .from(registration)
+      .where(eq(registration.id, registrationId))
+      .limit(1);
+    return row;
+  }
+
+  /** What decides whether the exam is over for a registration's candidate (exam-progress.ts). */
+  async examProgressOf(registrationId: string) {
+    const [row] = await this.db
+      .select({
+        startsAt: examSession.startsAt,
+        endsAt: examSession.endsAt,
+        rules: exam.rules,
+        ticketState: waitingTicket.state,
+      })
+      .from(registration)
+      .innerJoin(examSession, eq(examSession.id, registration.sessionId))
+      .innerJoin(exam, eq(exam.id, registration.examId))
+      .leftJoin(waitingTicket, eq(waitingTicket.registrationId, registration.id))
       .where(eq(registration.id, registrationId))
       .limit(1);
     return row;

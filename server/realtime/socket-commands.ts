@@ -33,6 +33,8 @@ export interface SocketCommandDeps {
   clock: Clock;
   presence: PhonePresence;
   sendPhoneStatuses(registrationIds: string[]): Promise<void>;
+  /** After a phone's heartbeat: `monitoring:ended` once its session's time is up. */
+  tellPhoneIfSessionOver(socket: RealtimeSocket): void;
   sendSessionState(socket: RealtimeSocket, sessionId: string): Promise<void>;
   closeLinks(links: MediaLink[], by: string): void;
   /** Tells whoever may wait for `stream` that it now has a publisher (`media:available`). */
@@ -104,6 +106,7 @@ export class SocketCommands {
     if (this.deps.presence.heartbeat(identity.registrationId, identity.sessionId)) {
       await this.deps.sendPhoneStatuses([identity.registrationId]);
     }
+    this.deps.tellPhoneIfSessionOver(socket);
   }
 
   /** Staff follow a session; the current phone statuses arrive before the ack. */

@@ -13,11 +13,13 @@ import { HandshakeRefused, identifySocket } from './handshake.js';
 import { CandidatePresence, type PresenceTransition } from './candidate-presence.js';
 import { HeartbeatWriter } from './heartbeat-writer.js';
 import { MediaRelay, type MediaLink } from './media-relay.js';
+import { PhoneExamEnd } from './phone-exam-end.js';
 import { PhonePresence, phoneStatusOf } from './presence.js';
 import { RealtimeRepo, type PhoneRow } from './repo.js';
 import { SocketCommands } from './socket-commands.js';
 import {
   pairingRoom,
+  registrationPhonesRoom,
   registrationRoom,
   sessionCandidatesRoom,
   sessionRoom,
@@ -109,6 +111,7 @@ class RealtimeHub {
   readonly interviews: InterviewRuntime;
   private readonly tickets: TicketBroadcaster;
   private readonly repo: RealtimeRepo;
+  private readonly examEnd: PhoneExamEnd;
   private readonly commands: SocketCommands;
   private pending = new Set<Promise<void>>();
 
@@ -118,6 +121,7 @@ class RealtimeHub {
     private readonly deps: RealtimeDeps,
   ) {
     this.repo = new RealtimeRepo(deps.db);
+    this.examEnd = new PhoneExamEnd(io, this.repo, deps.clock);
     this.heartbeats = new HeartbeatWriter((batch) => this.repo.touchPhones(batch));
     this.interviews = deps.interviews;
     this.tickets = new TicketBroadcaster(this.interviews.service, this.interviews.repo, {
@@ -139,6 +143,7 @@ class RealtimeHub {
       clock: deps.clock,
       presence: this.presence,
       sendPhoneStatuses: (ids) => this.sendPhoneStatuses(ids),
+      tellPhoneIfSessionOver: (socket) => this.examEnd.heartbeat(socket),
       sendSessionState: (socket, sessionId) => this.sendSessionState(socket, sessionId),
       closeLinks: (links, by) => this.closeLinks(links, by),
       announceAvailable: (stream, sessionId) => this.announceAvailable(stream, sessionId),
@@ -189,6 +194,9 @@ class RealtimeHub {
   onTicketChanged(change: TicketChange): void {
     this.track(this.tickets.ticketChanged(change));
     this.track(this.endStaffViews(change));
+    if (!change.row || change.row.ticket.state === 'done') {
+      this.track(this.examEnd.ticketChanged(change.registrationId));
+    }
   }
 
   /**
@@ -247,9 +255,11 @@ class RealtimeHub {
     if (identity.kind === 'phone') {
       await socket.join([
         registrationRoom(identity.registrationId),
+        registrationPhonesRoom(identity.registrationId),
         pairingRoom(identity.pairingId),
       ]);
       await this.refreshPhone(identity.registrationId);
+      await this.examEnd.connected(socket, identity.registrationId);
       return;
     }
     if (identity.user.role === 'examiner') {

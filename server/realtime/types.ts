@@ -5,6 +5,11 @@ import type { SocketIdentity } from './handshake.js';
 /** What the server keeps on each socket: who it is, settled at the handshake. */
 export interface SocketData {
   identity: SocketIdentity;
+  /**
+   * A phone socket whose exam is not over yet: when its session ends (its heartbeat tells it
+   * `monitoring:ended` then, without reading the database each beat). Unset once it was told.
+   */
+  sessionEndsAt?: Date;
 }
 
 export type RealtimeServer = Server<
@@ -26,5 +31,8 @@ export const registrationRoom = (registrationId: string) => `registration:${regi
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** The PC sockets of a session's candidates (told when an examiner's camera comes on). */
 export const sessionCandidatesRoom = (sessionId: string) => `session-candidates:${sessionId}`;
+/** A registration's phone sockets only (told when the exam is over for its candidate). */
+export const registrationPhonesRoom = (registrationId: string) =>
+  `registration-phones:${registrationId}`;
 /** The sockets of one phone pairing (several tabs of the same phone). */
 export const pairingRoom = (pairingId: string) => `pairing:${pairingId}`;

@@ -143,6 +143,15 @@ export const checkInStateSchema = z.object({
       attempts: z.number().int(),
       /** Attempts before 继续进入 is offered: 1 + the exam's allowed retries. */
       attemptsAllowed: z.number().int(),
+      /** Attempts left (还可重试 N 次). */
+      attemptsLeft: z.number().int(),
+      /** 重试 can succeed now (attempts left, a reference photo to compare with). */
+      canRetry: z.boolean(),
+      /**
+       * 继续进入 (flagged for review) is offered now: no reference photo, the liveness challenge
+       * failed twice, or the attempts used up. The server's rule; the page only shows it.
+       */
+      canContinue: z.boolean(),
       score: z.number().nullable(),
       lastVerdict: faceVerdictSchema.nullable(),
       checkedAt: isoDateTimeSchema.nullable(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   attendanceSchema,
+  candidateStandingSchema,
+  checkInBlockSchema,
   examKindSchema,
   sessionStatusSchema,
   staffDutySchema,
@@ -67,6 +69,10 @@ export const myRegistrationSchema = z.object({
   preEntryMinutes: z.number().int(),
   /** 模拟考试: how often the candidate entered the mock exam. */
   mockEntryCount: z.number().int(),
+  /** Where the candidate stands (在候考区, 面试中, 面试结束 …), from the server. */
+  standing: candidateStandingSchema,
+  /** Why 人脸识别 / 进入候考区 cannot be used now; null while they can. */
+  checkInBlock: checkInBlockSchema.nullable(),
 });
 export type MyRegistration = z.infer<typeof myRegistrationSchema>;
 

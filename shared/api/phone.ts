@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faceVerdictSchema } from '../enums.js';
+import { examEndReasonSchema, faceVerdictSchema } from '../enums.js';
 import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 import { faceCheckResultSchema, snapshotBase64Schema } from './check-in.js';
@@ -43,8 +43,19 @@ export const phoneSessionSchema = z.object({
   faceVerdict: faceVerdictSchema.nullable(),
   faceAttempts: z.number().int(),
   attemptsAllowed: z.number().int(),
+  /** Photos left (还可重拍 N 次). */
+  attemptsLeft: z.number().int(),
+  /** 重新拍照 can succeed now (photos left, a reference photo to compare with). */
+  canRetry: z.boolean(),
+  /**
+   * 下一步 after a failed photo (flagged for review): at once without a reference photo, else
+   * once the photos are used up. The server's rule, as on the PC; the page only shows it.
+   */
+  canContinue: z.boolean(),
   /** 进入考试监控 pressed: the phone publishes its camera. */
   startedAt: isoDateTimeSchema.nullable(),
+  /** The exam is over for the candidate (考试已结束), and why: the phone stops; null before. */
+  examEnd: examEndReasonSchema.nullable(),
 });
 export type PhoneSession = z.infer<typeof phoneSessionSchema>;
 

@@ -30,6 +30,18 @@ function setConnectionState(next: SocketConnectionState): void {
 
 let handshakeAuth: SocketAuth = {};
 
+const creationHooks: ((socket: AppSocket) => void)[] = [];
+
+/**
+ * Attaches listeners to the page's socket the moment it is created (at once when it exists), so
+ * they hear the full state the server sends right on connect, before any component listens.
+ * For page-wide stores (the phone status); components subscribe to the store.
+ */
+export function onSocketCreated(attach: (socket: AppSocket) => void): void {
+  creationHooks.push(attach);
+  if (socket) attach(socket);
+}
+
 /**
  * Says who this page is at the handshake; the phone page calls it with `{ client: 'phone' }`
  * before its first `getSocket()` (a browser may hold a login cookie too).
@@ -64,6 +76,7 @@ export function getSocket(): AppSocket {
     setConnectionState(created.active ? 'connecting' : 'disconnected');
   });
   socket = created;
+  for (const attach of creationHooks) attach(created);
   return created;
 }
 

@@ -8,7 +8,12 @@ import { callApi } from '../../api/client.js';
 import { DisabledActionButton } from '../../ui/DisabledActionButton.js';
 import { formatTimeRange } from '../../ui/format.js';
 import { StatusTag } from '../../ui/StatusTag.js';
-import { checkInBlock, checkInPath } from './identity/checkInBlock.js';
+import {
+  checkInBlockMessageKey,
+  checkInPath,
+  waitingRoomEntryPath,
+} from './identity/checkInBlock.js';
+import { StandingTag } from './StandingTag.js';
 import { AttendanceTag } from './ticket/AttendanceTag.js';
 import { TicketModal } from './ticket/TicketModal.js';
 
@@ -47,18 +52,17 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
 
   const navigate = useNavigate();
 
-  /** Why the check-in cannot be used now, or null when it can. */
+  /** Why the server says the check-in cannot be used now, or null. */
   const checkInReason = (row: MyRegistration) => {
-    const block = checkInBlock(row);
-    if (!block) return null;
-    return block.reason === 'notOpen'
-      ? t('candidateIdentity.actions.notOpen', { count: block.preEntryMinutes })
-      : t(`candidateIdentity.actions.${block.reason}`);
+    const key = checkInBlockMessageKey(row.checkInBlock);
+    if (key === null) return null;
+    return key === 'notOpen'
+      ? t('candidateIdentity.actions.notOpen', { count: row.preEntryMinutes })
+      : t(`candidateIdentity.actions.${key}`);
   };
 
   /** A real link (it can open in a new tab) that navigates inside the app on a plain click. */
-  const checkInLink = (row: MyRegistration, label: string, isPrimary: boolean) => {
-    const path = checkInPath(row.registrationId);
+  const checkInLink = (path: string, label: string, isPrimary: boolean) => {
     return (
       <Button
         size="small"
@@ -107,7 +111,10 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
               const result = resultOf(row.registrationId);
               return (
                 <Space orientation="vertical" size={0}>
-                  <StatusTag status={row.status} />
+                  <StandingTag
+                    standing={row.standing}
+                    fallback={<StatusTag status={row.status} />}
+                  />
                   {result ? (
                     <Typography.Text strong>
                       {t('candidate.result', { score: result.aggregate, max: result.maxTotal })}
@@ -132,10 +139,18 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
                   <Button size="small" onClick={() => setTicketId(row.registrationId)}>
                     {t('candidateTicket.open')}
                   </Button>
-                  {reason === null ? (
+                  {row.checkInBlock === 'finished' ? null : reason === null ? (
                     <>
-                      {checkInLink(row, t('candidate.faceCheck'), false)}
-                      {checkInLink(row, t('candidate.enterWaitingRoom'), true)}
+                      {checkInLink(
+                        checkInPath(row.registrationId),
+                        t('candidate.faceCheck'),
+                        false,
+                      )}
+                      {checkInLink(
+                        waitingRoomEntryPath(row),
+                        t('candidate.enterWaitingRoom'),
+                        true,
+                      )}
                     </>
                   ) : (
                     <>

@@ -1,8 +1,6 @@
 import { Flex, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHONE_HEARTBEAT_MS } from '../../../shared/enums.js';
-import { connectSocket } from '../../api/socket.js';
 import type { ConnectionState } from '../../media/media-session.js';
 import { createP2PMediaSession } from '../../media/p2p-session.js';
 import { ReconnectingBanner } from '../../ui/ReconnectingBanner.js';
@@ -12,17 +10,12 @@ import { WakeLockNotice } from './PlacementStep.js';
 import { useCamera } from './useCamera.js';
 import type { WakeLockState } from './useWakeLock.js';
 
-interface MonitoringViewProps {
-  wakeLock: WakeLockState;
-  /** A newer phone took over (`phone:replaced`). */
-  onReplaced: () => void;
-}
-
 /**
  * 监控已开启: the rear camera (any camera when there is none) published as `phone` through the
- * media session, the heartbeat every PHONE_HEARTBEAT_MS, and a small self-view.
+ * media session, and a small self-view (the page keeps the heartbeat: usePhoneSocket). Leaving
+ * it (the exam over, the phone replaced) stops the camera.
  */
-export function MonitoringView({ wakeLock, onReplaced }: MonitoringViewProps) {
+export function MonitoringView({ wakeLock }: { wakeLock: WakeLockState }) {
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
   const camera = useCamera('environment', attempt);
@@ -40,23 +33,6 @@ export function MonitoringView({ wakeLock, onReplaced }: MonitoringViewProps) {
       session.close();
     };
   }, [camera]);
-
-  useEffect(() => {
-    const socket = connectSocket();
-    const beat = () => {
-      // Only while connected: socket.io would otherwise queue a burst for the reconnect.
-      if (socket.connected) socket.emit('phone:heartbeat');
-    };
-    beat();
-    const timer = window.setInterval(beat, PHONE_HEARTBEAT_MS);
-    socket.on('connect', beat);
-    socket.on('phone:replaced', onReplaced);
-    return () => {
-      window.clearInterval(timer);
-      socket.off('connect', beat);
-      socket.off('phone:replaced', onReplaced);
-    };
-  }, [onReplaced]);
 
   const isLive = camera.status === 'open' && mediaState === 'connected';
   return (

@@ -1,5 +1,5 @@
 import { Flex, Result } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/ApiError.js';
 import {
@@ -17,6 +17,7 @@ import { PhoneErrorPage } from './PhoneErrorPage.js';
 import { PhotoCheck } from './PhotoCheck.js';
 import { PlacementStep } from './PlacementStep.js';
 import { usePhoneSession, useStorePhoneSession } from './usePhoneSession.js';
+import { usePhoneSocket } from './usePhoneSocket.js';
 import { useWakeLock } from './useWakeLock.js';
 
 // This page's socket is the phone's, even in a browser that is also logged in.
@@ -24,8 +25,9 @@ configureSocket({ client: 'phone' });
 
 /**
  * `/phone#<token>`: the phone as the second camera (seed 002): 信息确认 → 拍照验证 → placement
- * and screen-on → 进入考试监控. Not logged in: the claimed token leaves a device cookie, so a
- * reload resumes where the server says the phone stands.
+ * and screen-on → 进入考试监控 → 考试已结束 (camera, screen lock and socket released). Not logged
+ * in: the claimed token leaves a device cookie, so a reload resumes where the server says the
+ * phone stands.
  */
 export function PhonePage() {
   const { t } = useTranslation();
@@ -37,14 +39,21 @@ export function PhonePage() {
   const [isReplaced, setReplaced] = useState(false);
   const connection = useSocketConnectionState();
   const session = phone.data;
+  const isEnded = session?.examEnd != null;
   const isStarted = session?.startedAt != null;
   const isPlacing =
     session !== undefined && hasConfirmed && (!session.faceCheckRequired || isPhotoDone);
-  const wakeLock = useWakeLock(!isReplaced && (isStarted || isPlacing));
-  const handleReplaced = useCallback(() => {
-    setReplaced(true);
-    disconnectSocket();
-  }, []);
+  const wakeLock = useWakeLock(!isReplaced && !isEnded && (isStarted || isPlacing));
+  usePhoneSocket(session !== undefined && !isReplaced && !isEnded, {
+    onReplaced: () => {
+      setReplaced(true);
+      disconnectSocket();
+    },
+    onEnded: (reason) => {
+      if (session) storeSession({ ...session, examEnd: reason });
+      disconnectSocket();
+    },
+  });
   const refusal = connection === 'disconnected' ? socketRefusal() : null;
 
   let content;
@@ -56,6 +65,18 @@ export function PhonePage() {
         subTitle={t('phoneCamera.monitoring.replacedDetail')}
       />
     );
+  } else if (isEnded) {
+    content = (
+      <Result
+        status="success"
+        title={
+          <span role="status" data-testid="phone-exam-ended">
+            {t('phoneCamera.monitoring.endedTitle')}
+          </span>
+        }
+        subTitle={t('phoneCamera.monitoring.endedDetail')}
+      />
+    );
   } else if (refusal === 'PHONE_NOT_PAIRED') {
     content = (
       <PhoneErrorPage error={new ApiError({ code: refusal, message: refusal, status: 401 })} />
@@ -65,7 +86,7 @@ export function PhonePage() {
   } else if (!session) {
     content = <PageSpinner />;
   } else if (isStarted) {
-    content = <MonitoringView wakeLock={wakeLock} onReplaced={handleReplaced} />;
+    content = <MonitoringView wakeLock={wakeLock} />;
   } else if (!hasConfirmed) {
     content = <ConfirmIdentity session={session} onConfirm={() => setConfirmed(true)} />;
   } else if (session.faceCheckRequired && !isPhotoDone) {

@@ -16,12 +16,14 @@ interface PhotoCheckProps {
   onDone: () => void;
 }
 
-/** 拍照验证: take a photo, see the verdict, retake while attempts remain, then go on. */
+/**
+ * 拍照验证: take a photo, see the verdict, retake while the server says a retake can succeed,
+ * go on once it allows it (a match; no reference photo at once; the photos used up).
+ */
 export function PhotoCheck({ session, onSessionChange, onDone }: PhotoCheckProps) {
   const { t } = useTranslation();
-  const attemptsLeft = Math.max(0, session.attemptsAllowed - session.faceAttempts);
   const isSettled =
-    session.faceVerdict === 'match' || (session.faceVerdict !== null && attemptsLeft === 0);
+    session.faceVerdict === 'match' || (session.faceVerdict !== null && !session.canRetry);
   // Show the last verdict after a reload too; 返回重拍 hides it.
   const [isShowingResult, setShowingResult] = useState(session.faceVerdict !== null);
 
@@ -31,12 +33,7 @@ export function PhotoCheck({ session, onSessionChange, onDone }: PhotoCheckProps
         {t('phoneCamera.photo.title')}
       </Typography.Title>
       {isShowingResult || isSettled ? (
-        <PhotoVerdict
-          session={session}
-          attemptsLeft={attemptsLeft}
-          onRetake={() => setShowingResult(false)}
-          onDone={onDone}
-        />
+        <PhotoVerdict session={session} onRetake={() => setShowingResult(false)} onDone={onDone} />
       ) : (
         <PhotoCamera
           onChecked={(next) => {
@@ -115,18 +112,17 @@ function PhotoCamera({ onChecked }: { onChecked: (session: PhoneSession) => void
 
 interface PhotoVerdictProps {
   session: PhoneSession;
-  attemptsLeft: number;
   onRetake: () => void;
   onDone: () => void;
 }
 
-function PhotoVerdict({ session, attemptsLeft, onRetake, onDone }: PhotoVerdictProps) {
+function PhotoVerdict({ session, onRetake, onDone }: PhotoVerdictProps) {
   const { t } = useTranslation();
-  const verdict = session.faceVerdict;
+  const { faceVerdict: verdict, attemptsLeft, canRetry, canContinue } = session;
   const isMatch = verdict === 'match';
   return (
     <Result
-      status={isMatch ? 'success' : attemptsLeft > 0 ? 'error' : 'warning'}
+      status={isMatch ? 'success' : canRetry ? 'error' : 'warning'}
       title={
         <span role="status">
           {isMatch ? t('phoneCamera.photo.passed') : t('phoneCamera.photo.failed')}
@@ -137,24 +133,32 @@ function PhotoVerdict({ session, attemptsLeft, onRetake, onDone }: PhotoVerdictP
           <>
             <div>{t(`candidateFace.verdict.${verdict}`)}</div>
             <div>
-              {attemptsLeft > 0
+              {canRetry
                 ? t('phoneCamera.photo.attemptsLeft', { count: attemptsLeft })
-                : t('phoneCamera.photo.noAttemptsLeft')}
+                : attemptsLeft === 0
+                  ? t('phoneCamera.photo.noAttemptsLeft')
+                  : t('phoneCamera.photo.continueNow')}
             </div>
           </>
         )
       }
       extra={
         <Flex vertical gap={12}>
-          {!isMatch && attemptsLeft > 0 ? (
-            <Button type="primary" size="large" block onClick={onRetake}>
-              {t('phoneCamera.photo.retake')}
-            </Button>
-          ) : (
+          {isMatch || canContinue ? (
             <Button type="primary" size="large" block onClick={onDone}>
               {t('phoneCamera.photo.next')}
             </Button>
-          )}
+          ) : null}
+          {!isMatch && canRetry ? (
+            <Button
+              type={canContinue ? 'default' : 'primary'}
+              size="large"
+              block
+              onClick={onRetake}
+            >
+              {t('phoneCamera.photo.retake')}
+            </Button>
+          ) : null}
         </Flex>
       }
     />

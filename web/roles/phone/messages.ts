@@ -34,6 +34,7 @@ export const zh = {
     retake: '返回重拍',
     attemptsLeft: '还可重拍 {{count}} 次',
     noAttemptsLeft: '多次验证失败，可直接进入下一步，后台会有管理员审核。',
+    continueNow: '无法比对，可直接进入下一步，后台会有管理员审核。',
     next: '下一步',
   },
   placement: {
@@ -59,6 +60,8 @@ export const zh = {
     selfView: '手机摄像头画面',
     replacedTitle: '此手机已被新的手机替换',
     replacedDetail: '监控已在另一部手机上开启，本手机的摄像头已关闭。',
+    endedTitle: '考试已结束，可以关闭本页面',
+    endedDetail: '手机摄像头已关闭，屏幕可以正常锁屏了。',
     cameraFailed: '无法打开摄像头',
   },
   pc: {
@@ -120,6 +123,8 @@ export const en: typeof zh = {
     attemptsLeft: '{{count}} more attempt(s) allowed',
     noAttemptsLeft:
       'The photo could not be verified. You may go on; an administrator will review it.',
+    continueNow:
+      'There is no registration photo to compare with. You may go on; an administrator will review it.',
     next: 'Next',
   },
   placement: {
@@ -147,6 +152,8 @@ export const en: typeof zh = {
     selfView: 'Phone camera picture',
     replacedTitle: 'This phone has been replaced by a new phone',
     replacedDetail: 'Monitoring runs on another phone now; this phone’s camera is off.',
+    endedTitle: 'The exam has ended; you may close this page',
+    endedDetail: 'The phone camera is off, and the screen may lock again.',
     cameraFailed: 'The camera could not be opened',
   },
   pc: {

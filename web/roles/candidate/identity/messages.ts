@@ -43,6 +43,11 @@ export const zh = {
     notOpen: '考试未开放，开考前{{count}}分钟可进入',
     ended: '考试已结束',
   },
+  standing: {
+    waiting: '在候考区',
+    interviewing: '面试中',
+    interview_done: '面试结束',
+  },
   mock: {
     entryCount: '第 {{count}} 次进入模拟考试',
     lastEntered: '本次进入时间：{{time}}',
@@ -100,6 +105,11 @@ export const en: typeof zh = {
     identityPending: 'First confirm your personal details',
     notOpen: 'Not open yet; entry opens {{count}} min before the start',
     ended: 'The exam has ended',
+  },
+  standing: {
+    waiting: 'In the waiting room',
+    interviewing: 'In the interview',
+    interview_done: 'Interview over',
   },
   mock: {
     entryCount: 'Mock exam entry no. {{count}}',

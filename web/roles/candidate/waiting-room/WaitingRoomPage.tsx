@@ -64,7 +64,10 @@ export function WaitingRoomPage() {
         ) : (
           <NotEntered registrationId={registrationId} />
         )}
-        {checkIn.data && checkIn.data.state.steps.phone.state !== 'not_required' ? (
+        {/* After 面试结束 the phone is told to stop (monitoring:ended): no card that turns red. */}
+        {checkIn.data &&
+        checkIn.data.state.steps.phone.state !== 'not_required' &&
+        ticket.data?.ticket?.state !== 'done' ? (
           <Card
             title={
               <h2 style={{ fontSize: 18, margin: 0 }}>{t('candidateWaitingRoom.phoneCamera')}</h2>

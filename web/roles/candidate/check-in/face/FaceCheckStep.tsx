@@ -110,8 +110,7 @@ export function FaceCheckStep({ state, onStateChange }: CheckInStepProps) {
         <FaceResultPanel
           verdict={phase.verdict}
           score={phase.score}
-          attempts={phase.state.steps.face.attempts}
-          attemptsAllowed={phase.state.steps.face.attemptsAllowed}
+          face={phase.state.steps.face}
           isBusy={isBusy}
           onNext={() => onStateChange(phase.state)}
           onRetry={() => setPhase({ kind: 'camera' })}

@@ -1,24 +1,27 @@
 import { Alert, Button, Flex, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { CheckInState } from '../../../../../shared/api/check-in.js';
 import type { FaceVerdict } from '../../../../../shared/enums.js';
 
 interface FaceResultPanelProps {
   verdict: FaceVerdict;
   score: number | null;
-  attempts: number;
-  attemptsAllowed: number;
+  /** The face step after this check: attempts, and what the server allows next. */
+  face: CheckInState['steps']['face'];
   isBusy: boolean;
   onNext: () => void;
   onRetry: () => void;
   onContinue: () => void;
 }
 
-/** The server's verdict: 认证成功 with 下一步, or the reason with 重试 / 继续进入. */
+/**
+ * The server's verdict: 认证成功 with 下一步, or the reason with 重试 and/or 继续进入, as the
+ * server allows them (its face-retry rule; this panel only shows what it says).
+ */
 export function FaceResultPanel({
   verdict,
   score,
-  attempts,
-  attemptsAllowed,
+  face,
   isBusy,
   onNext,
   onRetry,
@@ -41,9 +44,14 @@ export function FaceResultPanel({
       />
     );
   }
-  const attemptsLeft = Math.max(0, attemptsAllowed - attempts);
-  // Without a reference photo, no retry can succeed: offer to continue at once.
-  const canRetry = verdict !== 'no_reference' && attemptsLeft > 0;
+  const { attempts, attemptsAllowed, attemptsLeft, canRetry, canContinue } = face;
+  // Why 继续进入 is offered already; no text when the verdict says it (no reference photo).
+  const continueReason =
+    verdict === 'no_reference'
+      ? null
+      : attemptsLeft === 0
+        ? t('candidateFace.result.noAttemptsLeft')
+        : t('candidateFace.result.livenessFailedTwice');
   return (
     <Result
       status="error"
@@ -57,36 +65,37 @@ export function FaceResultPanel({
         </Flex>
       }
       extra={
-        canRetry ? (
-          <Flex vertical gap={8} align="center">
-            <Typography.Text>
-              {t('candidateFace.result.attemptsLeft', { count: attemptsLeft })}
-            </Typography.Text>
-            <Button type="primary" onClick={onRetry}>
-              {t('candidateFace.result.retry')}
-            </Button>
-          </Flex>
-        ) : (
-          <Flex vertical gap={12} align="center">
-            <Alert
-              type="warning"
-              showIcon
-              title={t('candidateFace.result.continueTitle')}
-              description={
-                <>
-                  {verdict === 'no_reference' ? null : (
-                    <p style={{ margin: 0 }}>{t('candidateFace.result.noAttemptsLeft')}</p>
-                  )}
-                  <p style={{ margin: 0 }}>{t('candidateFace.result.continueExplanation')}</p>
-                </>
-              }
-              style={{ textAlign: 'start', maxWidth: 560 }}
-            />
-            <Button type="primary" onClick={onContinue} loading={isBusy}>
-              {t('candidateFace.result.continue')}
-            </Button>
-          </Flex>
-        )
+        <Flex vertical gap={16} align="center">
+          {canRetry ? (
+            <Flex vertical gap={8} align="center">
+              <Typography.Text data-testid="face-attempts-left">
+                {t('candidateFace.result.attemptsLeft', { count: attemptsLeft })}
+              </Typography.Text>
+              <Button type={canContinue ? 'default' : 'primary'} onClick={onRetry}>
+                {t('candidateFace.result.retry')}
+              </Button>
+            </Flex>
+          ) : null}
+          {canContinue ? (
+            <Flex vertical gap={12} align="center">
+              <Alert
+                type="warning"
+                showIcon
+                title={t('candidateFace.result.continueTitle')}
+                description={
+                  <>
+                    {continueReason ? <p style={{ margin: 0 }}>{continueReason}</p> : null}
+                    <p style={{ margin: 0 }}>{t('candidateFace.result.continueExplanation')}</p>
+                  </>
+                }
+                style={{ textAlign: 'start', maxWidth: 560 }}
+              />
+              <Button type="primary" onClick={onContinue} loading={isBusy}>
+                {t('candidateFace.result.continue')}
+              </Button>
+            </Flex>
+          ) : null}
+        </Flex>
       }
     />
   );

@@ -43,6 +43,7 @@ export const zh = {
     retry: '重试',
     attemptsLeft: '还可重试 {{count}} 次',
     noAttemptsLeft: '已达到允许的认证次数。',
+    livenessFailedTwice: '活体检测已两次未通过：您可以再试一次，也可以直接继续进入。',
     continueTitle: '仍可继续进入',
     continueExplanation:
       '若一直认证失败也可继续进入，但在考官界面会提示“人脸识别认证未通过”，请在面试中向考官出示身份证原件进行人证对比。考官可以查看本次人脸识别的截图。',
@@ -111,6 +112,8 @@ export const en: typeof zh = {
     retry: 'Try again',
     attemptsLeft: '{{count}} more attempt(s) allowed',
     noAttemptsLeft: 'You have used all allowed attempts.',
+    livenessFailedTwice:
+      'The liveness check failed twice: you may try once more, or continue right away.',
     continueTitle: 'You may still continue',
     continueExplanation:
       'If the face check keeps failing you may continue, but the examiner will see “face verification not passed”: show your original ID card to the examiner in the interview for a comparison. Examiners can see the photos of this check.',

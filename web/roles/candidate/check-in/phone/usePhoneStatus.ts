@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { CheckInState } from '../../../../../shared/api/check-in.js';
 import type { PhoneStatus } from '../../../../../shared/events.js';
 import { connectSocket } from '../../../../api/socket.js';
+import { latestPhoneStatus, subscribePhoneStatus } from './phoneStatusStore.js';
 
-/** The phone camera as the check-in state last said, until the socket says more. */
+/** The phone camera as the latest check-in state says, until the socket has said anything. */
 function statusFromState(state: CheckInState): PhoneStatus {
   const phone = state.steps.phone;
   return {
@@ -16,12 +17,16 @@ function statusFromState(state: CheckInState): PhoneStatus {
 }
 
 /**
- * Follows `phone:status` of one registration over the page's socket (the server sends the
- * current one on every (re)connect), and calls `onCheckInChanged` on its `checkin:changed`.
+ * The phone status of one registration: what the page's socket last received (the server sends
+ * it on every (re)connect and on every change), else the check-in state's; calls
+ * `onCheckInChanged` on the socket's `checkin:changed`.
  */
 export function usePhoneStatus(state: CheckInState, onCheckInChanged: () => void): PhoneStatus {
   const { registrationId } = state;
-  const [status, setStatus] = useState<PhoneStatus>(() => statusFromState(state));
+  const live = useSyncExternalStore(
+    subscribePhoneStatus,
+    useCallback(() => latestPhoneStatus(registrationId), [registrationId]),
+  );
   const onChangedRef = useRef(onCheckInChanged);
   useEffect(() => {
     onChangedRef.current = onCheckInChanged;
@@ -29,19 +34,14 @@ export function usePhoneStatus(state: CheckInState, onCheckInChanged: () => void
 
   useEffect(() => {
     const socket = connectSocket();
-    const handleStatus = (next: PhoneStatus) => {
-      if (next.registrationId === registrationId) setStatus(next);
-    };
     const handleChanged = (payload: { registrationId: string }) => {
       if (payload.registrationId === registrationId) onChangedRef.current();
     };
-    socket.on('phone:status', handleStatus);
     socket.on('checkin:changed', handleChanged);
     return () => {
-      socket.off('phone:status', handleStatus);
       socket.off('checkin:changed', handleChanged);
     };
   }, [registrationId]);
 
-  return status;
+  return live ?? statusFromState(state);
 }
