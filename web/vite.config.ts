@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each page loads, for scripts/web-size-report.mjs.
+    manifest: true,
     // antd's core (forms, layout, overlays) is one ~550 kB chunk, ~180 kB gzipped; that is expected.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
