@@ -3,5 +3,6 @@ await import('./startup.js');
 await import('./roster-import.js');
 await import('./face-verify.js');
 await import('./realtime.js');
+await import('./web-transfer.js');
 
 export {};

@@ -3,18 +3,29 @@ import { ADMIN_ROLES } from '../shared/enums.js';
 import { RequireAuth } from './auth/RequireAuth.js';
 import { ErrorPage } from './pages/errors/ErrorPage.js';
 import { NotFoundPage } from './pages/errors/NotFoundPage.js';
-import { LandingPage } from './pages/landing/LandingPage.js';
-import { PlatformLoginPage } from './pages/login/PlatformLoginPage.js';
-import { ChangePasswordPage } from './pages/password/ChangePasswordPage.js';
-import { ForgotPasswordPage } from './pages/password/ForgotPasswordPage.js';
-import { SchoolLoginPage } from './pages/school/SchoolLoginPage.js';
 import { PageSpinner } from './ui/PageSpinner.js';
 
-// One lazily loaded chunk per role: a candidate never downloads the admin console.
-const candidateChunk = () => import('./roles/candidate/index.js');
-const examinerChunk = () => import('./roles/examiner/index.js');
-const proctorChunk = () => import('./roles/proctor/index.js');
-const adminChunk = () => import('./roles/admin/index.js');
+// Every page is loaded when its route is: the first download is the shell (React, the router,
+// antd's core, the texts), so a logged-in candidate does not download the login forms, and the
+// login page does not download any role's pages. One lazily loaded chunk per staff role; the
+// candidate's pages are one chunk each, so the home page, the first after login, stays small.
+const examinerChunk = () => staffPage(import('./roles/examiner/index.js'));
+const proctorChunk = () => staffPage(import('./roles/proctor/index.js'));
+const adminChunk = () => staffPage(import('./roles/admin/index.js'));
+
+/** Loads a page's module with the texts it shows, so that they are there when it renders. */
+async function withTexts<M>(page: Promise<M>, ...texts: Promise<unknown>[]): Promise<M> {
+  const [module] = await Promise.all([page, ...texts]);
+  return module;
+}
+/** A candidate's or the phone's page. */
+function candidatePage<M>(page: Promise<M>): Promise<M> {
+  return withTexts(page, import('./i18n/candidateTexts.js'));
+}
+/** A staff or admin page (the admin's pages show candidates' tags too). */
+function staffPage<M>(page: Promise<M>): Promise<M> {
+  return withTexts(page, import('./i18n/candidateTexts.js'), import('./i18n/staffTexts.js'));
+}
 
 export const routes: RouteObject[] = [
   {
@@ -22,20 +33,42 @@ export const routes: RouteObject[] = [
     errorElement: <ErrorPage />,
     hydrateFallbackElement: <PageSpinner />,
     children: [
-      { index: true, element: <LandingPage /> },
-      { path: 's/:slug', element: <SchoolLoginPage /> },
-      { path: 's/:slug/forgot-password', element: <ForgotPasswordPage /> },
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('./pages/landing/LandingPage.js')).LandingPage,
+        }),
+      },
+      {
+        path: 's/:slug',
+        lazy: async () => ({
+          Component: (await import('./pages/school/SchoolLoginPage.js')).SchoolLoginPage,
+        }),
+      },
+      {
+        path: 's/:slug/forgot-password',
+        lazy: async () => ({
+          Component: (await import('./pages/password/ForgotPasswordPage.js')).ForgotPasswordPage,
+        }),
+      },
       {
         path: 's/:slug/ticket',
         lazy: async () => ({
           Component: (await import('./pages/ticket-lookup/TicketLookupPage.js')).TicketLookupPage,
         }),
       },
-      { path: 'login', element: <PlatformLoginPage /> },
+      {
+        path: 'login',
+        lazy: async () => ({
+          Component: (await import('./pages/login/PlatformLoginPage.js')).PlatformLoginPage,
+        }),
+      },
       {
         // The phone is not logged in: its pairing cookie, set by the QR token, is its identity.
         path: 'phone',
-        lazy: async () => ({ Component: (await import('./roles/phone/index.js')).PhonePage }),
+        lazy: async () => ({
+          Component: (await candidatePage(import('./roles/phone/index.js'))).PhonePage,
+        }),
       },
       {
         path: 'dev/outbox',
@@ -45,7 +78,15 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireAuth allowPendingPasswordChange />,
-        children: [{ path: 'change-password', element: <ChangePasswordPage /> }],
+        children: [
+          {
+            path: 'change-password',
+            lazy: async () => ({
+              Component: (await import('./pages/password/ChangePasswordPage.js'))
+                .ChangePasswordPage,
+            }),
+          },
+        ],
       },
       {
         path: 'candidate',
@@ -53,23 +94,40 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: async () => ({ Component: (await candidateChunk()).CandidateHomePage }),
+            lazy: async () => ({
+              Component: (await candidatePage(import('./roles/candidate/CandidateHomePage.js')))
+                .CandidateHomePage,
+            }),
           },
           {
             path: 'documents',
-            lazy: async () => ({ Component: (await candidateChunk()).DocumentsPage }),
+            lazy: async () => ({
+              Component: (
+                await candidatePage(import('./roles/candidate/documents/DocumentsPage.js'))
+              ).DocumentsPage,
+            }),
           },
           {
             path: 'registrations/:registrationId/mock',
-            lazy: async () => ({ Component: (await candidateChunk()).MockExamPage }),
+            lazy: async () => ({
+              Component: (await candidatePage(import('./roles/candidate/identity/MockExamPage.js')))
+                .MockExamPage,
+            }),
           },
           {
             path: 'registrations/:registrationId/check-in',
-            lazy: async () => ({ Component: (await candidateChunk()).CheckInPage }),
+            lazy: async () => ({
+              Component: (await candidatePage(import('./roles/candidate/check-in/CheckInPage.js')))
+                .CheckInPage,
+            }),
           },
           {
             path: 'registrations/:registrationId/waiting-room',
-            lazy: async () => ({ Component: (await candidateChunk()).WaitingRoomPage }),
+            lazy: async () => ({
+              Component: (
+                await candidatePage(import('./roles/candidate/waiting-room/WaitingRoomPage.js'))
+              ).WaitingRoomPage,
+            }),
           },
         ],
       },
@@ -96,7 +154,7 @@ export const routes: RouteObject[] = [
           {
             path: 'sessions/:sessionId/scores',
             lazy: async () => ({
-              Component: (await import('./roles/staff/scoring/SessionScoresPage.js'))
+              Component: (await staffPage(import('./roles/staff/scoring/SessionScoresPage.js')))
                 .SessionScoresPage,
             }),
           },
@@ -142,7 +200,8 @@ export const routes: RouteObject[] = [
               {
                 path: 'exams/:examId/scoring',
                 lazy: async () => ({
-                  Component: (await import('./roles/admin/scoring/ScoringPage.js')).ScoringPage,
+                  Component: (await staffPage(import('./roles/admin/scoring/ScoringPage.js')))
+                    .ScoringPage,
                 }),
               },
               {

@@ -20,11 +20,18 @@ export async function installNotFound(app: FastifyInstance, distDir: string | nu
     root: distDir,
     wildcard: false,
     index: false,
-    // File names under assets/ carry a content hash, so they never change.
+    // The build writes a .br and a .gz copy beside each text file (scripts/compress-web.mjs):
+    // brotli if the browser accepts it, else gzip, else the file itself, with Vary: Accept-Encoding.
+    preCompressed: true,
+    // The build manifest (.vite/) is for the size report, not for browsers.
+    dotfiles: 'ignore',
     setHeaders: (response, path) => {
-      if (path.includes(`${sep}assets${sep}`)) {
-        void response.header('cache-control', 'public, max-age=31536000, immutable');
-      }
+      // File names under assets/ carry a content hash, so they never change; anything else
+      // (index.html names the current hashes) is revalidated on every load.
+      void response.header(
+        'cache-control',
+        path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.setNotFoundHandler((request, reply) => {

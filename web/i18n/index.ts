@@ -39,6 +39,15 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+/**
+ * Adds the texts of lazily loaded pages to the catalogue, in both languages. The router loads them
+ * with the page, so they are there before the page first renders.
+ */
+export function registerTexts(zh: object, en: object): void {
+  i18next.addResourceBundle('zh-CN', 'translation', zh, true, true);
+  i18next.addResourceBundle('en', 'translation', en, true, true);
+}
+
 void i18next.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   lng: readStoredLocale(),

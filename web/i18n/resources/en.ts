@@ -1,25 +1,6 @@
-import { en as peopleEN } from '../../roles/admin/people/messages.js';
-import { en as examsEN } from '../../roles/admin/exams/messages.js';
-import { en as announcementsEN } from '../../roles/admin/announcements/messages.js';
-import { en as auditEN } from '../../roles/admin/audit/messages.js';
-import { en as ticketEN } from '../../roles/candidate/ticket/messages.js';
-import { en as adminRosterEN } from '../../roles/admin/roster/messages.js';
-import { en as adminReviewsEN } from '../../roles/admin/reviews/messages.js';
-import { en as adminReportsEN } from '../../roles/admin/reports/messages.js';
-import { en as candidateDocumentsEN } from '../../roles/candidate/documents/messages.js';
-import { en as candidateIdentityEN } from '../../roles/candidate/identity/messages.js';
 import { en as ticketLookupEN } from '../../pages/ticket-lookup/messages.js';
 import { en as mediaEN } from '../../media/messages.js';
 import { en as callEN } from '../../call/messages.js';
-import { en as candidateCheckInEN } from '../../roles/candidate/check-in/messages.js';
-import { en as candidateFaceEN } from '../../roles/candidate/check-in/face/messages.js';
-import { en as phoneCameraEN } from '../../roles/phone/messages.js';
-import { en as staffCheckInEN } from '../../roles/staff/check-in/messages.js';
-import { en as adminScoringEN } from '../../roles/admin/scoring/messages.js';
-import { en as staffScoringEN } from '../../roles/staff/scoring/messages.js';
-import { en as staffWaitingRoomEN } from '../../roles/staff/waiting-room/messages.js';
-import { en as staffPanelEN } from '../../roles/staff/panel/messages.js';
-import { en as candidateWaitingRoomEN } from '../../roles/candidate/waiting-room/messages.js';
 import { errorTexts } from './errorTexts.js';
 import type { Messages } from './zhCN.js';
 
@@ -213,28 +194,9 @@ export const en: Messages = {
     title: 'Something went wrong',
     detail: 'The page hit an error. Reload it and try again.',
   },
-  adminPeople: peopleEN,
-  adminExams: examsEN,
-  adminAnnouncements: announcementsEN,
-  adminAudit: auditEN,
-  candidateTicket: ticketEN,
-  adminRoster: adminRosterEN,
-  adminReviews: adminReviewsEN,
-  adminReports: adminReportsEN,
-  candidateDocuments: candidateDocumentsEN,
-  candidateIdentity: candidateIdentityEN,
   ticketLookup: ticketLookupEN,
-  candidateWaitingRoom: candidateWaitingRoomEN,
   media: mediaEN,
   call: callEN,
-  candidateCheckIn: candidateCheckInEN,
-  candidateFace: candidateFaceEN,
-  phoneCamera: phoneCameraEN,
-  staffCheckIn: staffCheckInEN,
-  adminScoring: adminScoringEN,
-  staffScoring: staffScoringEN,
-  staffWaitingRoom: staffWaitingRoomEN,
-  staffPanel: staffPanelEN,
   errors: {
     ...errorTexts('en'),
     NETWORK: 'Could not reach the server; check your connection and try again',

@@ -1,28 +1,12 @@
-import { zh as peopleZH } from '../../roles/admin/people/messages.js';
-import { zh as examsZH } from '../../roles/admin/exams/messages.js';
-import { zh as announcementsZH } from '../../roles/admin/announcements/messages.js';
-import { zh as auditZH } from '../../roles/admin/audit/messages.js';
-import { zh as ticketZH } from '../../roles/candidate/ticket/messages.js';
-import { zh as adminRosterZH } from '../../roles/admin/roster/messages.js';
-import { zh as adminReviewsZH } from '../../roles/admin/reviews/messages.js';
-import { zh as adminReportsZH } from '../../roles/admin/reports/messages.js';
-import { zh as candidateDocumentsZH } from '../../roles/candidate/documents/messages.js';
-import { zh as candidateIdentityZH } from '../../roles/candidate/identity/messages.js';
 import { zh as ticketLookupZH } from '../../pages/ticket-lookup/messages.js';
 import { zh as mediaZH } from '../../media/messages.js';
 import { zh as callZH } from '../../call/messages.js';
-import { zh as candidateCheckInZH } from '../../roles/candidate/check-in/messages.js';
-import { zh as candidateFaceZH } from '../../roles/candidate/check-in/face/messages.js';
-import { zh as phoneCameraZH } from '../../roles/phone/messages.js';
-import { zh as staffCheckInZH } from '../../roles/staff/check-in/messages.js';
-import { zh as adminScoringZH } from '../../roles/admin/scoring/messages.js';
-import { zh as staffScoringZH } from '../../roles/staff/scoring/messages.js';
-import { zh as staffWaitingRoomZH } from '../../roles/staff/waiting-room/messages.js';
-import { zh as staffPanelZH } from '../../roles/staff/panel/messages.js';
-import { zh as candidateWaitingRoomZH } from '../../roles/candidate/waiting-room/messages.js';
 import { errorTexts } from './errorTexts.js';
 
-/** Chinese texts; the source of the message keys (en.ts must have the same shape). */
+/**
+ * Chinese texts of the shell and the public pages; the source of their keys (en.ts must have the
+ * same shape). The role pages' texts come with those pages: ../candidateTexts.ts, ../staffTexts.ts.
+ */
 export const zhCN = {
   app: {
     name: '云考场',
@@ -211,28 +195,9 @@ export const zhCN = {
     title: '出错了',
     detail: '页面发生了错误，请重新加载后再试。',
   },
-  adminPeople: peopleZH,
-  adminExams: examsZH,
-  adminAnnouncements: announcementsZH,
-  adminAudit: auditZH,
-  candidateTicket: ticketZH,
-  adminRoster: adminRosterZH,
-  adminReviews: adminReviewsZH,
-  adminReports: adminReportsZH,
-  candidateDocuments: candidateDocumentsZH,
-  candidateIdentity: candidateIdentityZH,
   ticketLookup: ticketLookupZH,
-  candidateWaitingRoom: candidateWaitingRoomZH,
   media: mediaZH,
   call: callZH,
-  candidateCheckIn: candidateCheckInZH,
-  candidateFace: candidateFaceZH,
-  phoneCamera: phoneCameraZH,
-  staffCheckIn: staffCheckInZH,
-  adminScoring: adminScoringZH,
-  staffScoring: staffScoringZH,
-  staffWaitingRoom: staffWaitingRoomZH,
-  staffPanel: staffPanelZH,
   errors: {
     ...errorTexts('zh'),
     NETWORK: '网络连接失败，请检查网络后重试',
@@ -245,5 +210,5 @@ export const zhCN = {
   },
 };
 
-/** The shape every language must provide. */
+/** The shape every language must provide for the shell and the public pages. */
 export type Messages = typeof zhCN;

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { MyRegistration } from '../../../shared/api/exams.js';
@@ -7,6 +8,7 @@ import { getMyResults } from '../../../shared/api/scoring.js';
 import { callApi } from '../../api/client.js';
 import { DisabledActionButton } from '../../ui/DisabledActionButton.js';
 import { formatTimeRange } from '../../ui/format.js';
+import { SimpleTable } from '../../ui/SimpleTable.js';
 import { StatusTag } from '../../ui/StatusTag.js';
 import {
   checkInBlockMessageKey,
@@ -15,7 +17,11 @@ import {
 } from './identity/checkInBlock.js';
 import { StandingTag } from './StandingTag.js';
 import { AttendanceTag } from './ticket/AttendanceTag.js';
-import { TicketModal } from './ticket/TicketModal.js';
+
+// The 准考证 and its identity forms load when a candidate opens it, not with the home page.
+const TicketModal = lazy(async () => ({
+  default: (await import('./ticket/TicketModal.js')).TicketModal,
+}));
 
 interface MyExamsTableProps {
   items: MyRegistration[];
@@ -81,12 +87,10 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
 
   return (
     <>
-      <Table<MyRegistration>
+      <SimpleTable<MyRegistration>
         rowKey="registrationId"
         loading={isLoading}
         dataSource={items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('candidate.noExams') }}
         columns={[
           {
@@ -173,7 +177,9 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
         ]}
       />
       {ticketId ? (
-        <TicketModal registrationId={ticketId} onClose={() => setTicketId(null)} />
+        <Suspense fallback={null}>
+          <TicketModal registrationId={ticketId} onClose={() => setTicketId(null)} />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,0 +1,49 @@
+// The texts of the staff's and the admin's pages, added to the catalogue when the router loads one
+// of those pages, together with candidateTexts.ts (the admin shows candidates' tags): neither the
+// login page nor a candidate downloads them.
+import { en as adminPeopleEN, zh as adminPeopleZH } from '../roles/admin/people/messages.js';
+import { en as adminExamsEN, zh as adminExamsZH } from '../roles/admin/exams/messages.js';
+import { en as adminAuditEN, zh as adminAuditZH } from '../roles/admin/audit/messages.js';
+import { en as adminRosterEN, zh as adminRosterZH } from '../roles/admin/roster/messages.js';
+import { en as adminReviewsEN, zh as adminReviewsZH } from '../roles/admin/reviews/messages.js';
+import { en as adminReportsEN, zh as adminReportsZH } from '../roles/admin/reports/messages.js';
+import { en as adminScoringEN, zh as adminScoringZH } from '../roles/admin/scoring/messages.js';
+import { en as staffCheckInEN, zh as staffCheckInZH } from '../roles/staff/check-in/messages.js';
+import { en as staffScoringEN, zh as staffScoringZH } from '../roles/staff/scoring/messages.js';
+import {
+  en as staffWaitingRoomEN,
+  zh as staffWaitingRoomZH,
+} from '../roles/staff/waiting-room/messages.js';
+import { en as staffPanelEN, zh as staffPanelZH } from '../roles/staff/panel/messages.js';
+import { registerTexts } from './index.js';
+
+const zh = {
+  adminPeople: adminPeopleZH,
+  adminExams: adminExamsZH,
+  adminAudit: adminAuditZH,
+  adminRoster: adminRosterZH,
+  adminReviews: adminReviewsZH,
+  adminReports: adminReportsZH,
+  adminScoring: adminScoringZH,
+  staffCheckIn: staffCheckInZH,
+  staffScoring: staffScoringZH,
+  staffWaitingRoom: staffWaitingRoomZH,
+  staffPanel: staffPanelZH,
+};
+const en: typeof zh = {
+  adminPeople: adminPeopleEN,
+  adminExams: adminExamsEN,
+  adminAudit: adminAuditEN,
+  adminRoster: adminRosterEN,
+  adminReviews: adminReviewsEN,
+  adminReports: adminReportsEN,
+  adminScoring: adminScoringEN,
+  staffCheckIn: staffCheckInEN,
+  staffScoring: staffScoringEN,
+  staffWaitingRoom: staffWaitingRoomEN,
+  staffPanel: staffPanelEN,
+};
+
+registerTexts(zh, en);
+
+export type StaffMessages = typeof zh;
