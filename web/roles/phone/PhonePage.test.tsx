@@ -9,6 +9,7 @@ import { PHONE_HEARTBEAT_MS } from '../../../shared/enums.js';
 import { AppProviders } from '../../AppProviders.js';
 import { queryClient } from '../../api/queryClient.js';
 import '../../i18n/index.js';
+import '../../i18n/candidateTexts.js';
 import { PhonePage } from './PhonePage.js';
 
 /** The page's socket as the server drives it: what the page sent, and events the test pushes. */
@@ -101,15 +102,18 @@ function openPhonePage(state: PhoneSession) {
 }
 
 // antd's responsive parts (Descriptions) read it; jsdom has none.
-window.matchMedia ??= (query: string): MediaQueryList => ({
-  matches: false,
-  media: query,
-  onchange: null,
-  addListener: () => undefined,
-  removeListener: () => undefined,
-  addEventListener: () => undefined,
-  removeEventListener: () => undefined,
-  dispatchEvent: () => false,
+Object.defineProperty(window, 'matchMedia', {
+  configurable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
 });
 
 beforeEach(() => {
@@ -135,7 +139,9 @@ describe('PhonePage (the phone as the second camera)', () => {
     expect(server.socket.connected).toBe(true);
     const first = server.heartbeats();
     expect(first).toBeGreaterThan(0);
-    act(() => vi.advanceTimersByTime(2 * PHONE_HEARTBEAT_MS));
+    act(() => {
+      vi.advanceTimersByTime(2 * PHONE_HEARTBEAT_MS);
+    });
     expect(server.heartbeats()).toBe(first + 2);
   });
 
@@ -159,7 +165,9 @@ describe('PhonePage (the phone as the second camera)', () => {
     expect(wakeLock.release).toHaveBeenCalled();
     expect(server.socket.connected).toBe(false);
     const beats = server.heartbeats();
-    act(() => vi.advanceTimersByTime(3 * PHONE_HEARTBEAT_MS));
+    act(() => {
+      vi.advanceTimersByTime(3 * PHONE_HEARTBEAT_MS);
+    });
     expect(server.heartbeats()).toBe(beats);
   });
 
