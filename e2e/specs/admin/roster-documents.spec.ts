@@ -109,7 +109,7 @@ test('roster import with a bad row, documents review with a rejection, then atte
     .getByRole('dialog')
     .getByRole('button', { name: /确\s?定/ })
     .click();
-  await expect(candidate.getByText('待审核').first()).toBeVisible();
+  await expect(candidate.getByText('材料已提交，请等待审核')).toBeVisible();
 
   // The admin rejects, marking the photo: the 不通过 dialog lists it and asks why.
   let review = await openReview(admin, world, zhao);
@@ -136,7 +136,13 @@ test('roster import with a bad row, documents review with a rejection, then atte
 
   // The candidate sees why, replaces the photo and submits again.
   await candidate.reload();
-  await expect(candidate.getByText('身份证照片不清晰，请重新拍摄')).toBeVisible();
+  await expect(candidate.getByText('审核未通过：身份证照片不清晰，请重新拍摄')).toBeVisible();
+  await expect(documents.getByRole('row').filter({ hasText: '身份证正面.png' })).toContainText(
+    '已标记问题',
+  );
+  await expect(documents.getByRole('row').filter({ hasText: '学历证明.pdf' })).not.toContainText(
+    '已标记问题',
+  );
   await documents
     .getByRole('row')
     .filter({ hasText: '身份证正面.png' })
@@ -154,7 +160,7 @@ test('roster import with a bad row, documents review with a rejection, then atte
     .getByRole('dialog')
     .getByRole('button', { name: /确\s?定/ })
     .click();
-  await expect(candidate.getByText('待审核').first()).toBeVisible();
+  await expect(candidate.getByText('材料已提交，请等待审核')).toBeVisible();
 
   // The admin approves.
   review = await openReview(admin, world, zhao);
