@@ -1,22 +1,31 @@
-import { expect, test } from '@playwright/test';
-import { LOGIN_BUTTON } from '../../fixtures/outbox.js';
+import { logInStaff } from '../../fixtures/candidate.js';
+import { expect, test } from '../../fixtures/world.js';
 
-test('the school admin logs in with a password and sees the school at a glance', async ({
+test('a new school admin logs in with the temporary password, sets their own, and sees the school at a glance', async ({
   page,
+  createWorld,
 }) => {
-  await page.goto('/s/demo');
-  await page.getByText('我是工作人员').click();
-  await page.getByLabel('用户名或手机号').fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill('Invigil2026');
-  await page.getByRole('button', LOGIN_BUTTON).click();
+  const world = await createWorld({ candidates: ['张三', '李四'] });
+  const account = await world.newStaffAccount('school_admin', '教务处 王老师');
 
-  await expect(page).toHaveURL(/\/admin/);
-  await expect(page.getByRole('row').filter({ hasText: '外国语学院面试第一考场' })).toBeVisible();
+  // The temporary password an admin handed over works once, for the password change.
+  await logInStaff(page, { username: account.username, password: account.temporaryPassword });
+  await expect(page.getByText('首次登录请修改密码')).toBeVisible();
+  await page.getByLabel('当前密码').fill(account.temporaryPassword);
+  await page.getByLabel('新密码', { exact: true }).fill('Office2026ok');
+  await page.getByLabel('确认新密码').fill('Office2026ok');
+  await page.getByRole('button', { name: /确认修改/ }).click();
 
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('banner')).toContainText('教务处 王老师');
+  const session = page.getByRole('row').filter({ hasText: world.session.name });
+  await expect(session).toContainText('进行中');
+  // Its two candidates.
+  await expect(session.getByRole('cell', { name: '2', exact: true })).toBeVisible();
+
+  // The language is kept with the account: English, and Chinese again.
   await page.getByText('English').first().click();
   await expect(page.getByText(/Log out/i).first()).toBeVisible();
-
-  // The choice is kept with the account: back to Chinese for the journeys after this one.
   await page.getByText('中文').first().click();
   await expect(page.getByText('退出登录').first()).toBeVisible();
 });

@@ -1,10 +1,10 @@
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import {
-  INTERVIEW_ROOM as ROOM,
   confirmAttendanceAndIdentity,
   logInByAdmission,
   openCheckIn,
 } from '../../fixtures/candidate.js';
+import { expect, test } from '../../fixtures/world.js';
 import { baseURL, chromiumArgs } from '../../playwright.config.js';
 
 const stepsBar = (page: Page) => page.getByRole('navigation', { name: '考前检测步骤' });
@@ -13,12 +13,17 @@ const stepHeading = (page: Page, name: string) =>
 
 test('the device check measures the fake devices, passes, and a reload resumes at the face check', async ({
   page,
+  createWorld,
 }) => {
-  await logInByAdmission(page, 'INT2026001');
-  await confirmAttendanceAndIdentity(page);
-  await openCheckIn(page);
+  const world = await createWorld({
+    rules: { faceCheckRequired: true, secondCameraRequired: false },
+    candidates: ['张三'],
+  });
+  await logInByAdmission(page, world, world.candidate('张三'));
+  await confirmAttendanceAndIdentity(page, world);
+  await openCheckIn(page, world);
 
-  await expect(page.getByText(ROOM).first()).toBeVisible();
+  await expect(page.getByText(world.session.name).first()).toBeVisible();
   await expect(stepHeading(page, '设备检测')).toBeVisible();
   // 进入考试 is always there; disabled (with its reason) until every step is done.
   await expect(page.getByRole('button', { name: /进入考试/ })).toBeDisabled();
@@ -68,7 +73,10 @@ test('the device check measures the fake devices, passes, and a reload resumes a
   await expect(stepHeading(page, '人脸识别')).toBeVisible();
 });
 
-test('a denied camera permission shows the instruction, not a blank page', async () => {
+test('a denied camera permission shows the instruction, not a blank page', async ({
+  createWorld,
+}) => {
+  const world = await createWorld({ candidates: ['李四'] });
   // Without --use-fake-ui-for-media-stream and with no permission granted, headless Chromium
   // refuses getUserMedia with NotAllowedError, as a candidate clicking 禁止 would.
   const browser = await chromium.launch({
@@ -83,9 +91,9 @@ test('a denied camera permission shows the instruction, not a blank page', async
       permissions: [],
     });
     const page = await context.newPage();
-    await logInByAdmission(page, 'INT2026002');
-    await confirmAttendanceAndIdentity(page);
-    await openCheckIn(page);
+    await logInByAdmission(page, world, world.candidate('李四'));
+    await confirmAttendanceAndIdentity(page, world);
+    await openCheckIn(page, world);
 
     await page.getByRole('button', { name: '开始检测' }).click();
     const alert = page.getByRole('alert').filter({ hasText: '摄像头或麦克风无法使用' });

@@ -1,17 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { callApi } from '../../fixtures/api.js';
 import {
   WORKING_DEVICES,
-  callApi,
   confirmAttendanceAndIdentity,
   logInByAdmission,
-  logInStaff,
   openCheckIn,
-  INTERVIEW_ROOM,
+  openStaffSession,
 } from '../../fixtures/candidate.js';
 import { writeLivenessVideo } from '../../fixtures/faces/liveness-video.js';
+import { confirmOnPhone, newPhoneContext, startMonitoring } from '../../fixtures/phone.js';
+import { PHOTOS, expect, test, type World } from '../../fixtures/world.js';
+import type { RosterPerson } from '../../fixtures/world-data.js';
 import { baseURL, chromiumArgs } from '../../playwright.config.js';
 
 // The face check with a real face as the camera. A still photo cannot turn its head or blink, so
@@ -20,8 +23,14 @@ import { baseURL, chromiumArgs } from '../../playwright.config.js';
 // comparison with the reference photo, retries and the flagged 继续进入 all run for real.
 
 const videos = mkdtempSync(join(tmpdir(), 'invigil-liveness-'));
+/** The phone's camera: the same face, still and frontal, as a phone held up to it films it. */
+const STILL_SAME_FACE = fileURLToPath(
+  new URL('../../fixtures/faces/same-person.y4m', import.meta.url),
+);
 
-test.describe.configure({ mode: 'serial' });
+/** The exam of these journeys: the face check with 3 retries (4 attempts), and a second camera. */
+const FACE_RULES = { faceCheckRequired: true, faceCheckRetries: 3 } as const;
+
 // Up to four attempts of a few seconds each, on a 2-core machine running WASM inference.
 test.setTimeout(240_000);
 
@@ -69,8 +78,8 @@ async function newCandidatePage(browser: Browser): Promise<Page> {
  * Opens the check-in and gets past the device check through the API (its own journey,
  * check-in-device.spec.ts, tests the page), so this journey starts at 人脸识别.
  */
-async function openFaceStep(page: Page) {
-  const registrationId = await openCheckIn(page);
+async function openFaceStep(page: Page, world: World) {
+  const registrationId = await openCheckIn(page, world);
   await callApi(
     page.request,
     'PUT',
@@ -85,27 +94,21 @@ async function openFaceStep(page: Page) {
 }
 
 /**
- * A phone (a second context in the same browser, so its camera plays the same face) scans the
- * PC's QR code, confirms, takes its verification photo (retaking while it may) and starts.
+ * The candidate's phone (its own browser and camera, with the same face held still) scans the
+ * PC's QR code, confirms, and takes its verification photo: one try, and it must pass, since the
+ * photo is of the person of the reference photo; then it starts monitoring.
  */
-async function pairPhone(browser: Browser, pairingUrl: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const phone = await context.newPage();
-  await phone.goto(pairingUrl);
-  await expect(phone.getByText('INT2026001')).toBeVisible();
-  await phone.getByRole('button', { name: '确认是本人' }).click();
-  for (;;) {
-    await phone.getByRole('button', { name: '拍照验证' }).click();
-    await expect(phone.getByText(/^验证(通过|失败)$/)).toBeVisible({ timeout: 60_000 });
-    const next = phone.getByRole('button', { name: '下一步' });
-    if (await next.isVisible()) {
-      await next.click();
-      break;
-    }
-    await phone.getByRole('button', { name: '返回重拍' }).click();
-  }
-  await phone.getByRole('button', { name: '进入考试监控' }).click();
-  await expect(phone.getByTestId('phone-monitoring')).toHaveText('监控已开启');
+async function pairPhone(phoneBrowser: Browser, pairingUrl: string, person: RosterPerson) {
+  const phone = await (await newPhoneContext(phoneBrowser)).newPage();
+  await confirmOnPhone(phone, pairingUrl, person);
+  await expect(phone.getByRole('heading', { name: '拍照验证' })).toBeVisible();
+  await phone.getByRole('button', { name: '拍照验证' }).tap();
+  await expect(phone.getByRole('status').filter({ hasText: /^验证(通过|失败)$/ })).toHaveText(
+    '验证通过',
+    { timeout: 60_000 },
+  );
+  await phone.getByRole('button', { name: '下一步' }).tap();
+  await startMonitoring(phone);
   return phone;
 }
 
@@ -126,13 +129,21 @@ async function measuredFps(page: Page): Promise<{ fps: number; engineMs: number;
 const instruction = (page: Page) => page.getByRole('status').filter({ hasText: /^请/ });
 const failed = (page: Page) => page.getByRole('status').filter({ hasText: /^认证失败$/ });
 
-test('the whole check-in of 张三: without WASM a plain photo is sent; a matching face passes liveness and the comparison; pledge; phone; 进入考试', async () => {
+test('the whole check-in of 张三: without WASM a plain photo is sent; a matching face passes liveness and the comparison; pledge; phone; 进入考试', async ({
+  createWorld,
+}) => {
+  const world = await createWorld({
+    rules: { ...FACE_RULES, secondCameraRequired: true },
+    candidates: [{ name: '张三', photo: PHOTOS.eileenCollins }],
+  });
+  const zhang = world.candidate('张三');
   const browser = await openBrowserWithCamera(writeLivenessVideo('same', videos));
+  const phoneBrowser = await openBrowserWithCamera(STILL_SAME_FACE);
   try {
     const page = await newCandidatePage(browser);
-    await logInByAdmission(page, 'INT2026001');
-    await confirmAttendanceAndIdentity(page);
-    await openFaceStep(page);
+    await logInByAdmission(page, world, zhang);
+    await confirmAttendanceAndIdentity(page, world);
+    await openFaceStep(page, world);
 
     // Without the WASM binaries the engine cannot load: the candidate may send a plain photo,
     // recorded as liveness not passed (staff review), instead of being blocked.
@@ -165,15 +176,17 @@ test('the whole check-in of 张三: without WASM a plain photo is sent; a matchi
     ).toBeVisible();
 
     // 诚信承诺: 同意 only after ticking the box.
+    const agree = page.getByRole('button', { name: '同意', exact: true });
+    await expect(agree).toBeDisabled();
     await page.getByRole('checkbox', { name: '我已仔细阅读并同意' }).check();
-    await page.getByRole('button', { name: '同意', exact: true }).click();
+    await agree.click();
 
     // 第二机位: the phone scans the QR code; the PC shows its picture.
     await expect(
       page.getByRole('heading', { level: 2, name: '第二机位', exact: true }),
     ).toBeVisible();
     const pairingUrl = (await page.getByTestId('phone-qr').getAttribute('data-pairing-url')) ?? '';
-    const phone = await pairPhone(browser, pairingUrl);
+    await pairPhone(phoneBrowser, pairingUrl, zhang);
     await expect(page.getByTestId('phone-status')).toHaveAttribute('data-state', 'live');
     await expect
       .poll(
@@ -192,29 +205,37 @@ test('the whole check-in of 张三: without WASM a plain photo is sent; a matchi
     await page.getByRole('button', { name: '进入考试' }).click();
     await expect(page).toHaveURL(/\/waiting-room$/);
     await expect(page.getByRole('heading', { name: '候考中' })).toBeVisible();
-    await phone.context().close();
   } finally {
-    await browser.close();
+    await Promise.all([browser.close(), phoneBrowser.close()]);
   }
 });
 
-test('a different face fails every allowed attempt, then continues flagged (李四)', async () => {
+test('a different face fails every allowed attempt, then continues flagged', async ({
+  createWorld,
+}) => {
+  const world = await createWorld({
+    rules: { ...FACE_RULES, secondCameraRequired: false },
+    candidates: [{ name: '李四', photo: PHOTOS.cameraman }],
+    waitingExaminer: '陈老师',
+    panel: ['林老师'],
+  });
+  const li = world.candidate('李四');
   const browser = await openBrowserWithCamera(writeLivenessVideo('different', videos));
   try {
     const page = await newCandidatePage(browser);
-    await logInByAdmission(page, 'INT2026002');
-    await confirmAttendanceAndIdentity(page);
-    await openFaceStep(page);
+    await logInByAdmission(page, world, li);
+    await confirmAttendanceAndIdentity(page, world);
+    await openFaceStep(page, world);
 
     await page.getByRole('button', { name: '开始认证' }).click();
     for (let attempt = 1; attempt <= 4; attempt++) {
-      await expect(page.getByText(`第${attempt}次，共4次`).first()).toBeVisible({
+      await expect(page.getByText(`第${String(attempt)}次，共4次`).first()).toBeVisible({
         timeout: 60_000,
       });
       await expect(failed(page)).toBeVisible({ timeout: 90_000 });
       await expect(page.getByText('与报名照片不一致')).toBeVisible();
       if (attempt < 4) {
-        await expect(page.getByText(`还可重试 ${4 - attempt} 次`)).toBeVisible();
+        await expect(page.getByText(`还可重试 ${String(4 - attempt)} 次`)).toBeVisible();
         await page.getByRole('button', { name: '重试' }).click();
       }
     }
@@ -230,17 +251,12 @@ test('a different face fails every allowed attempt, then continues flagged (李�
 
     // The waiting-room examiner sees the flag and every snapshot beside the reference photo.
     const staff = await (await browser.newContext({ baseURL })).newPage();
-    await logInStaff(staff, 'waiting1');
-    await staff
-      .getByRole('row')
-      .filter({ hasText: INTERVIEW_ROOM })
-      .getByRole('link', { name: '考生检测' })
-      .click();
-    const row = staff.getByRole('row').filter({ hasText: 'INT2026002' });
+    await openStaffSession(staff, world, world.waitingExaminer, '候考官', '考生检测');
+    const row = staff.getByRole('row').filter({ hasText: li.admissionNumber });
     await expect(row.getByText('人脸识别认证未通过')).toBeVisible();
-    await row.getByRole('button', { name: '查看 李四 的检测详情' }).click();
+    await row.getByRole('button', { name: `查看 ${li.name} 的检测详情` }).click();
     const drawer = staff.getByRole('dialog');
-    await expect(drawer.getByRole('img', { name: '李四 的参考照片' }).first()).toBeVisible();
+    await expect(drawer.getByRole('img', { name: `${li.name} 的参考照片` }).first()).toBeVisible();
     await expect(drawer.getByRole('img', { name: /抓拍/ })).toHaveCount(4);
   } finally {
     await browser.close();

@@ -1,9 +1,11 @@
-import { expect, test } from '@playwright/test';
 import { LOGIN_BUTTON } from '../../fixtures/outbox.js';
+import { myExamRow } from '../../fixtures/candidate.js';
+import { expect, test } from '../../fixtures/world.js';
 
-const idNumber = '110108200502022348';
+test('the first login by ID number forces a password change', async ({ page, createWorld }) => {
+  const world = await createWorld({ session: 'upcoming', candidates: ['李四'] });
+  const { idNumber } = world.candidate('李四');
 
-test('the first login by ID number forces a password change', async ({ page }) => {
   await page.goto('/s/demo');
   await page.getByRole('tab', { name: '身份证号登录' }).click();
   await expect(page.getByText('初始密码为身份证号后六位')).toBeVisible();
@@ -17,8 +19,11 @@ test('the first login by ID number forces a password change', async ({ page }) =
   await page.getByLabel('确认新密码').fill('Exam2026ok');
   await page.getByRole('button', { name: /确认修改/ }).click();
 
+  // The session starts in three days: 未开始; the check-in waits for 确认参加 first.
   await expect(page.getByText('欢迎来到演示大学云考场')).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: '学位外语第一考场' })).toContainText(
-    '未开始',
-  );
+  const room = myExamRow(page, world);
+  await expect(room).toContainText('未开始');
+  const checkIn = room.getByRole('button', { name: '人脸识别' });
+  await expect(checkIn).toBeDisabled();
+  await expect(checkIn).toHaveAccessibleDescription('请先在准考证上确认参加');
 });

@@ -1,31 +1,7 @@
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import type { DeviceReport } from '../../../shared/api/check-in.js';
-import { INTERVIEW_ROOM as ROOM, logInStaff } from '../../fixtures/candidate.js';
-import { baseURL } from '../../playwright.config.js';
-
-/** 李四 by API, as his own browser would: login, 确认参加, 确认信息; answers his registration. */
-async function candidateLi(): Promise<{ api: APIRequestContext; registrationId: string }> {
-  const api = await request.newContext({ baseURL });
-  const { token } = (await (await api.get('/api/auth/csrf')).json()) as { token: string };
-  const headers = { 'x-csrf-token': token };
-  const login = await api.post('/api/auth/login/admission', {
-    headers,
-    data: { schoolSlug: 'demo', examCode: 'INT2026', admissionNumber: 'INT2026002' },
-  });
-  expect(login.ok()).toBe(true);
-  // The login rotates the CSRF token with the session.
-  const fresh = (await (await api.get('/api/auth/csrf')).json()) as { token: string };
-  const mutation = { 'x-csrf-token': fresh.token };
-  const mine = (await (await api.get('/api/me/registrations')).json()) as {
-    items: { registrationId: string; admissionNumber: string }[];
-  };
-  const registrationId =
-    mine.items.find((item) => item.admissionNumber === 'INT2026002')?.registrationId ?? '';
-  const base = `/api/me/registrations/${registrationId}`;
-  await api.put(`${base}/attendance`, { headers: mutation, data: { attendance: 'confirmed' } });
-  await api.post(`${base}/identity/confirm`, { headers: mutation, data: {} });
-  return { api, registrationId };
-}
+import { callApi } from '../../fixtures/api.js';
+import { confirmedRegistration, openStaffSession } from '../../fixtures/candidate.js';
+import { PHOTOS, expect, test } from '../../fixtures/world.js';
 
 function report(microphoneOk: boolean): DeviceReport {
   return {
@@ -53,47 +29,40 @@ function report(microphoneOk: boolean): DeviceReport {
 
 test('the waiting-room examiner follows the check-ins live and reads a candidate’s report', async ({
   page,
+  createWorld,
 }) => {
-  const li = await candidateLi();
-  const csrf = async () =>
-    ((await (await li.api.get('/api/auth/csrf')).json()) as { token: string }).token;
-  const saveReport = async (microphoneOk: boolean) => {
-    const saved = await li.api.put(`/api/me/registrations/${li.registrationId}/check-in/device`, {
-      headers: { 'x-csrf-token': await csrf() },
-      data: report(microphoneOk),
-    });
-    expect(saved.ok()).toBe(true);
-  };
-  await saveReport(true);
+  const world = await createWorld({
+    candidates: [{ name: '李四', photo: PHOTOS.cameraman }],
+    waitingExaminer: '陈老师',
+    panel: ['林老师'],
+  });
+  const li = world.candidate('李四');
+  // 李四 by API, as his own browser would: login, 确认参加, 确认信息, a device report.
+  const api = await world.newApi();
+  const { base } = await confirmedRegistration(api, world, li);
+  await callApi(api, 'PUT', `${base}/check-in/device`, report(true));
 
-  await logInStaff(page, 'waiting1');
-  await page
-    .getByRole('row')
-    .filter({ hasText: ROOM })
-    .getByRole('link', { name: '考生检测' })
-    .click();
-
+  await openStaffSession(page, world, world.waitingExaminer, '候考官', '考生检测');
   await expect(
-    page.getByRole('heading', { level: 1, name: `${ROOM} · 考生检测情况` }),
+    page.getByRole('heading', { level: 1, name: `${world.session.name} · 考生检测情况` }),
   ).toBeVisible();
-  const liRow = page.getByRole('row').filter({ hasText: 'INT2026002' });
+  const liRow = page.getByRole('row').filter({ hasText: li.admissionNumber });
   await expect(liRow.getByRole('cell').nth(2)).toHaveText('通过');
   await expect(liRow.getByText('未连接')).toBeVisible();
 
   // The page refreshes by itself: a new report with a broken microphone shows within seconds.
-  await saveReport(false);
+  await callApi(api, 'PUT', `${base}/check-in/device`, report(false));
   await expect(liRow.getByRole('cell').nth(2)).toHaveText('待完成', { timeout: 8_000 });
 
-  await liRow.getByRole('button', { name: '查看 李四 的检测详情' }).click();
+  await liRow.getByRole('button', { name: `查看 ${li.name} 的检测详情` }).click();
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByText('1280×720，30 帧/秒')).toBeVisible();
   await expect(drawer.getByText('听不到')).toBeVisible();
   await expect(drawer.getByText('设备被占用')).toBeVisible();
-  const reference = drawer.getByRole('img', { name: '李四 的参考照片' });
+  const reference = drawer.getByRole('img', { name: `${li.name} 的参考照片` });
   await expect(reference).toBeVisible();
-  // The photo arrives through the staff member's own cookie.
+  // The photo arrives through the staff member's own cookie: the roster photo, 512 px wide.
   await expect
     .poll(() => reference.evaluate((image: HTMLImageElement) => image.naturalWidth))
-    .toBeGreaterThan(0);
-  await li.api.dispose();
+    .toBe(512);
 });

@@ -1,17 +1,47 @@
-import { expect, test } from '@playwright/test';
-import { logInStaff } from '../../fixtures/candidate.js';
+import { DEMO_ADMIN, callApi } from '../../fixtures/api.js';
+import {
+  checkedIn,
+  logInByAdmission,
+  logInStaff,
+  myExamRow,
+  openStaffSession,
+  ticketPath,
+} from '../../fixtures/candidate.js';
+import { expect, test } from '../../fixtures/world.js';
 
-test('the admin sets the 评分表, the chair scores and confirms, the admin publishes', async ({
+test('the admin sets the 评分表, the chair scores and confirms, the admin publishes, the candidate reads the result', async ({
   browser,
+  createWorld,
 }) => {
+  // Three browsers one after the other, on a 2-core machine.
+  test.setTimeout(120_000);
+  const world = await createWorld({
+    rules: { faceCheckRequired: false, secondCameraRequired: false },
+    candidates: ['赵敏', '孙悦'],
+    waitingExaminer: '陈老师',
+    panel: ['林老师'],
+  });
+  const [zhao, sun] = [world.candidate('赵敏'), world.candidate('孙悦')];
+
+  // 赵敏 is interviewed (through the API; the panel journey tests those pages); 孙悦 is not.
+  const zhaoApi = await world.newApi();
+  const waiting = await world.apiOf(world.waitingExaminer);
+  const chairApi = await world.apiOf(world.chair);
+  const { registrationId, base } = await checkedIn(zhaoApi, world, zhao);
+  await callApi(zhaoApi, 'POST', `${base}/waiting-room/enter`);
+  const ticket = ticketPath(world, registrationId);
+  await callApi(waiting, 'POST', `${ticket}/call`);
+  await callApi(waiting, 'POST', `${ticket}/readiness`, { readiness: 'ready' });
+  await callApi(waiting, 'POST', `${ticket}/end-call`);
+  await callApi(chairApi, 'POST', `${ticket}/invite`);
+  await callApi(zhaoApi, 'POST', `${base}/waiting-room/accept`);
+  await callApi(chairApi, 'POST', `${ticket}/end-interview`);
+
+  // The admin sets the 评分表: two criteria, 100 in all.
   const admin = await (await browser.newContext()).newPage();
-  await logInStaff(admin, 'admin');
+  await logInStaff(admin, DEMO_ADMIN);
   await admin.waitForURL(/\/admin/);
-  const exams = (await (await admin.request.get('/api/admin/exams')).json()) as {
-    items: { id: string; code: string }[];
-  };
-  const examId = exams.items.find((item) => item.code === 'INT2026')?.id ?? '';
-  await admin.goto(`/admin/exams/${examId}/scoring`);
+  await admin.goto(`/admin/exams/${world.exam.id}/scoring`);
   await admin.getByLabel('1. 评分项名称').fill('内容');
   await admin.getByLabel('满分').first().fill('60');
   await admin.getByRole('button', { name: '添加评分项' }).click();
@@ -21,21 +51,17 @@ test('the admin sets the 评分表, the chair scores and confirms, the admin pub
   await expect(admin.getByText('评分表已保存')).toBeVisible();
   await expect(admin.getByText('总分 100')).toBeVisible();
 
+  // The chair opens 评分: only the interviewed candidate can be scored.
   const chair = await (await browser.newContext()).newPage();
-  await logInStaff(chair, 'panel1');
-  await chair.waitForURL(/\/examiner/);
-  const mine = (await (await chair.request.get('/api/me/assignments')).json()) as {
-    items: { sessionId: string; examKind: string }[];
-  };
-  const sessionId = mine.items.find((item) => item.examKind === 'interview')?.sessionId ?? '';
-  await chair.goto(`/examiner/sessions/${sessionId}/scores`);
-  // 赵敏 was interviewed by the panel journey just before (staff/panel.spec.ts); candidates not
-  // interviewed yet cannot be scored.
-  await expect(chair.getByRole('row', { name: /INT2026004/ })).toContainText('未面试');
-  const row = chair.getByRole('row', { name: /INT2026003/ });
+  await openStaffSession(chair, world, world.chair, '主考官', '评分');
+  await expect(chair).toHaveURL(new RegExp(`/examiner/sessions/${world.session.id}/scores$`));
+  await expect(chair.getByRole('row', { name: new RegExp(sun.admissionNumber) })).toContainText(
+    '未面试',
+  );
+  const row = chair.getByRole('row', { name: new RegExp(zhao.admissionNumber) });
   await expect(row).toContainText('已面试');
   await row.getByRole('button').first().click();
-  const form = chair.getByRole('form', { name: '赵敏 的评分' });
+  const form = chair.getByRole('form', { name: `${zhao.name} 的评分` });
   await form.getByLabel('内容（满分 60）').fill('50.5');
   await form.getByLabel('语言（满分 40）').fill('30');
   await form.getByRole('button', { name: '保存评分' }).click();
@@ -47,12 +73,18 @@ test('the admin sets the 评分表, the chair scores and confirms, the admin pub
   await expect(chair.getByText('成绩已确认', { exact: true })).toBeVisible();
   await expect(chair.getByText('成绩已确认，评分已锁定')).toBeVisible();
 
+  // The admin sees the form locked and the confirmed result, and publishes.
   await admin.reload();
   await expect(admin.getByText('已有考官评分，评分表不能再修改')).toBeVisible();
-  const result = admin.getByRole('row', { name: /INT2026003/ });
+  const result = admin.getByRole('row', { name: new RegExp(zhao.admissionNumber) });
   await expect(result).toContainText('80.5');
   await expect(result).toContainText('已确认');
   await admin.getByRole('button', { name: '公布成绩' }).click();
   await admin.getByRole('button', { name: /确\s?定|OK/ }).click();
   await expect(admin.getByText('成绩已公布').first()).toBeVisible();
+
+  // 赵敏 reads the published result in 我的考场.
+  const candidate = await (await browser.newContext()).newPage();
+  await logInByAdmission(candidate, world, zhao);
+  await expect(myExamRow(candidate, world)).toContainText('成绩 80.5 / 100');
 });
