@@ -32,7 +32,12 @@ describe('staff password limits (no lockout of the real user)', () => {
           captchaAnswer: ANSWER,
         }
       : {};
-    return client.post('/api/auth/login/staff', { schoolSlug: 'demo', login, password, ...captcha });
+    return client.post('/api/auth/login/staff', {
+      schoolSlug: 'demo',
+      login,
+      password,
+      ...captcha,
+    });
   };
   const codeOf = (response: { json: () => unknown }) => (response.json() as ErrorBody).error.code;
 
@@ -69,7 +74,10 @@ describe('staff password limits (no lockout of the real user)', () => {
     const withoutCode = await attempt(client, 'panel1', DEMO_STAFF_PASSWORD);
     expect(withoutCode.statusCode).toBe(401);
     expect(withoutCode.json()).toMatchObject({
-      error: { code: 'CAPTCHA_REQUIRED', message: '登录失败次数较多，为保护账号安全，请输入图形验证码' },
+      error: {
+        code: 'CAPTCHA_REQUIRED',
+        message: '登录失败次数较多，为保护账号安全，请输入图形验证码',
+      },
     });
     const { captchaId } = (await client.get('/api/auth/captcha')).json<{ captchaId: string }>();
     const wrongCode = await client.post('/api/auth/login/staff', {
@@ -96,7 +104,7 @@ describe('staff password limits (no lockout of the real user)', () => {
       const early = await attempt(client, 'panel2', DEMO_STAFF_PASSWORD, true);
       expect(early.statusCode).toBe(429);
       expect(codeOf(early)).toBe('LOGIN_DELAYED');
-      const wait = (early.json() as ErrorBody).error.retryAfterSeconds ?? 0;
+      const wait = early.json<ErrorBody>().error.retryAfterSeconds ?? 0;
       expect(early.headers['retry-after']).toBe(String(wait));
       waits.push(wait);
       test.clock.advance(wait * 1000);
@@ -107,9 +115,9 @@ describe('staff password limits (no lockout of the real user)', () => {
     expect(waits).toEqual([2, 4, 8, 16, 32, 60, 60]);
 
     // Meanwhile another client is neither slowed nor asked for a picture code.
-    expect((await attempt(clientAt('198.51.100.30'), 'panel2', DEMO_STAFF_PASSWORD)).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await attempt(clientAt('198.51.100.30'), 'panel2', DEMO_STAFF_PASSWORD)).statusCode,
+    ).toBe(200);
     test.clock.advance(60_000);
     expect((await attempt(client, 'panel2', DEMO_STAFF_PASSWORD, true)).statusCode).toBe(200);
   });
@@ -179,7 +187,8 @@ describe('staff password limits (no lockout of the real user)', () => {
     expect(audit[0]).toMatchObject({ actorName: '学校管理员', targetId: before?.id });
 
     const college = await loginStaff(test, 'fl_admin');
-    const schoolAdminId = (await admin.get('/api/auth/me')).json<{ user: { id: string } }>().user.id;
+    const schoolAdminId = (await admin.get('/api/auth/me')).json<{ user: { id: string } }>().user
+      .id;
     expect((await college.post(`/api/admin/staff/${schoolAdminId}/login-unlock`)).statusCode).toBe(
       404,
     );

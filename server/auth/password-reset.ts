@@ -11,7 +11,7 @@ export const RESET_RULES = { grantMinutes: 10 } as const;
 
 /** 张* · 李*四 · 欧阳**锋: the first and last characters of names longer than two. */
 export function maskName(name: string): string {
-  const chars = [...name];
+  const chars = Array.from(name);
   if (chars.length <= 1) return '*';
   if (chars.length === 2) return `${chars[0] ?? ''}*`;
   return `${chars[0] ?? ''}${'*'.repeat(chars.length - 2)}${chars.at(-1) ?? ''}`;
@@ -19,7 +19,7 @@ export function maskName(name: string): string {
 
 /** ad***n · z***: enough for its owner to recognise, too little to log in with. */
 export function maskUsername(username: string): string {
-  const chars = [...username];
+  const chars = Array.from(username);
   if (chars.length <= 3) return `${chars[0] ?? ''}***`;
   return `${chars.slice(0, 2).join('')}***${chars.at(-1) ?? ''}`;
 }
@@ -55,7 +55,12 @@ export class PasswordResetService {
     code: string;
   }): Promise<{ resetToken: string; expiresInSeconds: number; accounts: ResettableAccount[] }> {
     const school = await this.school(input.schoolSlug);
-    const codeId = await this.smsCodes.consume(school.id, input.phone, 'reset_password', input.code);
+    const codeId = await this.smsCodes.consume(
+      school.id,
+      input.phone,
+      'reset_password',
+      input.code,
+    );
     const users = await this.repo.findUsersByPhone(school.id, input.phone, input.accountKind);
     const usable = users.filter((user) => !user.disabled);
     if (usable.length === 0) {
