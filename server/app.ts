@@ -197,12 +197,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     installSessions(api, auth, cookies);
     installUploadParser(api);
     registerSystemRoutes(api, database, clock, outbox);
-    registerAuthRoutes(
-      api,
-      { auth, ticketLookup, passwordReset, captchas },
-      cookies,
-      { max: config.authRateLimitPerMinute, timeWindow: 60_000 },
-    );
+    registerAuthRoutes(api, { auth, ticketLookup, passwordReset, captchas }, cookies, {
+      max: config.authRateLimitPerMinute,
+      timeWindow: 60_000,
+    });
     registerOrgRoutes(api, db, config.isDemo);
     registerExamRoutes(api, examsRepo, clock);
     registerAdminOverview(api, db, examsRepo, clock);

@@ -44,10 +44,7 @@ export async function recentLoginAlerts(
         gt(auditLog.createdAt, since),
         scope.schoolId ? eq(auditLog.schoolId, scope.schoolId) : undefined,
         scope.collegeId
-          ? or(
-              eq(targetUser.collegeId, scope.collegeId),
-              eq(targetExam.collegeId, scope.collegeId),
-            )
+          ? or(eq(targetUser.collegeId, scope.collegeId), eq(targetExam.collegeId, scope.collegeId))
           : undefined,
       ),
     )

@@ -90,7 +90,13 @@ describe('admission-number login limits', () => {
     const admin = await loginStaff(test, 'admin');
     const alerts = await auditEntries(admin, 'auth.login_failures_burst');
     expect(alerts.map((entry) => JSON.parse(entry.detail ?? '{}') as unknown)).toEqual([
-      { kind: 'admission_exam', count: 20, unit: 'clients', windowMinutes: 15, examCode: 'INT2026' },
+      {
+        kind: 'admission_exam',
+        count: 20,
+        unit: 'clients',
+        windowMinutes: 15,
+        examCode: 'INT2026',
+      },
     ]);
     const overview = (await admin.get('/api/admin/overview')).json<{ loginAlerts: unknown[] }>();
     expect(overview.loginAlerts).toEqual([

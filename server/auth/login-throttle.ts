@@ -55,7 +55,10 @@ const keyOf = (counter: { subject: string; client: string }) =>
 export function delaySecondsAfter(failures: number, delayAfter: number): number {
   if (failures < delayAfter) return 0;
   const doublings = Math.min(failures - delayAfter, 10);
-  return Math.min(THROTTLE_RULES.maxDelaySeconds, THROTTLE_RULES.firstDelaySeconds * 2 ** doublings);
+  return Math.min(
+    THROTTLE_RULES.maxDelaySeconds,
+    THROTTLE_RULES.firstDelaySeconds * 2 ** doublings,
+  );
 }
 
 /** Whether a count is where admins are alerted: the threshold, and each tenfold of it. */
@@ -253,7 +256,9 @@ export class LoginThrottle {
       const count = counted.get(counter);
       return count === undefined ? countBefore(counter) : count - 1;
     };
-    const isRaced = [...counted.keys()].some((counter) => countAhead(counter) > countBefore(counter));
+    const isRaced = [...counted.keys()].some(
+      (counter) => countAhead(counter) > countBefore(counter),
+    );
     if (isRaced) {
       const delay = Math.max(
         0,

@@ -78,7 +78,12 @@ describe('password reset by SMS', () => {
     expect(verified.statusCode).toBe(200);
     const { resetToken, accounts } = verified.json<Verified>();
     expect(accounts).toEqual([
-      { accountId: expect.any(String) as string, role: 'candidate', maskedName: '李*', maskedUsername: null },
+      {
+        accountId: expect.any(String) as string,
+        role: 'candidate',
+        maskedName: '李*',
+        maskedUsername: null,
+      },
     ]);
     expect((await reset(resetToken, accounts[0]?.accountId ?? '')).statusCode).toBe(200);
 
@@ -111,7 +116,13 @@ describe('password reset by SMS', () => {
 
     test.clock.advance(61_000);
     const { resetToken, accounts } = (await verify('staff')).json<Verified>();
-    expect(accounts.map(({ role, maskedName, maskedUsername }) => ({ role, maskedName, maskedUsername }))).toEqual([
+    expect(
+      accounts.map(({ role, maskedName, maskedUsername }) => ({
+        role,
+        maskedName,
+        maskedUsername,
+      })),
+    ).toEqual([
       { role: 'examiner', maskedName: '李*华', maskedUsername: 'li***r' },
       { role: 'proctor', maskedName: '李*华', maskedUsername: 'li***r' },
     ]);

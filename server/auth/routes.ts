@@ -116,12 +116,7 @@ export function registerAuthRoutes(
     limited,
   );
 
-  registerRoute(
-    app,
-    api.verifyPasswordReset,
-    ({ body }) => passwordReset.verify(body),
-    limited,
-  );
+  registerRoute(app, api.verifyPasswordReset, ({ body }) => passwordReset.verify(body), limited);
 
   registerRoute(
     app,

@@ -31,7 +31,10 @@ function exampleRow(
 
 /** The template's 填写说明 sheet, one rule a line, Chinese then English. */
 export const ROSTER_INSTRUCTIONS: readonly (readonly [string, string])[] = [
-  ['每行一名考生；姓名、身份证号、手机号必填。', 'One candidate a row; name, ID number and phone are required.'],
+  [
+    '每行一名考生；姓名、身份证号、手机号必填。',
+    'One candidate a row; name, ID number and phone are required.',
+  ],
   [
     '准考证号可留空：留空时系统为新考生生成 12 位随机号码（不连续、无法推测），已有准考证号保持不变。',
     'Admission numbers may be left empty: new candidates then get a random 12-digit number (not sequential, cannot be guessed); existing ones keep theirs.',
@@ -40,7 +43,10 @@ export const ROSTER_INSTRUCTIONS: readonly (readonly [string, string])[] = [
     '如自行填写准考证号，请勿使用连续编号：考生凭考试ID和准考证号即可登录，连续编号容易被他人猜中。',
     'If you fill them in, do not number candidates in sequence: the exam ID and admission number are enough to log in, and sequential numbers are easy to guess.',
   ],
-  ['考场须与第二张表“考场”中的名称一致；只有一个考场时可留空。', 'Session names must match the sheet 考场; with one session it may be left empty.'],
+  [
+    '考场须与第二张表“考场”中的名称一致；只有一个考场时可留空。',
+    'Session names must match the sheet 考场; with one session it may be left empty.',
+  ],
 ];
 
 const csvField = (value: string) =>

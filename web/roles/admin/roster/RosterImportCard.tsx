@@ -103,7 +103,9 @@ export function RosterImportCard({ examId }: { examId: string }) {
           <li style={{ marginBottom: 12 }}>
             <Flex vertical gap={4}>
               <span>{t('adminRoster.step2')}</span>
-              <Typography.Text type="secondary">{t('adminRoster.admissionNumberHint')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('adminRoster.admissionNumberHint')}
+              </Typography.Text>
             </Flex>
           </li>
           <li>
