@@ -177,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     hasher,
     config.appSecret,
+    loginGuard,
   );
   const cookies = { secure: config.cookieSecure, ttlHours: config.sessionTtlHours };
   const ticketLookup = new TicketLookupService(new TicketLookupRepo(db), captchas, auth);

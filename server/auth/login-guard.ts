@@ -186,7 +186,8 @@ export class LoginGuard {
     };
   }
 
-  /** Lifts the limits on an account's login names (an admin vouched for its owner). */
+  /** Lifts the limits on an account's login names (an admin vouched for its owner, or the
+   * owner proved the phone and set a new password). */
   unlock(account: LimitedAccount): Promise<void> {
     return this.throttle.clearSubjects(subjectsOf(account));
   }
@@ -237,15 +238,23 @@ export class LoginGuard {
   }
 }
 
-/** A staff account, by the names it logs in with. */
+/** An account, by the names it logs in with by password. */
 export interface LimitedAccount {
   id: string;
   schoolId: string | null;
+  role: string;
   username: string | null;
   phone: string | null;
+  idNumber?: string | null;
 }
 
+/** Candidates log in by password with their ID number; staff with username or phone. */
 function subjectsOf(account: LimitedAccount): string[] {
+  if (account.role === 'candidate') {
+    return account.idNumber
+      ? [passwordSubject(account.schoolId, 'candidate', account.idNumber)]
+      : [];
+  }
   return [account.username, account.phone].flatMap((name) =>
     name ? [passwordSubject(account.schoolId, 'staff', name)] : [],
   );

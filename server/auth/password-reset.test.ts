@@ -74,6 +74,11 @@ describe('password reset by SMS', () => {
 
   it('resets only the candidate account when the person chose 考生', async () => {
     await addStaffWithPhone([{ username: 'li_teacher', name: '李老师', role: 'examiner' }]);
+    // 李四 forgot the password and tried a few: the login now asks for a picture code.
+    for (let i = 0; i < 3; i++) await idLogin(`forgotten-${String(i)}`);
+    expect((await idLogin('forgotten-4')).json()).toMatchObject({
+      error: { code: 'CAPTCHA_REQUIRED' },
+    });
     const verified = await verify('candidate');
     expect(verified.statusCode).toBe(200);
     const { resetToken, accounts } = verified.json<Verified>();
@@ -87,6 +92,7 @@ describe('password reset by SMS', () => {
     ]);
     expect((await reset(resetToken, accounts[0]?.accountId ?? '')).statusCode).toBe(200);
 
+    // The reset lifts those limits: no picture code for the new password.
     expect((await idLogin('NewPass2026')).statusCode).toBe(200);
     expect((await idLogin(li.idNumber.slice(-6))).statusCode).toBe(401);
     // The staff account with the same phone keeps its password.

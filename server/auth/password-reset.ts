@@ -2,6 +2,7 @@ import type { AccountKind, ResettableAccount } from '../../shared/api/auth.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
+import type { LoginGuard } from './login-guard.js';
 import type { PasswordHasher } from './passwords.js';
 import type { AuthRepo, SchoolRow, UserRow } from './repo.js';
 import type { SmsCodeService } from './sms-codes.js';
@@ -46,6 +47,7 @@ export class PasswordResetService {
     private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
     private readonly secret: string,
+    private readonly loginLimits: Pick<LoginGuard, 'unlock'>,
   ) {}
 
   async verify(input: {
@@ -95,6 +97,8 @@ export class PasswordResetService {
     const passwordHash = await this.hasher.hash(input.newPassword);
     await this.repo.setPassword(user.id, passwordHash, this.clock.now());
     await this.repo.deleteSessionsOf([user.id]);
+    // The owner proved the phone: wrong passwords before no longer slow them down.
+    await this.loginLimits.unlock(user);
     await this.audit.record({
       schoolId: school.id,
       actorId: user.id,
