@@ -14,6 +14,11 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
 import { CaptchaService, svgCaptchaGenerator, type CaptchaGenerator } from './auth/captcha.js';
 import { TicketLookupRepo, TicketLookupService } from './auth/ticket-lookup.js';
+import { LoginGuard } from './auth/login-guard.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { argon2Hasher, PasswordChecker, type PasswordHasher } from './auth/passwords.js';
+import { PasswordResetService } from './auth/password-reset.js';
+import { TrustedDevices } from './auth/trusted-device.js';
 import { installSessions } from './auth/session-plugin.js';
 import { SmsCodeService } from './auth/sms-codes.js';
 import { ConsoleSmsSender } from './auth/sms/console-sender.js';
@@ -78,6 +83,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Draws the picture codes (图形验证码); tests pass one with a known answer. */
   captcha?: CaptchaGenerator;
+  /** Hashes and checks passwords (argon2id); tests pass one that counts the checks. */
+  passwordHasher?: PasswordHasher;
   /** Compares face snapshots with reference photos; the Human engine unless a test passes one. */
   faceMatcher?: FaceMatcher;
   /** A pino logger; tests pass none and get silence. */
@@ -140,15 +147,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const db = database.db;
   const audit = new AuditLog(db, clock);
-  const smsCodes = new SmsCodeService(db, clock, deps.smsSender, config.appSecret);
-  const auth = new AuthService(new AuthRepo(db), smsCodes, audit, clock, config.sessionTtlHours);
-  const cookies = { secure: config.cookieSecure, ttlHours: config.sessionTtlHours };
+  const smsCodes = new SmsCodeService(db, clock, deps.smsSender, config.appSecret, app.log);
   const captchas = new CaptchaService(
     db,
     clock,
     deps.captcha ?? svgCaptchaGenerator,
     config.appSecret,
   );
+  const loginGuard = new LoginGuard(
+    new LoginThrottle(db, clock, captchas),
+    new TrustedDevices(config.appSecret),
+    audit,
+  );
+  const hasher = deps.passwordHasher ?? argon2Hasher;
+  const authRepo = new AuthRepo(db);
+  const auth = new AuthService(
+    authRepo,
+    smsCodes,
+    audit,
+    clock,
+    config.sessionTtlHours,
+    new PasswordChecker(hasher),
+    loginGuard,
+  );
+  const passwordReset = new PasswordResetService(
+    authRepo,
+    smsCodes,
+    audit,
+    clock,
+    hasher,
+    config.appSecret,
+    loginGuard,
+  );
+  const cookies = { secure: config.cookieSecure, ttlHours: config.sessionTtlHours };
   const ticketLookup = new TicketLookupService(new TicketLookupRepo(db), captchas, auth);
   const examsRepo = new ExamsRepo(db);
   const checkInDeps: CheckInDeps = {
@@ -167,18 +198,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     installSessions(api, auth, cookies);
     installUploadParser(api);
     registerSystemRoutes(api, database, clock, outbox);
-    registerAuthRoutes(
-      api,
-      auth,
-      cookies,
-      { max: config.authRateLimitPerMinute, timeWindow: 60_000 },
-      ticketLookup,
-    );
+    registerAuthRoutes(api, { auth, ticketLookup, passwordReset, captchas }, cookies, {
+      max: config.authRateLimitPerMinute,
+      timeWindow: 60_000,
+    });
     registerOrgRoutes(api, db, config.isDemo);
     registerExamRoutes(api, examsRepo, clock);
     registerAdminOverview(api, db, examsRepo, clock);
     const routeDeps: RouteDeps = { db, clock, audit, storage: deps.storage };
-    registerPeopleRoutes(api, routeDeps);
+    registerPeopleRoutes(api, routeDeps, loginGuard);
     registerExamAdminRoutes(api, routeDeps);
     registerAnnouncementRoutes(api, routeDeps);
     registerAuditRoutes(api, routeDeps);

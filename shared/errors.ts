@@ -19,6 +19,11 @@ export const ERRORS = {
     zh: '验证码错误或已过期',
     en: 'The verification code is wrong or has expired',
   },
+  PASSWORD_RESET_EXPIRED: {
+    status: 401,
+    zh: '验证已失效，请重新获取短信验证码',
+    en: 'The verification has expired; request a new SMS code',
+  },
   ADMISSION_NOT_FOUND: {
     status: 401,
     zh: '考试ID或准考证号错误',
@@ -41,11 +46,6 @@ export const ERRORS = {
     en: 'Change your password before you continue',
   },
   NOT_FOUND: { status: 404, zh: '请求的内容不存在', en: 'Not found' },
-  PHONE_NOT_REGISTERED: {
-    status: 404,
-    zh: '该手机号未在本校登记，请与报考学院联系',
-    en: 'This phone number is not registered at this school; contact your college',
-  },
   COLLEGE_MISMATCH: {
     status: 409,
     zh: '所选学院与报名信息不符',
@@ -127,6 +127,11 @@ export const ERRORS = {
     zh: '图形验证码错误或已过期，请重新输入',
     en: 'The picture code is wrong or has expired; try the new one',
   },
+  CAPTCHA_REQUIRED: {
+    status: 401,
+    zh: '登录失败次数较多，为保护账号安全，请输入图形验证码',
+    en: 'Several logins failed; to protect the account, enter the picture code',
+  },
   TICKET_NOT_FOUND: {
     status: 404,
     zh: '未查询到准考证，请核对姓名和身份证号',
@@ -137,10 +142,10 @@ export const ERRORS = {
     zh: '正式考试已开始，模拟考试已关闭',
     en: 'The formal exam has started; the mock exam is closed',
   },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    zh: '密码错误次数过多，账号已锁定15分钟',
-    en: 'Too many wrong passwords; the account is locked for 15 minutes',
+  LOGIN_DELAYED: {
+    status: 429,
+    zh: '登录失败次数较多，请稍候再试',
+    en: 'Several logins failed; wait a moment and try again',
   },
   SMS_TOO_FREQUENT: {
     status: 429,

@@ -9,6 +9,7 @@ import { appUser, college, exam, school } from '../db/schema/index.js';
 import type { ExamsRepo } from '../exams/repo.js';
 import { sessionStatusAt } from '../exams/session-status.js';
 import { registerRoute } from '../plugins/http-routes.js';
+import { recentLoginAlerts } from './login-alerts.js';
 import { adminScope } from './policy.js';
 
 async function countRows(query: Promise<{ n: number }[]>): Promise<number> {
@@ -72,5 +73,6 @@ async function overview(db: Database, repo: ExamsRepo, clock: Clock, auth: AuthC
       status: sessionStatusAt(now, row, rules.preEntryMinutes),
       candidateCount: counts.get(row.sessionId) ?? 0,
     })),
+    loginAlerts: await recentLoginAlerts(db, scope, now),
   };
 }

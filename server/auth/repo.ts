@@ -1,6 +1,5 @@
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { SessionUser } from '../../shared/api/auth.js';
-import type { Role } from '../../shared/enums.js';
+import type { AccountKind, SessionUser } from '../../shared/api/auth.js';
 import type { Database } from '../db/client.js';
 import { appUser, college, loginSession, registration, school, exam } from '../db/schema/index.js';
 
@@ -46,11 +45,8 @@ export class AuthRepo {
     return rows[0];
   }
 
-  async findUsersByPhone(
-    schoolId: string,
-    phone: string,
-    roles?: readonly Role[],
-  ): Promise<UserRow[]> {
+  /** The school's accounts of one kind with this phone, oldest first. */
+  async findUsersByPhone(schoolId: string, phone: string, kind: AccountKind): Promise<UserRow[]> {
     return this.db
       .select()
       .from(appUser)
@@ -58,9 +54,24 @@ export class AuthRepo {
         and(
           eq(appUser.schoolId, schoolId),
           eq(appUser.phone, phone),
-          roles ? inArray(appUser.role, [...roles]) : undefined,
+          kind === 'candidate'
+            ? eq(appUser.role, 'candidate')
+            : sql`${appUser.role} <> 'candidate'`,
         ),
-      );
+      )
+      .orderBy(appUser.createdAt, appUser.id);
+  }
+
+  async findExamByCode(
+    schoolId: string,
+    code: string,
+  ): Promise<{ id: string; code: string } | undefined> {
+    const rows = await this.db
+      .select({ id: exam.id, code: exam.code })
+      .from(exam)
+      .where(and(eq(exam.schoolId, schoolId), eq(exam.code, code)))
+      .limit(1);
+    return rows[0];
   }
 
   async findCandidateByIdNumber(schoolId: string, idNumber: string): Promise<UserRow | undefined> {
@@ -116,36 +127,11 @@ export class AuthRepo {
     return rows[0]?.user;
   }
 
-  async recordPasswordFailure(userId: string, lockUntil: Date | null): Promise<void> {
+  async setPassword(userId: string, passwordHash: string, now: Date): Promise<void> {
     await this.db
       .update(appUser)
-      .set(
-        lockUntil
-          ? { failedPasswordCount: 0, lockedUntil: lockUntil }
-          : { failedPasswordCount: sql`${appUser.failedPasswordCount} + 1` },
-      )
+      .set({ passwordHash, mustChangePassword: false, updatedAt: now })
       .where(eq(appUser.id, userId));
-  }
-
-  async clearPasswordFailures(userId: string): Promise<void> {
-    await this.db
-      .update(appUser)
-      .set({ failedPasswordCount: 0, lockedUntil: null })
-      .where(eq(appUser.id, userId));
-  }
-
-  async setPassword(userIds: readonly string[], passwordHash: string, now: Date): Promise<void> {
-    if (userIds.length === 0) return;
-    await this.db
-      .update(appUser)
-      .set({
-        passwordHash,
-        mustChangePassword: false,
-        failedPasswordCount: 0,
-        lockedUntil: null,
-        updatedAt: now,
-      })
-      .where(inArray(appUser.id, [...userIds]));
   }
 
   async setLocale(userId: string, locale: UserRow['locale']): Promise<void> {

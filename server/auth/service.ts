@@ -1,27 +1,26 @@
-import type { SessionUser } from '../../shared/api/auth.js';
-import type { Locale, Role, SmsPurpose } from '../../shared/enums.js';
+import type { AccountKind, SessionUser } from '../../shared/api/auth.js';
+import type { Locale, SmsPurpose } from '../../shared/enums.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import { checkPassword, hashPassword } from './passwords.js';
+import type { ClientMeta, LoginGuard } from './login-guard.js';
+import type { CaptchaSolution } from './login-throttle.js';
+import type { PasswordChecker } from './passwords.js';
 import type { AuthRepo, SchoolRow, UserRow } from './repo.js';
 import type { SmsCodeService } from './sms-codes.js';
 import { randomToken, sha256Hex } from './tokens.js';
-
-export const PASSWORD_RULES = { maxWrongTries: 5, lockMinutes: 15 } as const;
 
 export interface LoginResult {
   user: SessionUser;
   /** The session token for the cookie; only its hash is stored. */
   token: string;
+  /** After a password login: the cookie naming this browser trusted for the account. */
+  trustedDevice?: string;
 }
 
-export interface RequestMeta {
-  ip: string;
+export interface RequestMeta extends ClientMeta {
   userAgent: string | undefined;
 }
-
-const CANDIDATE_ONLY: readonly Role[] = ['candidate'];
 
 /**
  * A password login with the initial password (no password set yet) or a temporary one an admin
@@ -39,6 +38,8 @@ export class AuthService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly sessionTtlHours: number,
+    private readonly passwords: PasswordChecker,
+    private readonly guard: LoginGuard,
   ) {}
 
   async requireSchool(slug: string): Promise<SchoolRow> {
@@ -47,25 +48,28 @@ export class AuthService {
     return school;
   }
 
-  async sendSmsCode(schoolSlug: string, phone: string, purpose: SmsPurpose): Promise<void> {
+  /** Same answer, limits and work for every phone; only a registered one gets the message. */
+  async sendSmsCode(
+    schoolSlug: string,
+    phone: string,
+    purpose: SmsPurpose,
+    accountKind: AccountKind,
+  ): Promise<void> {
     const school = await this.requireSchool(schoolSlug);
-    const users = await this.repo.findUsersByPhone(
-      school.id,
-      phone,
-      purpose === 'login' ? CANDIDATE_ONLY : undefined,
-    );
-    if (users.length === 0) throw AppError.of('PHONE_NOT_REGISTERED');
-    await this.smsCodes.send(school.id, phone, purpose);
+    const kind = purpose === 'login' ? 'candidate' : accountKind;
+    const users = await this.repo.findUsersByPhone(school.id, phone, kind);
+    await this.smsCodes.send(school.id, phone, purpose, { deliver: users.length > 0 });
   }
 
+  /** The code is checked first, so an unregistered phone fails exactly like a wrong code. */
   async loginWithSms(
     input: { schoolSlug: string; collegeId?: string | undefined; phone: string; code: string },
     meta: RequestMeta,
   ): Promise<LoginResult> {
     const school = await this.requireSchool(input.schoolSlug);
-    const [candidate] = await this.repo.findUsersByPhone(school.id, input.phone, CANDIDATE_ONLY);
-    if (!candidate) throw AppError.of('PHONE_NOT_REGISTERED');
     await this.smsCodes.consume(school.id, input.phone, 'login', input.code);
+    const [candidate] = await this.repo.findUsersByPhone(school.id, input.phone, 'candidate');
+    if (!candidate) throw AppError.of('SMS_CODE_INVALID');
     if (input.collegeId && candidate.collegeId && input.collegeId !== candidate.collegeId) {
       throw AppError.of('COLLEGE_MISMATCH');
     }
@@ -73,27 +77,43 @@ export class AuthService {
   }
 
   async loginWithIdNumber(
-    input: { schoolSlug: string; idNumber: string; password: string },
+    input: { schoolSlug: string; idNumber: string; password: string } & CaptchaSolution,
     meta: RequestMeta,
   ): Promise<LoginResult> {
     const school = await this.requireSchool(input.schoolSlug);
+    const target = { schoolId: school.id, kind: 'candidate', loginName: input.idNumber } as const;
+    const attempt = await this.guard.beginPasswordLogin(target, meta, input);
     const user = await this.repo.findCandidateByIdNumber(school.id, input.idNumber);
-    await this.verifyPassword(user, input.password);
-    if (!user) throw AppError.of('INVALID_CREDENTIALS');
-    return this.startSession(user, 'id_number', meta, needsNewPassword(user));
+    if (!(await this.passwords.check(user, input.password)) || !user) {
+      await attempt.failed(user);
+      throw AppError.of('INVALID_CREDENTIALS');
+    }
+    const trustedDevice = await attempt.succeeded();
+    const result = await this.startSession(user, 'id_number', meta, needsNewPassword(user));
+    return { ...result, trustedDevice };
   }
 
+  /**
+   * 考试ID + 准考证号 (seed 002). Guessing is limited per address, per exam and per admission
+   * number: past a few failures each attempt needs a picture code; a right pair always gets in.
+   */
   async loginWithAdmission(
-    input: { schoolSlug: string; examCode: string; admissionNumber: string },
+    input: { schoolSlug: string; examCode: string; admissionNumber: string } & CaptchaSolution,
     meta: RequestMeta,
   ): Promise<LoginResult> {
     const school = await this.requireSchool(input.schoolSlug);
+    const target = { schoolId: school.id, ...input };
+    const attempt = await this.guard.beginAdmissionLogin(target, meta.ip, input);
     const user = await this.repo.findCandidateByAdmission(
       school.id,
       input.examCode,
       input.admissionNumber,
     );
-    if (!user) throw AppError.of('ADMISSION_NOT_FOUND');
+    if (!user) {
+      await attempt.failed(() => this.repo.findExamByCode(school.id, input.examCode));
+      throw AppError.of('ADMISSION_NOT_FOUND');
+    }
+    await attempt.succeeded();
     return this.startSession(user, 'admission', meta, false);
   }
 
@@ -111,49 +131,36 @@ export class AuthService {
   }
 
   async loginAsStaff(
-    input: { schoolSlug?: string | undefined; login: string; password: string },
+    input: { schoolSlug?: string | undefined; login: string; password: string } & CaptchaSolution,
     meta: RequestMeta,
   ): Promise<LoginResult> {
     const school = input.schoolSlug ? await this.requireSchool(input.schoolSlug) : null;
+    const target = { schoolId: school?.id ?? null, kind: 'staff', loginName: input.login } as const;
+    const attempt = await this.guard.beginPasswordLogin(target, meta, input);
     const user = await this.repo.findStaffByLogin(school?.id ?? null, input.login);
-    await this.verifyPassword(user, input.password);
-    if (!user) throw AppError.of('INVALID_CREDENTIALS');
-    return this.startSession(user, 'staff_password', meta, needsNewPassword(user));
-  }
-
-  async resetPassword(input: {
-    schoolSlug: string;
-    phone: string;
-    code: string;
-    newPassword: string;
-  }): Promise<void> {
-    const school = await this.requireSchool(input.schoolSlug);
-    const users = await this.repo.findUsersByPhone(school.id, input.phone);
-    if (users.length === 0) throw AppError.of('PHONE_NOT_REGISTERED');
-    await this.smsCodes.consume(school.id, input.phone, 'reset_password', input.code);
-    const ids = users.map((user) => user.id);
-    await this.repo.setPassword(ids, await hashPassword(input.newPassword), this.clock.now());
-    await this.repo.deleteSessionsOf(ids);
-    for (const user of users) {
-      await this.audit.record({
-        schoolId: school.id,
-        actorId: user.id,
-        action: 'auth.password_reset',
-        targetType: 'user',
-        targetId: user.id,
-      });
+    if (!(await this.passwords.check(user, input.password)) || !user) {
+      await attempt.failed(user);
+      throw AppError.of('INVALID_CREDENTIALS');
     }
+    const trustedDevice = await attempt.succeeded();
+    const result = await this.startSession(user, 'staff_password', meta, needsNewPassword(user));
+    return { ...result, trustedDevice };
   }
 
   async changePassword(
-    auth: { userId: string; sessionTokenHash: string },
+    auth: { userId: string; sessionTokenHash: string; ip: string },
     input: { currentPassword: string; newPassword: string },
   ): Promise<SessionUser> {
     const user = await this.repo.findUserById(auth.userId);
     if (!user) throw AppError.unauthenticated();
-    await this.verifyPassword(user, input.currentPassword);
+    const attempt = await this.guard.beginPasswordChange(user.id, auth.ip);
+    if (!(await this.passwords.check(user, input.currentPassword))) {
+      throw AppError.of('INVALID_CREDENTIALS');
+    }
+    await attempt.succeeded();
     if (input.currentPassword === input.newPassword) throw AppError.of('PASSWORD_REUSED');
-    await this.repo.setPassword([user.id], await hashPassword(input.newPassword), this.clock.now());
+    const passwordHash = await this.passwords.hasher.hash(input.newPassword);
+    await this.repo.setPassword(user.id, passwordHash, this.clock.now());
     await this.repo.deleteSessionsOf([user.id], auth.sessionTokenHash);
     await this.repo.clearSessionPasswordChange(auth.sessionTokenHash);
     await this.audit.record({
@@ -202,38 +209,6 @@ export class AuthService {
     const user = await this.repo.findSessionUser(userId);
     if (!user) throw AppError.unauthenticated();
     return { ...user, mustChangePassword };
-  }
-
-  /** Applies the lockout rule: 5 wrong passwords lock the account for 15 minutes. */
-  private async verifyPassword(user: UserRow | undefined, password: string): Promise<void> {
-    const now = this.clock.now();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      throw AppError.retryLater(
-        'ACCOUNT_LOCKED',
-        (user.lockedUntil.getTime() - now.getTime()) / 1000,
-      );
-    }
-    const isCorrect = await checkPassword(user, password);
-    if (!user) throw AppError.of('INVALID_CREDENTIALS');
-    if (isCorrect) {
-      if (user.failedPasswordCount > 0 || user.lockedUntil)
-        await this.repo.clearPasswordFailures(user.id);
-      return;
-    }
-    if (user.failedPasswordCount + 1 >= PASSWORD_RULES.maxWrongTries) {
-      const until = new Date(now.getTime() + PASSWORD_RULES.lockMinutes * 60_000);
-      await this.repo.recordPasswordFailure(user.id, until);
-      await this.audit.record({
-        schoolId: user.schoolId,
-        actorId: user.id,
-        action: 'auth.account_locked',
-        targetType: 'user',
-        targetId: user.id,
-      });
-      throw AppError.retryLater('ACCOUNT_LOCKED', PASSWORD_RULES.lockMinutes * 60);
-    }
-    await this.repo.recordPasswordFailure(user.id, null);
-    throw AppError.of('INVALID_CREDENTIALS');
   }
 
   private async startSession(

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import type { SmsPurpose } from '../../shared/enums.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/client.js';
@@ -19,6 +20,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Verification codes by SMS: 6 digits, stored as an HMAC, single use, 5 minutes, at most one
  * send a minute and 10 a day per phone, void after 5 wrong tries.
+ *
+ * A phone nobody registered goes through the same steps (limits, a stored code) without the
+ * message, and delivery happens after the answer, so neither the answer, its limits nor its
+ * time tell whether a phone is registered.
  */
 export class SmsCodeService {
   constructor(
@@ -26,9 +31,16 @@ export class SmsCodeService {
     private readonly clock: Clock,
     private readonly sender: SmsSender,
     private readonly secret: string,
+    private readonly log: Pick<FastifyBaseLogger, 'warn'>,
   ) {}
 
-  async send(schoolId: string, phone: string, purpose: SmsPurpose): Promise<void> {
+  /** Issues a code; `deliver` is false for a phone with no account it could be for. */
+  async send(
+    schoolId: string,
+    phone: string,
+    purpose: SmsPurpose,
+    { deliver }: { deliver: boolean },
+  ): Promise<void> {
     const code = randomSixDigitCode();
     const id = await this.db.transaction(async (tx) => {
       // Serialise sends per phone so two concurrent requests cannot both pass the limits.
@@ -75,6 +87,10 @@ export class SmsCodeService {
       });
       return rowId;
     });
+    if (deliver) void this.deliver(id, phone, code);
+  }
+
+  private async deliver(id: string, phone: string, code: string): Promise<void> {
     try {
       await this.sender.send({
         phone,
@@ -83,15 +99,25 @@ export class SmsCodeService {
       });
     } catch (error) {
       // A code that never reached the phone must not count against the limits.
-      await this.db.delete(smsCode).where(eq(smsCode.id, id));
-      throw new AppError('SMS_SEND_FAILED', {
-        detail: error instanceof Error ? error.message : 'send failed',
-      });
+      this.log.warn(
+        { sender: this.sender.name, err: error instanceof Error ? error.message : 'send failed' },
+        'SMS code not delivered',
+      );
+      try {
+        await this.db.delete(smsCode).where(eq(smsCode.id, id));
+      } catch {
+        // The database may be closing; the code then just expires.
+      }
     }
   }
 
-  /** Consumes the code or throws SMS_CODE_INVALID / SMS_CODE_VOIDED. */
-  async consume(schoolId: string, phone: string, purpose: SmsPurpose, code: string): Promise<void> {
+  /** Consumes the code or throws SMS_CODE_INVALID / SMS_CODE_VOIDED; answers the code's id. */
+  async consume(
+    schoolId: string,
+    phone: string,
+    purpose: SmsPurpose,
+    code: string,
+  ): Promise<string> {
     const now = this.clock.now();
     const rows = await this.db
       .select()
@@ -126,5 +152,24 @@ export class SmsCodeService {
       .where(and(eq(smsCode.id, row.id), isNull(smsCode.consumedAt), isNull(smsCode.voidedAt)))
       .returning({ id: smsCode.id });
     if (consumed.length === 0) throw AppError.of('SMS_CODE_INVALID');
+    return row.id;
+  }
+
+  /** The phone of a consumed reset code, marking its one reset used; undefined if it was. */
+  async useForReset(codeId: string, schoolId: string): Promise<string | undefined> {
+    const rows = await this.db
+      .update(smsCode)
+      .set({ resetUsedAt: this.clock.now() })
+      .where(
+        and(
+          eq(smsCode.id, codeId),
+          eq(smsCode.schoolId, schoolId),
+          eq(smsCode.purpose, 'reset_password'),
+          sql`${smsCode.consumedAt} is not null`,
+          isNull(smsCode.resetUsedAt),
+        ),
+      )
+      .returning({ phone: smsCode.phone });
+    return rows[0]?.phone;
   }
 }

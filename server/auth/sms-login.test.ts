@@ -115,17 +115,92 @@ describe('SMS code login (seed 000)', () => {
     expect(JSON.stringify(rows)).not.toContain(code);
   });
 
-  it('tells an unregistered phone to contact the college, in the browser language', async () => {
-    const response = await new TestClient(test.app, { 'accept-language': 'en-US,en;q=0.9' }).post(
-      '/api/auth/sms-codes',
-      { schoolSlug: 'demo', phone: '13912345678', purpose: 'login' },
-    );
-    expect(response.statusCode).toBe(404);
-    expect(response.json().error).toMatchObject({
-      code: 'PHONE_NOT_REGISTERED',
-      message: 'This phone number is not registered at this school; contact your college',
+  it('answers an unregistered phone exactly like a registered one, and sends it nothing', async () => {
+    const stranger = '13912345678';
+    const withoutRequestId = (response: { statusCode: number; json: () => unknown }) => {
+      const body = response.json() as { error?: { requestId?: string } };
+      if (body.error) delete body.error.requestId;
+      return { status: response.statusCode, body };
+    };
+    const both = async <T>(run: (phone: string) => Promise<T>): Promise<T> => {
+      const registered = await run(zhang.phone);
+      expect(await run(stranger)).toEqual(registered);
+      return registered;
+    };
+
+    const first = await both(async (phone) => withoutRequestId(await send(client, phone)));
+    expect(first).toEqual({ status: 200, body: { resendAfterSeconds: 60, expiresInSeconds: 300 } });
+    expect(test.sms.recent().map((entry) => entry.phone)).toEqual([zhang.phone]);
+
+    // The per-phone limits hold for both alike.
+    const again = await both(async (phone) => withoutRequestId(await send(client, phone)));
+    expect(again).toMatchObject({ status: 429, body: { error: { code: 'SMS_TOO_FREQUENT' } } });
+
+    // Wrong codes: the same answers, down to the code being voided after five.
+    const tries = await both(async (phone) => {
+      const answers = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await client.post('/api/auth/login/sms', {
+          schoolSlug: 'demo',
+          phone,
+          code: '000000',
+        });
+        answers.push(withoutRequestId(response));
+      }
+      return answers;
     });
-    expect(test.sms.recent()).toHaveLength(0);
+    expect(tries.at(-1)).toMatchObject({ body: { error: { code: 'SMS_CODE_VOIDED' } } });
+
+    // A reset code for staff to a candidate's phone: the same answer, no message.
+    test.clock.advance(61_000);
+    const reset = await client.post('/api/auth/sms-codes', {
+      schoolSlug: 'demo',
+      phone: zhang.phone,
+      purpose: 'reset_password',
+      accountKind: 'staff',
+    });
+    expect(reset.statusCode).toBe(200);
+    expect(test.sms.recent()).toHaveLength(1);
+  });
+
+  it('answers before the SMS provider does, and a failed send does not count against the limits', async () => {
+    let release: () => void = () => undefined;
+    const failing = {
+      name: 'failing',
+      sent: 0,
+      send(): Promise<void> {
+        this.sent++;
+        return new Promise((_resolve, reject) => {
+          release = () => reject(new Error('provider down'));
+        });
+      },
+    };
+    const local = await createTestApp({ smsSender: failing });
+    try {
+      await seedDemoInto(local);
+      const caller = new TestClient(local.app);
+      const answer = await caller.post('/api/auth/sms-codes', {
+        schoolSlug: 'demo',
+        phone: zhang.phone,
+        purpose: 'login',
+      });
+      // Answered while the provider still hangs: its time says nothing about the phone.
+      expect(answer.statusCode).toBe(200);
+      expect(failing.sent).toBe(1);
+      release();
+      await expect
+        .poll(async () => (await local.database.db.query.smsCode.findMany()).length)
+        .toBe(0);
+      const retry = await caller.post('/api/auth/sms-codes', {
+        schoolSlug: 'demo',
+        phone: zhang.phone,
+        purpose: 'login',
+      });
+      expect(retry.statusCode).toBe(200);
+      expect(failing.sent).toBe(2);
+    } finally {
+      await local.close();
+    }
   });
 
   it('refuses a login under another college than the registration', async () => {

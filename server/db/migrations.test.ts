@@ -37,6 +37,7 @@ describe('Migrations', () => {
       'face_check',
       'identity_review',
       'login_session',
+      'login_throttle',
       'phone_pairing',
       'registration',
       'roster_report',

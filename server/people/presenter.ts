@@ -14,8 +14,12 @@ export function presentCollege(row: CollegeRow, counts: HeadCounts | undefined):
   };
 }
 
-/** A staff account as an admin sees it: never the password hash or lockout counters. */
-export function presentStaff(row: StaffRow, scope: PeopleScope): StaffMember {
+/** A staff account as an admin sees it: never the password hash or login counters. */
+export function presentStaff(
+  row: StaffRow,
+  scope: PeopleScope,
+  loginRestricted: boolean,
+): StaffMember {
   if (!isManagedRole(row.role)) throw new Error(`not a managed staff role: ${row.role}`);
   return {
     id: row.id,
@@ -27,6 +31,7 @@ export function presentStaff(row: StaffRow, scope: PeopleScope): StaffMember {
     collegeName: row.collegeName,
     disabled: row.disabled,
     mustChangePassword: row.mustChangePassword,
+    loginRestricted,
     createdAt: row.createdAt.toISOString(),
     canManage: canManageStaff(scope, row) && row.id !== scope.actorId,
   };

@@ -174,17 +174,11 @@ export class PeopleRepo {
     await this.db.update(appUser).set({ disabled, updatedAt: now }).where(eq(appUser.id, id));
   }
 
-  /** A temporary password: the next login must replace it; any lockout is lifted. */
+  /** A temporary password: the next login must replace it. */
   async setTemporaryPassword(id: string, passwordHash: string, now: Date): Promise<void> {
     await this.db
       .update(appUser)
-      .set({
-        passwordHash,
-        mustChangePassword: true,
-        failedPasswordCount: 0,
-        lockedUntil: null,
-        updatedAt: now,
-      })
+      .set({ passwordHash, mustChangePassword: true, updatedAt: now })
       .where(eq(appUser.id, id));
   }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as contracts from '../../shared/api/people.js';
 import type { AuthContext } from '../auth/auth-context.js';
+import type { LoginGuard } from '../auth/login-guard.js';
 import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
 import { PeopleRepo } from './repo.js';
@@ -12,8 +13,12 @@ const actorOf = (auth: AuthContext, request: FastifyRequest): Actor => ({
 });
 
 /** Colleges and staff accounts (admin console). */
-export function registerPeopleRoutes(api: FastifyInstance, deps: RouteDeps): void {
-  const people = new PeopleService(new PeopleRepo(deps.db), deps.audit, deps.clock);
+export function registerPeopleRoutes(
+  api: FastifyInstance,
+  deps: RouteDeps,
+  loginLimits: Pick<LoginGuard, 'restricted' | 'unlock'>,
+): void {
+  const people = new PeopleService(new PeopleRepo(deps.db), deps.audit, deps.clock, loginLimits);
 
   registerRoute(api, contracts.listColleges, async ({ auth }) => ({
     items: await people.listColleges(auth.user),
@@ -33,5 +38,8 @@ export function registerPeopleRoutes(api: FastifyInstance, deps: RouteDeps): voi
   );
   registerRoute(api, contracts.resetStaffPassword, ({ auth, request, params }) =>
     people.resetStaffPassword(actorOf(auth, request), params.userId),
+  );
+  registerRoute(api, contracts.unlockStaffLogin, ({ auth, request, params }) =>
+    people.unlockStaffLogin(actorOf(auth, request), params.userId),
   );
 }

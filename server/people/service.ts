@@ -7,6 +7,7 @@ import {
   type StaffMember,
 } from '../../shared/api/people.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { LoginGuard } from '../auth/login-guard.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
@@ -35,6 +36,7 @@ export class PeopleService {
     private readonly repo: PeopleRepo,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly loginLimits: Pick<LoginGuard, 'restricted' | 'unlock'>,
   ) {}
 
   async listColleges(user: SessionUser): Promise<AdminCollege[]> {
@@ -98,7 +100,8 @@ export class PeopleService {
       page: query.page,
       pageSize: query.pageSize,
     });
-    return { items: rows.map((row) => presentStaff(row, scope)), total };
+    const restricted = await this.loginLimits.restricted(rows);
+    return { items: rows.map((row) => presentStaff(row, scope, restricted.has(row.id))), total };
   }
 
   async createStaff(actor: Actor, input: CreateStaffBody): Promise<StaffWithPassword> {
@@ -153,9 +156,21 @@ export class PeopleService {
       this.clock.now(),
     );
     await this.repo.endSessionsOf(userId);
+    // Whoever was locked out by wrong passwords now has a new one from the admin.
+    await this.loginLimits.unlock(target);
     const detail = target.username ?? target.name;
     await this.record(actor, scope, 'staff.password_reset', 'user', userId, detail);
     return { staff: await this.present(scope, userId), temporaryPassword };
+  }
+
+  /** Lifts the picture code and waits wrong passwords put on an account, for every client. */
+  async unlockStaffLogin(actor: Actor, userId: string): Promise<StaffMember> {
+    const scope = peopleScope(actor.user);
+    const target = await this.manageableStaff(scope, userId);
+    await this.loginLimits.unlock(target);
+    const detail = target.username ?? target.name;
+    await this.record(actor, scope, 'staff.login_unlocked', 'user', userId, detail);
+    return this.present(scope, userId);
   }
 
   private async collegeInScope(scope: PeopleScope, collegeId: string): Promise<CollegeRow> {
@@ -199,7 +214,8 @@ export class PeopleService {
   private async present(scope: PeopleScope, userId: string): Promise<StaffMember> {
     const row = await this.repo.findStaff(userId);
     if (!row) throw AppError.notFound('staff');
-    return presentStaff(row, scope);
+    const restricted = await this.loginLimits.restricted([row]);
+    return presentStaff(row, scope, restricted.has(row.id));
   }
 
   private record(

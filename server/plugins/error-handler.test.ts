@@ -24,7 +24,7 @@ describe('Error handler', () => {
       throw new Error('database password is hunter2');
     });
     app.get('/locked', () => {
-      throw AppError.retryLater('ACCOUNT_LOCKED', 900);
+      throw AppError.retryLater('LOGIN_DELAYED', 60);
     });
 
     const response = await app.inject({ method: 'GET', url: '/boom' });
@@ -41,11 +41,9 @@ describe('Error handler', () => {
       url: '/locked',
       headers: { 'accept-language': 'en' },
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.headers['retry-after']).toBe('900');
-    expect(locked.json().error.message).toBe(
-      'Too many wrong passwords; the account is locked for 15 minutes',
-    );
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe('60');
+    expect(locked.json().error.message).toBe('Several logins failed; wait a moment and try again');
     await app.close();
   });
 

@@ -38,7 +38,8 @@ export const XLSX_ZIP_LIMITS: ZipLimits = {
   maxRatio: 100,
 };
 
-const REQUIRED_COLUMNS: RosterColumn[] = ['name', 'idNumber', 'phone', 'admissionNumber'];
+// 准考证号 may be left out: the import then gives each new registration a random one.
+const REQUIRED_COLUMNS: RosterColumn[] = ['name', 'idNumber', 'phone'];
 
 function tooManyRows(): AppError {
   return AppError.withIssues('TOO_MANY_ROWS', [

@@ -12,6 +12,7 @@ import {
   registration,
   staffAssignment,
 } from '../db/schema/index.js';
+import { generateAdmissionNumber } from './admission-numbers.js';
 import type { RosterLookups, RosterRecord } from './validate-rows.js';
 
 /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
@@ -87,7 +88,10 @@ export class RosterRepo {
         );
       for (const row of rows) if (row.phone !== null) result.userIdByPhone.set(row.phone, row.id);
     }
-    for (const part of chunks(records.map((record) => record.admissionNumber))) {
+    const admissionNumbers = records.flatMap((record) =>
+      record.admissionNumber === null ? [] : [record.admissionNumber],
+    );
+    for (const part of chunks(admissionNumbers)) {
       const rows = await this.db
         .select({ userId: registration.userId, admissionNumber: registration.admissionNumber })
         .from(registration)
@@ -201,6 +205,15 @@ async function upsertRegistrations(
     .from(registration)
     .where(eq(registration.examId, input.examId));
   for (const row of rows) existing.set(row.userId, row);
+  const taken = new Set([
+    ...rows.map((row) => row.admissionNumber),
+    ...input.records.flatMap((record) => (record.admissionNumber ? [record.admissionNumber] : [])),
+  ]);
+  const newNumber = () => {
+    const number = generateAdmissionNumber(taken);
+    taken.add(number);
+    return number;
+  };
 
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const toCreate: (typeof registration.$inferInsert)[] = [];
@@ -216,21 +229,16 @@ async function upsertRegistrations(
         examId: input.examId,
         sessionId: record.sessionId,
         userId,
-        admissionNumber: record.admissionNumber,
+        admissionNumber: record.admissionNumber ?? newNumber(),
         createdAt: input.now,
         updatedAt: input.now,
       });
       continue;
     }
+    const admissionNumber = record.admissionNumber ?? current.admissionNumber;
     const isChanged =
-      current.sessionId !== record.sessionId || current.admissionNumber !== record.admissionNumber;
-    if (isChanged) {
-      toUpdate.push({
-        id: current.id,
-        sessionId: record.sessionId,
-        admissionNumber: record.admissionNumber,
-      });
-    }
+      current.sessionId !== record.sessionId || current.admissionNumber !== admissionNumber;
+    if (isChanged) toUpdate.push({ id: current.id, sessionId: record.sessionId, admissionNumber });
     if (isChanged || users.changedUsers.has(userId)) counts.updated++;
     else counts.unchanged++;
   }

@@ -15,19 +15,39 @@ const EXAMPLE_ID_FIRST_17 = '11010519900307001';
 
 /** The example row: a made-up person whose values pass every rule of the import. */
 function exampleRow(
-  exam: { code: string; collegeName: string | null },
+  exam: { collegeName: string | null },
   sessionName: string,
 ): Record<RosterColumn, string> {
-  const prefix = exam.code.replace(/[^A-Za-z0-9-]/g, '').slice(0, 24) || 'EX';
   return {
     name: '示例考生',
     idNumber: EXAMPLE_ID_FIRST_17 + idNumberCheckChar(EXAMPLE_ID_FIRST_17),
     phone: '13900000000',
-    admissionNumber: `${prefix}-0001`,
+    // Left empty on purpose: the import then draws a random one (see the instructions).
+    admissionNumber: '',
     college: exam.collegeName ?? '',
     session: sessionName,
   };
 }
+
+/** The template's 填写说明 sheet, one rule a line, Chinese then English. */
+export const ROSTER_INSTRUCTIONS: readonly (readonly [string, string])[] = [
+  [
+    '每行一名考生；姓名、身份证号、手机号必填。',
+    'One candidate a row; name, ID number and phone are required.',
+  ],
+  [
+    '准考证号可留空：留空时系统为新考生生成 12 位随机号码（不连续、无法推测），已有准考证号保持不变。',
+    'Admission numbers may be left empty: new candidates then get a random 12-digit number (not sequential, cannot be guessed); existing ones keep theirs.',
+  ],
+  [
+    '如自行填写准考证号，请勿使用连续编号：考生凭考试ID和准考证号即可登录，连续编号容易被他人猜中。',
+    'If you fill them in, do not number candidates in sequence: the exam ID and admission number are enough to log in, and sequential numbers are easy to guess.',
+  ],
+  [
+    '考场须与第二张表“考场”中的名称一致；只有一个考场时可留空。',
+    'Session names must match the sheet 考场; with one session it may be left empty.',
+  ],
+];
 
 const csvField = (value: string) =>
   /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -69,6 +89,11 @@ export async function buildRosterTemplate(
   sessions.addRow([ROSTER_HEADERS.session.zh]).font = { bold: true };
   for (const name of sessionNames) sessions.addRow([name]);
   sessions.getColumn(1).width = 30;
+  const instructions = workbook.addWorksheet('填写说明');
+  instructions.addRow(['填写说明', 'Instructions']).font = { bold: true };
+  for (const [zh, en] of ROSTER_INSTRUCTIONS) instructions.addRow([zh, en]);
+  instructions.getColumn(1).width = 80;
+  instructions.getColumn(2).width = 80;
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   return {
     fileName: `${baseName}.xlsx`,

@@ -14,7 +14,8 @@ export interface RosterRecord {
   /** Upper-case, 18 characters, checksum verified. */
   idNumber: string;
   phone: string;
-  admissionNumber: string;
+  /** null: none in the file; a new registration gets a random one, an existing one keeps its. */
+  admissionNumber: string | null;
   /** The college to record; undefined keeps an existing candidate's college as it is. */
   collegeId: string | null | undefined;
   sessionId: string;
@@ -108,9 +109,12 @@ function checkRow(
     idCell?.kind === 'number' && !idCell.isExact ? null : schemaValue(idNumberSchema)(value),
   );
   const phone = checked('phone', 'invalid_phone', schemaValue(phoneSchema));
-  const admissionNumber = checked('admissionNumber', 'invalid_admission_number', (value) =>
-    ADMISSION_NUMBER.test(value) ? value : null,
-  );
+  const admissionText = text('admissionNumber', false);
+  const admissionNumber =
+    admissionText === null || ADMISSION_NUMBER.test(admissionText) ? admissionText : undefined;
+  if (admissionNumber === undefined) {
+    fail('admissionNumber', 'invalid_admission_number', row.cells.admissionNumber);
+  }
 
   let collegeId: string | null | undefined = rules.examCollegeId ?? undefined;
   const collegeName = text('college', false);
@@ -139,7 +143,9 @@ function checkRow(
   }
 
   if (errors.length > before) return null;
-  if (name === null || idNumber === null || phone === null || admissionNumber === null) return null;
+  if (name === null || idNumber === null || phone === null || admissionNumber === undefined) {
+    return null;
+  }
   if (sessionId === undefined) return null;
   return { line: row.line, name, idNumber, phone, admissionNumber, collegeId, sessionId };
 }
@@ -154,9 +160,11 @@ function markDuplicates(records: RosterRecord[], errors: RosterRowError[]): Set<
   const duplicateLines = new Set<number>();
   for (const record of records) {
     for (const column of ['idNumber', 'phone', 'admissionNumber'] as const) {
-      const value = column === 'admissionNumber' ? record[column].toUpperCase() : record[column];
+      const original = record[column];
+      if (original === null) continue;
+      const value = column === 'admissionNumber' ? original.toUpperCase() : original;
       if (seen[column].has(value)) {
-        errors.push(errorOf(record.line, column, 'duplicate_in_file', record[column]));
+        errors.push(errorOf(record.line, column, 'duplicate_in_file', original));
         duplicateLines.add(record.line);
       } else seen[column].add(value);
     }
@@ -198,7 +206,10 @@ export function checkAgainstDatabase(
       errors.push(errorOf(record.line, 'idNumber', 'invalid_id_number', record.idNumber));
       isValid = false;
     }
-    const holder = lookups.userIdByAdmissionNumber.get(record.admissionNumber);
+    const holder =
+      record.admissionNumber === null
+        ? undefined
+        : lookups.userIdByAdmissionNumber.get(record.admissionNumber);
     if (holder !== undefined && holder !== userId) {
       errors.push(
         errorOf(record.line, 'admissionNumber', 'admission_number_taken', record.admissionNumber),

@@ -7,6 +7,7 @@ import { buildApp } from '../app.js';
 import { ConsoleSmsSender } from '../auth/sms/console-sender.js';
 import type { SmsSender } from '../auth/sms/sms-sender.js';
 import type { CaptchaGenerator } from '../auth/captcha.js';
+import type { PasswordHasher } from '../auth/passwords.js';
 import type { FaceMatcher } from '../check-in/face-matcher.js';
 import { ManualClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/client.js';
@@ -40,6 +41,8 @@ export async function createTestApp(
     faceMatcher?: FaceMatcher;
     /** STUN/TURN servers the media route hands out (none by default). */
     ice?: IceConfig;
+    /** Hashes and checks passwords; pass one that counts the checks. */
+    passwordHasher?: PasswordHasher;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -67,6 +70,7 @@ export async function createTestApp(
     clock,
     ...(options.captcha ? { captcha: options.captcha } : {}),
     ...(options.faceMatcher ? { faceMatcher: options.faceMatcher } : {}),
+    ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
   });
   await app.ready();
   return { app, storage, clock, sms, database, close: () => app.close() };
@@ -79,6 +83,8 @@ export class TestClient {
   constructor(
     private readonly app: FastifyInstance,
     private readonly headers: Record<string, string> = {},
+    /** The client's address as the server sees it (inject's default is 127.0.0.1). */
+    private readonly remoteAddress?: string,
   ) {}
 
   private cookieHeader(): string {
@@ -109,6 +115,7 @@ export class TestClient {
         cookie: this.cookieHeader(),
         ...(method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}),
       },
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
       ...(body === undefined ? {} : { payload: body as object }),
     });
     this.remember(response);

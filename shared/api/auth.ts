@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, roleSchema, smsPurposeSchema } from '../enums.js';
+import { optionalCaptchaFields } from './captcha.js';
 import { defineRoute } from './contract.js';
 import {
   idNumberSchema,
@@ -31,13 +32,27 @@ const smsCodeSchema = z
   .trim()
   .regex(/^\d{6}$/, 'INVALID_CODE');
 
+/** Which accounts a password reset is about: 考生 or 工作人员. */
+export const ACCOUNT_KINDS = ['candidate', 'staff'] as const;
+export const accountKindSchema = z.enum(ACCOUNT_KINDS);
+export type AccountKind = z.infer<typeof accountKindSchema>;
+
 export const sendSmsCode = defineRoute({
   method: 'POST',
   path: '/api/auth/sms-codes',
-  summary: 'Send a 6-digit code by SMS (at most once a minute and 10 times a day per phone)',
+  summary:
+    'Send a 6-digit code by SMS (at most once a minute and 10 times a day per phone). The answer ' +
+    'is the same whether or not the phone is registered; the code is only sent where it is ' +
+    '(a candidate for login; an account of the kind for reset_password)',
   tags: ['auth'],
   access: 'public',
-  body: z.strictObject({ schoolSlug: slugSchema, phone: phoneSchema, purpose: smsPurposeSchema }),
+  body: z.strictObject({
+    schoolSlug: slugSchema,
+    phone: phoneSchema,
+    purpose: smsPurposeSchema,
+    /** For reset_password: whose password is forgotten. Logins by code are candidates'. */
+    accountKind: accountKindSchema.default('candidate'),
+  }),
   response: z.object({ resendAfterSeconds: z.number().int(), expiresInSeconds: z.number().int() }),
 });
 
@@ -66,6 +81,7 @@ export const loginWithIdNumber = defineRoute({
     schoolSlug: slugSchema,
     idNumber: idNumberSchema,
     password: z.string().min(1).max(128),
+    ...optionalCaptchaFields,
   }),
   response: loginResultSchema,
 });
@@ -80,6 +96,7 @@ export const loginWithAdmission = defineRoute({
     schoolSlug: slugSchema,
     examCode: z.string().trim().min(1).max(40),
     admissionNumber: z.string().trim().min(1).max(40),
+    ...optionalCaptchaFields,
   }),
   response: loginResultSchema,
 });
@@ -94,20 +111,53 @@ export const loginAsStaff = defineRoute({
     schoolSlug: slugSchema.optional(),
     login: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(128),
+    ...optionalCaptchaFields,
   }),
   response: loginResultSchema,
+});
+
+/** An account a reset may apply to, as the phone's owner sees it once the code is verified. */
+export const resettableAccountSchema = z.object({
+  accountId: idSchema,
+  role: roleSchema,
+  /** Masked: 张*, 欧阳**锋. */
+  maskedName: z.string(),
+  /** Masked: ad***n; null for candidates, who have none. */
+  maskedUsername: z.string().nullable(),
+});
+export type ResettableAccount = z.infer<typeof resettableAccountSchema>;
+
+export const verifyPasswordReset = defineRoute({
+  method: 'POST',
+  path: '/api/auth/password/reset/verify',
+  summary:
+    'Forgot password, step 1: the SMS code proves the phone; answers a 10-minute reset token ' +
+    'and the accounts of the chosen kind with that phone (masked), to pick one',
+  tags: ['auth'],
+  access: 'public',
+  body: z.strictObject({
+    schoolSlug: slugSchema,
+    accountKind: accountKindSchema,
+    phone: phoneSchema,
+    code: smsCodeSchema,
+  }),
+  response: z.object({
+    resetToken: z.string(),
+    expiresInSeconds: z.number().int(),
+    accounts: z.array(resettableAccountSchema).min(1),
+  }),
 });
 
 export const resetPassword = defineRoute({
   method: 'POST',
   path: '/api/auth/password/reset',
-  summary: 'Forgot password: phone and SMS code, then a new password',
+  summary: 'Forgot password, step 2: the reset token, the one account picked, its new password',
   tags: ['auth'],
   access: 'public',
   body: z.strictObject({
     schoolSlug: slugSchema,
-    phone: phoneSchema,
-    code: smsCodeSchema,
+    resetToken: z.string().min(1).max(300),
+    accountId: idSchema,
     newPassword: newPasswordSchema,
   }),
   response: okSchema,

@@ -9,6 +9,7 @@ import {
 } from '../enums.js';
 import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
+import { loginAlertSchema } from './login-alerts.js';
 
 /** The rules an exam carries (DESIGN.md, the exam model). */
 export const examRulesSchema = z.strictObject({
@@ -120,6 +121,8 @@ export const adminOverviewSchema = z.object({
     staff: z.number().int(),
   }),
   sessions: z.array(sessionSummarySchema),
+  /** Bursts of failed logins of the last day: someone may be guessing. */
+  loginAlerts: z.array(loginAlertSchema),
 });
 export type AdminOverview = z.infer<typeof adminOverviewSchema>;
 

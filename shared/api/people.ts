@@ -85,6 +85,8 @@ export const staffMemberSchema = z.object({
   collegeName: z.string().nullable(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** Wrong passwords lately: some logins of this account need a picture code or a wait. */
+  loginRestricted: z.boolean(),
   createdAt: isoDateTimeSchema,
   /** Whether the caller may disable, enable or reset this account. */
   canManage: z.boolean(),
@@ -159,4 +161,16 @@ export const resetStaffPassword = defineRoute({
   access: PEOPLE_ADMINS,
   params: staffParams,
   response: staffWithPasswordSchema,
+});
+
+export const unlockStaffLogin = defineRoute({
+  method: 'POST',
+  path: '/api/admin/staff/:userId/login-unlock',
+  summary:
+    'Lift the login limits (picture code, waits) that wrong passwords put on a staff account, ' +
+    'for every client',
+  tags: ['people'],
+  access: PEOPLE_ADMINS,
+  params: staffParams,
+  response: staffMemberSchema,
 });

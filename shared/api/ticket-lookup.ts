@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from './contract.js';
 import { sessionUserSchema } from './auth.js';
+import { captchaAnswerSchema, captchaSchema } from './captcha.js';
 import { idNumberSchema, idSchema, isoDateTimeSchema, slugSchema } from './common.js';
-
-/** A picture code (图形验证码): single use, valid for 5 minutes. */
-export const captchaSchema = z.object({
-  captchaId: idSchema,
-  /** An SVG image; the answer is drawn as paths, never as text. */
-  svg: z.string(),
-});
-export type Captcha = z.infer<typeof captchaSchema>;
 
 export const getCaptcha = defineRoute({
   method: 'GET',
@@ -35,7 +28,7 @@ export const ticketLookupBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(40),
   idNumber: idNumberSchema,
   captchaId: idSchema,
-  captchaAnswer: z.string().trim().min(1).max(10),
+  captchaAnswer: captchaAnswerSchema,
   /** 我已阅读并同意《考生诚信承诺书》和《隐私政策》 must be ticked. */
   agreed: z.literal(true),
 });

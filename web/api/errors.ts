@@ -16,7 +16,7 @@ export function issueText(message: string | undefined, t: TFunction): string | n
 }
 
 // Codes whose sentence already tells the user when to retry (the send-code button counts down).
-const SELF_TIMED_CODES = new Set(['SMS_TOO_FREQUENT', 'SMS_DAILY_LIMIT', 'ACCOUNT_LOCKED']);
+const SELF_TIMED_CODES = new Set(['SMS_TOO_FREQUENT', 'SMS_DAILY_LIMIT']);
 
 /** Turns any thrown value into one sentence in the current language. */
 export function describeError(error: unknown, t: TFunction): string {

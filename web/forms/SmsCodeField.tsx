@@ -1,5 +1,6 @@
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { AccountKind } from '../../shared/api/auth.js';
 import type { SmsPurpose } from '../../shared/enums.js';
 import { useSmsCodeSender } from '../auth/useSmsCodeSender.js';
 import { SmsCodeInput } from '../ui/SmsCodeInput.js';
@@ -8,6 +9,8 @@ import { useFieldRules } from './useFieldRules.js';
 interface SmsCodeFieldProps {
   schoolSlug: string;
   purpose: SmsPurpose;
+  /** For reset codes: whose password is forgotten. */
+  accountKind?: AccountKind;
   /** Name of the phone field of the same form, validated before a code is sent. */
   phoneField?: string;
   onSent: (expiresInSeconds: number) => void;
@@ -20,13 +23,14 @@ const CODE_PATTERN = /^\d{6}$/;
 export function SmsCodeField({
   schoolSlug,
   purpose,
+  accountKind,
   phoneField = 'phone',
   ...props
 }: SmsCodeFieldProps) {
   const { t } = useTranslation();
   const rules = useFieldRules();
   const form = Form.useFormInstance();
-  const { sendCode, isSending, secondsLeft } = useSmsCodeSender(schoolSlug, purpose);
+  const { sendCode, isSending, secondsLeft } = useSmsCodeSender(schoolSlug, purpose, accountKind);
 
   const handleSend = async () => {
     try {

@@ -8,6 +8,7 @@ import { en as adminRosterEN, zh as adminRosterZH } from '../roles/admin/roster/
 import { en as adminReviewsEN, zh as adminReviewsZH } from '../roles/admin/reviews/messages.js';
 import { en as adminReportsEN, zh as adminReportsZH } from '../roles/admin/reports/messages.js';
 import { en as adminScoringEN, zh as adminScoringZH } from '../roles/admin/scoring/messages.js';
+import { en as adminAlertsEN, zh as adminAlertsZH } from '../roles/admin/alerts/messages.js';
 import { en as staffCheckInEN, zh as staffCheckInZH } from '../roles/staff/check-in/messages.js';
 import { en as staffScoringEN, zh as staffScoringZH } from '../roles/staff/scoring/messages.js';
 import {
@@ -25,6 +26,7 @@ const zh = {
   adminReviews: adminReviewsZH,
   adminReports: adminReportsZH,
   adminScoring: adminScoringZH,
+  adminAlerts: adminAlertsZH,
   staffCheckIn: staffCheckInZH,
   staffScoring: staffScoringZH,
   staffWaitingRoom: staffWaitingRoomZH,
@@ -38,6 +40,7 @@ const en: typeof zh = {
   adminReviews: adminReviewsEN,
   adminReports: adminReportsEN,
   adminScoring: adminScoringEN,
+  adminAlerts: adminAlertsEN,
   staffCheckIn: staffCheckInEN,
   staffScoring: staffScoringEN,
   staffWaitingRoom: staffWaitingRoomEN,

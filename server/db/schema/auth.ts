@@ -4,6 +4,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -48,6 +49,27 @@ export const smsCode = pgTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     voidedAt: timestamp('voided_at', { withTimezone: true }),
+    /** When the password-reset grant this code opened was used: one reset per code. */
+    resetUsedAt: timestamp('reset_used_at', { withTimezone: true }),
   },
   (t) => [index('sms_code_phone_created_idx').on(t.phone, t.createdAt)],
+);
+
+/**
+ * Failed logins counted per subject (an exam, an admission number, a login name, a user) and
+ * client (an IP, a trusted browser, or '' for all clients). A counter starts again after 15
+ * quiet minutes; rows idle for a day are deleted.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    subject: text('subject').notNull(),
+    client: text('client').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subject, t.client] }),
+    index('login_throttle_last_failure_idx').on(t.lastFailureAt),
+  ],
 );

@@ -67,8 +67,6 @@ export const appUser = pgTable(
     passwordHash: text('password_hash'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
-    failedPasswordCount: integer('failed_password_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     locale: localeEnum('locale').notNull().default('zh-CN'),
     photoFileId: uuid('photo_file_id').references(() => storedFile.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

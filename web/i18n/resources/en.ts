@@ -1,4 +1,5 @@
 import { en as ticketLookupEN } from '../../pages/ticket-lookup/messages.js';
+import { en as captchaEN } from '../../forms/captcha/messages.js';
 import { en as mediaEN } from '../../media/messages.js';
 import { en as callEN } from '../../call/messages.js';
 import { errorTexts } from './errorTexts.js';
@@ -73,7 +74,8 @@ export const en: Messages = {
     smsCode: 'SMS code',
     getCode: 'Get code',
     resendIn: 'Resend in {{seconds}} s',
-    codeSent: 'Code sent; it is valid for {{minutes}} minutes',
+    codeSent:
+      'If this phone number is registered, a code is on its way; it is valid for {{minutes}} minutes',
     smsHelp: 'If no code arrives after several tries, contact the college you applied to',
     idNumber: 'ID number',
     password: 'Password',
@@ -89,7 +91,19 @@ export const en: Messages = {
   },
   password: {
     forgotTitle: 'Reset your password',
-    forgotIntro: 'Enter your registered phone number and the SMS code, then choose a new password.',
+    forgotIntro:
+      'Choose the kind of account, enter your registered phone number and the SMS code; then pick the account and choose a new password.',
+    accountKind: 'Account',
+    kindCandidate: 'Candidate',
+    kindStaff: 'Staff',
+    verifySubmit: 'Next',
+    chooseAccount: 'Account to reset',
+    chooseAccountHint:
+      'Several accounts use this phone number; only the one you choose gets the new password.',
+    resetFor: 'New password for the account {{account}}',
+    accountOption: '{{name}} ({{role}})',
+    accountOptionWithUsername: '{{name}} ({{username}}, {{role}})',
+    startOver: 'Verify again',
     newPassword: 'New password',
     confirmPassword: 'Confirm new password',
     rules: 'At least 8 characters, with a letter and a digit',
@@ -195,6 +209,7 @@ export const en: Messages = {
     detail: 'The page hit an error. Reload it and try again.',
   },
   ticketLookup: ticketLookupEN,
+  captcha: captchaEN,
   media: mediaEN,
   call: callEN,
   errors: {

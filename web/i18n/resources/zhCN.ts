@@ -1,4 +1,5 @@
 import { zh as ticketLookupZH } from '../../pages/ticket-lookup/messages.js';
+import { zh as captchaZH } from '../../forms/captcha/messages.js';
 import { zh as mediaZH } from '../../media/messages.js';
 import { zh as callZH } from '../../call/messages.js';
 import { errorTexts } from './errorTexts.js';
@@ -75,7 +76,7 @@ export const zhCN = {
     smsCode: '短信验证码',
     getCode: '获取验证码',
     resendIn: '{{seconds}}秒后重新获取',
-    codeSent: '验证码已发送，{{minutes}}分钟内有效',
+    codeSent: '如该手机号已登记，验证码已发送，{{minutes}}分钟内有效',
     smsHelp: '如多次尝试仍未收到验证码，请与报考学院联系',
     idNumber: '身份证号',
     password: '密码',
@@ -91,7 +92,17 @@ export const zhCN = {
   },
   password: {
     forgotTitle: '找回密码',
-    forgotIntro: '输入登记的手机号和短信验证码，设置新密码。',
+    forgotIntro: '选择账号类型，输入登记的手机号和短信验证码；验证通过后选择账号并设置新密码。',
+    accountKind: '账号类型',
+    kindCandidate: '考生',
+    kindStaff: '工作人员',
+    verifySubmit: '下一步',
+    chooseAccount: '选择要重置密码的账号',
+    chooseAccountHint: '该手机号登记了多个账号，只会修改所选账号的密码。',
+    resetFor: '将为账号 {{account}} 设置新密码',
+    accountOption: '{{name}}（{{role}}）',
+    accountOptionWithUsername: '{{name}}（{{username}}，{{role}}）',
+    startOver: '重新验证',
     newPassword: '新密码',
     confirmPassword: '确认新密码',
     rules: '至少8位，须同时包含字母和数字',
@@ -196,6 +207,7 @@ export const zhCN = {
     detail: '页面发生了错误，请重新加载后再试。',
   },
   ticketLookup: ticketLookupZH,
+  captcha: captchaZH,
   media: mediaZH,
   call: callZH,
   errors: {

@@ -1,12 +1,18 @@
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { loginAsStaff } from '../../../shared/api/auth.js';
-import { callApi, type ApiBody } from '../../api/client.js';
+import { callApi } from '../../api/client.js';
 import { useLoginMutation } from '../../auth/useLoginMutation.js';
+import { LoginCaptchaField } from '../../forms/captcha/LoginCaptchaField.js';
+import { CAPTCHA_ANSWER_FIELD, useLoginCaptcha } from '../../forms/captcha/useLoginCaptcha.js';
 import { FormNotice } from '../../forms/FormNotice.js';
 import { useFieldRules } from '../../forms/useFieldRules.js';
 
-type Values = Omit<ApiBody<typeof loginAsStaff>, 'schoolSlug'>;
+interface Values {
+  login: string;
+  password: string;
+  captchaAnswer?: string;
+}
 
 interface StaffLoginFormProps {
   /** Absent for platform administrators, who belong to no school. */
@@ -14,17 +20,29 @@ interface StaffLoginFormProps {
   autoFocus: boolean;
 }
 
-/** Staff login: username or phone, and password. */
+const FORM_NAME = 'staffLogin';
+
+/** Staff login: username or phone, and password (a picture code after failed logins). */
 export function StaffLoginForm({ schoolSlug, autoFocus }: StaffLoginFormProps) {
   const { t } = useTranslation();
   const rules = useFieldRules();
-  const login = useLoginMutation((values: Values) =>
-    callApi(loginAsStaff, { body: { ...values, schoolSlug } }),
+  const [form] = Form.useForm<Values>();
+  const captcha = useLoginCaptcha();
+  const login = useLoginMutation(
+    ({ captchaAnswer, ...values }: Values) =>
+      callApi(loginAsStaff, {
+        body: { ...values, schoolSlug, ...captcha.solution(captchaAnswer) },
+      }),
+    (error) => {
+      form.setFieldValue(CAPTCHA_ANSWER_FIELD, '');
+      captcha.handleFailure(error);
+    },
   );
 
   return (
     <Form<Values>
-      name="staffLogin"
+      form={form}
+      name={FORM_NAME}
       layout="vertical"
       requiredMark={false}
       onFinish={(values) => login.mutate(values)}
@@ -44,6 +62,7 @@ export function StaffLoginForm({ schoolSlug, autoFocus }: StaffLoginFormProps) {
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
+      <LoginCaptchaField captcha={captcha} formName={FORM_NAME} />
       <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
         {t('login.submit')}
       </Button>

@@ -1,19 +1,32 @@
 import { Card, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import type { AccountKind } from '../../../shared/api/auth.js';
+import type { FormNoticeState } from '../../forms/FormNotice.js';
 import { localizedName } from '../../i18n/localizedName.js';
 import { useLocale } from '../../i18n/useLocale.js';
 import { PublicShell } from '../../layout/PublicShell.js';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
 import { SchoolBoundary } from '../school/SchoolBoundary.js';
 import { ResetPasswordForm } from './ResetPasswordForm.js';
+import { ResetVerifyForm, type VerifiedReset } from './ResetVerifyForm.js';
 
-/** `/s/:slug/forgot-password`: a new password by phone and SMS code (seed 004). */
+type Step =
+  | { name: 'verify'; notice: FormNoticeState | null }
+  | { name: 'choose'; verified: VerifiedReset }
+  | { name: 'done' };
+
+/**
+ * `/s/:slug/forgot-password` (seed 004): 考生 or 工作人员, phone and SMS code, then the one
+ * account to reset and its new password. `?kind=staff` comes from the staff login.
+ */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const [isDone, setIsDone] = useState(false);
+  const [searchParams] = useSearchParams();
+  const initialKind: AccountKind = searchParams.get('kind') === 'staff' ? 'staff' : 'candidate';
+  const [step, setStep] = useState<Step>({ name: 'verify', notice: null });
   useDocumentTitle(t('password.forgotTitle'));
 
   return (
@@ -23,7 +36,7 @@ export function ForgotPasswordPage() {
         return (
           <PublicShell width={480}>
             <Card>
-              {isDone ? (
+              {step.name === 'done' ? (
                 <Result
                   status="success"
                   title={<span role="status">{t('password.resetDone')}</span>}
@@ -39,7 +52,24 @@ export function ForgotPasswordPage() {
                     {t('login.schoolTitle', { school: localizedName(school, locale) })}
                   </Typography.Paragraph>
                   <Typography.Paragraph>{t('password.forgotIntro')}</Typography.Paragraph>
-                  <ResetPasswordForm schoolSlug={school.slug} onDone={() => setIsDone(true)} />
+                  {step.name === 'verify' ? (
+                    <ResetVerifyForm
+                      schoolSlug={school.slug}
+                      initialKind={initialKind}
+                      initialNotice={step.notice}
+                      onVerified={(verified) => setStep({ name: 'choose', verified })}
+                    />
+                  ) : (
+                    <ResetPasswordForm
+                      schoolSlug={school.slug}
+                      verified={step.verified}
+                      onDone={() => setStep({ name: 'done' })}
+                      onExpired={(error) =>
+                        setStep({ name: 'verify', notice: { kind: 'error', error } })
+                      }
+                      onStartOver={() => setStep({ name: 'verify', notice: null })}
+                    />
+                  )}
                   <Link to={loginPath}>{t('password.backToLogin')}</Link>
                 </>
               )}

@@ -1,29 +1,47 @@
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { loginWithAdmission } from '../../../shared/api/auth.js';
-import { callApi, type ApiBody } from '../../api/client.js';
+import { callApi } from '../../api/client.js';
 import { useLoginMutation } from '../../auth/useLoginMutation.js';
+import { LoginCaptchaField } from '../../forms/captcha/LoginCaptchaField.js';
+import { CAPTCHA_ANSWER_FIELD, useLoginCaptcha } from '../../forms/captcha/useLoginCaptcha.js';
 import { FormNotice } from '../../forms/FormNotice.js';
 import { useFieldRules } from '../../forms/useFieldRules.js';
 
-type Values = Omit<ApiBody<typeof loginWithAdmission>, 'schoolSlug'>;
+interface Values {
+  examCode: string;
+  admissionNumber: string;
+  captchaAnswer?: string;
+}
 
 interface AdmissionLoginFormProps {
   schoolSlug: string;
   autoFocus: boolean;
 }
 
-/** 考试ID登录: the exam's ID and the candidate's admission number. */
+const FORM_NAME = 'admissionLogin';
+
+/** 考试ID登录: the exam's ID and the candidate's admission number (a picture code after misses). */
 export function AdmissionLoginForm({ schoolSlug, autoFocus }: AdmissionLoginFormProps) {
   const { t } = useTranslation();
   const rules = useFieldRules();
-  const login = useLoginMutation((values: Values) =>
-    callApi(loginWithAdmission, { body: { ...values, schoolSlug } }),
+  const [form] = Form.useForm<Values>();
+  const captcha = useLoginCaptcha();
+  const login = useLoginMutation(
+    ({ captchaAnswer, ...values }: Values) =>
+      callApi(loginWithAdmission, {
+        body: { ...values, schoolSlug, ...captcha.solution(captchaAnswer) },
+      }),
+    (error) => {
+      form.setFieldValue(CAPTCHA_ANSWER_FIELD, '');
+      captcha.handleFailure(error);
+    },
   );
 
   return (
     <Form<Values>
-      name="admissionLogin"
+      form={form}
+      name={FORM_NAME}
       layout="vertical"
       requiredMark={false}
       onFinish={(values) => login.mutate(values)}
@@ -43,6 +61,7 @@ export function AdmissionLoginForm({ schoolSlug, autoFocus }: AdmissionLoginForm
       >
         <Input autoComplete="off" maxLength={40} />
       </Form.Item>
+      <LoginCaptchaField captcha={captcha} formName={FORM_NAME} />
       <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
         {t('login.submit')}
       </Button>

@@ -2,29 +2,47 @@ import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { loginWithIdNumber } from '../../../shared/api/auth.js';
 import { idNumberSchema } from '../../../shared/api/common.js';
-import { callApi, type ApiBody } from '../../api/client.js';
+import { callApi } from '../../api/client.js';
 import { useLoginMutation } from '../../auth/useLoginMutation.js';
+import { LoginCaptchaField } from '../../forms/captcha/LoginCaptchaField.js';
+import { CAPTCHA_ANSWER_FIELD, useLoginCaptcha } from '../../forms/captcha/useLoginCaptcha.js';
 import { FormNotice } from '../../forms/FormNotice.js';
 import { useFieldRules } from '../../forms/useFieldRules.js';
 
-type Values = Omit<ApiBody<typeof loginWithIdNumber>, 'schoolSlug'>;
+interface Values {
+  idNumber: string;
+  password: string;
+  captchaAnswer?: string;
+}
 
 interface IdNumberLoginFormProps {
   schoolSlug: string;
   autoFocus: boolean;
 }
 
+const FORM_NAME = 'idNumberLogin';
+
 /** 身份证号登录 (seed 004): ID number and password; the first password is its last six characters. */
 export function IdNumberLoginForm({ schoolSlug, autoFocus }: IdNumberLoginFormProps) {
   const { t } = useTranslation();
   const rules = useFieldRules();
-  const login = useLoginMutation((values: Values) =>
-    callApi(loginWithIdNumber, { body: { ...values, schoolSlug } }),
+  const [form] = Form.useForm<Values>();
+  const captcha = useLoginCaptcha();
+  const login = useLoginMutation(
+    ({ captchaAnswer, ...values }: Values) =>
+      callApi(loginWithIdNumber, {
+        body: { ...values, schoolSlug, ...captcha.solution(captchaAnswer) },
+      }),
+    (error) => {
+      form.setFieldValue(CAPTCHA_ANSWER_FIELD, '');
+      captcha.handleFailure(error);
+    },
   );
 
   return (
     <Form<Values>
-      name="idNumberLogin"
+      form={form}
+      name={FORM_NAME}
       layout="vertical"
       requiredMark={false}
       onFinish={(values) => login.mutate(values)}
@@ -48,6 +66,7 @@ export function IdNumberLoginForm({ schoolSlug, autoFocus }: IdNumberLoginFormPr
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
+      <LoginCaptchaField captcha={captcha} formName={FORM_NAME} />
       <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
         {t('login.submit')}
       </Button>

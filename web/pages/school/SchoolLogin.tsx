@@ -53,7 +53,7 @@ export function SchoolLogin({ school }: { school: SchoolPublic }) {
           )}
           <Link to={`/s/${encodeURIComponent(school.slug)}/ticket`}>{t('ticketLookup.title')}</Link>
           <Link
-            to={`/s/${encodeURIComponent(school.slug)}/forgot-password`}
+            to={`/s/${encodeURIComponent(school.slug)}/forgot-password${audience === 'staff' ? '?kind=staff' : ''}`}
             style={{ alignSelf: 'flex-end' }}
           >
             {t('login.forgotPassword')}

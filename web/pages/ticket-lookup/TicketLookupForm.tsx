@@ -3,14 +3,18 @@ import { Button, Flex, Form, Input, type InputRef } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idNumberSchema } from '../../../shared/api/common.js';
-import { lookupTicket, type LookedUpRegistration } from '../../../shared/api/ticket-lookup.js';
+import {
+  getCaptcha,
+  lookupTicket,
+  type LookedUpRegistration,
+} from '../../../shared/api/ticket-lookup.js';
 import { callApi, isApiError, type ApiBody } from '../../api/client.js';
 import { useCompleteLogin } from '../../auth/useCompleteLogin.js';
 import { FormNotice } from '../../forms/FormNotice.js';
 import { useFieldRules } from '../../forms/useFieldRules.js';
 import { AgreementCheckbox } from './AgreementCheckbox.js';
-import { CaptchaImage } from './CaptchaImage.js';
-import { useCaptcha } from './useCaptcha.js';
+import { CaptchaImage } from '../../forms/captcha/CaptchaImage.js';
+import { useCaptcha } from '../../forms/captcha/useCaptcha.js';
 
 type Values = Pick<ApiBody<typeof lookupTicket>, 'name' | 'idNumber' | 'captchaAnswer'> & {
   agreed: boolean;
@@ -32,7 +36,9 @@ export function TicketLookupForm({ schoolSlug }: { schoolSlug: string }) {
   const rules = useFieldRules();
   const [form] = Form.useForm<Values>();
   const captchaInput = useRef<InputRef>(null);
-  const captcha = useCaptcha(schoolSlug);
+  const captcha = useCaptcha(['captcha', schoolSlug], () =>
+    callApi(getCaptcha, { params: { slug: schoolSlug } }),
+  );
   const completeLogin = useCompleteLogin();
 
   const lookup = useMutation({

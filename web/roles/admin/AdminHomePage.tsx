@@ -10,8 +10,9 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
 import { useSessionUser } from '../../auth/useSessionUser.js';
 import { sessionCheckInPath } from '../staff/check-in/paths.js';
 import { AdminCounts } from './AdminCounts.js';
+import { LoginAlerts } from './alerts/LoginAlerts.js';
 
-/** `/admin`: counts and sessions within the admin's school or college. */
+/** `/admin`: login alerts, counts and sessions within the admin's school or college. */
 export function AdminHomePage() {
   const { t } = useTranslation();
   const { role } = useSessionUser();
@@ -37,6 +38,9 @@ export function AdminHomePage() {
         </Typography.Title>
         {scope && <Typography.Text type="secondary">{scopeText}</Typography.Text>}
       </div>
+      {overview.data && (
+        <LoginAlerts alerts={overview.data.loginAlerts} showSchool={role === 'platform_admin'} />
+      )}
       {overview.data ? <AdminCounts counts={overview.data.counts} /> : <Spin />}
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('admin.sessions')}</h2>}>
         <SessionsTable

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import {
   resetStaffPassword,
   setStaffDisabled,
+  unlockStaffLogin,
   type StaffMember,
 } from '../../../../shared/api/people.js';
 import { callApi } from '../../../api/client.js';
@@ -16,7 +17,10 @@ interface StaffActionsProps {
   onPasswordIssued: (issued: IssuedPassword) => void;
 }
 
-/** Disable or enable an account, or give it a new temporary password, after confirmation. */
+/**
+ * Disable or enable an account, give it a new temporary password, or lift the login limits
+ * wrong passwords put on it, each after confirmation.
+ */
 export function StaffActions({ member, onPasswordIssued }: StaffActionsProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -44,6 +48,14 @@ export function StaffActions({ member, onPasswordIssued }: StaffActionsProps) {
         username: staff.username ?? '',
         password: temporaryPassword,
       });
+      await refresh();
+    },
+    onError: (error) => void message.error(describe(error)),
+  });
+  const unlock = useMutation({
+    mutationFn: () => callApi(unlockStaffLogin, { params: { userId: member.id } }),
+    onSuccess: async () => {
+      void message.success(t('adminPeople.unlocked'));
       await refresh();
     },
     onError: (error) => void message.error(describe(error)),
@@ -78,6 +90,18 @@ export function StaffActions({ member, onPasswordIssued }: StaffActionsProps) {
           {t('adminPeople.resetPassword')}
         </Button>
       </Popconfirm>
+      {member.loginRestricted && (
+        <Popconfirm
+          title={t('adminPeople.confirmUnlockLogin', { name: member.name })}
+          okText={t('adminPeople.unlockLogin')}
+          cancelText={t('adminPeople.cancel')}
+          onConfirm={() => unlock.mutate()}
+        >
+          <Button size="small" loading={unlock.isPending}>
+            {t('adminPeople.unlockLogin')}
+          </Button>
+        </Popconfirm>
+      )}
     </Space>
   );
 }

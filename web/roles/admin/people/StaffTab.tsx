@@ -1,5 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Flex, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,7 +29,7 @@ import { peopleKeys } from './useColleges.js';
 
 const PAGE_SIZE = 20;
 
-/** Staff accounts: search, role filter, create, disable/enable and password reset. */
+/** Staff accounts: search, role filter, create, disable/enable, password reset, login unlock. */
 export function StaffTab({ isCollegeAdmin }: { isCollegeAdmin: boolean }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -69,6 +80,17 @@ export function StaffTab({ isCollegeAdmin }: { isCollegeAdmin: boolean }) {
             <Tag color="green">{t('adminPeople.enabled')}</Tag>
           )}
           {member.mustChangePassword && <Tag color="orange">{t('adminPeople.mustChange')}</Tag>}
+          {member.loginRestricted && (
+            <Tooltip title={t('adminPeople.loginRestrictedHint')}>
+              <Tag
+                color="red"
+                tabIndex={0}
+                aria-label={`${t('adminPeople.loginRestricted')}：${t('adminPeople.loginRestrictedHint')}`}
+              >
+                {t('adminPeople.loginRestricted')}
+              </Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },

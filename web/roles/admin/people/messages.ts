@@ -40,6 +40,12 @@ export const zh = {
   confirmResetPassword: '确定重置“{{name}}”的密码吗？该账号的登录会话将全部结束。',
   confirmDisableStaff: '确定停用“{{name}}”吗？该账号将立即退出登录，且无法再登录。',
   mustChange: '待改密码',
+  loginRestricted: '登录受限',
+  loginRestrictedHint: '最近有多次密码错误：部分登录需输入图形验证码或等待',
+  unlockLogin: '解除登录限制',
+  confirmUnlockLogin:
+    '确定解除“{{name}}”的登录限制吗？请先确认多次密码错误是本人所为，而不是有人在猜测密码。',
+  unlocked: '已解除登录限制',
   noStaff: '暂无工作人员',
   total: '共 {{total}} 人',
   passwordTitle: '临时密码',
@@ -94,6 +100,13 @@ export const en: typeof zh = {
   confirmResetPassword: 'Reset the password of “{{name}}”? All their sessions end.',
   confirmDisableStaff: 'Disable “{{name}}”? They are logged out now and cannot log in again.',
   mustChange: 'Must change password',
+  loginRestricted: 'Login limited',
+  loginRestrictedHint:
+    'Several wrong passwords lately: some logins need a picture code or must wait',
+  unlockLogin: 'Lift login limits',
+  confirmUnlockLogin:
+    'Lift the login limits of “{{name}}”? First make sure the wrong passwords were theirs and not someone guessing.',
+  unlocked: 'Login limits lifted',
   noStaff: 'No staff yet',
   total: '{{total}} in all',
   passwordTitle: 'Temporary password',

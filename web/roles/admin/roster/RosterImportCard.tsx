@@ -100,7 +100,14 @@ export function RosterImportCard({ examId }: { examId: string }) {
               </Space>
             </Flex>
           </li>
-          <li style={{ marginBottom: 12 }}>{t('adminRoster.step2')}</li>
+          <li style={{ marginBottom: 12 }}>
+            <Flex vertical gap={4}>
+              <span>{t('adminRoster.step2')}</span>
+              <Typography.Text type="secondary">
+                {t('adminRoster.admissionNumberHint')}
+              </Typography.Text>
+            </Flex>
+          </li>
           <li>
             <Flex vertical gap={8}>
               <span>{t('adminRoster.step3')}</span>

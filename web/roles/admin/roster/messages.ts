@@ -9,6 +9,8 @@ export const zh = {
   importSteps: '导入步骤',
   step1: '下载模板（模板中已列出本考试的考场名称）',
   step2: '按模板填写姓名、身份证号、手机号、准考证号、学院、考场，每行一名考生',
+  admissionNumberHint:
+    '准考证号可留空，系统会为新考生生成 12 位随机号码；如自行填写，请勿使用连续编号（考生凭考试ID和准考证号即可登录，连续编号容易被猜中）。',
   step3: '上传填好的文件，先校验，确认无误后导入',
   importHint:
     '支持 xlsx 和 csv，最大 {{size}}、{{rows}} 行。再次导入同一考生（按身份证号）会更新其信息，不会重复添加。',
@@ -127,6 +129,8 @@ export const en: typeof zh = {
   step1: 'Download the template (it lists the session names of this exam)',
   step2:
     'Fill in name, ID number, phone, admission number, college and session, one candidate a row',
+  admissionNumberHint:
+    'Admission numbers may be left empty: new candidates get a random 12-digit number. If you fill them in, do not number in sequence (the exam ID and admission number are enough to log in, and sequences are easy to guess).',
   step3: 'Upload the file: it is checked first, then you import it',
   importHint:
     'xlsx or csv, at most {{size}} and {{rows}} rows. Importing a candidate again (same ID number) updates them and never adds a duplicate.',

@@ -34,8 +34,8 @@ export function CaptchaImage({ imageUrl, isFetching, hasFailed, onRefresh }: Cap
             // The button beside it does the same for keyboard users.
             <img
               src={imageUrl}
-              alt={t('ticketLookup.captchaImage')}
-              title={t('ticketLookup.captchaRefreshHint')}
+              alt={t('captcha.image')}
+              title={t('captcha.refreshHint')}
               width={WIDTH}
               height={HEIGHT}
               style={{ cursor: 'pointer', display: 'block' }}
@@ -44,7 +44,7 @@ export function CaptchaImage({ imageUrl, isFetching, hasFailed, onRefresh }: Cap
           ) : (
             hasFailed && (
               <Typography.Text type="danger" style={{ fontSize: 12 }} role="alert">
-                {t('ticketLookup.captchaLoadFailed')}
+                {t('captcha.loadFailed')}
               </Typography.Text>
             )
           )}
@@ -53,11 +53,12 @@ export function CaptchaImage({ imageUrl, isFetching, hasFailed, onRefresh }: Cap
       <Button
         type="link"
         size="small"
-        icon={<ReloadOutlined />}
+        icon={<ReloadOutlined aria-hidden />}
         onClick={onRefresh}
         disabled={isFetching}
+        aria-label={t('captcha.refreshLabel')}
       >
-        {t('ticketLookup.captchaRefresh')}
+        {t('captcha.refresh')}
       </Button>
     </Flex>
   );

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { getCaptcha } from '../../../shared/api/ticket-lookup.js';
-import { callApi } from '../../api/client.js';
+import type { Captcha } from '../../../shared/api/captcha.js';
 
 // A picture code lives 5 minutes on the server; fetch a new one before it runs out.
 const RENEW_AFTER_MS = 4.5 * 60_000;
@@ -13,11 +12,16 @@ export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;base64,${btoa(binary)}`;
 }
 
-/** The current picture code of a school's lookup page; `refresh` draws a new one. */
-export function useCaptcha(schoolSlug: string) {
+/** A picture code from `fetchCaptcha` while `enabled`; `refresh` draws a new one. */
+export function useCaptcha(
+  queryKey: readonly unknown[],
+  fetchCaptcha: () => Promise<Captcha>,
+  enabled = true,
+) {
   const query = useQuery({
-    queryKey: ['captcha', schoolSlug],
-    queryFn: () => callApi(getCaptcha, { params: { slug: schoolSlug } }),
+    queryKey,
+    queryFn: fetchCaptcha,
+    enabled,
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
