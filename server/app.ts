@@ -3,7 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { registerAdminOverview } from './admin/overview.js';
 import { registerAnnouncementRoutes } from './announcements/routes.js';
@@ -27,6 +27,8 @@ import type { FileStorage } from './files/storage.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
+import { logSerializers } from './plugins/log-errors.js';
+import { storableTextValidatorCompiler } from './plugins/http-routes.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installUploadParser } from './plugins/uploads.js';
 import { installNotFound } from './plugins/web-app.js';
@@ -89,14 +91,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
-    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
+    // Query values never reach the log, whoever logs an error (log-errors.ts).
+    ...(deps.loggerInstance
+      ? { loggerInstance: deps.loggerInstance.child({}, { serializers: logSerializers }) }
+      : { logger: false }),
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(storableTextValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   app.addHook('onSend', async (request, reply) => {

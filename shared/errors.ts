@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容不符合要求', en: 'The request is not valid' },
   BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request could not be read' },
+  TEXT_NOT_STORABLE: {
+    status: 400,
+    zh: '内容含有无法保存的字符（如空字符 U+0000），请删除后重试',
+    en: 'The text holds characters that cannot be stored (such as U+0000); remove them and try again',
+  },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   INVALID_CREDENTIALS: {
     status: 401,

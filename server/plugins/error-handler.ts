@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { refusesUnstorableText } from '../../shared/api/storable-text.js';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../shared/errors.js';
 import { AppError } from '../errors/app-error.js';
 
@@ -62,7 +63,8 @@ export function installErrorHandler(app: FastifyInstance): void {
           .join('.'),
         message: issue.message ?? issue.keyword,
       }));
-      return sendError(request, reply, 'VALIDATION_FAILED', { issues });
+      const code = refusesUnstorableText(issues) ? 'TEXT_NOT_STORABLE' : 'VALIDATION_FAILED';
+      return sendError(request, reply, code, { issues });
     }
     if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode < 500) {
       const code = STATUS_CODES[error.statusCode] ?? 'BAD_REQUEST';
