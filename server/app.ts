@@ -204,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
+    trustProxy: config.trustProxy,
     interviews,
   });
 
