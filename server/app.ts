@@ -1,7 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
@@ -33,7 +31,11 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { installUploadParser } from './plugins/uploads.js';
 import { installNotFound } from './plugins/web-app.js';
 import type { RouteDeps } from './route-deps.js';
-import { registerSystemRoutes } from './system/routes.js';
+import { registerMetrics, registerSystemRoutes } from './system/routes.js';
+import { ServiceHealth } from './system/health.js';
+import type { StatusDeps } from './system/status.js';
+import { MonitoredStorage } from './files/monitored-storage.js';
+import { installRateLimits } from './plugins/rate-limit.js';
 import { registerTicketRoutes } from './tickets/routes.js';
 import { DEFAULT_DOCUMENT_LIMITS } from './documents/limits.js';
 import { registerDocumentRoutes } from './documents/routes.js';
@@ -127,19 +129,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1 })
-    : null;
-  if (redis) {
-    app.addHook('onClose', async () => {
-      await redis.quit();
-    });
-  }
-  await app.register(fastifyRateLimit, {
-    global: false,
-    ...(redis
-      ? { redis, nameSpace: `${config.redisKeyPrefix}rate-limit:`, skipOnError: true }
-      : {}),
+  const health = new ServiceHealth(clock);
+  const storage = new MonitoredStorage(deps.storage, health);
+  const status: StatusDeps = { database, storage, health };
+  registerMetrics(app, status);
+  await installRateLimits(app, {
+    redisUrl: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
+    health,
   });
   await registerOpenApi(app);
 
@@ -160,7 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     audit,
-    storage: deps.storage,
+    storage,
     faceMatcher: deps.faceMatcher ?? createHumanFaceMatcher(),
     changes: new CheckInChangeFeed(),
   };
@@ -171,7 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((api, _options, done) => {
     installSessions(api, auth, cookies);
     installUploadParser(api);
-    registerSystemRoutes(api, database, clock, outbox);
+    registerSystemRoutes(api, status, clock, outbox);
     registerAuthRoutes(
       api,
       auth,
@@ -182,7 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerOrgRoutes(api, db, config.isDemo);
     registerExamRoutes(api, examsRepo, clock);
     registerAdminOverview(api, db, examsRepo, clock);
-    const routeDeps: RouteDeps = { db, clock, audit, storage: deps.storage };
+    const routeDeps: RouteDeps = { db, clock, audit, storage };
     registerPeopleRoutes(api, routeDeps);
     registerExamAdminRoutes(api, routeDeps);
     registerAnnouncementRoutes(api, routeDeps);

@@ -92,6 +92,11 @@ export const ERRORS = {
     zh: '不支持该文件格式（以文件内容为准，修改扩展名无效）',
     en: 'This file type is not accepted (judged by its content, not its name)',
   },
+  STORAGE_FULL: {
+    status: 507,
+    zh: '服务器存储空间已满，文件未能保存。已保存的文件不受影响，请稍后重试或联系考务人员',
+    en: 'The server has run out of storage space and the file was not saved. Files already saved are safe; try again later or tell the exam staff',
+  },
   TOO_MANY_FILES: {
     status: 409,
     zh: '文件数量已达上限',

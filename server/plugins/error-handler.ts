@@ -42,6 +42,19 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
+/**
+ * Out of space below us: PostgreSQL's disk_full (53100) or a file write's ENOSPC, anywhere in the
+ * cause chain (Drizzle wraps the driver's error).
+ */
+function isOutOfSpace(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; at instanceof Error && depth < 5; depth++) {
+    const code = 'code' in at ? at.code : undefined;
+    if (code === '53100' || code === 'ENOSPC' || code === 'EDQUOT') return true;
+    at = at.cause;
+  }
+  return false;
+}
+
 function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && 'statusCode' in error;
 }
@@ -72,6 +85,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, code);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendError(request, reply, 'INTERNAL');
+    return sendError(request, reply, isOutOfSpace(error) ? 'STORAGE_FULL' : 'INTERNAL');
   });
 }
