@@ -92,6 +92,11 @@ export const ERRORS = {
     zh: '不支持该文件格式（以文件内容为准，修改扩展名无效）',
     en: 'This file type is not accepted (judged by its content, not its name)',
   },
+  FILE_DAMAGED: {
+    status: 400,
+    zh: '文件已损坏或内容与格式不符，请重新导出或拍摄后上传',
+    en: 'The file is damaged or its content does not match its type; export or take it again and upload it',
+  },
   STORAGE_FULL: {
     status: 507,
     zh: '服务器存储空间已满，文件未能保存。已保存的文件不受影响，请稍后重试或联系考务人员',
