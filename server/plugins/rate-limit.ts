@@ -156,6 +156,24 @@ function connectRedis(url: string): RedisWithRateLimit {
   return redis as RedisWithRateLimit;
 }
 
+/**
+ * Waits for the first connection (or its failure, at most a second), so the first requests are
+ * counted where the later ones will be, not half in-process and half in Redis.
+ */
+function firstConnection(client: Redis): Promise<void> {
+  return new Promise((resolve) => {
+    const settle = () => {
+      clearTimeout(timer);
+      client.off('ready', settle);
+      client.off('error', settle);
+      resolve();
+    };
+    const timer = setTimeout(settle, 1_000);
+    client.once('ready', settle);
+    client.once('error', settle);
+  });
+}
+
 /** Installs the limits; `health` learns which store counts them (`/api/ready`, `/metrics`). */
 export async function installRateLimits(
   app: FastifyInstance,
@@ -179,6 +197,7 @@ export async function installRateLimits(
       client.disconnect();
       done();
     });
+    await firstConnection(client);
   } else health.setRateLimitStore('in-process');
   await app.register(fastifyRateLimit, {
     global: false,
