@@ -1,9 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { registerAdminOverview } from './admin/overview.js';
 import { registerAnnouncementRoutes } from './announcements/routes.js';
@@ -32,11 +30,17 @@ import type { FileStorage } from './files/storage.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
+import { logSerializers } from './plugins/log-errors.js';
+import { storableTextValidatorCompiler } from './plugins/http-routes.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installUploadParser } from './plugins/uploads.js';
 import { installNotFound } from './plugins/web-app.js';
 import type { RouteDeps } from './route-deps.js';
-import { registerSystemRoutes } from './system/routes.js';
+import { registerMetrics, registerSystemRoutes } from './system/routes.js';
+import { ServiceHealth } from './system/health.js';
+import type { StatusDeps } from './system/status.js';
+import { MonitoredStorage } from './files/monitored-storage.js';
+import { installRateLimits } from './plugins/rate-limit.js';
 import { registerTicketRoutes } from './tickets/routes.js';
 import { DEFAULT_DOCUMENT_LIMITS } from './documents/limits.js';
 import { registerDocumentRoutes } from './documents/routes.js';
@@ -96,14 +100,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
-    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
+    // Query values never reach the log, whoever logs an error (log-errors.ts).
+    ...(deps.loggerInstance
+      ? { loggerInstance: deps.loggerInstance.child({}, { serializers: logSerializers }) }
+      : { logger: false }),
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(storableTextValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   app.addHook('onSend', async (request, reply) => {
@@ -129,19 +136,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1 })
-    : null;
-  if (redis) {
-    app.addHook('onClose', async () => {
-      await redis.quit();
-    });
-  }
-  await app.register(fastifyRateLimit, {
-    global: false,
-    ...(redis
-      ? { redis, nameSpace: `${config.redisKeyPrefix}rate-limit:`, skipOnError: true }
-      : {}),
+  const health = new ServiceHealth(clock);
+  const storage = new MonitoredStorage(deps.storage, health);
+  const status: StatusDeps = { database, storage, health };
+  registerMetrics(app, status);
+  await installRateLimits(app, {
+    redisUrl: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
+    health,
   });
   await registerOpenApi(app);
 
@@ -186,7 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     audit,
-    storage: deps.storage,
+    storage,
     faceMatcher: deps.faceMatcher ?? createHumanFaceMatcher(),
     changes: new CheckInChangeFeed(),
   };
@@ -197,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((api, _options, done) => {
     installSessions(api, auth, cookies);
     installUploadParser(api);
-    registerSystemRoutes(api, database, clock, outbox);
+    registerSystemRoutes(api, status, clock, outbox);
     registerAuthRoutes(api, { auth, ticketLookup, passwordReset, captchas }, cookies, {
       max: config.authRateLimitPerMinute,
       timeWindow: 60_000,
@@ -205,7 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerOrgRoutes(api, db, config.isDemo);
     registerExamRoutes(api, examsRepo, clock);
     registerAdminOverview(api, db, examsRepo, clock);
-    const routeDeps: RouteDeps = { db, clock, audit, storage: deps.storage };
+    const routeDeps: RouteDeps = { db, clock, audit, storage };
     registerPeopleRoutes(api, routeDeps, loginGuard);
     registerExamAdminRoutes(api, routeDeps);
     registerAnnouncementRoutes(api, routeDeps);
@@ -227,6 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
+    trustProxy: config.trustProxy,
     interviews,
   });
 

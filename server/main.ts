@@ -11,6 +11,7 @@ import { documentLimitsFrom } from './documents/limits.js';
 import { iceConfigFromEnv } from './media/ice-servers.js';
 import { loadEnv } from './env.js';
 import { LocalFolderStorage } from './files/storage.js';
+import { logSerializers } from './plugins/log-errors.js';
 import { loadAppSecret } from './secret.js';
 
 /** Reads the environment, prepares the database, and serves the API and the web app. */
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const logger = pino({
     level: env.LOG_LEVEL,
     redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    serializers: logSerializers,
   });
 
   const database = await openDatabase({

@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容不符合要求', en: 'The request is not valid' },
   BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request could not be read' },
+  TEXT_NOT_STORABLE: {
+    status: 400,
+    zh: '内容含有无法保存的字符（如空字符 U+0000），请删除后重试',
+    en: 'The text holds characters that cannot be stored (such as U+0000); remove them and try again',
+  },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   INVALID_CREDENTIALS: {
     status: 401,
@@ -86,6 +91,16 @@ export const ERRORS = {
     status: 415,
     zh: '不支持该文件格式（以文件内容为准，修改扩展名无效）',
     en: 'This file type is not accepted (judged by its content, not its name)',
+  },
+  FILE_DAMAGED: {
+    status: 400,
+    zh: '文件已损坏或内容与格式不符，请重新导出或拍摄后上传',
+    en: 'The file is damaged or its content does not match its type; export or take it again and upload it',
+  },
+  STORAGE_FULL: {
+    status: 507,
+    zh: '服务器存储空间已满，文件未能保存。已保存的文件不受影响，请稍后重试或联系考务人员',
+    en: 'The server has run out of storage space and the file was not saved. Files already saved are safe; try again later or tell the exam staff',
   },
   TOO_MANY_FILES: {
     status: 409,

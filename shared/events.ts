@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { examEndReasonSchema, phoneStateSchema } from './enums.js';
 import { idSchema, isoDateTimeSchema } from './api/common.js';
 import { candidateTicketSchema, ticketSchema } from './api/interviews.js';
+import { refuseUnstorableText } from './api/storable-text.js';
+
+/**
+ * The schema of a payload a client sends: like `defineRoute` for HTTP, it refuses text the
+ * database cannot store (U+0000, lone surrogates), answered `TEXT_NOT_STORABLE`.
+ */
+export function defineCommand<S extends z.ZodType>(schema: S): S {
+  return refuseUnstorableText(schema);
+}
 
 /**
  * Every Socket.IO event and its payload (DESIGN "Realtime"). Facts are `domain:past-tense`,
@@ -58,15 +67,17 @@ export const remoteMuteSchema = z.strictObject({ audio: z.boolean(), video: z.bo
 export type RemoteMute = z.infer<typeof remoteMuteSchema>;
 
 /** A WebRTC signaling message between two sockets, relayed by the server. */
-export const rtcSignalSchema = z.strictObject({
-  peerId: peerIdSchema,
-  /** The other socket (from the receiver's view: the sender; the server rewrites it). */
-  peer: socketIdSchema,
-  description: sessionDescriptionSchema.optional(),
-  candidate: iceCandidateSchema.nullable().optional(),
-  /** From the publisher: its mute state, after the offer and on every change (静音 shown). */
-  mute: remoteMuteSchema.optional(),
-});
+export const rtcSignalSchema = defineCommand(
+  z.strictObject({
+    peerId: peerIdSchema,
+    /** The other socket (from the receiver's view: the sender; the server rewrites it). */
+    peer: socketIdSchema,
+    description: sessionDescriptionSchema.optional(),
+    candidate: iceCandidateSchema.nullable().optional(),
+    /** From the publisher: its mute state, after the offer and on every change (静音 shown). */
+    mute: remoteMuteSchema.optional(),
+  }),
+);
 export type RtcSignal = z.infer<typeof rtcSignalSchema>;
 
 export const phoneStatusSchema = z.object({
@@ -98,10 +109,12 @@ export const mediaStreamRefSchema = z.union([
 ]);
 export type MediaStreamRef = z.infer<typeof mediaStreamRefSchema>;
 
-export const watchMediaSchema = z.union([
-  z.strictObject({ ...candidateStreamShape, peerId: peerIdSchema }),
-  z.strictObject({ ...staffStreamShape, peerId: peerIdSchema }),
-]);
+export const watchMediaSchema = defineCommand(
+  z.union([
+    z.strictObject({ ...candidateStreamShape, peerId: peerIdSchema }),
+    z.strictObject({ ...staffStreamShape, peerId: peerIdSchema }),
+  ]),
+);
 export type WatchMedia = z.infer<typeof watchMediaSchema>;
 
 /** The sources a candidate's PC publishes itself; `phone` belongs to the paired phone. */
@@ -111,10 +124,12 @@ export const PC_MEDIA_SOURCES = ['camera', 'screen'] as const;
  * A publisher announces (or withdraws) a stream: a candidate's PC its camera or screen for a
  * registration, an examiner their camera in a session (the server adds who they are).
  */
-export const mediaPublishSchema = z.union([
-  z.strictObject({ registrationId: idSchema, source: z.enum(PC_MEDIA_SOURCES) }),
-  z.strictObject({ sessionId: idSchema, source: z.literal('staff') }),
-]);
+export const mediaPublishSchema = defineCommand(
+  z.union([
+    z.strictObject({ registrationId: idSchema, source: z.enum(PC_MEDIA_SOURCES) }),
+    z.strictObject({ sessionId: idSchema, source: z.literal('staff') }),
+  ]),
+);
 export type MediaPublish = z.infer<typeof mediaPublishSchema>;
 
 /** Whether two stream references name the same stream. */
@@ -225,5 +240,7 @@ export interface ClientToServerEvents {
   'rtc:signal': (signal: RtcSignal) => void;
 }
 
-export const sessionWatchSchema = z.strictObject({ sessionId: idSchema });
-export const mediaUnwatchSchema = z.strictObject({ peerId: peerIdSchema, peer: socketIdSchema });
+export const sessionWatchSchema = defineCommand(z.strictObject({ sessionId: idSchema }));
+export const mediaUnwatchSchema = defineCommand(
+  z.strictObject({ peerId: peerIdSchema, peer: socketIdSchema }),
+);

@@ -2,17 +2,16 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { CheckInState, DeviceReport, FaceCheckBody } from '../../shared/api/check-in.js';
 import { examSession } from '../db/schema/index.js';
-import { PNG_SIGNATURE } from '../documents/test-files.js';
+import { pngWithComment } from '../vision/test-images.js';
 import type { TestApp, TestClient } from '../test/test-app.js';
 import type { FaceMatch, FaceMatcher, FaceReference } from './face-matcher.js';
 
 /** What the fake engine should conclude from a snapshot, written into the snapshot's bytes. */
 export type FakeFace = 'match' | 'mismatch' | 'no_face';
 
-/** A PNG-looking snapshot whose bytes tell the fake matcher what to answer (test helper). */
+/** A real PNG snapshot whose bytes (a tEXt chunk) tell the fake matcher what to answer (test helper). */
 export function fakeSnapshot(face: FakeFace): string {
-  const marker = Buffer.from(`fake-face:${face};`.padEnd(120, '.'), 'ascii');
-  return Buffer.concat([PNG_SIGNATURE, marker]).toString('base64');
+  return pngWithComment(`fake-face:${face};`).toString('base64');
 }
 
 /** A face engine that reads the verdict from the snapshot and remembers each reference. */

@@ -105,7 +105,7 @@ describe('the check-in of a candidate (device → face → pledge → phone)', (
     expect((await state(zhang, zhangId)).currentStep).toBe('face');
   });
 
-  it('refuses a snapshot that is not a PNG or JPEG, without counting an attempt', async () => {
+  it('refuses a snapshot that is not a whole PNG or JPEG, without counting an attempt', async () => {
     const gif = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(120)]).toString('base64');
     const response = await zhang.post(checkInUrl(zhangId, 'face'), {
       ...faceBody('match'),
@@ -113,6 +113,16 @@ describe('the check-in of a candidate (device → face → pledge → phone)', (
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('IMAGE_UNREADABLE');
+    // A PNG signature followed by HTML is no picture either: it is decoded before it is stored.
+    const html = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('<html><script>alert(document.cookie)</script></html>'.padEnd(200)),
+    ]).toString('base64');
+    const polyglot = await zhang.post(checkInUrl(zhangId, 'face'), {
+      ...faceBody('match'),
+      image: html,
+    });
+    expect(polyglot.json().error.code).toBe('IMAGE_UNREADABLE');
     expect((await state(zhang, zhangId)).steps.face.attempts).toBe(0);
   });
 

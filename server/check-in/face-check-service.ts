@@ -6,6 +6,7 @@ import type { Database } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import type { FileStorage } from '../files/storage.js';
 import { readStoredBytes, saveStoredFile } from '../files/stored-files.js';
+import { assertDecodableImage } from '../vision/image-codec.js';
 import type { CheckInChangeFeed } from './change-feed.js';
 import type { FaceMatch, FaceMatcher, FaceReference } from './face-matcher.js';
 import { presentFaceCheck } from './presenter.js';
@@ -45,6 +46,16 @@ export interface FaceCheckDeps {
 }
 
 /** What a snapshot is, judged by its first bytes; null for anything but PNG or JPEG. */
+/** Decoded to the last pixel: a PNG signature followed by anything else is no snapshot. */
+function isWholeImage(bytes: Uint8Array): boolean {
+  try {
+    assertDecodableImage(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function imageTypeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | null {
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (bytes.length > png.length && png.every((byte, index) => bytes[index] === byte)) {
@@ -84,7 +95,7 @@ export class FaceCheckService {
     }
     const bytes = Buffer.from(input.image, 'base64');
     const mimeType = imageTypeOf(bytes);
-    if (!mimeType) throw AppError.of('IMAGE_UNREADABLE');
+    if (!mimeType || !isWholeImage(bytes)) throw AppError.of('IMAGE_UNREADABLE');
 
     const threshold = registration.rules.faceMatchThreshold;
     const reference = await this.referenceOf(input.registrationId, input.userId);

@@ -112,7 +112,7 @@ describe('身份认证: a candidate uploads, submits and is locked', () => {
     expect(own.rawPayload.equals(tinyPdf())).toBe(true);
     expect(own.headers['content-type']).toBe('application/pdf');
     expect(own.headers['content-disposition']).toBe(
-      `inline; filename="___.pdf"; filename*=UTF-8''${encodeURIComponent('身份证.pdf')}`,
+      `attachment; filename="___.pdf"; filename*=UTF-8''${encodeURIComponent('身份证.pdf')}`,
     );
     expect(own.headers['x-content-type-options']).toBe('nosniff');
     expect(own.headers['cache-control']).toBe('private, no-store');

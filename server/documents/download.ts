@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A stored document on its way out: its bytes, the type found at upload, and its display name. */
 export interface DocumentDownload {
@@ -7,8 +7,8 @@ export interface DocumentDownload {
   fileName: string;
 }
 
-/** Types a browser may show in place; anything else is only ever downloaded. */
-const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'application/pdf']);
+/** Types a browser may show in place (decoded before they were stored); others are downloaded. */
+const INLINE_TYPES = new Set(['image/png', 'image/jpeg']);
 
 /**
  * Uploaded bytes are never trusted as a page: no sniffing, no caching, and a sandbox so that even
@@ -18,9 +18,21 @@ const SANDBOX_POLICY =
   "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
 /**
  * Chromium's and Firefox's PDF viewers refuse to render under `sandbox`, so a PDF gets the same
- * policy without it; the viewers run PDF content in their own isolated process.
+ * policy without it; the viewers run PDF content in their own isolated process. Only our own
+ * pages may frame it.
  */
-const PDF_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+const PDF_POLICY =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/**
+ * A PDF is shown in place only inside a frame of our own page (the reviewer's preview), as the
+ * browser's Fetch Metadata says; opened directly, or framed by another site, it is downloaded, so
+ * a PDF that is also an HTML page (a polyglot) is never a page of ours. Browsers without Fetch
+ * Metadata get the download.
+ */
+function isFramedByOurPage(headers: FastifyRequest['headers']): boolean {
+  return headers['sec-fetch-dest'] === 'iframe' && headers['sec-fetch-site'] === 'same-origin';
+}
 
 /** RFC 5987 `ext-value` characters: everything else is percent-encoded. */
 function encodeRfc5987(value: string): string {
@@ -38,15 +50,15 @@ export function contentDisposition(type: 'inline' | 'attachment', fileName: stri
 
 /** Sends a document (or reference photo) with the headers every uploaded file gets. */
 export function sendDocument(reply: FastifyReply, file: DocumentDownload): FastifyReply {
-  const disposition = INLINE_TYPES.has(file.mimeType) ? 'inline' : 'attachment';
+  const isPdf = file.mimeType === 'application/pdf';
+  const isInline =
+    INLINE_TYPES.has(file.mimeType) || (isPdf && isFramedByOurPage(reply.request.headers));
+  const disposition = isInline ? 'inline' : 'attachment';
   return reply
     .header('content-type', file.mimeType)
     .header('content-disposition', contentDisposition(disposition, file.fileName))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
-    .header(
-      'content-security-policy',
-      file.mimeType === 'application/pdf' ? PDF_POLICY : SANDBOX_POLICY,
-    )
+    .header('content-security-policy', isPdf ? PDF_POLICY : SANDBOX_POLICY)
     .send(file.bytes);
 }

@@ -8,6 +8,7 @@ import { readStoredBytes, saveStoredFile } from '../files/stored-files.js';
 import type { FileStorage } from '../files/storage.js';
 import { tooLarge, type IncomingUpload } from '../plugins/uploads.js';
 import type { DocumentDownload } from './download.js';
+import { assertWholeDocument } from './content-check.js';
 import { cleanDisplayName, detectDocumentFile, type DetectedFile } from './file-kind.js';
 import { isEditable } from './policy.js';
 import { presentMyReview } from './presenter.js';
@@ -46,6 +47,7 @@ export class DocumentsService {
   /**
    * Takes one file: locked state and the count are refused before a byte is read, the type is
    * judged from the first bytes, and reading stops as soon as the file passes that type's limit.
+   * Then the whole content is checked (images decoded, archives inflated) before it is stored.
    */
   async upload(actor: Actor, upload: IncomingUpload): Promise<MyIdentityReview> {
     const schoolId = schoolOf(actor.user);
@@ -60,6 +62,7 @@ export class DocumentsService {
       return this.limits.maxBytes[detected.kind];
     });
     const file = await this.judgeWhole(bytes, upload.fileName, detected);
+    await assertWholeDocument(bytes, file.kind);
     const saved = await saveStoredFile(this.db, this.storage, {
       schoolId,
       purpose: 'documents',

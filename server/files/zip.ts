@@ -26,6 +26,8 @@ export interface OpenZip {
   entries: ZipEntryInfo[];
   /** Inflates an entry; refuses (ARCHIVE_REJECTED) when it yields more than it declared. */
   read(entry: ZipEntryInfo): Promise<Buffer>;
+  /** Inflates an entry only to count it (same refusals as `read`), holding none of its bytes. */
+  drain(entry: ZipEntryInfo): Promise<void>;
   close(): void;
 }
 
@@ -90,7 +92,7 @@ function checkDeclaredSizes(entries: yauzl.Entry[], limits: ZipLimits): void {
   }
 }
 
-function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }) {
+function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }, keep: boolean) {
   return new Promise<Buffer>((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error) {
@@ -107,14 +109,14 @@ function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number 
           reject(rejected('an entry inflates beyond its declared size'));
           return;
         }
-        chunks.push(chunk);
+        if (keep) chunks.push(chunk);
       });
       // yauzl's own size check (validateEntrySizes) ends here too when an entry lies.
       stream.on('error', () => {
         reject(rejected('an entry inflates beyond its declared size'));
       });
       stream.on('end', () => {
-        resolve(Buffer.concat(chunks, size));
+        resolve(keep ? Buffer.concat(chunks, size) : Buffer.alloc(0));
       });
     });
   });
@@ -163,18 +165,49 @@ export async function openZip(
     return info;
   });
   const budget = { left: limits.maxTotalBytes };
+  const open = (info: ZipEntryInfo, keep: boolean) => {
+    const entry = byInfo.get(info);
+    if (!entry) return Promise.reject(new Error('entry of another archive'));
+    if (info.isEncrypted) return Promise.reject(rejected('encrypted entries are not supported'));
+    return inflate(zip, entry, budget, keep);
+  };
   return {
     entries,
-    read: (info) => {
-      const entry = byInfo.get(info);
-      if (!entry) return Promise.reject(new Error('entry of another archive'));
-      if (info.isEncrypted) return Promise.reject(rejected('encrypted entries are not supported'));
-      return inflate(zip, entry, budget);
+    read: (info) => open(info, true),
+    drain: async (info) => {
+      await open(info, false);
     },
     close: () => {
       zip.close();
     },
   };
+}
+
+/**
+ * Checks an archive that is kept as it is (a document uploaded as .zip, .docx, .xlsx, .pptx) so
+ * that whoever unpacks it later gets no bomb: what its directory declares (entries, total size,
+ * ratio), then what each entry really inflates to, counted without holding the bytes. Encrypted
+ * entries cannot be inflated and are held to what they declare.
+ */
+export async function assertSafeZip(
+  bytes: Buffer,
+  limits: ZipLimits,
+  unreadable: () => AppError,
+): Promise<void> {
+  const zip = await openZip(bytes, limits, unreadable);
+  // Many small entries of zeros pass the per-entry ratio; the whole archive is held to it too.
+  const declared = zip.entries.reduce((sum, entry) => sum + entry.uncompressedBytes, 0);
+  if (declared > limits.ratioCheckFromBytes && declared / bytes.length > limits.maxRatio) {
+    zip.close();
+    throw rejected(`the archive inflates more than ${String(limits.maxRatio)} times`);
+  }
+  try {
+    for (const entry of zip.entries) {
+      if (!entry.isDirectory && !entry.isEncrypted) await zip.drain(entry);
+    }
+  } finally {
+    zip.close();
+  }
 }
 
 const UTF8_NAME_FLAG = 0x800;

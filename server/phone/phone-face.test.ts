@@ -5,13 +5,11 @@ import { checkIn } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { auditEntries, loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
+import { pngWithComment } from '../vision/test-images.js';
 import { claimedPhone, newPairingToken, readyCandidate } from './phone-test-helpers.js';
 
-/** A PNG signature and padding: the face check reads the type from the first bytes. */
-const PHOTO = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(120),
-]).toString('base64');
+/** A whole (tiny) PNG: the face check decodes it before anything else. */
+const PHOTO = pngWithComment('phone photo').toString('base64');
 const FACE_BODY = { image: PHOTO };
 
 /** Answers the next scripted verdict (mismatch when the script is empty). */

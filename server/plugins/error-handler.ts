@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { refusesUnstorableText } from '../../shared/api/storable-text.js';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../shared/errors.js';
 import { AppError } from '../errors/app-error.js';
 
@@ -41,6 +42,19 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
+/**
+ * Out of space below us: PostgreSQL's disk_full (53100) or a file write's ENOSPC, anywhere in the
+ * cause chain (Drizzle wraps the driver's error).
+ */
+function isOutOfSpace(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; at instanceof Error && depth < 5; depth++) {
+    const code = 'code' in at ? at.code : undefined;
+    if (code === '53100' || code === 'ENOSPC' || code === 'EDQUOT') return true;
+    at = at.cause;
+  }
+  return false;
+}
+
 function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && 'statusCode' in error;
 }
@@ -62,7 +76,8 @@ export function installErrorHandler(app: FastifyInstance): void {
           .join('.'),
         message: issue.message ?? issue.keyword,
       }));
-      return sendError(request, reply, 'VALIDATION_FAILED', { issues });
+      const code = refusesUnstorableText(issues) ? 'TEXT_NOT_STORABLE' : 'VALIDATION_FAILED';
+      return sendError(request, reply, code, { issues });
     }
     if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode < 500) {
       const code = STATUS_CODES[error.statusCode] ?? 'BAD_REQUEST';
@@ -70,6 +85,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, code);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendError(request, reply, 'INTERNAL');
+    return sendError(request, reply, isOutOfSpace(error) ? 'STORAGE_FULL' : 'INTERNAL');
   });
 }

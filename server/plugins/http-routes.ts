@@ -1,5 +1,15 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchema,
+  FastifySchemaCompiler,
+} from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import type { RouteContract, RouteOutput, RouteParsed } from '../../shared/api/contract.js';
+import { refuseUnstorableText } from '../../shared/api/storable-text.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuthContext } from '../auth/auth-context.js';
 
@@ -12,6 +22,16 @@ export interface RouteContext<C extends RouteContract> {
   request: FastifyRequest;
   reply: FastifyReply;
 }
+
+/**
+ * Fastify's zod validator, with the contracts' text rule also on the few routes registered by hand
+ * (binary downloads): no params, query or body may carry text the database cannot store.
+ */
+export const storableTextValidatorCompiler: FastifySchemaCompiler<$ZodType> = (route) =>
+  validatorCompiler({
+    ...route,
+    schema: route.schema instanceof ZodType ? refuseUnstorableText(route.schema) : route.schema,
+  });
 
 /** Rejects callers the contract does not admit, before the body is even parsed. */
 export function assertAccess(contract: RouteContract, auth: AuthContext | null): void {

@@ -9,7 +9,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     openapi: {
       info: {
         title: 'Invigil API',
-        description: '云考场 Invigil: proctored online exams and interviews',
+        description:
+          '云考场 Invigil: proctored online exams and interviews. Every text in params, query and ' +
+          'body (and in socket commands) is refused with 400 TEXT_NOT_STORABLE when it holds ' +
+          'U+0000 or a lone UTF-16 surrogate, which the database cannot store.',
         version: '0.1.0',
       },
       components: {

@@ -31,12 +31,13 @@ export class HandshakeRefused extends Error {
 /**
  * A browser always sends Origin on a WebSocket; a page of another site must not ride on our
  * cookies (cross-site WebSocket hijacking). Same-origin polling may omit it, so a missing Origin
- * passes; a present one must name the host the request was sent to.
+ * passes; a present one must name the host the request was sent to. That host is the proxy's
+ * `X-Forwarded-Host` only behind a trusted proxy (TRUST_PROXY): anyone else can send the header.
  */
-export function isSameOrigin(headers: IncomingHttpHeaders): boolean {
+export function isSameOrigin(headers: IncomingHttpHeaders, trustProxy: boolean): boolean {
   const origin = headers.origin;
   if (origin === undefined) return true;
-  const host = headers['x-forwarded-host'] ?? headers.host;
+  const host = (trustProxy ? headers['x-forwarded-host'] : undefined) ?? headers.host;
   if (!host || origin === 'null') return false;
   try {
     return new URL(origin).host === String(host).split(',')[0]?.trim();
@@ -49,6 +50,8 @@ export interface HandshakeDeps {
   auth: AuthService;
   phones: PhoneRepo;
   parseCookie: (header: string) => Record<string, string | undefined>;
+  /** Whether X-Forwarded-Host names our host (TRUST_PROXY). */
+  trustProxy: boolean;
 }
 
 /**
@@ -60,7 +63,7 @@ export async function identifySocket(
   headers: IncomingHttpHeaders,
   handshakeAuth: unknown,
 ): Promise<SocketIdentity> {
-  if (!isSameOrigin(headers)) throw new HandshakeRefused('FORBIDDEN');
+  if (!isSameOrigin(headers, deps.trustProxy)) throw new HandshakeRefused('FORBIDDEN');
   const cookies = deps.parseCookie(headers.cookie ?? '');
   const claimed = socketAuthSchema.safeParse(handshakeAuth ?? {});
   const asPhone = claimed.success && claimed.data.client === 'phone';

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { SessionUser } from '../../shared/api/auth.js';
+import { refusesUnstorableText } from '../../shared/api/storable-text.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import {
   mediaPublishSchema,
@@ -55,7 +56,8 @@ class Refused extends Error {
 
 /**
  * The commands a socket may send (shared/events.ts ClientToServerEvents). Every payload is parsed
- * with its zod schema first; a bad one is answered `VALIDATION_FAILED` and nothing else happens.
+ * with its zod schema first; a bad one is answered `VALIDATION_FAILED` (`TEXT_NOT_STORABLE` for
+ * text the database cannot store) and nothing else happens.
  * Handlers never throw: failures become `{ ok: false, code }` (or are dropped when there is no
  * ack, as for `rtc:signal`).
  */
@@ -230,7 +232,11 @@ export class SocketCommands {
 
 function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
   const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new Refused('VALIDATION_FAILED');
+  if (!parsed.success) {
+    throw new Refused(
+      refusesUnstorableText(parsed.error.issues) ? 'TEXT_NOT_STORABLE' : 'VALIDATION_FAILED',
+    );
+  }
   return parsed.data;
 }
 

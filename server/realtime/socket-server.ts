@@ -31,6 +31,8 @@ export interface RealtimeDeps extends CheckInDeps {
   auth: AuthService;
   redisUrl: string | null;
   redisKeyPrefix: string;
+  /** Whether the proxy's X-Forwarded-* headers are believed (TRUST_PROXY). */
+  trustProxy: boolean;
   /** The waiting room shared with the HTTP routes (see createInterviewRuntime). */
   interviews: InterviewRuntime;
   /** How often silent phones are looked for; the sweep itself reads the injected clock. */
@@ -154,7 +156,12 @@ class RealtimeHub {
     const phones = new PhoneRepo(deps.db);
     io.use((socket, next) => {
       identifySocket(
-        { auth: deps.auth, phones, parseCookie: (header) => app.parseCookie(header) },
+        {
+          auth: deps.auth,
+          phones,
+          parseCookie: (header) => app.parseCookie(header),
+          trustProxy: deps.trustProxy,
+        },
         socket.handshake.headers,
         socket.handshake.auth,
       )

@@ -42,8 +42,17 @@ export class RecordingSocket {
   private readonly events: { name: EventName; args: unknown[] }[] = [];
   private readonly waiters: (() => void)[] = [];
 
-  constructor(url: string, options: { cookie?: string; origin?: string; auth?: SocketAuth } = {}) {
-    const headers: Record<string, string> = {};
+  constructor(
+    url: string,
+    options: {
+      cookie?: string;
+      origin?: string;
+      auth?: SocketAuth;
+      /** More handshake headers, as a proxy would add them. */
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    const headers: Record<string, string> = { ...options.headers };
     if (options.cookie) headers.cookie = options.cookie;
     if (options.origin) headers.origin = options.origin;
     this.socket = io(url, {

@@ -1,4 +1,4 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   ROSTER_PHOTO_MAX_BYTES,
   ROSTER_PHOTOS_MAX_ZIP_BYTES,
@@ -10,6 +10,7 @@ import type { Database } from '../db/client.js';
 import { saveStoredFile } from '../files/stored-files.js';
 import type { FileStorage } from '../files/storage.js';
 import { entryStem, openZip, type ZipEntryInfo, type ZipLimits } from '../files/zip.js';
+import { reencodeImage, UnsupportedImageError } from '../vision/image-codec.js';
 import { assertManagesExam } from './policy.js';
 import { candidatesOfExam, setReferencePhoto, type RosterRepo } from './repo.js';
 
@@ -24,8 +25,6 @@ export const PHOTOS_ZIP_LIMITS: ZipLimits = {
 
 /** At most this many names are listed as unmatched or rejected. */
 const MAX_LISTED = 1_000;
-
-const IMAGE_TYPES = new Set(['image/png', 'image/jpeg']);
 
 interface AcceptedPhoto {
   userId: string;
@@ -46,6 +45,7 @@ export class RosterPhotosService {
   /**
    * Reads every matching photo first and stores only when the whole archive passed, so a bomb
    * or a lying entry leaves nothing behind. Entry names are only compared, never used as paths.
+   * A photo is stored re-encoded: only its pixels (upright), never what was around them.
    */
   async importPhotos(actor: Actor, examId: string, bytes: Buffer): Promise<RosterPhotosResult> {
     const exam = assertManagesExam(actor.user, await this.repo.findExam(examId));
@@ -76,12 +76,14 @@ export class RosterPhotosService {
           continue;
         }
         const photo = await zip.read(entry);
-        const type = await fileTypeFromBuffer(photo);
-        if (!type || !IMAGE_TYPES.has(type.mime)) {
-          list(result.rejected, { name, reason: 'not_an_image' });
+        // Re-encoding takes tens of milliseconds a photo: let sockets and requests in between.
+        await yieldToEventLoop();
+        const image = pixelsOnly(photo);
+        if (!('bytes' in image)) {
+          list(result.rejected, { name, reason: image.refused });
           continue;
         }
-        accepted.set(userId, { userId, bytes: photo, mimeType: type.mime });
+        accepted.set(userId, { userId, ...image });
       }
     } finally {
       zip.close();
@@ -110,6 +112,23 @@ export class RosterPhotosService {
       }),
     });
     return result;
+  }
+}
+
+/**
+ * A PNG or JPEG decoded to the last pixel and encoded again, so whatever rode along (HTML after
+ * the image, metadata, a second file) is gone; or why it was refused.
+ */
+function pixelsOnly(
+  photo: Buffer,
+): { bytes: Buffer; mimeType: string } | { refused: 'not_an_image' | 'too_large' } {
+  try {
+    return reencodeImage(photo);
+  } catch (error) {
+    if (error instanceof UnsupportedImageError && error.reason === 'too_large') {
+      return { refused: 'too_large' };
+    }
+    return { refused: 'not_an_image' };
   }
 }
 

@@ -6,14 +6,13 @@ import { ROSTER_PHOTO_MAX_BYTES } from '../../shared/api/roster.js';
 import { appUser, storedFile } from '../db/schema/index.js';
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
+import { decodeImage } from '../vision/image-codec.js';
+import { jpegOrientation } from '../vision/exif-orientation.js';
+import { sidewaysJpeg } from '../vision/test-images.js';
 import { buildZip, RosterClient } from './roster-test-helpers.js';
 
 const MB = 1024 * 1024;
-const JPEG = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
-  Buffer.from('JFIF\0'),
-  Buffer.alloc(200, 1),
-]);
+const JPEG = sidewaysJpeg(32, 16, 1);
 
 describe('roster photos: a zip of reference photos named by ID or admission number', () => {
   let test: TestApp;
@@ -89,6 +88,34 @@ describe('roster photos: a zip of reference photos named by ID or admission numb
         { name: 'INT2026002.png', reason: 'too_large' },
       ],
     });
+  });
+
+  it('stores only pixels: HTML riding on a PNG is refused, a sideways JPEG is stored upright', async () => {
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    const zip = buildZip([
+      { name: `${li.idNumber}.jpg`, data: sidewaysJpeg(32, 16, 6) },
+      { name: 'WRT2026002.png', data: Buffer.concat([png.subarray(0, 33), html]) },
+    ]);
+    expect((await admin.upload(photosUrl('WRT2026'), zip)).json()).toEqual({
+      matched: 1,
+      unmatched: [],
+      rejected: [{ name: 'WRT2026002.png', reason: 'not_an_image' }],
+    });
+    const trailing = buildZip([{ name: 'WRT2026002.png', data: Buffer.concat([png, html]) }]);
+    expect((await admin.upload(photosUrl('WRT2026'), trailing)).json()).toEqual({
+      matched: 0,
+      unmatched: [],
+      rejected: [{ name: 'WRT2026002.png', reason: 'not_an_image' }],
+    });
+    const [stored] = await test.database.db
+      .select()
+      .from(storedFile)
+      .where(eq(storedFile.id, (await photoOf(li.idNumber)) ?? ''));
+    const bytes = await test.storage.get(stored?.storageKey ?? '');
+    expect(jpegOrientation(bytes)).toBe(1);
+    const image = decodeImage(bytes);
+    expect([image.width, image.height]).toEqual([16, 32]);
+    expect(image.data[0]).toBeGreaterThan(200); // the red half on top
   });
 
   it('refuses zip bombs whole and stores nothing', async () => {

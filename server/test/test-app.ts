@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, type AppDeps } from '../app.js';
 import { ConsoleSmsSender } from '../auth/sms/console-sender.js';
 import type { SmsSender } from '../auth/sms/sms-sender.js';
 import type { CaptchaGenerator } from '../auth/captcha.js';
@@ -43,23 +43,32 @@ export async function createTestApp(
     ice?: IceConfig;
     /** Hashes and checks passwords; pass one that counts the checks. */
     passwordHasher?: PasswordHasher;
+    /** Where the bytes go; a folder in the temp directory by default. */
+    storage?: FileStorage;
+    /** A pino logger to read what the app logs; silence by default. */
+    loggerInstance?: AppDeps['loggerInstance'];
+    /** Redis for rate limits; REDIS_URL (CI) by default, null for in-process. */
+    redisUrl?: string | null;
+    /** Whether X-Forwarded-* headers are believed (TRUST_PROXY); false by default. */
+    trustProxy?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new ManualClock();
   const sms = new ConsoleSmsSender(silentLog);
-  const storage = new LocalFolderStorage(mkdtempSync(join(tmpdir(), 'invigil-files-')));
+  const storage =
+    options.storage ?? new LocalFolderStorage(mkdtempSync(join(tmpdir(), 'invigil-files-')));
   const app = await buildApp({
     config: {
       isDemo: options.isDemo ?? true,
       appSecret: 'test-secret-test-secret-test-secret-0000',
       cookieSecure: false,
       sessionTtlHours: 12,
-      trustProxy: false,
+      trustProxy: options.trustProxy ?? false,
       authRateLimitPerMinute: options.authRateLimitPerMinute ?? 10_000,
       webDistDir: null,
       // CI sets REDIS_URL on its PostgreSQL run, so shared state is tested on a real Redis too.
-      redisUrl: process.env.REDIS_URL ?? null,
+      redisUrl: options.redisUrl === undefined ? (process.env.REDIS_URL ?? null) : options.redisUrl,
       redisKeyPrefix: `invigil-test-${randomUUID()}:`,
       ...(options.documentLimits ? { documentLimits: options.documentLimits } : {}),
       ...(options.ice ? { ice: options.ice } : {}),
@@ -71,6 +80,7 @@ export async function createTestApp(
     ...(options.captcha ? { captcha: options.captcha } : {}),
     ...(options.faceMatcher ? { faceMatcher: options.faceMatcher } : {}),
     ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : {}),
   });
   await app.ready();
   return { app, storage, clock, sms, database, close: () => app.close() };

@@ -3,6 +3,8 @@
 // evaluation converts Debian's JPEG samples with `djpeg`.
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { applyOrientation, jpegOrientation } from './exif-orientation.js';
+import { assertWholePng } from './png-structure.js';
 import type { RgbImage } from './raster.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'ppm';
@@ -84,37 +86,92 @@ function refuseHugePng(bytes: Uint8Array): void {
   if (pixels > MAX_PIXELS) throw new UnsupportedImageError('too_large');
 }
 
+/** Decodes PNG or JPEG bytes to RGBA, every byte of the picture read (not only its header). */
+function decodeRgba(bytes: Uint8Array, format: 'png' | 'jpeg'): RgbaPixels {
+  if (format === 'png') {
+    refuseHugePng(bytes);
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    assertWholePng(buffer);
+    const pixels = PNG.sync.read(buffer);
+    if (!isRgbaPixels(pixels)) throw new UnsupportedImageError('corrupt');
+    return pixels;
+  }
+  // The limits keep a crafted JPEG from asking for gigabytes of pixels.
+  const pixels = jpeg.decode(bytes, {
+    useTArray: true,
+    formatAsRGBA: true,
+    maxResolutionInMP: MAX_PIXELS / 1_000_000,
+    maxMemoryUsageInMB: 256,
+  });
+  if (!isRgbaPixels(pixels)) throw new UnsupportedImageError('corrupt');
+  return pixels;
+}
+
+function rethrown(error: unknown): UnsupportedImageError {
+  return error instanceof UnsupportedImageError ? error : new UnsupportedImageError('corrupt');
+}
+
 /** Decodes PNG, JPEG or binary PPM bytes to RGB. */
 export function decodeImage(bytes: Uint8Array): RgbImage {
   const format = sniffImageFormat(bytes);
   try {
     switch (format) {
-      case 'png': {
-        refuseHugePng(bytes);
-        const pixels = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-        if (!isRgbaPixels(pixels)) throw new UnsupportedImageError('corrupt');
-        return rgbaToRgb(pixels);
-      }
-      case 'jpeg': {
-        // The limits keep a crafted JPEG from asking for gigabytes of pixels.
-        const pixels = jpeg.decode(bytes, {
-          useTArray: true,
-          formatAsRGBA: true,
-          maxResolutionInMP: MAX_PIXELS / 1_000_000,
-          maxMemoryUsageInMB: 256,
-        });
-        if (!isRgbaPixels(pixels)) throw new UnsupportedImageError('corrupt');
-        return rgbaToRgb(pixels);
-      }
+      case 'png':
+      case 'jpeg':
+        return rgbaToRgb(decodeRgba(bytes, format));
       case 'ppm':
         return decodePpm(bytes);
       case null:
         throw new UnsupportedImageError('unknown_format');
     }
   } catch (error) {
-    if (error instanceof UnsupportedImageError) throw error;
-    throw new UnsupportedImageError('corrupt');
+    throw rethrown(error);
   }
+}
+
+/**
+ * Whether the bytes are a whole PNG or JPEG picture: decoded to the last pixel, so a PNG
+ * signature followed by HTML (or a truncated file) is refused. Throws UnsupportedImageError.
+ */
+export function assertDecodableImage(bytes: Uint8Array): 'png' | 'jpeg' {
+  const format = sniffImageFormat(bytes);
+  if (format !== 'png' && format !== 'jpeg') throw new UnsupportedImageError('unknown_format');
+  try {
+    decodeRgba(bytes, format);
+  } catch (error) {
+    throw rethrown(error);
+  }
+  return format;
+}
+
+/** JPEG quality of re-encoded photos: no visible loss, and the face checks compare as before. */
+const REENCODED_JPEG_QUALITY = 92;
+
+/**
+ * The picture's pixels and nothing else: decoded and encoded again in its own format, upright
+ * (EXIF orientation applied) and without metadata, comments or bytes after its end.
+ */
+export function reencodeImage(bytes: Uint8Array): { bytes: Buffer; mimeType: string } {
+  const format = sniffImageFormat(bytes);
+  if (format !== 'png' && format !== 'jpeg') throw new UnsupportedImageError('unknown_format');
+  let pixels: RgbaPixels;
+  try {
+    pixels = decodeRgba(bytes, format);
+  } catch (error) {
+    throw rethrown(error);
+  }
+  if (format === 'png') {
+    const png = Object.assign(new PNG({ width: pixels.width, height: pixels.height }), {
+      data: Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.length),
+    });
+    return { bytes: PNG.sync.write(png), mimeType: 'image/png' };
+  }
+  const upright = applyOrientation(pixels, jpegOrientation(bytes));
+  const encoded = jpeg.encode(
+    { width: upright.width, height: upright.height, data: upright.data },
+    REENCODED_JPEG_QUALITY,
+  );
+  return { bytes: encoded.data, mimeType: 'image/jpeg' };
 }
 
 /** Encodes RGB as an 8-bit RGBA PNG (tests, fixtures, evidence snapshots). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../enums.js';
+import { refuseUnstorableText } from './storable-text.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -29,9 +30,18 @@ export interface RouteContract {
   response: z.ZodType;
 }
 
-/** Keeps the literal types of a contract (its access, its schemas) for both sides. */
+/**
+ * Keeps the literal types of a contract (its access, its schemas) for both sides, and makes its
+ * params, query and body refuse text the database cannot store (`TEXT_NOT_STORABLE`).
+ */
 export function defineRoute<const C extends RouteContract>(contract: C): C {
-  return contract;
+  const { params, query, body } = contract;
+  return {
+    ...contract,
+    ...(params ? { params: refuseUnstorableText(params) } : {}),
+    ...(query ? { query: refuseUnstorableText(query) } : {}),
+    ...(body ? { body: refuseUnstorableText(body) } : {}),
+  };
 }
 
 type Part<C, K extends 'params' | 'query' | 'body'> =

@@ -11,13 +11,33 @@ export const getHealth = defineRoute({
   response: z.object({ status: z.literal('ok'), serverTime: isoDateTimeSchema }),
 });
 
+/**
+ * Readiness of this node. 503 UNAVAILABLE when the database does not answer; otherwise 200, and
+ * `degraded` when something staff must fix does not stop the node from serving: file storage
+ * full (uploads answer 507 STORAGE_FULL) or Redis unreachable (rate limits kept in-process, per
+ * node). A degraded node stays in the load balancer: taking every node out would turn a full
+ * disk or a Redis outage into a complete one.
+ */
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'degraded']),
+  database: z.string(),
+  /** `low`: under 1 GiB free; `full`: a write was refused for space. */
+  storage: z.enum(['ok', 'low', 'full']),
+  /** Free bytes of the file storage, when it can tell (a local disk). */
+  storageFreeBytes: z.number().nullable(),
+  /** `in-process-fallback`: REDIS_URL is set but Redis does not answer. */
+  rateLimits: z.enum(['in-process', 'redis', 'in-process-fallback']),
+});
+export type Readiness = z.infer<typeof readinessSchema>;
+
 export const getReady = defineRoute({
   method: 'GET',
   path: '/api/ready',
-  summary: 'Readiness: the database answers',
+  summary:
+    'Readiness: the database answers (503 if not); degraded when storage is full or Redis is down',
   tags: ['system'],
   access: 'public',
-  response: z.object({ status: z.literal('ready'), database: z.string() }),
+  response: readinessSchema,
 });
 
 export const outboxMessageSchema = z.object({

@@ -136,6 +136,7 @@ export const en: Messages = {
     CHAIR_NOT_ON_PANEL: 'The chair must be one of the panel examiners',
     DUPLICATE_STAFF: 'The same person is chosen twice',
     INVALID_EXAM_CODE: 'An exam ID has 2–40 letters, digits, - or _',
+    TEXT_NOT_STORABLE: 'Remove the characters that cannot be stored (such as U+0000)',
   },
   candidate: {
     result: 'Result {{score}} / {{max}}',

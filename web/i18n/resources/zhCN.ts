@@ -135,6 +135,7 @@ export const zhCN = {
     CHAIR_NOT_ON_PANEL: '主考官须是面试考官之一',
     DUPLICATE_STAFF: '同一人不能重复选择',
     INVALID_EXAM_CODE: '考试ID为2–40位字母、数字、- 或 _',
+    TEXT_NOT_STORABLE: '请删除无法保存的字符（如空字符 U+0000）',
   },
   candidate: {
     result: '成绩 {{score}} / {{max}}',

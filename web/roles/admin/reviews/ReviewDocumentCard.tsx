@@ -20,7 +20,10 @@ interface ReviewDocumentCardProps {
   onMarkChange: (isMarked: boolean) => void;
 }
 
-/** One document for the reviewer: images and PDFs shown inline, other kinds as a download. */
+/**
+ * One document for the reviewer: images and PDFs shown inline (a PDF only in this page's frame),
+ * every other kind, and the PDF itself, as a download.
+ */
 export function ReviewDocumentCard(props: ReviewDocumentCardProps) {
   const { document, canMark, isMarked } = props;
   const { t } = useTranslation();
@@ -63,7 +66,8 @@ export function ReviewDocumentCard(props: ReviewDocumentCardProps) {
           <Typography.Text type="secondary">
             {t('adminReviews.uploadedAt')}: {formatDateTime(document.uploadedAt)}
           </Typography.Text>
-          {isImage || isPdf ? (
+          {/* A PDF opened on its own is downloaded (the server shows it only in the frame below). */}
+          {isImage ? (
             <a href={url} target="_blank" rel="noopener noreferrer">
               <ExportOutlined aria-hidden /> {t('adminReviews.openNewTab')}
             </a>

@@ -91,7 +91,7 @@ export const zh = {
   listSeparator: '；',
   fileName: '文件名',
   photoRejected: {
-    not_an_image: '不是 PNG 或 JPEG 图片',
+    not_an_image: '不是可读取的 PNG 或 JPEG 图片',
     too_large: '照片超过大小限制',
   },
   // Session rosters
@@ -210,7 +210,7 @@ export const en: typeof zh = {
   listSeparator: '; ',
   fileName: 'File name',
   photoRejected: {
-    not_an_image: 'Not a PNG or JPEG image',
+    not_an_image: 'Not a readable PNG or JPEG image',
     too_large: 'The photo is larger than allowed',
   },
   sessionsTitle: 'Session rosters',
