@@ -37,6 +37,7 @@ export const sendSmsCode = defineRoute({
   summary: 'Send a 6-digit code by SMS (at most once a minute and 10 times a day per phone)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({ schoolSlug: slugSchema, phone: phoneSchema, purpose: smsPurposeSchema }),
   response: z.object({ resendAfterSeconds: z.number().int(), expiresInSeconds: z.number().int() }),
 });
@@ -47,6 +48,7 @@ export const loginWithSms = defineRoute({
   summary: 'Candidate login with phone and SMS code (seed 000)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     collegeId: idSchema.optional(),
@@ -62,6 +64,7 @@ export const loginWithIdNumber = defineRoute({
   summary: 'Candidate login with ID number and password (seed 004)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     idNumber: idNumberSchema,
@@ -76,6 +79,7 @@ export const loginWithAdmission = defineRoute({
   summary: 'Candidate login with exam ID and admission number (seed 002)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     examCode: z.string().trim().min(1).max(40),
@@ -90,6 +94,7 @@ export const loginAsStaff = defineRoute({
   summary: 'Staff login with username or phone and password; no school slug for platform admins',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema.optional(),
     login: z.string().trim().min(1).max(64),
@@ -104,6 +109,7 @@ export const resetPassword = defineRoute({
   summary: 'Forgot password: phone and SMS code, then a new password',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     phone: phoneSchema,
@@ -119,6 +125,7 @@ export const changePassword = defineRoute({
   summary: 'Change the password of the logged-in user',
   tags: ['auth'],
   access: 'authenticated',
+  policy: { foreign: 'none' },
   allowPendingPasswordChange: true,
   body: z.strictObject({
     currentPassword: z.string().min(1).max(128),
@@ -133,6 +140,7 @@ export const logout = defineRoute({
   summary: 'End the current login session',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: okSchema,
 });
 
@@ -142,6 +150,7 @@ export const getCurrentUser = defineRoute({
   summary: 'The logged-in user, or 401',
   tags: ['auth'],
   access: 'authenticated',
+  policy: { foreign: 'none' },
   allowPendingPasswordChange: true,
   response: loginResultSchema,
 });
@@ -152,6 +161,7 @@ export const setLocale = defineRoute({
   summary: 'Remember the interface language of the logged-in user',
   tags: ['auth'],
   access: 'authenticated',
+  policy: { foreign: 'none' },
   allowPendingPasswordChange: true,
   body: z.strictObject({ locale: localeSchema }),
   response: loginResultSchema,
@@ -163,5 +173,6 @@ export const getCsrfToken = defineRoute({
   summary: 'The CSRF token to send as x-csrf-token on every mutation (also set as a cookie)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: z.object({ token: z.string() }),
 });

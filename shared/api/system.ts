@@ -8,6 +8,7 @@ export const getHealth = defineRoute({
   summary: 'Liveness: the process answers',
   tags: ['system'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: z.object({ status: z.literal('ok'), serverTime: isoDateTimeSchema }),
 });
 
@@ -17,6 +18,7 @@ export const getReady = defineRoute({
   summary: 'Readiness: the database answers',
   tags: ['system'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: z.object({ status: z.literal('ready'), database: z.string() }),
 });
 
@@ -32,5 +34,6 @@ export const getDevOutbox = defineRoute({
   summary: 'Demo only: the last SMS messages the console sender wrote',
   tags: ['system'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: z.object({ items: z.array(outboxMessageSchema) }),
 });
