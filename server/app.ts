@@ -26,7 +26,7 @@ import { registerExamRoutes } from './exams/routes.js';
 import type { FileStorage } from './files/storage.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
-import { installErrorHandler } from './plugins/error-handler.js';
+import { answerFrameworkError, installErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installUploadParser } from './plugins/uploads.js';
 import { installNotFound } from './plugins/web-app.js';
@@ -95,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
