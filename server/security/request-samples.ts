@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import type { JSONSchema } from 'zod/v4/core';
-import { buildPath } from '../../shared/api/contract.js';
 import { DEMO_CANDIDATES } from '../demo/demo-data.js';
 import { fakeSnapshot } from '../check-in/check-in-test-helpers.js';
 import { tinyPng, zipOf } from '../documents/test-files.js';
 import type { OutgoingRequest } from './caller.js';
+import type { Json } from './fuzz-values.js';
 import { bodyOf, isUpload, type TableRoute } from './route-table.js';
 import type { IdKind, IdSet } from './security-world.js';
 
 type Node = JSONSchema.JSONSchema;
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The JSON Schema a zod schema accepts as input (what a client sends). */
 export function inputJsonSchema(schema: z.ZodType): Node {
@@ -113,7 +112,14 @@ function typeOf(node: Node): JSONSchema.SchemaType | undefined {
  * A valid value of a JSON Schema: required fields, plus every field that names a row (so a
  * request carries the ids the matrix swaps for foreign ones). Ids come from the fixture.
  */
-function sampleNode(node: Node, field: string, context: { ids: IdSet; path: string }): Json {
+interface SampleContext {
+  ids: IdSet;
+  path: string;
+  /** Optional fields too (the fuzzer's starting point), not only the required ones. */
+  allFields?: boolean;
+}
+
+function sampleNode(node: Node, field: string, context: SampleContext): Json {
   const kind = idKindOf(field, context.path);
   const known = knownValue(field, context.ids);
   if (known !== undefined) return known;
@@ -130,7 +136,7 @@ function sampleNode(node: Node, field: string, context: { ids: IdSet; path: stri
       const required = new Set(node.required ?? []);
       for (const [name, child] of Object.entries(node.properties ?? {})) {
         if (typeof child === 'boolean') continue;
-        if (required.has(name) || idKindOf(name, context.path)) {
+        if (context.allFields || required.has(name) || idKindOf(name, context.path)) {
           result[name] = sampleNode(child, name, context);
         }
       }
@@ -157,12 +163,12 @@ function sampleNode(node: Node, field: string, context: { ids: IdSet; path: stri
 }
 
 /** A valid value for a zod schema, filled with the fixture's ids; throws when the guess fails. */
-export function sampleFor(
-  schema: z.ZodType,
-  context: { ids: IdSet; path: string },
-  where: string,
-): Json {
-  const value = sampleNode(inputJsonSchema(schema), '', context);
+export function sampleFor(schema: z.ZodType, context: SampleContext, where: string): Json {
+  if (context.allFields) {
+    const full = sampleNode(inputJsonSchema(schema), '', context);
+    if (schema.safeParse(full).success) return full;
+  }
+  const value = sampleNode(inputJsonSchema(schema), '', { ...context, allFields: false });
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new Error(
@@ -210,31 +216,37 @@ export function hasValidatedInput(route: TableRoute): boolean {
   return Boolean(route.params ?? route.query ?? bodyOf(route));
 }
 
-/**
- * The request for a route with the given ids. `invalid-input` breaks the first validated part
- * (a path parameter, the query or the body), so the answer shows whether the caller got past
- * the access check (VALIDATION_FAILED) without the route doing anything.
- */
-export function requestFor(
-  route: TableRoute,
-  ids: IdSet,
-  variant: RequestVariant = 'valid',
-): OutgoingRequest {
-  const context = { ids, path: route.path };
+/** The parts of a request before they become a URL and a body. */
+export interface RequestParts {
+  params: Record<string, string>;
+  query: Json;
+  /** The JSON body; undefined for routes without one. */
+  body: Json | undefined;
+}
+
+/** Valid parts for a route with the given ids (all optional fields too, for the fuzzer). */
+export function partsFor(route: TableRoute, ids: IdSet, allFields = false): RequestParts {
+  const context = { ids, path: route.path, allFields };
   const params = route.params ? sampleFor(route.params, context, `${route.key} params`) : {};
-  const query = route.query ? sampleFor(route.query, context, `${route.key} query`) : {};
   const body = bodyOf(route);
-  let json: Json | undefined = body ? sampleFor(body, context, `${route.key} body`) : undefined;
-  let pathParams = params as Record<string, string>;
-  let search = queryString(query);
-  if (variant === 'invalid-input') {
-    if (route.params) {
-      const [first] = Object.keys(pathParams);
-      if (first) pathParams = { ...pathParams, [first]: 'not-valid!' };
-    } else if (route.query) search = brokenQuery(route.query);
-    else if (body) json = 'not-an-object';
-  }
-  const url = buildPath(route.path, pathParams) + search;
+  return {
+    params: Object.fromEntries(
+      Object.entries(params ?? {}).map(([name, value]) => [name, String(value)]),
+    ),
+    query: route.query ? sampleFor(route.query, context, `${route.key} query`) : {},
+    body: body ? sampleFor(body, context, `${route.key} body`) : undefined,
+  };
+}
+
+/** The request the parts make: path parameters are put in as given (already URL-safe). */
+export function requestOf(
+  route: TableRoute,
+  parts: RequestParts,
+  search = queryString(parts.query),
+): OutgoingRequest {
+  const url =
+    route.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => parts.params[name] ?? '') +
+    search;
   if (isUpload(route)) {
     return {
       method: route.method,
@@ -246,6 +258,25 @@ export function requestFor(
   return {
     method: route.method,
     url,
-    ...(json !== undefined || needsBody ? { json: json ?? {} } : {}),
+    ...(parts.body !== undefined || needsBody ? { json: parts.body ?? {} } : {}),
   };
+}
+
+/**
+ * The request for a route with the given ids. `invalid-input` breaks the first validated part
+ * (a path parameter, the query or the body), so the answer shows whether the caller got past
+ * the access check (VALIDATION_FAILED) without the route doing anything.
+ */
+export function requestFor(
+  route: TableRoute,
+  ids: IdSet,
+  variant: RequestVariant = 'valid',
+): OutgoingRequest {
+  const parts = partsFor(route, ids);
+  if (variant === 'valid') return requestOf(route, parts);
+  const [first] = Object.keys(parts.params);
+  if (first)
+    return requestOf(route, { ...parts, params: { ...parts.params, [first]: 'not-valid!' } });
+  if (route.query) return requestOf(route, parts, brokenQuery(route.query));
+  return requestOf(route, { ...parts, body: 'not-an-object' });
 }
