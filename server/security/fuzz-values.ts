@@ -134,8 +134,8 @@ export type FieldAttack =
   | 'many items'
   | 'removed';
 
-/** The attacks every field gets at least once (NUL and surrogates behind their flag). */
-export function fieldAttacks(): FieldAttack[] {
+/** The attacks every field gets at least once (NUL and surrogates behind their flag by default). */
+export function fieldAttacks(withNul = GENERATE_NUL_AND_SURROGATES): FieldAttack[] {
   const attacks: FieldAttack[] = [
     'wrong type',
     'huge string',
@@ -145,7 +145,7 @@ export function fieldAttacks(): FieldAttack[] {
     'many items',
     'removed',
   ];
-  return GENERATE_NUL_AND_SURROGATES ? [...attacks, 'NUL', 'lone surrogate'] : attacks;
+  return withNul ? [...attacks, 'NUL', 'lone surrogate'] : attacks;
 }
 
 function insideText(value: Json, odd: string, prng: Prng): string {
