@@ -29,7 +29,7 @@ import { registerExamRoutes } from './exams/routes.js';
 import type { FileStorage } from './files/storage.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
-import { installErrorHandler } from './plugins/error-handler.js';
+import { answerFrameworkError, installErrorHandler } from './plugins/error-handler.js';
 import { logSerializers } from './plugins/log-errors.js';
 import { storableTextValidatorCompiler } from './plugins/http-routes.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -109,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(storableTextValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -58,4 +58,26 @@ describe('Error handler', () => {
     expect(limited.json().error.code).toBe('RATE_LIMITED');
     await test.close();
   });
+
+  it('answers the router’s refusals (broken percent-encoding, an overlong id) with the error body', async () => {
+    const test = await createTestApp();
+    for (const url of [
+      '/api/admin/exams/%F0%9F',
+      '/api/schools/%',
+      `/api/schools/${'x'.repeat(300)}`,
+    ]) {
+      const response = await test.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-language': 'en' },
+      });
+      expect(response.statusCode, url).toBe(400);
+      const body = errorBodySchema.parse(response.json());
+      expect(body.error).toMatchObject({
+        code: 'BAD_REQUEST',
+        message: 'The request could not be read',
+      });
+    }
+    await test.close();
+  });
 });

@@ -59,6 +59,19 @@ function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && 'statusCode' in error;
 }
 
+/**
+ * The router's own refusals (a path with broken percent-encoding, a path parameter over
+ * maxParamLength) happen before any hook or error handler: this gives them the one error body
+ * too. Pass it as Fastify's `frameworkErrors` option.
+ */
+export function answerFrameworkError(
+  _error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  void sendError(request, reply, 'BAD_REQUEST');
+}
+
 /** One error body everywhere (STYLE.md); anything unexpected is logged and masked. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {

@@ -10,6 +10,7 @@ import {
   sessionWatchSchema,
   watchMediaSchema,
   type Ack,
+  type ClientToServerEvents,
   type MediaPublish,
   type MediaStreamRef,
   type WatchMedia,
@@ -65,22 +66,31 @@ export class SocketCommands {
   constructor(private readonly deps: SocketCommandDeps) {}
 
   listen(socket: RealtimeSocket): void {
-    socket.on('phone:heartbeat', (ack?: unknown) => {
+    const on = (
+      event: keyof ClientToServerEvents,
+      handle: (payload: unknown, ack: unknown) => void,
+    ) => {
+      socket.on(event, (...args: unknown[]) => {
+        const { payload, ack } = splitArguments(args);
+        handle(payload, ack);
+      });
+    };
+    on('phone:heartbeat', (_payload, ack) => {
       this.run(ack, () => this.heartbeat(socket));
     });
-    socket.on('session:watch', (payload: unknown, ack: unknown) => {
+    on('session:watch', (payload, ack) => {
       this.run(ack, () => this.watchSession(socket, parse(sessionWatchSchema, payload)));
     });
-    socket.on('media:publish', (payload: unknown, ack: unknown) => {
+    on('media:publish', (payload, ack) => {
       this.run(ack, () => this.publish(socket, parse(mediaPublishSchema, payload)));
     });
-    socket.on('media:unpublish', (payload: unknown) => {
+    on('media:unpublish', (payload) => {
       this.run(undefined, () => this.unpublish(socket, parse(mediaPublishSchema, payload)));
     });
-    socket.on('media:watch', (payload: unknown, ack: unknown) => {
+    on('media:watch', (payload, ack) => {
       this.run(ack, () => this.watchMedia(socket, parse(watchMediaSchema, payload)));
     });
-    socket.on('media:unwatch', (payload: unknown) => {
+    on('media:unwatch', (payload) => {
       this.run(undefined, () => {
         const { peerId, peer } = parse(mediaUnwatchSchema, payload);
         const link = this.deps.relay.unlink(socket.id, peerId, peer);
@@ -88,7 +98,7 @@ export class SocketCommands {
         return Promise.resolve();
       });
     });
-    socket.on('rtc:signal', (payload: unknown) => {
+    on('rtc:signal', (payload) => {
       this.run(undefined, () => {
         this.relaySignal(socket, parse(rtcSignalSchema, payload));
         return Promise.resolve();
@@ -228,6 +238,17 @@ export class SocketCommands {
       },
     );
   }
+}
+
+/**
+ * Socket.IO hands the ack callback over last, after whatever the client sent: a command sent
+ * without its payload, or with one too many, must still be answered (VALIDATION_FAILED).
+ */
+export function splitArguments(args: unknown[]): { payload: unknown; ack: unknown } {
+  const last = args[args.length - 1];
+  const ack = typeof last === 'function' ? last : undefined;
+  const payloads = ack ? args.slice(0, -1) : args;
+  return { payload: payloads.length === 1 ? payloads[0] : undefined, ack };
 }
 
 function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {

@@ -48,6 +48,7 @@ export const listAdminAnnouncements = defineRoute({
     "Announcements an admin sees, newest first: the school's and, for a college admin, their college's",
   tags: ['announcements'],
   access: ['college_admin', 'school_admin'],
+  policy: { foreign: 'hidden' },
   response: z.object({
     items: z.array(adminAnnouncementSchema),
     /** Whether the caller may write school-wide (全校) announcements. */
@@ -78,6 +79,7 @@ export const createAnnouncement = defineRoute({
   summary: 'Write an announcement, as a draft or published at once; the body is sanitised',
   tags: ['announcements'],
   access: ['college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND', foreignFor: { college_admin: 'FORBIDDEN' } },
   body: announcementCreateSchema,
   response: adminAnnouncementSchema,
 });
@@ -88,6 +90,7 @@ export const updateAnnouncement = defineRoute({
   summary: 'Edit the title, body and college of an announcement; its publication stays',
   tags: ['announcements'],
   access: ['college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
   params: announcementParamsSchema,
   body: announcementEditSchema,
   response: adminAnnouncementSchema,
@@ -99,6 +102,7 @@ export const setAnnouncementPublished = defineRoute({
   summary: 'Publish an announcement (candidates see it) or take it back to draft',
   tags: ['announcements'],
   access: ['college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
   params: announcementParamsSchema,
   body: z.strictObject({ published: z.boolean() }),
   response: adminAnnouncementSchema,
@@ -110,6 +114,7 @@ export const deleteAnnouncement = defineRoute({
   summary: 'Delete an announcement',
   tags: ['announcements'],
   access: ['college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
   params: announcementParamsSchema,
   response: okSchema,
 });
@@ -130,6 +135,7 @@ export const listMyAnnouncements = defineRoute({
   summary: "Published announcements for the candidate: 学校公告 and their college's 学院公告",
   tags: ['announcements'],
   access: ['candidate'],
+  policy: { foreign: 'hidden' },
   response: z.object({
     school: z.array(myAnnouncementSchema),
     college: z.array(myAnnouncementSchema),

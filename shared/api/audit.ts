@@ -99,6 +99,7 @@ export const listAuditLog = defineRoute({
     'actors of the college did, a platform admin everything',
   tags: ['audit'],
   access: ['college_admin', 'school_admin', 'platform_admin'],
+  policy: { foreign: 'hidden' },
   query: listAuditLogQuerySchema,
   response: z.object({
     items: z.array(auditEntrySchema),

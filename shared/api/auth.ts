@@ -46,6 +46,7 @@ export const sendSmsCode = defineRoute({
     '(a candidate for login; an account of the kind for reset_password)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     phone: phoneSchema,
@@ -62,6 +63,7 @@ export const loginWithSms = defineRoute({
   summary: 'Candidate login with phone and SMS code (seed 000)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     collegeId: idSchema.optional(),
@@ -77,6 +79,7 @@ export const loginWithIdNumber = defineRoute({
   summary: 'Candidate login with ID number and password (seed 004)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     idNumber: idNumberSchema,
@@ -92,6 +95,7 @@ export const loginWithAdmission = defineRoute({
   summary: 'Candidate login with exam ID and admission number (seed 002)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     examCode: z.string().trim().min(1).max(40),
@@ -107,6 +111,7 @@ export const loginAsStaff = defineRoute({
   summary: 'Staff login with username or phone and password; no school slug for platform admins',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema.optional(),
     login: z.string().trim().min(1).max(64),
@@ -154,6 +159,7 @@ export const resetPassword = defineRoute({
   summary: 'Forgot password, step 2: the reset token, the one account picked, its new password',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     resetToken: z.string().min(1).max(300),
@@ -169,6 +175,7 @@ export const changePassword = defineRoute({
   summary: 'Change the password of the logged-in user',
   tags: ['auth'],
   access: 'authenticated',
+  policy: { foreign: 'none' },
   allowPendingPasswordChange: true,
   body: z.strictObject({
     currentPassword: z.string().min(1).max(128),
@@ -183,6 +190,7 @@ export const logout = defineRoute({
   summary: 'End the current login session',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: okSchema,
 });
 
@@ -192,6 +200,7 @@ export const getCurrentUser = defineRoute({
   summary: 'The logged-in user, or 401',
   tags: ['auth'],
   access: 'authenticated',
+  policy: { foreign: 'none' },
   allowPendingPasswordChange: true,
   response: loginResultSchema,
 });
@@ -202,6 +211,7 @@ export const setLocale = defineRoute({
   summary: 'Remember the interface language of the logged-in user',
   tags: ['auth'],
   access: 'authenticated',
+  policy: { foreign: 'none' },
   allowPendingPasswordChange: true,
   body: z.strictObject({ locale: localeSchema }),
   response: loginResultSchema,
@@ -213,5 +223,6 @@ export const getCsrfToken = defineRoute({
   summary: 'The CSRF token to send as x-csrf-token on every mutation (also set as a cookie)',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: z.object({ token: z.string() }),
 });

@@ -8,7 +8,7 @@ import {
   sessionStatusSchema,
   stepStateSchema,
 } from '../enums.js';
-import { defineRoute } from './contract.js';
+import { defineDownload, defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 import { registrationParamsSchema } from './tickets.js';
 
@@ -182,6 +182,7 @@ export const getMyCheckIn = defineRoute({
   summary: 'Your check-in for one registration: each step, what is next, whether you may enter',
   tags: ['check-in'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: checkInStateSchema,
 });
@@ -193,6 +194,7 @@ export const saveMyDeviceReport = defineRoute({
     '设备检测: store the device report (检测报告); the step passes when camera and microphone work',
   tags: ['check-in'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   body: deviceReportSchema,
   response: checkInStateSchema,
@@ -204,6 +206,7 @@ export const submitMyFaceCheck = defineRoute({
   summary: '人脸识别: one snapshot after the liveness challenge, compared with the reference photo',
   tags: ['check-in'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   body: faceCheckBodySchema,
   response: z.object({ result: faceCheckResultSchema, state: checkInStateSchema }),
@@ -216,6 +219,7 @@ export const continueAfterFaceFailure = defineRoute({
     '继续进入 after the allowed face-check attempts failed: the step becomes flagged (人脸识别认证未通过) for staff review',
   tags: ['check-in'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: checkInStateSchema,
 });
@@ -226,6 +230,7 @@ export const agreeToPledge = defineRoute({
   summary: '同意 the 考生诚信承诺书 and 考生须知; stored with the time and the address',
   tags: ['check-in'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   body: z.strictObject({ agree: z.literal(true) }),
   response: checkInStateSchema,
@@ -237,6 +242,7 @@ export const pingServer = defineRoute({
   summary: 'Network check: a tiny answer to time the round trip',
   tags: ['check-in'],
   access: 'authenticated',
+  policy: { foreign: 'none' },
   response: z.object({ serverTime: isoDateTimeSchema }),
 });
 
@@ -256,6 +262,7 @@ export const measureUplink = defineRoute({
   summary: 'Network check: raw bytes whose arrival the server times (uplink speed)',
   tags: ['check-in'],
   access: 'authenticated',
+  policy: { foreign: 'none' },
   upload: true,
   response: uplinkResultSchema,
 });
@@ -282,6 +289,7 @@ export const listSessionCheckIns = defineRoute({
     "The session's candidates with each check-in step, face scores and snapshots, device report and phone status",
   tags: ['check-in'],
   access: ['examiner', 'proctor', 'college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
   params: sessionParamsSchema,
   response: z.object({
     serverTime: isoDateTimeSchema,
@@ -296,3 +304,19 @@ export const FACE_SNAPSHOT_PATH = '/api/face-checks/:faceCheckId/snapshot';
 /** A candidate's reference photo, for staff of the session. */
 export const SESSION_REFERENCE_PHOTO_PATH =
   '/api/sessions/:sessionId/registrations/:registrationId/reference-photo';
+
+const CHECK_IN_STAFF = ['examiner', 'proctor', 'college_admin', 'school_admin'] as const;
+export const faceSnapshotFile = defineDownload({
+  method: 'GET',
+  path: FACE_SNAPSHOT_PATH,
+  access: ['candidate', ...CHECK_IN_STAFF],
+  policy: { foreign: 'NOT_FOUND' },
+  params: z.strictObject({ faceCheckId: idSchema }),
+});
+export const sessionReferencePhotoFile = defineDownload({
+  method: 'GET',
+  path: SESSION_REFERENCE_PHOTO_PATH,
+  access: CHECK_IN_STAFF,
+  policy: { foreign: 'NOT_FOUND' },
+  params: z.strictObject({ sessionId: idSchema, registrationId: idSchema }),
+});

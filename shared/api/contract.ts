@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../enums.js';
+import type { ErrorCode } from '../errors.js';
 import { refuseUnstorableText } from './storable-text.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -9,6 +10,33 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * `allowPendingPasswordChange` lets a user who must change their password still call it.
  */
 export type Access = 'public' | 'authenticated' | readonly Role[];
+
+/** Who the role × route matrix (server/security) calls every route as. */
+export type MatrixCaller = 'anonymous' | Role | 'phone';
+
+/**
+ * What a route answers for rows that are not the caller's: another school's, and inside the
+ * school what the caller's role does not reach (another candidate's registration, another
+ * college's exam, a session the examiner is not assigned to).
+ * - `'NOT_FOUND'` (or another code): the request names such rows by id and is refused so;
+ *   NOT_FOUND answers as if they did not exist, so ids cannot be probed.
+ * - `'hidden'`: a list that answers the caller's own rows only; a foreign id never appears in it.
+ * - `'none'`: the route reaches nobody's rows (public facts, logins, the caller's own account).
+ */
+export type ForeignAnswer = 'hidden' | 'none' | ErrorCode;
+
+/**
+ * The answers a route owes every caller, declared next to its contract and checked by the
+ * role × route matrix (server/security/route-matrix.test.ts). `access` already says who passes
+ * the gate (anonymous UNAUTHENTICATED, other roles FORBIDDEN); the policy adds the rest.
+ */
+export interface RoutePolicy {
+  foreign: ForeignAnswer;
+  /** Roles refused otherwise on foreign rows, e.g. FORBIDDEN for whichever college is not theirs. */
+  foreignFor?: Partial<Record<Role, ErrorCode>>;
+  /** Callers answered otherwise than `access` implies, e.g. platform admins (in no school). */
+  except?: Partial<Record<MatrixCaller, ErrorCode>>;
+}
 
 /** One HTTP route, shared by the server (validation, OpenAPI) and the web client (types). */
 export interface RouteContract {
@@ -28,6 +56,7 @@ export interface RouteContract {
    */
   upload?: true;
   response: z.ZodType;
+  policy: RoutePolicy;
 }
 
 /**
@@ -42,6 +71,23 @@ export function defineRoute<const C extends RouteContract>(contract: C): C {
     ...(query ? { query: refuseUnstorableText(query) } : {}),
     ...(body ? { body: refuseUnstorableText(body) } : {}),
   };
+}
+
+/**
+ * A route answering a file (image, document, spreadsheet) instead of JSON: registered by hand
+ * with the same access rule, and in the role × route matrix like every JSON route.
+ */
+export interface DownloadContract {
+  method: 'GET';
+  path: string;
+  access: Access;
+  params: z.ZodType;
+  query?: z.ZodType;
+  policy: RoutePolicy;
+}
+
+export function defineDownload<const C extends DownloadContract>(contract: C): C {
+  return contract;
 }
 
 type Part<C, K extends 'params' | 'query' | 'body'> =

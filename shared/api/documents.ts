@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentKindSchema, identityStatusSchema, reviewStateSchema } from '../enums.js';
-import { defineRoute } from './contract.js';
+import { defineDownload, defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema, pagingQuerySchema, uploadQuerySchema } from './common.js';
 
 const REVIEWERS = ['college_admin', 'school_admin'] as const;
@@ -44,6 +44,7 @@ export const getMyDocuments = defineRoute({
   summary: "The candidate's identity documents and their review status (身份认证)",
   tags: ['documents'],
   access: ['candidate'],
+  policy: { foreign: 'hidden' },
   response: myIdentityReviewSchema,
 });
 
@@ -54,6 +55,7 @@ export const uploadMyDocument = defineRoute({
     'Upload one document (raw body); the type is judged by content, the size by the limit of that type',
   tags: ['documents'],
   access: ['candidate'],
+  policy: { foreign: 'none' },
   upload: true,
   query: uploadQuerySchema,
   response: myIdentityReviewSchema,
@@ -67,6 +69,7 @@ export const deleteMyDocument = defineRoute({
   summary: 'Delete one of your documents before submitting (or after a rejection)',
   tags: ['documents'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: documentParamsSchema,
   response: myIdentityReviewSchema,
 });
@@ -77,6 +80,7 @@ export const submitMyDocuments = defineRoute({
   summary: '提交审核: submit the uploaded documents for review (again after a rejection)',
   tags: ['documents'],
   access: ['candidate'],
+  policy: { foreign: 'none' },
   response: myIdentityReviewSchema,
 });
 
@@ -110,6 +114,7 @@ export const listReviews = defineRoute({
   summary: 'The document review queue (pending first-come first-served); q searches name and ID',
   tags: ['documents'],
   access: REVIEWERS,
+  policy: { foreign: 'hidden' },
   query: listReviewsQuerySchema,
   response: z.object({ items: z.array(reviewSummarySchema), total: z.number().int() }),
 });
@@ -125,12 +130,35 @@ export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
 
 export const reviewParamsSchema = z.strictObject({ userId: idSchema });
 
+export const myDocumentFile = defineDownload({
+  method: 'GET',
+  path: MY_DOCUMENT_FILE_PATH,
+  access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
+  params: documentParamsSchema,
+});
+export const reviewDocumentFile = defineDownload({
+  method: 'GET',
+  path: REVIEW_DOCUMENT_FILE_PATH,
+  access: REVIEWERS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: documentParamsSchema,
+});
+export const reviewCandidatePhotoFile = defineDownload({
+  method: 'GET',
+  path: REVIEW_CANDIDATE_PHOTO_PATH,
+  access: REVIEWERS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: reviewParamsSchema,
+});
+
 export const getReview = defineRoute({
   method: 'GET',
   path: '/api/admin/reviews/:userId',
   summary: "One candidate's documents and review",
   tags: ['documents'],
   access: REVIEWERS,
+  policy: { foreign: 'NOT_FOUND' },
   params: reviewParamsSchema,
   response: reviewDetailSchema,
 });
@@ -141,6 +169,7 @@ export const approveReview = defineRoute({
   summary: 'Approve (审核通过) a pending submission',
   tags: ['documents'],
   access: REVIEWERS,
+  policy: { foreign: 'NOT_FOUND' },
   params: reviewParamsSchema,
   response: reviewDetailSchema,
 });
@@ -157,6 +186,7 @@ export const rejectReview = defineRoute({
   summary: 'Reject (未通过) a pending submission with a reason the candidate sees',
   tags: ['documents'],
   access: REVIEWERS,
+  policy: { foreign: 'NOT_FOUND' },
   params: reviewParamsSchema,
   body: rejectReviewBodySchema,
   response: reviewDetailSchema,

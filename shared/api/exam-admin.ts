@@ -70,6 +70,7 @@ export const listAdminExams = defineRoute({
   summary: "The exams an admin manages (a college admin: their college's) and the colleges to pick",
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'hidden' },
   response: z.object({
     items: z.array(adminExamSchema),
     colleges: z.array(z.object({ id: idSchema, name: z.string() })),
@@ -82,6 +83,7 @@ export const getAdminExam = defineRoute({
   summary: 'One exam with its rules',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   response: adminExamSchema,
 });
@@ -92,6 +94,7 @@ export const createExam = defineRoute({
   summary: 'Create an exam; its 考试ID is unique within the school (DUPLICATE)',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'VALIDATION_FAILED', foreignFor: { college_admin: 'FORBIDDEN' } },
   body: examBodySchema,
   response: adminExamSchema,
 });
@@ -102,6 +105,7 @@ export const updateExam = defineRoute({
   summary: 'Replace an exam’s name, 考试ID, kind, college, rules, pledge and notice',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   body: examBodySchema,
   response: adminExamSchema,
@@ -113,6 +117,7 @@ export const deleteExam = defineRoute({
   summary: 'Delete an exam and its sessions; refused (CONFLICT) once candidates are registered',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   response: okSchema,
 });
@@ -147,6 +152,7 @@ export const listExamSessions = defineRoute({
   summary: 'The sessions (考场) of an exam with their status from the server clock',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   response: z.object({ serverTime: isoDateTimeSchema, items: z.array(adminSessionSchema) }),
 });
@@ -157,6 +163,7 @@ export const createSession = defineRoute({
   summary: 'Add a session to an exam; the end must be after the start (INVALID_TIME_RANGE)',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   body: sessionBodySchema,
   response: adminSessionSchema,
@@ -168,6 +175,7 @@ export const updateSession = defineRoute({
   summary: 'Rename or reschedule a session; an ended session keeps its times (CONFLICT)',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: sessionParams,
   body: sessionBodySchema,
   response: adminSessionSchema,
@@ -179,6 +187,7 @@ export const deleteSession = defineRoute({
   summary: 'Delete a session; refused (CONFLICT) once candidates are registered in it',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: sessionParams,
   response: okSchema,
 });
@@ -238,6 +247,7 @@ export const getSessionStaff = defineRoute({
   summary: 'The staff of a session by duty and the staff who may be assigned',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: sessionParams,
   response: sessionStaffSchema,
 });
@@ -251,6 +261,7 @@ export const setSessionStaff = defineRoute({
     'an interview, the chair among them',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: sessionParams,
   body: sessionStaffBodySchema,
   response: sessionStaffSchema,

@@ -83,6 +83,7 @@ export const listMyRegistrations = defineRoute({
   summary: "The candidate's exam sessions (我的考场) with their status from the server clock",
   tags: ['exams'],
   access: ['candidate'],
+  policy: { foreign: 'hidden' },
   response: z.object({ serverTime: isoDateTimeSchema, items: z.array(myRegistrationSchema) }),
 });
 
@@ -107,6 +108,7 @@ export const listMyAssignments = defineRoute({
   summary: 'The sessions an examiner or proctor is assigned to',
   tags: ['exams'],
   access: ['examiner', 'proctor'],
+  policy: { foreign: 'hidden' },
   response: z.object({ serverTime: isoDateTimeSchema, items: z.array(myAssignmentSchema) }),
 });
 
@@ -132,5 +134,6 @@ export const getAdminOverview = defineRoute({
   summary: "An admin's home: counts and sessions within their school or college",
   tags: ['admin'],
   access: ['college_admin', 'school_admin', 'platform_admin'],
+  policy: { foreign: 'hidden' },
   response: adminOverviewSchema,
 });

@@ -54,6 +54,7 @@ export const getMyIdentity = defineRoute({
   summary: 'The roster data of one of your registrations to check (核对个人身份信息)',
   tags: ['identity'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: identityCheckSchema,
 });
@@ -64,6 +65,7 @@ export const confirmMyIdentity = defineRoute({
   summary: '确认信息: the roster data is right (idempotent; the first time is kept)',
   tags: ['identity'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: identityCheckSchema,
 });
@@ -77,6 +79,7 @@ export const reportMyIdentity = defineRoute({
     '身份信息有误: report wrong roster data to the admins; while a report is open, a new one replaces its message. Refused once the session has ended.',
   tags: ['identity'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   body: reportBodySchema,
   response: identityCheckSchema,
@@ -107,6 +110,7 @@ export const enterMockExam = defineRoute({
     '【模拟考试】不限次数 (seed 003): count one entry; open until the session starts (MOCK_EXAM_CLOSED after), refused when withdrawn',
   tags: ['identity'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: mockEntrySchema,
 });
@@ -145,6 +149,7 @@ export const listRosterReports = defineRoute({
     "Candidates' reports of wrong roster data (信息纠错), newest first; a college admin sees those of their college",
   tags: ['identity'],
   access: REPORT_ADMINS,
+  policy: { foreign: 'hidden' },
   query: rosterReportsQuerySchema,
   response: z.object({ items: z.array(rosterReportViewSchema), total: z.number().int() }),
 });
@@ -157,6 +162,7 @@ export const resolveRosterReport = defineRoute({
   summary: 'Mark a report as handled with a note (CONFLICT when it already is)',
   tags: ['identity'],
   access: REPORT_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: reportParamsSchema,
   body: z.strictObject({ note: noteSchema }),
   response: rosterReportViewSchema,

@@ -110,6 +110,7 @@ export const enterWaitingRoom = defineRoute({
     '进入考试: enter the waiting room (only when the check-in allows it); again answers the same ticket',
   tags: ['interviews'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: candidateTicketSchema,
 });
@@ -121,6 +122,7 @@ export const getMyTicket = defineRoute({
     "The candidate's waiting-room ticket (null before entering) with the examiner's presence",
   tags: ['interviews'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: myTicketResponseSchema,
 });
@@ -131,6 +133,7 @@ export const acceptInvitation = defineRoute({
   summary: '面试邀请 → OK: the invited candidate enters the exam room (the interview starts)',
   tags: ['interviews'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: candidateTicketSchema,
 });
@@ -170,6 +173,7 @@ export const getSessionQueue = defineRoute({
     "The session's waiting-room queue with each candidate's ticket and check-in results (staff)",
   tags: ['interviews'],
   access: ['examiner', 'proctor', 'college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
   params: sessionParamsSchema,
   response: sessionQueueSchema,
 });
@@ -192,6 +196,7 @@ const ticketCommand = <const P extends string>(path: P, summary: string, duty: s
     summary: `${summary} (${duty})`,
     tags: ['interviews'],
     access: ['examiner'],
+    policy: { foreign: 'NOT_FOUND' },
     params: ticketParamsSchema,
     response: ticketSchema,
   });
@@ -212,6 +217,7 @@ export const markReadiness = defineRoute({
   summary: 'Mark a candidate ready or not ready with a note, during or after a call',
   tags: ['interviews'],
   access: ['examiner'],
+  policy: { foreign: 'NOT_FOUND' },
   params: ticketParamsSchema,
   body: markReadinessBodySchema,
   response: ticketSchema,

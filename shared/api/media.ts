@@ -27,5 +27,6 @@ export const getIceServers = defineRoute({
   tags: ['media'],
   // The phone has no login: the route checks the session or the phone cookie itself.
   access: 'public',
+  policy: { foreign: 'none', except: { anonymous: 'UNAUTHENTICATED' } },
   response: iceServersSchema,
 });

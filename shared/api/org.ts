@@ -23,6 +23,7 @@ export const getSchoolBySlug = defineRoute({
   summary: 'Public facts a school login page shows: name and colleges',
   tags: ['org'],
   access: 'public',
+  policy: { foreign: 'none' },
   params: z.strictObject({ slug: slugSchema }),
   response: schoolPublicSchema,
 });
@@ -33,6 +34,7 @@ export const listSchools = defineRoute({
   summary: 'Schools hosted on this deployment, for the landing page',
   tags: ['org'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: z.object({
     items: z.array(z.object({ slug: z.string(), name: z.string(), nameEn: z.string().nullable() })),
     demo: z.boolean(),

@@ -40,6 +40,7 @@ export const listColleges = defineRoute({
   summary: "The colleges of the admin's school (a college admin: their own) with head counts",
   tags: ['people'],
   access: PEOPLE_ADMINS,
+  policy: { foreign: 'hidden' },
   response: z.object({ items: z.array(adminCollegeSchema) }),
 });
 
@@ -54,6 +55,7 @@ export const createCollege = defineRoute({
   summary: 'Create a college (school admins); names are unique within the school',
   tags: ['people'],
   access: ['school_admin'],
+  policy: { foreign: 'none' },
   body: createCollegeBodySchema,
   response: adminCollegeSchema,
 });
@@ -70,6 +72,7 @@ export const updateCollege = defineRoute({
   summary: 'Rename, disable or enable a college (school admins)',
   tags: ['people'],
   access: ['school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
   params: collegeParams,
   body: updateCollegeBodySchema,
   response: adminCollegeSchema,
@@ -106,6 +109,7 @@ export const listStaff = defineRoute({
   summary: 'Staff accounts in scope; q searches name, username and phone',
   tags: ['people'],
   access: PEOPLE_ADMINS,
+  policy: { foreign: 'hidden' },
   query: listStaffQuerySchema,
   response: z.object({ items: z.array(staffMemberSchema), total: z.number().int() }),
 });
@@ -138,6 +142,7 @@ export const createStaff = defineRoute({
   summary: 'Create a staff account with a temporary password that must be changed at first login',
   tags: ['people'],
   access: PEOPLE_ADMINS,
+  policy: { foreign: 'NOT_FOUND', foreignFor: { college_admin: 'FORBIDDEN' } },
   body: createStaffBodySchema,
   response: staffWithPasswordSchema,
 });
@@ -148,6 +153,7 @@ export const setStaffDisabled = defineRoute({
   summary: 'Disable (ending every session) or enable a staff account',
   tags: ['people'],
   access: PEOPLE_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: staffParams,
   body: z.strictObject({ disabled: z.boolean() }),
   response: staffMemberSchema,
@@ -159,6 +165,7 @@ export const resetStaffPassword = defineRoute({
   summary: 'Give a staff account a new temporary password and end its sessions',
   tags: ['people'],
   access: PEOPLE_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: staffParams,
   response: staffWithPasswordSchema,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { examEndReasonSchema, faceVerdictSchema } from '../enums.js';
-import { defineRoute } from './contract.js';
+import { defineRoute, type RoutePolicy } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 import { faceCheckResultSchema, snapshotBase64Schema } from './check-in.js';
 import { registrationParamsSchema } from './tickets.js';
@@ -15,6 +15,17 @@ export const PHONE_COOKIE = 'invigil_phone';
 /** How long a QR pairing token may wait to be scanned. */
 export const PAIRING_TOKEN_TTL_SECONDS = 300;
 
+/** The phone page's routes are public (a phone has no login) but answer a paired phone only. */
+const PAIRED_PHONE_ONLY = {
+  anonymous: 'PHONE_NOT_PAIRED',
+  candidate: 'PHONE_NOT_PAIRED',
+  examiner: 'PHONE_NOT_PAIRED',
+  proctor: 'PHONE_NOT_PAIRED',
+  college_admin: 'PHONE_NOT_PAIRED',
+  school_admin: 'PHONE_NOT_PAIRED',
+  platform_admin: 'PHONE_NOT_PAIRED',
+} as const satisfies RoutePolicy['except'];
+
 export const pairingTokenSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{32,128}$/, 'INVALID_PAIRING_TOKEN');
@@ -26,6 +37,7 @@ export const createPhonePairing = defineRoute({
     '双机位: a short-lived, single-use pairing token for the QR code; a phone that claims it replaces the paired one',
   tags: ['phone'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: z.object({ token: pairingTokenSchema, expiresAt: isoDateTimeSchema }),
 });
@@ -66,6 +78,7 @@ export const claimPhonePairing = defineRoute({
     'The phone claims a scanned pairing token (single use) and receives its device cookie; older phones of the registration are revoked',
   tags: ['phone'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({ token: pairingTokenSchema }),
   response: phoneSessionSchema,
 });
@@ -76,6 +89,7 @@ export const getPhoneSession = defineRoute({
   summary: "The paired phone's session (by its device cookie), so a reload resumes",
   tags: ['phone'],
   access: 'public',
+  policy: { foreign: 'none', except: PAIRED_PHONE_ONLY },
   response: phoneSessionSchema,
 });
 
@@ -86,6 +100,7 @@ export const submitPhoneFaceCheck = defineRoute({
     '拍照验证 on the phone: compared like the check-in face check; failures may continue, flagged',
   tags: ['phone'],
   access: 'public',
+  policy: { foreign: 'none', except: PAIRED_PHONE_ONLY },
   // A plain photo: the phone runs no liveness challenge (the PC's face check does).
   body: z.strictObject({ image: snapshotBase64Schema }),
   response: z.object({ result: faceCheckResultSchema, session: phoneSessionSchema }),
@@ -97,5 +112,6 @@ export const startPhoneCamera = defineRoute({
   summary: '进入考试监控: the candidate confirmed on the phone; it starts publishing',
   tags: ['phone'],
   access: 'public',
+  policy: { foreign: 'none', except: PAIRED_PHONE_ONLY },
   response: phoneSessionSchema,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { attendanceSchema, identityStatusSchema } from '../enums.js';
-import { defineRoute } from './contract.js';
+import { defineDownload, defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema, uploadQuerySchema } from './common.js';
 
 const ROSTER_ADMINS = ['college_admin', 'school_admin'] as const;
@@ -114,6 +114,7 @@ export const importRoster = defineRoute({
     'Import a roster (XLSX or CSV, raw body): name, ID number, phone, admission number, college, session. A re-import updates and never duplicates.',
   tags: ['roster'],
   access: ROSTER_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   upload: true,
   params: examRosterParamsSchema,
   query: uploadQuerySchema.extend({ mode: rosterImportModeSchema }),
@@ -137,6 +138,7 @@ export const importRosterPhotos = defineRoute({
     'Reference photos as a zip (raw body) of PNG/JPEG files named by ID number or admission number',
   tags: ['roster'],
   access: ROSTER_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   upload: true,
   params: examRosterParamsSchema,
   query: uploadQuerySchema,
@@ -147,6 +149,14 @@ export const importRosterPhotos = defineRoute({
 export const ROSTER_TEMPLATE_PATH = '/api/admin/exams/:examId/roster/template';
 export const rosterTemplateQuerySchema = z.strictObject({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export const rosterTemplateFile = defineDownload({
+  method: 'GET',
+  path: ROSTER_TEMPLATE_PATH,
+  access: ROSTER_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: examRosterParamsSchema,
+  query: rosterTemplateQuerySchema,
 });
 
 /** One candidate of a session as staff see them: attendance, identity review, confirmation. */
@@ -188,6 +198,7 @@ export const getSessionRoster = defineRoute({
     "A session's candidates with attendance (确认参加/放弃), identity review and confirmation; admins in scope and the session's assigned staff",
   tags: ['roster'],
   access: ['examiner', 'proctor', 'college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
   params: z.strictObject({ sessionId: idSchema }),
   response: sessionRosterSchema,
 });

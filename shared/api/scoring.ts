@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from './contract.js';
+import { defineDownload, defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 
 /** Who edits scoring forms and reads results: the exam's admins (as for the exam itself). */
@@ -73,6 +73,7 @@ export const getScoringForm = defineRoute({
   summary: 'The exam’s scoring form (评分表), null if not set, and whether scores lock it',
   tags: ['scoring'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   response: z.object({ form: scoringFormSchema.nullable(), isLocked: z.boolean() }),
 });
@@ -83,6 +84,7 @@ export const putScoringForm = defineRoute({
   summary: 'Set the scoring form; refused once any score exists (SCORING_FORM_LOCKED)',
   tags: ['scoring'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   body: scoringFormBodySchema,
   response: z.object({ form: scoringFormSchema, isLocked: z.boolean() }),
@@ -143,6 +145,7 @@ export const getSessionScores = defineRoute({
   summary: 'A panel examiner’s scoring page: the form, the candidates and their own scores',
   tags: ['scoring'],
   access: EXAMINERS,
+  policy: { foreign: 'NOT_FOUND' },
   params: sessionParams,
   response: z.object({
     sessionName: z.string(),
@@ -160,6 +163,7 @@ export const putMyScore = defineRoute({
     'Save one’s own score of a candidate; refused once the chair confirmed (SCORES_CONFIRMED)',
   tags: ['scoring'],
   access: EXAMINERS,
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParams,
   body: scoreBodySchema,
   response: scoreSchema,
@@ -183,6 +187,7 @@ export const getRegistrationScores = defineRoute({
   summary: 'One candidate’s scores: every examiner’s for the chair, one’s own for the others',
   tags: ['scoring'],
   access: EXAMINERS,
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParams,
   response: registrationScoresSchema,
 });
@@ -193,6 +198,7 @@ export const confirmScores = defineRoute({
   summary: '确认成绩 (chair only): fixes the aggregate and locks the scores',
   tags: ['scoring'],
   access: EXAMINERS,
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParams,
   response: registrationScoresSchema,
 });
@@ -227,6 +233,7 @@ export const getExamResults = defineRoute({
   summary: 'Every registration of the exam with each examiner’s total and the aggregate',
   tags: ['scoring'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   response: examResultsSchema,
 });
@@ -234,6 +241,13 @@ export const getExamResults = defineRoute({
 /** XLSX of the results (binary, so not a JSON contract; same access as getExamResults). */
 export const EXAM_RESULTS_XLSX_PATH = '/api/admin/exams/:examId/results.xlsx';
 export const examResultsParamsSchema = examParams;
+export const examResultsXlsxFile = defineDownload({
+  method: 'GET',
+  path: EXAM_RESULTS_XLSX_PATH,
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: examResultsParamsSchema,
+});
 
 export const publishResults = defineRoute({
   method: 'POST',
@@ -241,6 +255,7 @@ export const publishResults = defineRoute({
   summary: '公布成绩: candidates see their confirmed aggregate from now on',
   tags: ['scoring'],
   access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: examParams,
   response: z.object({ publishedAt: isoDateTimeSchema }),
 });
@@ -260,5 +275,6 @@ export const getMyResults = defineRoute({
   summary: 'The candidate’s published results (confirmed and published exams only)',
   tags: ['scoring'],
   access: ['candidate'],
+  policy: { foreign: 'hidden' },
   response: z.object({ items: z.array(myResultSchema) }),
 });

@@ -8,6 +8,7 @@ export const getHealth = defineRoute({
   summary: 'Liveness: the process answers',
   tags: ['system'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: z.object({ status: z.literal('ok'), serverTime: isoDateTimeSchema }),
 });
 
@@ -37,6 +38,7 @@ export const getReady = defineRoute({
     'Readiness: the database answers (503 if not); degraded when storage is full or Redis is down',
   tags: ['system'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: readinessSchema,
 });
 
@@ -52,5 +54,6 @@ export const getDevOutbox = defineRoute({
   summary: 'Demo only: the last SMS messages the console sender wrote',
   tags: ['system'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: z.object({ items: z.array(outboxMessageSchema) }),
 });

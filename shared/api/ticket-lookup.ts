@@ -10,6 +10,7 @@ export const getCaptcha = defineRoute({
   summary: 'A new picture code (图形验证码) for the admission-ticket lookup; single use, 5 minutes',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   params: z.strictObject({ slug: slugSchema }),
   response: captchaSchema,
 });
@@ -40,6 +41,7 @@ export const lookupTicket = defineRoute({
     '准考证查询 (seed 003): name, ID number and picture code log the candidate in and list their registrations',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: ticketLookupBodySchema,
   response: z.object({
     user: sessionUserSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { attendanceSchema, examKindSchema, sessionStatusSchema } from '../enums.js';
-import { defineRoute } from './contract.js';
+import { defineDownload, defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 
 export const registrationParamsSchema = z.strictObject({ registrationId: idSchema });
@@ -43,6 +43,7 @@ export const getMyTicket = defineRoute({
   summary: "The candidate's admission ticket (准考证) of one of their own registrations",
   tags: ['tickets'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   response: admissionTicketSchema,
 });
@@ -57,6 +58,7 @@ export const setMyAttendance = defineRoute({
   summary: 'Confirm (确认参加) or withdraw from (确认放弃) one of your own registrations',
   tags: ['tickets'],
   access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
   params: registrationParamsSchema,
   body: z.strictObject({ attendance: attendanceChangeSchema }),
   response: admissionTicketSchema,
@@ -64,3 +66,10 @@ export const setMyAttendance = defineRoute({
 
 /** Binary route, registered by hand on the server: the candidate's own reference photo. */
 export const MY_PHOTO_PATH = '/api/me/registrations/:registrationId/photo';
+export const myPhotoFile = defineDownload({
+  method: 'GET',
+  path: MY_PHOTO_PATH,
+  access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
+  params: registrationParamsSchema,
+});
