@@ -140,6 +140,7 @@ export const verifyPasswordReset = defineRoute({
     'and the accounts of the chosen kind with that phone (masked), to pick one',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   body: z.strictObject({
     schoolSlug: slugSchema,
     accountKind: accountKindSchema,

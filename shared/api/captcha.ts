@@ -27,5 +27,6 @@ export const getLoginCaptcha = defineRoute({
   summary: 'A new picture code for a login the server answered CAPTCHA_REQUIRED; single use',
   tags: ['auth'],
   access: 'public',
+  policy: { foreign: 'none' },
   response: captchaSchema,
 });

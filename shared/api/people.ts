@@ -178,6 +178,7 @@ export const unlockStaffLogin = defineRoute({
     'for every client',
   tags: ['people'],
   access: PEOPLE_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
   params: staffParams,
   response: staffMemberSchema,
 });
