@@ -26,6 +26,7 @@ import { registerExamRoutes } from './exams/routes.js';
 import type { FileStorage } from './files/storage.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
+import { registerSchoolSettingsRoutes } from './org/school-settings.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installUploadParser } from './plugins/uploads.js';
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAdminOverview(api, db, examsRepo, clock);
     const routeDeps: RouteDeps = { db, clock, audit, storage: deps.storage };
     registerPeopleRoutes(api, routeDeps);
+    registerSchoolSettingsRoutes(api, routeDeps);
     registerExamAdminRoutes(api, routeDeps);
     registerAnnouncementRoutes(api, routeDeps);
     registerAuditRoutes(api, routeDeps);
