@@ -2,16 +2,24 @@ import { fileTypeFromBuffer } from 'file-type';
 import {
   ROSTER_PHOTO_MAX_BYTES,
   ROSTER_PHOTOS_MAX_ZIP_BYTES,
+  type RegistrationPhoto,
   type RosterPhotosResult,
 } from '../../shared/api/roster.js';
+import type { SessionUser } from '../../shared/api/auth.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/client.js';
+import { AppError } from '../errors/app-error.js';
 import { saveStoredFile } from '../files/stored-files.js';
 import type { FileStorage } from '../files/storage.js';
 import { entryStem, openZip, type ZipEntryInfo, type ZipLimits } from '../files/zip.js';
 import { assertManagesExam } from './policy.js';
-import { candidatesOfExam, setReferencePhoto, type RosterRepo } from './repo.js';
+import {
+  candidatesOfExam,
+  registrationForPhoto,
+  setReferencePhoto,
+  type RosterRepo,
+} from './repo.js';
 
 /** A photos zip may hold one photo per candidate of a large exam, and nothing that explodes. */
 export const PHOTOS_ZIP_LIMITS: ZipLimits = {
@@ -27,13 +35,20 @@ const MAX_LISTED = 1_000;
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg']);
 
+type PhotoTarget = NonNullable<Awaited<ReturnType<typeof registrationForPhoto>>> & {
+  schoolId: string;
+};
+
 interface AcceptedPhoto {
   userId: string;
   bytes: Buffer;
   mimeType: string;
 }
 
-/** Reference photos from a zip, matched by file name to ID numbers or admission numbers. */
+/**
+ * Reference photos: from a zip, matched by file name to ID numbers or admission numbers, or one
+ * candidate's at a time from the roster.
+ */
 export class RosterPhotosService {
   constructor(
     private readonly db: Database,
@@ -75,13 +90,12 @@ export class RosterPhotosService {
           list(result.rejected, { name, reason: 'too_large' });
           continue;
         }
-        const photo = await zip.read(entry);
-        const type = await fileTypeFromBuffer(photo);
-        if (!type || !IMAGE_TYPES.has(type.mime)) {
+        const photo = await acceptReferencePhoto(await zip.read(entry));
+        if (!photo) {
           list(result.rejected, { name, reason: 'not_an_image' });
           continue;
         }
-        accepted.set(userId, { userId, bytes: photo, mimeType: type.mime });
+        accepted.set(userId, { userId, ...photo });
       }
     } finally {
       zip.close();
@@ -111,6 +125,54 @@ export class RosterPhotosService {
     });
     return result;
   }
+
+  /** The candidate of a registration whose photo this admin may set; 404 outside their scope. */
+  async photoTarget(user: SessionUser, registrationId: string): Promise<PhotoTarget> {
+    const target = await registrationForPhoto(this.db, registrationId);
+    if (!target) throw AppError.notFound('registration');
+    const exam = assertManagesExam(user, await this.repo.findExam(target.examId));
+    return { ...target, schoolId: exam.schoolId };
+  }
+
+  /**
+   * Uploads or replaces one candidate's reference photo from the roster: the same checks as a
+   * photo in a zip; the next face check compares with it.
+   */
+  async setPhoto(actor: Actor, target: PhotoTarget, bytes: Buffer): Promise<RegistrationPhoto> {
+    const photo = await acceptReferencePhoto(bytes);
+    if (!photo) {
+      throw AppError.withIssues('FILE_TYPE_NOT_ALLOWED', [
+        { path: 'file', message: 'not_an_image' },
+      ]);
+    }
+    const saved = await saveStoredFile(this.db, this.storage, {
+      schoolId: target.schoolId,
+      purpose: 'reference-photos',
+      bytes: photo.bytes,
+      mimeType: photo.mimeType,
+    });
+    await setReferencePhoto(this.db, target.userId, saved.id, this.clock.now());
+    await this.audit.recordBy(actor, {
+      schoolId: target.schoolId,
+      action: 'roster.photo_set',
+      targetType: 'user',
+      targetId: target.userId,
+      detail: `${target.admissionNumber}: ${target.hadPhoto ? 'replaced' : 'added'} (${photo.mimeType}, ${String(photo.bytes.length)} bytes)`,
+    });
+    return { registrationId: target.registrationId, hasPhoto: true };
+  }
+}
+
+/**
+ * What a reference photo must be, whether it comes in a zip or alone: a PNG or a JPEG by its
+ * content (the name and the declared type are never trusted). Null when it is neither. The
+ * caller enforces ROSTER_PHOTO_MAX_BYTES before reading the bytes.
+ */
+export async function acceptReferencePhoto(
+  bytes: Buffer,
+): Promise<{ bytes: Buffer; mimeType: string } | null> {
+  const type = await fileTypeFromBuffer(bytes);
+  return type && IMAGE_TYPES.has(type.mime) ? { bytes, mimeType: type.mime } : null;
 }
 
 /** Files zip tools add on their own (macOS resource forks, Finder and Explorer metadata). */
