@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
 import { useSessionUser } from '../../auth/useSessionUser.js';
 import { sessionCheckInPath } from '../staff/check-in/paths.js';
 import { AdminCounts } from './AdminCounts.js';
+import { SchoolTimeZoneCard } from './SchoolTimeZoneCard.js';
 
 /** `/admin`: counts and sessions within the admin's school or college. */
 export function AdminHomePage() {
@@ -50,6 +51,7 @@ export function AdminHomePage() {
           }}
         />
       </Card>
+      {role === 'school_admin' ? <SchoolTimeZoneCard /> : null}
     </Flex>
   );
 }

@@ -6,7 +6,7 @@ import type { MyRegistration } from '../../../shared/api/exams.js';
 import { getMyResults } from '../../../shared/api/scoring.js';
 import { callApi } from '../../api/client.js';
 import { DisabledActionButton } from '../../ui/DisabledActionButton.js';
-import { formatTimeRange } from '../../ui/format.js';
+import { useTimeFormat } from '../../ui/useTimeFormat.js';
 import { StatusTag } from '../../ui/StatusTag.js';
 import { checkInBlock, checkInPath } from './identity/checkInBlock.js';
 import { AttendanceTag } from './ticket/AttendanceTag.js';
@@ -23,6 +23,7 @@ const TICKET_PARAM = 'ticket';
 /** 我的考场: date, session name, status, attendance and the candidate's actions. */
 export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const [searchParams, setSearchParams] = useSearchParams();
   const ticketId = searchParams.get(TICKET_PARAM);
   // Published results only: the server answers nothing before 公布成绩.
@@ -87,8 +88,8 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
         columns={[
           {
             key: 'date',
-            title: t('candidate.date'),
-            render: (_value, row) => formatTimeRange(row.startsAt, row.endsAt),
+            title: time.withZone(t('candidate.date')),
+            render: (_value, row) => time.timeRange(row.startsAt, row.endsAt, { withZone: false }),
           },
           {
             key: 'name',

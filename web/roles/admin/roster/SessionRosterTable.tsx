@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRosterEntry } from '../../../../shared/api/roster.js';
 import { LoadError } from '../../../ui/LoadError.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { AttendanceTag } from '../../candidate/ticket/AttendanceTag.js';
 import { IdentityStatusTag } from '../../../ui/IdentityStatusTag.js';
 import { useSessionRoster } from './useRoster.js';
@@ -12,6 +12,7 @@ import { useSessionRoster } from './useRoster.js';
 /** One session's candidates with their attendance, identity check and confirmation. */
 export function SessionRosterTable({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const roster = useSessionRoster(sessionId);
   const [search, setSearch] = useState('');
   const needle = useDeferredValue(search.trim().toLowerCase());
@@ -66,11 +67,11 @@ export function SessionRosterTable({ sessionId }: { sessionId: string }) {
       render: (_v, entry) => <IdentityStatusTag status={entry.identityStatus} />,
     },
     {
-      title: t('adminRoster.confirmation'),
+      title: time.withZone(t('adminRoster.confirmation')),
       key: 'confirmation',
       render: (_v, entry) =>
         entry.identityConfirmedAt ? (
-          formatDateTime(entry.identityConfirmedAt)
+          time.dateTime(entry.identityConfirmedAt, { withZone: false })
         ) : (
           <Typography.Text type="secondary">{t('adminRoster.notConfirmed')}</Typography.Text>
         ),
