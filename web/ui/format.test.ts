@@ -26,6 +26,8 @@ describe('times in the school’s zone, with the zone named', () => {
     expect(formatDateTime('2026-01-05T08:00:00Z', berlin)).toBe('2026-01-05 09:00:00 (UTC+1)');
     expect(zoneName({ timeZone: 'Asia/Kolkata', locale: 'en' })).toBe('UTC+5:30');
     expect(zoneName({ timeZone: 'UTC', locale: 'en' })).toBe('UTC');
+    // Without an instant (a column title) a zone with daylight saving is named, not an offset.
+    expect(zoneName({ timeZone: 'Europe/Berlin', locale: 'en' })).toBe('Europe/Berlin');
     expect(zoneName({ timeZone: 'America/New_York', locale: 'en' }, new Date('2026-01-05'))).toBe(
       'UTC-5',
     );

@@ -31,12 +31,21 @@ function utcOffsetName(offsetMinutes: number): string {
   return `UTC${sign}${String(hours)}${minutes ? `:${pad(minutes)}` : ''}`;
 }
 
-/** How the zone is named next to a time: 北京时间 / Beijing time, else its UTC offset then. */
-export function zoneName(zone: DisplayZone, at: Date = new Date()): string {
+/**
+ * How the zone is named: 北京时间 / Beijing time; else its UTC offset at that instant; with no
+ * instant (a column title, a date field), the offset if the zone keeps one all year and the
+ * IANA name (Europe/Berlin) if daylight saving moves it.
+ */
+export function zoneName(zone: DisplayZone, at?: Date): string {
   if (BEIJING_TIME_ZONES.has(zone.timeZone)) {
     return zone.locale === 'en' ? 'Beijing time' : '北京时间';
   }
-  return utcOffsetName(zoneOffsetMinutes(at, zone.timeZone));
+  if (at) return utcOffsetName(zoneOffsetMinutes(at, zone.timeZone));
+  const now = new Date();
+  const year = now.getUTCFullYear();
+  const january = zoneOffsetMinutes(new Date(Date.UTC(year, 0, 15)), zone.timeZone);
+  const july = zoneOffsetMinutes(new Date(Date.UTC(year, 6, 15)), zone.timeZone);
+  return january === july ? utcOffsetName(january) : zone.timeZone;
 }
 
 /** "09:00 (北京时间)": a time followed by the zone it is in. */

@@ -57,6 +57,8 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
       : t(`candidateIdentity.actions.${block.reason}`);
   };
 
+  const reasonIdOf = (row: MyRegistration) => `check-in-blocked-${row.registrationId}`;
+
   /** A real link (it can open in a new tab) that navigates inside the app on a plain click. */
   const checkInLink = (row: MyRegistration, label: string, isPrimary: boolean) => {
     const path = checkInPath(row.registrationId);
@@ -144,12 +146,18 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
                         size="small"
                         label={t('candidate.faceCheck')}
                         reason={reason}
+                        reasonId={reasonIdOf(row)}
                       />
                       <DisabledActionButton
                         size="small"
                         label={t('candidate.enterWaitingRoom')}
                         reason={reason}
+                        reasonId={reasonIdOf(row)}
                       />
+                      {/* On the page, not only on hover: a touch screen has no hover. */}
+                      <Typography.Text type="secondary" id={reasonIdOf(row)}>
+                        {reason}
+                      </Typography.Text>
                     </>
                   )}
                 </Space>

@@ -32,9 +32,9 @@ import { useErrorMessage } from '../../../api/errors.js';
  */
 export function CheckInPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('candidateCheckIn.title'));
   const { registrationId = '' } = useParams();
   const checkIn = useCheckIn(registrationId);
+  useDocumentTitle([t('candidateCheckIn.title'), checkIn.data?.state.examName]);
   const storeState = useStoreCheckInState(registrationId);
   const [chosen, setChosen] = useState<CheckInView | null>(null);
 
