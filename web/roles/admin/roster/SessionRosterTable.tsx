@@ -7,6 +7,7 @@ import { LoadError } from '../../../ui/LoadError.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { AttendanceTag } from '../../candidate/ticket/AttendanceTag.js';
 import { IdentityStatusTag } from '../../../ui/IdentityStatusTag.js';
+import { RosterPhotoButton } from './RosterPhotoButton.js';
 import { useSessionRoster } from './useRoster.js';
 
 /** One session's candidates with their attendance, identity check and confirmation. */
@@ -49,12 +50,16 @@ export function SessionRosterTable({ sessionId }: { sessionId: string }) {
     {
       title: t('adminRoster.photo'),
       key: 'photo',
-      render: (_v, entry) =>
-        entry.hasPhoto ? (
-          t('adminRoster.hasPhoto')
-        ) : (
-          <Typography.Text type="secondary">{t('adminRoster.noPhoto')}</Typography.Text>
-        ),
+      render: (_v, entry) => (
+        <Flex gap={8} align="center" wrap={false}>
+          {entry.hasPhoto ? (
+            t('adminRoster.hasPhoto')
+          ) : (
+            <Typography.Text type="secondary">{t('adminRoster.noPhoto')}</Typography.Text>
+          )}
+          <RosterPhotoButton entry={entry} />
+        </Flex>
+      ),
     },
     {
       title: t('adminRoster.attendance'),
