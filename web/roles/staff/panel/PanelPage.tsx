@@ -74,8 +74,12 @@ export function PanelPage() {
   const title = data
     ? t('staffPanel.titleOf', { session: data.sessionName })
     : t('staffPanel.title');
-  useDocumentTitle(title);
   const items = data?.items ?? [];
+  const inRoom = items.find((entry) => entry.ticket.state === 'in_room');
+  useDocumentTitle([
+    inRoom ? t('staffPanel.interviewingTitle', { name: inRoom.candidateName }) : null,
+    title,
+  ]);
   const canAct = Boolean(
     data?.myDuties.some((duty) => duty === 'panel_examiner' || duty === 'panel_chair'),
   );

@@ -56,12 +56,15 @@ export function WaitingRoomQueuePage() {
   const title = data
     ? t('staffWaitingRoom.titleOf', { session: data.sessionName })
     : t('staffWaitingRoom.title');
-  useDocumentTitle(title);
 
   // The call is the ticket this examiner is calling; before any event the server's myCall says so.
   const myCall =
     items.find((entry) => entry.ticket.state === 'called' && entry.ticket.calledBy === user.id) ??
     null;
+  useDocumentTitle([
+    myCall ? t('staffWaitingRoom.callPanelTitle', { name: myCall.candidateName }) : null,
+    title,
+  ]);
   const isWaitingExaminer = data?.myDuties.includes('waiting_examiner') ?? false;
 
   const command = useMutation({
