@@ -11,6 +11,8 @@ describe('RoleShell (the header of every logged-in page)', () => {
     });
     const header = screen.getByRole('banner');
     expect(header.textContent.match(/学校管理员/g)).toHaveLength(1);
+    // One main landmark (antd's Layout.Content is one already).
+    expect(screen.getAllByRole('main')).toHaveLength(1);
   });
 
   it('adds the role to a plain name, in the interface language', () => {

@@ -50,7 +50,8 @@ export function AppShell(props: AppShellProps) {
       <Layout hasSider={sider !== undefined}>
         {sider}
         <Layout.Content style={{ padding: 24 }}>
-          <main>{children}</main>
+          {/* Layout.Content is the page's one <main> landmark. */}
+          {children}
         </Layout.Content>
       </Layout>
     </Layout>
