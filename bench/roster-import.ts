@@ -62,6 +62,7 @@ try {
     schoolId: demo.id,
     schoolSlug: demo.slug,
     schoolName: demo.name,
+    schoolTimeZone: demo.timeZone,
     collegeId: null,
     collegeName: null,
     locale: 'zh-CN',

@@ -29,6 +29,7 @@ import { registerExamRoutes } from './exams/routes.js';
 import type { FileStorage } from './files/storage.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerOrgRoutes } from './org/routes.js';
+import { registerSchoolSettingsRoutes } from './org/school-settings.js';
 import { answerFrameworkError, installErrorHandler } from './plugins/error-handler.js';
 import { logSerializers } from './plugins/log-errors.js';
 import { storableTextValidatorCompiler } from './plugins/http-routes.js';
@@ -210,6 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAdminOverview(api, db, examsRepo, clock);
     const routeDeps: RouteDeps = { db, clock, audit, storage };
     registerPeopleRoutes(api, routeDeps, loginGuard);
+    registerSchoolSettingsRoutes(api, routeDeps);
     registerExamAdminRoutes(api, routeDeps);
     registerAnnouncementRoutes(api, routeDeps);
     registerAuditRoutes(api, routeDeps);

@@ -254,6 +254,11 @@ export const ERRORS = {
     zh: '分数超出评分项的分值范围',
     en: 'A score is outside the range of its criterion',
   },
+  SCORE_CRITERION_MISSING: {
+    status: 400,
+    zh: '请为每个评分项打分（可以打 0 分）',
+    en: 'Give points for every criterion (0 is allowed)',
+  },
   SCORE_COMMENT_REQUIRED: {
     status: 400,
     zh: '请填写评语',

@@ -13,6 +13,7 @@ const sessionUserColumns = {
   schoolId: appUser.schoolId,
   schoolSlug: school.slug,
   schoolName: school.name,
+  schoolTimeZone: school.timeZone,
   collegeId: appUser.collegeId,
   collegeName: college.name,
   locale: appUser.locale,

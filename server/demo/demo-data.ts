@@ -1,6 +1,7 @@
 import type { ExamRules } from '../../shared/api/exams.js';
 import { examRulesSchema } from '../../shared/api/exams.js';
 import { idNumberCheckChar } from '../../shared/api/common.js';
+import { scoringFormBodySchema, type ScoringFormBody } from '../../shared/api/scoring.js';
 
 export const DEMO_SCHOOL = { slug: 'demo', name: '演示大学', nameEn: 'Demo University' };
 export const DEMO_COLLEGES = [
@@ -103,3 +104,31 @@ export const PLEDGE_TEXT =
   '本人承诺：遵守考试纪律，独立完成考试；考试期间不离开考试机位，不使用任何电子设备或资料，不允许他人进入考试空间。如有违纪舞弊行为，自愿接受相应处理。';
 export const NOTICE_TEXT =
   '1. 请使用最新版 Chrome 浏览器。2. 电脑摄像头为第一机位，手机为第二机位，置于考生侧后方45度约1.5米处。3. 考试期间保持手机屏幕常亮。';
+
+/**
+ * The interview's 评分表, as a 外语类保送生 / 研究生复试 panel scores: 100 points in four parts;
+ * the result drops the highest and the lowest total once three or more examiners scored
+ * (去掉一个最高分和一个最低分), the mean otherwise.
+ */
+export const INTERVIEW_SCORING_FORM: ScoringFormBody = scoringFormBodySchema.parse({
+  criteria: [
+    {
+      name: '专业知识',
+      maxPoints: 40,
+      description: '专业基础扎实，对所学领域的核心概念、前沿问题有准确理解',
+    },
+    {
+      name: '综合素质',
+      maxPoints: 30,
+      description: '逻辑思维、分析与应变能力，科研兴趣与发展潜力',
+    },
+    {
+      name: '外语表达',
+      maxPoints: 20,
+      description: '发音标准、表达流利，能准确理解并回答考官提问',
+    },
+    { name: '仪表礼仪', maxPoints: 10, description: '仪表端庄、举止得体、沟通态度诚恳' },
+  ],
+  commentRequired: false,
+  aggregation: 'trimmed_mean',
+});

@@ -1,11 +1,14 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUser, examSession, registration, school } from '../db/schema/index.js';
+import { markInterviewed } from '../scoring/scoring-test-helpers.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
+import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
 describe('Demo seed', () => {
   let test: TestApp;
+  let sessions: (typeof examSession.$inferSelect)[] = [];
 
   beforeAll(async () => {
     test = await createTestApp();
@@ -34,13 +37,46 @@ describe('Demo seed', () => {
   });
 
   it('opens the interview session now and the written one tomorrow', async () => {
-    const sessions = await test.database.db
-      .select()
-      .from(examSession)
-      .orderBy(examSession.startsAt);
+    sessions = await test.database.db.select().from(examSession).orderBy(examSession.startsAt);
     const now = test.clock.now().getTime();
     expect(sessions[0]?.startsAt.getTime()).toBeLessThanOrEqual(now);
     expect(sessions[0]?.endsAt.getTime()).toBeGreaterThan(now);
     expect(sessions[1]?.startsAt.getTime()).toBeGreaterThan(now + 3600_000);
+  });
+
+  it('gives the interview a 评分表 the demo panel scores with from the first interview on', async () => {
+    const panel = await loginStaff(test, 'panel2');
+    const sessionId = sessions.find((row) => row.name === '外国语学院面试第一考场')?.id;
+    const page = await panel.get(`/api/examiner/sessions/${sessionId ?? ''}/scores`);
+    expect(page.statusCode).toBe(200);
+    const { form, items } = page.json<{
+      form: {
+        criteria: { name: string; maxPoints: number }[];
+        maxTotal: number;
+        aggregation: string;
+      };
+      items: { registrationId: string; admissionNumber: string }[];
+    }>();
+    expect(form).toMatchObject({
+      criteria: [
+        { name: '专业知识', maxPoints: 40 },
+        { name: '综合素质', maxPoints: 30 },
+        { name: '外语表达', maxPoints: 20 },
+        { name: '仪表礼仪', maxPoints: 10 },
+      ],
+      maxTotal: 100,
+      aggregation: 'trimmed_mean',
+    });
+    const zhang = items.find((item) => item.admissionNumber === 'INT2026001');
+    await markInterviewed(test, zhang?.registrationId ?? '');
+    const saved = await panel.put(
+      `/api/examiner/registrations/${zhang?.registrationId ?? ''}/score`,
+      {
+        points: [36, 25.5, 18, 9],
+        comment: '',
+      },
+    );
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ total: 88.5 });
   });
 });

@@ -11,6 +11,7 @@ import {
   examSession,
   registration,
   school,
+  scoringForm,
   staffAssignment,
 } from '../db/schema/index.js';
 import { saveStoredFile } from '../files/stored-files.js';
@@ -22,6 +23,7 @@ import {
   DEMO_STAFF,
   DEMO_STAFF_PASSWORD,
   INTERVIEW_RULES,
+  INTERVIEW_SCORING_FORM,
   NOTICE_TEXT,
   PLEDGE_TEXT,
   WRITTEN_RULES,
@@ -43,7 +45,7 @@ async function readPhoto(name: string): Promise<Buffer> {
 
 /**
  * Seeds the demo school when it is missing: two colleges, an interview exam with a session open
- * now, a written exam tomorrow, staff of every role and three candidates. Returns false when the
+ * now and its 评分表, a written exam tomorrow, staff of every role and three candidates. Returns false when the
  * demo already exists, so starting twice never duplicates it.
  */
 export async function seedDemo(db: Database, storage: FileStorage, clock: Clock): Promise<boolean> {
@@ -118,6 +120,13 @@ export async function seedDemo(db: Database, storage: FileStorage, clock: Clock)
       })
       .returning({ id: exam.id });
     if (!interview || !written) throw new Error('demo exam insert returned nothing');
+    // The panel can score from the first interview on, without an admin setting a form first.
+    await tx.insert(scoringForm).values({
+      examId: interview.id,
+      schoolId: demo.id,
+      ...INTERVIEW_SCORING_FORM,
+      updatedAt: now,
+    });
 
     const [interviewSession] = await tx
       .insert(examSession)

@@ -2,17 +2,25 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   ROSTER_PHOTO_MAX_BYTES,
   ROSTER_PHOTOS_MAX_ZIP_BYTES,
+  type RegistrationPhoto,
   type RosterPhotosResult,
 } from '../../shared/api/roster.js';
+import type { SessionUser } from '../../shared/api/auth.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/client.js';
+import { AppError } from '../errors/app-error.js';
 import { saveStoredFile } from '../files/stored-files.js';
 import type { FileStorage } from '../files/storage.js';
 import { entryStem, openZip, type ZipEntryInfo, type ZipLimits } from '../files/zip.js';
 import { reencodeImage, UnsupportedImageError } from '../vision/image-codec.js';
 import { assertManagesExam } from './policy.js';
-import { candidatesOfExam, setReferencePhoto, type RosterRepo } from './repo.js';
+import {
+  candidatesOfExam,
+  registrationForPhoto,
+  setReferencePhoto,
+  type RosterRepo,
+} from './repo.js';
 
 /** A photos zip may hold one photo per candidate of a large exam, and nothing that explodes. */
 export const PHOTOS_ZIP_LIMITS: ZipLimits = {
@@ -26,13 +34,20 @@ export const PHOTOS_ZIP_LIMITS: ZipLimits = {
 /** At most this many names are listed as unmatched or rejected. */
 const MAX_LISTED = 1_000;
 
+type PhotoTarget = NonNullable<Awaited<ReturnType<typeof registrationForPhoto>>> & {
+  schoolId: string;
+};
+
 interface AcceptedPhoto {
   userId: string;
   bytes: Buffer;
   mimeType: string;
 }
 
-/** Reference photos from a zip, matched by file name to ID numbers or admission numbers. */
+/**
+ * Reference photos: from a zip, matched by file name to ID numbers or admission numbers, or one
+ * candidate's at a time from the roster.
+ */
 export class RosterPhotosService {
   constructor(
     private readonly db: Database,
@@ -75,10 +90,7 @@ export class RosterPhotosService {
           list(result.rejected, { name, reason: 'too_large' });
           continue;
         }
-        const photo = await zip.read(entry);
-        // Re-encoding takes tens of milliseconds a photo: let sockets and requests in between.
-        await yieldToEventLoop();
-        const image = pixelsOnly(photo);
+        const image = await acceptReferencePhoto(await zip.read(entry));
         if (!('bytes' in image)) {
           list(result.rejected, { name, reason: image.refused });
           continue;
@@ -113,15 +125,55 @@ export class RosterPhotosService {
     });
     return result;
   }
+
+  /** The candidate of a registration whose photo this admin may set; 404 outside their scope. */
+  async photoTarget(user: SessionUser, registrationId: string): Promise<PhotoTarget> {
+    const target = await registrationForPhoto(this.db, registrationId);
+    if (!target) throw AppError.notFound('registration');
+    const exam = assertManagesExam(user, await this.repo.findExam(target.examId));
+    return { ...target, schoolId: exam.schoolId };
+  }
+
+  /**
+   * Uploads or replaces one candidate's reference photo from the roster: the same checks as a
+   * photo in a zip; the next face check compares with it.
+   */
+  async setPhoto(actor: Actor, target: PhotoTarget, bytes: Buffer): Promise<RegistrationPhoto> {
+    const photo = await acceptReferencePhoto(bytes);
+    if (!('bytes' in photo)) {
+      throw AppError.withIssues('FILE_TYPE_NOT_ALLOWED', [
+        { path: 'file', message: photo.refused },
+      ]);
+    }
+    const saved = await saveStoredFile(this.db, this.storage, {
+      schoolId: target.schoolId,
+      purpose: 'reference-photos',
+      bytes: photo.bytes,
+      mimeType: photo.mimeType,
+    });
+    await setReferencePhoto(this.db, target.userId, saved.id, this.clock.now());
+    await this.audit.recordBy(actor, {
+      schoolId: target.schoolId,
+      action: 'roster.photo_set',
+      targetType: 'user',
+      targetId: target.userId,
+      detail: `${target.admissionNumber}: ${target.hadPhoto ? 'replaced' : 'added'} (${photo.mimeType}, ${String(photo.bytes.length)} bytes)`,
+    });
+    return { registrationId: target.registrationId, hasPhoto: true };
+  }
 }
 
 /**
- * A PNG or JPEG decoded to the last pixel and encoded again, so whatever rode along (HTML after
- * the image, metadata, a second file) is gone; or why it was refused.
+ * What a reference photo must be, whether it comes in a zip or alone: a PNG or a JPEG decoded to
+ * the last pixel and encoded again, so whatever rode along (HTML after the image, metadata, a
+ * second file) is gone; or why it was refused. The name and the declared type are never trusted.
+ * The caller enforces ROSTER_PHOTO_MAX_BYTES before reading the bytes.
  */
-function pixelsOnly(
+export async function acceptReferencePhoto(
   photo: Buffer,
-): { bytes: Buffer; mimeType: string } | { refused: 'not_an_image' | 'too_large' } {
+): Promise<{ bytes: Buffer; mimeType: string } | { refused: 'not_an_image' | 'too_large' }> {
+  // Re-encoding takes tens of milliseconds a photo: let sockets and requests in between.
+  await yieldToEventLoop();
   try {
     return reencodeImage(photo);
   } catch (error) {

@@ -335,6 +335,23 @@ export async function candidatesOfExam(db: Database, examId: string) {
     .where(eq(registration.examId, examId));
 }
 
+/** A registration's candidate and exam, to check who may change the candidate's photo. */
+export async function registrationForPhoto(db: Database, registrationId: string) {
+  const [row] = await db
+    .select({
+      registrationId: registration.id,
+      userId: registration.userId,
+      examId: registration.examId,
+      admissionNumber: registration.admissionNumber,
+      hadPhoto: sql<boolean>`${appUser.photoFileId} is not null`,
+    })
+    .from(registration)
+    .innerJoin(appUser, eq(appUser.id, registration.userId))
+    .where(eq(registration.id, registrationId))
+    .limit(1);
+  return row;
+}
+
 /** Points a candidate's reference photo at a stored file. */
 export async function setReferencePhoto(db: Database, userId: string, fileId: string, now: Date) {
   await db

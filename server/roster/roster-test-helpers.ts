@@ -99,12 +99,12 @@ export class RosterClient {
     return new RosterClient(client, test);
   }
 
-  /** POSTs a raw file body, as the web app's upload does. */
-  upload(url: string, bytes: Buffer) {
+  /** Sends a raw file body (POST unless told), as the web app's upload does. */
+  upload(url: string, bytes: Buffer, method: 'POST' | 'PUT' = 'POST') {
     const csrf = this.client.cookie('invigil_csrf') ?? '';
     const sid = this.client.cookie('invigil_sid') ?? '';
     return this.test.app.inject({
-      method: 'POST',
+      method,
       url,
       headers: {
         'content-type': 'application/octet-stream',

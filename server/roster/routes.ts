@@ -13,7 +13,7 @@ import { attachmentDisposition, buildRosterTemplate } from './template.js';
 
 const ROSTER_ADMIN_ROLES: readonly string[] = ['school_admin', 'college_admin'];
 
-/** Roster import (XLSX/CSV), reference photos (zip), the template, and session rosters. */
+/** Roster import (XLSX/CSV), reference photos (zip or one by one), the template, session rosters. */
 export function registerRosterRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const repo = new RosterRepo(deps.db);
   const imports = new RosterImportService(repo, deps.audit, deps.clock);
@@ -42,6 +42,16 @@ export function registerRosterRoutes(app: FastifyInstance, deps: RouteDeps): voi
       await imports.managedExam(auth.user, params.examId);
       const bytes = await upload.read(contracts.ROSTER_PHOTOS_MAX_ZIP_BYTES);
       return photos.importPhotos({ user: auth.user, ip: request.ip }, params.examId, bytes);
+    },
+  );
+
+  registerUploadRoute(
+    app,
+    contracts.setRegistrationPhoto,
+    async ({ auth, params, upload, request }) => {
+      const target = await photos.photoTarget(auth.user, params.registrationId);
+      const bytes = await upload.read(contracts.ROSTER_PHOTO_MAX_BYTES);
+      return photos.setPhoto({ user: auth.user, ip: request.ip }, target, bytes);
     },
   );
 

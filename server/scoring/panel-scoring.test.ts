@@ -141,7 +141,7 @@ describe('Scoring: the form, the panel’s scores and 确认成绩', () => {
       [{ points: [40, 30, 20.5], comment: 'x' }, 'SCORE_OUT_OF_RANGE'],
       [{ points: [30.3, 30, 10], comment: 'x' }, 'VALIDATION_FAILED'],
       [{ points: [-1, 30, 10], comment: 'x' }, 'VALIDATION_FAILED'],
-      [{ points: [30, 30], comment: 'x' }, 'VALIDATION_FAILED'],
+      [{ points: [30, 30], comment: 'x' }, 'SCORE_CRITERION_MISSING'],
       [{ points: [30, 30, 10, 1], comment: 'x' }, 'VALIDATION_FAILED'],
       [{ points: ['30', 30, 10], comment: 'x' }, 'VALIDATION_FAILED'],
       [{ points: [30, 30, 10], comment: '  ' }, 'SCORE_COMMENT_REQUIRED'],
@@ -151,6 +151,28 @@ describe('Scoring: the form, the panel’s scores and 确认成绩', () => {
       const response = await panel2.put(scoreUrl(zhang), body);
       expect(response.json().error.code, JSON.stringify(body)).toBe(code);
     }
+    expect((await admin.get(formUrl())).json().isLocked).toBe(false);
+  });
+
+  it('names every criterion left empty, in the caller’s language; 0 is a score', async () => {
+    const response = await panel2.put(scoreUrl(zhang), {
+      points: [null, 30, null],
+      comment: 'x',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'SCORE_CRITERION_MISSING',
+      message: '请为每个评分项打分（可以打 0 分）',
+      issues: [
+        { path: 'points.0', message: '内容' },
+        { path: 'points.2', message: '仪态' },
+      ],
+    });
+    const short = await panel2.put(scoreUrl(zhang), { points: [10], comment: 'x' });
+    expect(short.json().error.issues).toEqual([
+      { path: 'points.1', message: '语言' },
+      { path: 'points.2', message: '仪态' },
+    ]);
     expect((await admin.get(formUrl())).json().isLocked).toBe(false);
   });
 
@@ -248,5 +270,13 @@ describe('Scoring: the form, the panel’s scores and 确认成绩', () => {
     expect(late.statusCode === 200 ? 2 : 1).toBe(view.scores.length);
     if (late.statusCode !== 200) expect(late.json().error.code).toBe('SCORES_CONFIRMED');
     expect(view.confirmation?.aggregate).toBe(view.scores.length === 2 ? 75 : 50);
+  });
+
+  it('takes an explicit 0 as a score', async () => {
+    const zhou = ids.registrations.INT2026005 ?? '';
+    await markInterviewed(test, zhou);
+    const zeros = await panel2.put(scoreUrl(zhou), { points: [0, 0, 0], comment: '未作答' });
+    expect(zeros.statusCode).toBe(200);
+    expect(zeros.json()).toMatchObject({ points: [0, 0, 0], total: 0 });
   });
 });

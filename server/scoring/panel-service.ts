@@ -62,14 +62,14 @@ export class PanelScoringService {
     if (interviewStageOf(registration.examKind, times) === 'not_started') {
       throw AppError.of('NOT_INTERVIEWED');
     }
-    checkScore(form, body);
-    const total = totalOf(body.points);
+    const points = checkScore(form, body);
+    const total = totalOf(points);
     const saved = await this.repo.saveScore({
       registrationId,
       schoolId: registration.schoolId,
       examId: registration.examId,
       examinerId: actor.user.id,
-      points: body.points,
+      points,
       total,
       comment: body.comment,
       formUpdatedAt: form.updatedAt,
@@ -173,21 +173,31 @@ export class PanelScoringService {
   }
 }
 
-/** Points in the form's order, each within 0..max; a comment when the form asks for one. */
-function checkScore(form: ScoringFormRow, body: ScoreBody): void {
-  if (body.points.length !== form.criteria.length) {
+/**
+ * Points in the form's order, one for every criterion (0 counts, an empty one is named in the
+ * answer) and each within 0..max; a comment when the form asks for one.
+ */
+function checkScore(form: ScoringFormRow, body: ScoreBody): number[] {
+  if (body.points.length > form.criteria.length) {
     throw AppError.withIssues('VALIDATION_FAILED', [
       { path: 'points', message: `expected ${String(form.criteria.length)} points` },
     ]);
   }
-  const issues = form.criteria.flatMap((criterion, index) => {
-    const points = body.points[index] ?? 0;
-    return points > criterion.maxPoints
+  const missing = form.criteria.flatMap((criterion, index) =>
+    (body.points[index] ?? null) === null
+      ? [{ path: `points.${String(index)}`, message: criterion.name }]
+      : [],
+  );
+  if (missing.length > 0) throw AppError.withIssues('SCORE_CRITERION_MISSING', missing);
+  const points = form.criteria.map((_criterion, index) => body.points[index] ?? 0);
+  const issues = form.criteria.flatMap((criterion, index) =>
+    (points[index] ?? 0) > criterion.maxPoints
       ? [{ path: `points.${String(index)}`, message: `max ${String(criterion.maxPoints)}` }]
-      : [];
-  });
+      : [],
+  );
   if (issues.length > 0) throw AppError.withIssues('SCORE_OUT_OF_RANGE', issues);
   if (form.commentRequired && body.comment === '') throw AppError.of('SCORE_COMMENT_REQUIRED');
+  return points;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   exam,
   examSession,
   registration,
+  scoringForm,
   staffAssignment,
   waitingTicket,
 } from '../db/schema/index.js';
@@ -29,6 +30,8 @@ export async function scoringTestApp(): Promise<{ test: TestApp; ids: ScoringIds
   const test = await createTestApp();
   await seedDemoInto(test);
   const { db } = test.database;
+  // These tests set their own forms; the demo's 评分表 is covered by the seed's test.
+  await db.delete(scoringForm);
   const exams = await db.select().from(exam);
   const interview = exams.find((row) => row.code === 'INT2026');
   const written = exams.find((row) => row.code === 'WRT2026');

@@ -18,6 +18,8 @@ export const sessionUserSchema = z.object({
   schoolId: idSchema.nullable(),
   schoolSlug: z.string().nullable(),
   schoolName: z.string().nullable(),
+  /** The school's IANA time zone: times are shown in it (null for platform admins). */
+  schoolTimeZone: z.string().nullable(),
   collegeId: idSchema.nullable(),
   collegeName: z.string().nullable(),
   locale: localeSchema,

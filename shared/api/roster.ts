@@ -145,6 +145,26 @@ export const importRosterPhotos = defineRoute({
   response: rosterPhotosResultSchema,
 });
 
+export const registrationPhotoSchema = z.object({
+  registrationId: idSchema,
+  hasPhoto: z.literal(true),
+});
+export type RegistrationPhoto = z.infer<typeof registrationPhotoSchema>;
+
+export const setRegistrationPhoto = defineRoute({
+  method: 'PUT',
+  path: '/api/admin/registrations/:registrationId/photo',
+  summary:
+    'Upload or replace one candidate’s reference photo (raw PNG or JPEG body, at most 5 MB; the same checks as the zip)',
+  tags: ['roster'],
+  access: ROSTER_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  upload: true,
+  params: z.strictObject({ registrationId: idSchema }),
+  query: uploadQuerySchema,
+  response: registrationPhotoSchema,
+});
+
 /** Binary route: the template to fill in, `?format=xlsx|csv`, with the exam's session names. */
 export const ROSTER_TEMPLATE_PATH = '/api/admin/exams/:examId/roster/template';
 export const rosterTemplateQuerySchema = z.strictObject({

@@ -92,10 +92,21 @@ export const putScoringForm = defineRoute({
 
 // ---- Scores ---------------------------------------------------------------------------------
 
-/** Points per criterion, in the form's order; each 0..max in steps of 0.5 (checked by the server). */
+/**
+ * Points per criterion, in the form's order; each 0..max in steps of 0.5 (checked by the server).
+ * Every criterion needs a value (0 is one): null or a missing entry is refused as
+ * SCORE_CRITERION_MISSING, whose issues name the criteria left empty.
+ */
 export const scoreBodySchema = z.strictObject({
   points: z
-    .array(z.number().min(0).max(MAX_CRITERION_POINTS).refine(isHalfStep, 'POINTS_NOT_HALF_STEP'))
+    .array(
+      z
+        .number()
+        .min(0)
+        .max(MAX_CRITERION_POINTS)
+        .refine(isHalfStep, 'POINTS_NOT_HALF_STEP')
+        .nullable(),
+    )
     .min(1)
     .max(MAX_CRITERIA),
   comment: z.string().trim().max(2000).default(''),

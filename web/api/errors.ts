@@ -35,6 +35,11 @@ export function describeError(error: unknown, t: TFunction): string {
     if (details.length > 0)
       return t('errors.withDetails', { message, details: details.join(t('errors.listSeparator')) });
   }
+  if (error.code === 'SCORE_CRITERION_MISSING' && error.issues.length > 0) {
+    // The issues name the criteria left empty, as the scoring form calls them.
+    const details = error.issues.map((issue) => issue.message).join(t('errors.listSeparator'));
+    return t('errors.withDetails', { message, details });
+  }
   if (error.retryAfterSeconds !== undefined && !SELF_TIMED_CODES.has(error.code)) {
     return t('errors.retryAfter', { message, seconds: error.retryAfterSeconds });
   }

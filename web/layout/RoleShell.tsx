@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLogout } from '../auth/useLogout.js';
 import { useSessionUser } from '../auth/useSessionUser.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { nameSaysRole, roleWords } from '../i18n/roleWords.js';
 import { AppShell } from '../ui/AppShell.js';
 
 /** The frame of every logged-in page, filled from the session user. */
@@ -15,7 +16,7 @@ export function RoleShell({ sider, children }: { sider?: ReactNode; children: Re
       brand={t('app.name')}
       schoolName={user.schoolName}
       userName={user.name}
-      roleLabel={t(`roles.${user.role}`)}
+      roleLabel={nameSaysRole(user.name, roleWords(user.role)) ? null : t(`roles.${user.role}`)}
       logoutLabel={t('app.logout')}
       isLoggingOut={isPending}
       onLogout={logout}

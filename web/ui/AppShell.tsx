@@ -5,7 +5,8 @@ interface AppShellProps {
   brand: string;
   schoolName: string | null;
   userName: string;
-  roleLabel: string;
+  /** Null when the user's name already says the role (学校管理员). */
+  roleLabel: string | null;
   logoutLabel: string;
   isLoggingOut: boolean;
   onLogout: () => void;
@@ -39,7 +40,7 @@ export function AppShell(props: AppShellProps) {
         </Flex>
         <Flex align="center" gap={12}>
           <Typography.Text>{userName}</Typography.Text>
-          <Typography.Text type="secondary">{roleLabel}</Typography.Text>
+          {roleLabel ? <Typography.Text type="secondary">{roleLabel}</Typography.Text> : null}
           {props.headerExtra}
           <Button onClick={props.onLogout} loading={props.isLoggingOut}>
             {props.logoutLabel}
@@ -49,7 +50,8 @@ export function AppShell(props: AppShellProps) {
       <Layout hasSider={sider !== undefined}>
         {sider}
         <Layout.Content style={{ padding: 24 }}>
-          <main>{children}</main>
+          {/* Layout.Content is the page's one <main> landmark. */}
+          {children}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -7,11 +7,15 @@ interface DisabledActionButtonProps {
   reason: string;
   size?: ButtonProps['size'];
   icon?: ButtonProps['icon'];
+  /** The id of the reason already written on the page next to the button, if it is. */
+  reasonId?: string;
 }
 
 /** A disabled action that states why, in a tooltip and through aria-describedby. */
-export function DisabledActionButton({ label, reason, size, icon }: DisabledActionButtonProps) {
-  const reasonId = useId();
+export function DisabledActionButton(props: DisabledActionButtonProps) {
+  const { label, reason, size, icon } = props;
+  const ownReasonId = useId();
+  const reasonId = props.reasonId ?? ownReasonId;
   return (
     <Tooltip title={reason}>
       {/* A disabled button gets no pointer events; the wrapper shows the tooltip instead. */}
@@ -19,9 +23,11 @@ export function DisabledActionButton({ label, reason, size, icon }: DisabledActi
         <Button size={size} icon={icon} disabled aria-describedby={reasonId}>
           {label}
         </Button>
-        <span id={reasonId} hidden>
-          {reason}
-        </span>
+        {props.reasonId ? null : (
+          <span id={reasonId} hidden>
+            {reason}
+          </span>
+        )}
       </span>
     </Tooltip>
   );

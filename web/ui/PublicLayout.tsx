@@ -33,7 +33,8 @@ export function PublicLayout({ brand, headerExtra, width = 960, children }: Publ
       </Layout.Header>
       <Layout.Content style={{ padding: '32px 16px' }}>
         <Flex vertical style={{ maxWidth: width, marginInline: 'auto' }} gap={16}>
-          <main>{children}</main>
+          {/* Layout.Content is the page's one <main> landmark. */}
+          {children}
         </Flex>
       </Layout.Content>
     </Layout>

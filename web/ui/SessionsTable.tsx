@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import type { MyAssignment } from '../../shared/api/exams.js';
-import { formatTimeRange } from './format.js';
+import { useTimeFormat } from './useTimeFormat.js';
 import { StatusTag } from './StatusTag.js';
 
 /** The fields every session row has, whoever looks at it (staff assignment or admin overview). */
@@ -32,11 +32,12 @@ interface SessionsTableProps<Row extends SessionRow> {
 /** Sessions for staff and admins: date, exam, session, kind, status, candidate count. */
 export function SessionsTable<Row extends SessionRow>(props: SessionsTableProps<Row>) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const columns: ColumnsType<Row> = [
     {
       key: 'date',
-      title: t('staff.date'),
-      render: (_value, row) => formatTimeRange(row.startsAt, row.endsAt),
+      title: time.withZone(t('staff.date')),
+      render: (_value, row) => time.timeRange(row.startsAt, row.endsAt, { withZone: false }),
     },
     { key: 'exam', title: t('staff.examName'), render: (_value, row) => row.examName },
     { key: 'session', title: t('staff.sessionName'), render: (_value, row) => row.sessionName },

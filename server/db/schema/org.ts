@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { LOCALES, ROLES } from '../../../shared/enums.js';
+import { DEFAULT_SCHOOL_TIME_ZONE } from '../../../shared/time-zone.js';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const localeEnum = pgEnum('locale', LOCALES);
@@ -24,6 +25,8 @@ export const school = pgTable('school', {
   name: text('name').notNull(),
   nameEn: text('name_en'),
   isDemo: boolean('is_demo').notNull().default(false),
+  /** IANA zone the school's times are shown in and its admins' date fields are read in. */
+  timeZone: text('time_zone').notNull().default(DEFAULT_SCHOOL_TIME_ZONE),
   createdAt: createdAt(),
 });
 

@@ -128,6 +128,7 @@ export const en: Messages = {
     INVALID_CODE: 'The code has 6 digits',
     INVALID_ID_NUMBER: 'An ID number has 18 characters; the last may be X',
     INVALID_ID_NUMBER_CHECKSUM: 'The check character of this ID number is wrong',
+    INVALID_TIME_ZONE: 'Unknown time zone name (for example Asia/Shanghai)',
     PASSWORD_TOO_SHORT: 'The password needs at least 8 characters',
     PASSWORD_NEEDS_LETTER: 'The password needs a letter',
     PASSWORD_NEEDS_DIGIT: 'The password needs a digit',
@@ -188,6 +189,13 @@ export const en: Messages = {
     },
     sessions: 'Sessions',
     noSessions: 'No sessions',
+    timeZoneTitle: 'School time zone',
+    timeZoneIntro:
+      'Every time candidates and staff see is shown in the school’s zone, with the zone named; session times admins enter are read in it too.',
+    timeZoneLabel: 'Time zone',
+    timeZoneSave: 'Save time zone',
+    timeZoneSaved: 'The school’s time zone is saved',
+    timeZoneOption: '{{zone}} (now {{offset}})',
   },
   outbox: {
     title: 'SMS outbox (demo)',

@@ -127,6 +127,7 @@ export const zhCN = {
     INVALID_CODE: '验证码为6位数字',
     INVALID_ID_NUMBER: '身份证号应为18位，最后一位可以是X',
     INVALID_ID_NUMBER_CHECKSUM: '身份证号校验位不正确，请检查',
+    INVALID_TIME_ZONE: '未知的时区名称（例如 Asia/Shanghai）',
     PASSWORD_TOO_SHORT: '密码至少8位',
     PASSWORD_NEEDS_LETTER: '密码须包含字母',
     PASSWORD_NEEDS_DIGIT: '密码须包含数字',
@@ -187,6 +188,13 @@ export const zhCN = {
     },
     sessions: '考场列表',
     noSessions: '暂无考场',
+    timeZoneTitle: '学校时区',
+    timeZoneIntro:
+      '考生、工作人员看到的所有时间都按学校时区显示并注明时区；管理员填写考场时间也按此时区理解。',
+    timeZoneLabel: '时区',
+    timeZoneSave: '保存时区',
+    timeZoneSaved: '学校时区已保存',
+    timeZoneOption: '{{zone}}（当前 {{offset}}）',
   },
   outbox: {
     title: '短信发件箱（演示）',

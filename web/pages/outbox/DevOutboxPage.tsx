@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { getDevOutbox } from '../../../shared/api/system.js';
 import { callApi, isApiError } from '../../api/client.js';
 import { PublicShell } from '../../layout/PublicShell.js';
-import { formatDateTime } from '../../ui/format.js';
+import { useTimeFormat } from '../../ui/useTimeFormat.js';
 import { LoadError } from '../../ui/LoadError.js';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
 
@@ -14,6 +14,7 @@ const REFRESH_MS = 2000;
 /** `/dev/outbox`: the text messages the demo's console sender wrote, newest first. */
 export function DevOutboxPage() {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   useDocumentTitle(t('outbox.title'));
   const outbox = useQuery({
     queryKey: ['dev', 'outbox'],
@@ -63,10 +64,10 @@ export function DevOutboxPage() {
                 { title: t('outbox.phone'), dataIndex: 'phone', width: 140 },
                 { title: t('outbox.text'), dataIndex: 'text' },
                 {
-                  title: t('outbox.time'),
+                  title: time.withZone(t('outbox.time')),
                   dataIndex: 'sentAt',
                   width: 200,
-                  render: formatDateTime,
+                  render: (sentAt: string) => time.dateTime(sentAt, { withZone: false }),
                 },
               ]}
             />

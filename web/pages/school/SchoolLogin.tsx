@@ -20,7 +20,8 @@ export function SchoolLogin({ school }: { school: SchoolPublic }) {
   // Focus the first field on arrival only; later it would pull focus away from the tabs.
   const [hasInteracted, setHasInteracted] = useState(false);
   const title = t('login.schoolTitle', { school: localizedName(school, locale) });
-  useDocumentTitle(title);
+  // The heading says 云考场 already; the tab reads 登录 · <school> · 云考场.
+  useDocumentTitle([t('login.submit'), localizedName(school, locale)]);
 
   return (
     <PublicShell width={480}>

@@ -11,6 +11,7 @@ import { useSessionUser } from '../../auth/useSessionUser.js';
 import { sessionCheckInPath } from '../staff/check-in/paths.js';
 import { AdminCounts } from './AdminCounts.js';
 import { LoginAlerts } from './alerts/LoginAlerts.js';
+import { SchoolTimeZoneCard } from './SchoolTimeZoneCard.js';
 
 /** `/admin`: login alerts, counts and sessions within the admin's school or college. */
 export function AdminHomePage() {
@@ -54,6 +55,7 @@ export function AdminHomePage() {
           }}
         />
       </Card>
+      {role === 'school_admin' ? <SchoolTimeZoneCard /> : null}
     </Flex>
   );
 }

@@ -27,7 +27,8 @@ export function CandidateHomePage() {
   const welcome = user.schoolName
     ? t('candidate.welcome', { school: user.schoolName })
     : t('candidate.welcomeNoSchool');
-  useDocumentTitle(welcome);
+  // The welcome already says 云考场; the tab names the page and the school.
+  useDocumentTitle([t('candidate.myExams'), user.schoolName]);
 
   return (
     <RoleShell>

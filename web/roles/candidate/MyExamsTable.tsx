@@ -7,8 +7,8 @@ import type { MyRegistration } from '../../../shared/api/exams.js';
 import { getMyResults } from '../../../shared/api/scoring.js';
 import { callApi } from '../../api/client.js';
 import { DisabledActionButton } from '../../ui/DisabledActionButton.js';
-import { formatTimeRange } from '../../ui/format.js';
 import { SimpleTable } from '../../ui/SimpleTable.js';
+import { useTimeFormat } from '../../ui/useTimeFormat.js';
 import { StatusTag } from '../../ui/StatusTag.js';
 import {
   checkInBlockMessageKey,
@@ -34,6 +34,7 @@ const TICKET_PARAM = 'ticket';
 /** 我的考场: date, session name, status, attendance and the candidate's actions. */
 export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const [searchParams, setSearchParams] = useSearchParams();
   const ticketId = searchParams.get(TICKET_PARAM);
   // Published results only: the server answers nothing before 公布成绩.
@@ -67,6 +68,8 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
       : t(`candidateIdentity.actions.${key}`);
   };
 
+  const reasonIdOf = (row: MyRegistration) => `check-in-blocked-${row.registrationId}`;
+
   /** A real link (it can open in a new tab) that navigates inside the app on a plain click. */
   const checkInLink = (path: string, label: string, isPrimary: boolean) => {
     return (
@@ -95,8 +98,8 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
         columns={[
           {
             key: 'date',
-            title: t('candidate.date'),
-            render: (_value, row) => formatTimeRange(row.startsAt, row.endsAt),
+            title: time.withZone(t('candidate.date')),
+            render: (_value, row) => time.timeRange(row.startsAt, row.endsAt, { withZone: false }),
           },
           {
             key: 'name',
@@ -162,12 +165,18 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
                         size="small"
                         label={t('candidate.faceCheck')}
                         reason={reason}
+                        reasonId={reasonIdOf(row)}
                       />
                       <DisabledActionButton
                         size="small"
                         label={t('candidate.enterWaitingRoom')}
                         reason={reason}
+                        reasonId={reasonIdOf(row)}
                       />
+                      {/* On the page, not only on hover: a touch screen has no hover. */}
+                      <Typography.Text type="secondary" id={reasonIdOf(row)}>
+                        {reason}
+                      </Typography.Text>
                     </>
                   )}
                 </Space>

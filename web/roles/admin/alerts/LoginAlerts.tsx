@@ -2,7 +2,7 @@ import { Alert, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LoginAlert } from '../../../../shared/api/login-alerts.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
 /** One alert as a sentence; the account shows as 姓名（用户名） when the login name has one. */
 function describeAlert(alert: LoginAlert, t: TFunction): string {
@@ -41,6 +41,7 @@ function describeAlert(alert: LoginAlert, t: TFunction): string {
 /** Bursts of failed logins of the last day, at the top of the admin home; nothing when none. */
 export function LoginAlerts({ alerts, showSchool }: { alerts: LoginAlert[]; showSchool: boolean }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   if (alerts.length === 0) return null;
   return (
     <Alert
@@ -53,7 +54,7 @@ export function LoginAlerts({ alerts, showSchool }: { alerts: LoginAlert[]; show
             {alerts.map((alert) => (
               <li key={alert.id}>
                 <Typography.Text type="secondary">
-                  {formatDateTime(alert.createdAt)}{' '}
+                  {time.dateTime(alert.createdAt)}{' '}
                 </Typography.Text>
                 {showSchool && alert.schoolName ? `${alert.schoolName} · ` : ''}
                 {describeAlert(alert, t)}

@@ -10,7 +10,7 @@ import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { localizedName } from '../../../i18n/localizedName.js';
 import { useLocale } from '../../../i18n/useLocale.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
 interface AnnouncementsTableProps {
   items: AdminAnnouncement[];
@@ -22,6 +22,7 @@ interface AnnouncementsTableProps {
 /** The admin's announcements, newest first, with their status, audience and actions. */
 export function AnnouncementsTable({ items, isLoading, onEdit, onView }: AnnouncementsTableProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const describe = useErrorMessage();
@@ -105,8 +106,8 @@ export function AnnouncementsTable({ items, isLoading, onEdit, onView }: Announc
           title: t('adminAnnouncements.colTime'),
           render: (_value, row) =>
             row.publishedAt
-              ? t('adminAnnouncements.publishedAt', { time: formatDateTime(row.publishedAt) })
-              : t('adminAnnouncements.createdAt', { time: formatDateTime(row.createdAt) }),
+              ? t('adminAnnouncements.publishedAt', { time: time.dateTime(row.publishedAt) })
+              : t('adminAnnouncements.createdAt', { time: time.dateTime(row.createdAt) }),
         },
         {
           key: 'actions',

@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, listAuditLog, type AuditEntryView } from '../../../../sh
 import { callApi } from '../../../api/client.js';
 import { useSessionUser } from '../../../auth/useSessionUser.js';
 import { LoadError } from '../../../ui/LoadError.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { AuditFilters, type AuditFilter } from './AuditFilters.js';
 
@@ -19,6 +19,7 @@ function isKnownAction(action: string): action is (typeof AUDIT_ACTIONS)[number]
 /** `/admin/audit`: who did what, newest first, within the admin's scope. */
 export function AuditLogPage() {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   useDocumentTitle(t('adminAudit.title'));
   const user = useSessionUser();
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -31,10 +32,10 @@ export function AuditLogPage() {
 
   const columns: TableColumnsType<AuditEntryView> = [
     {
-      title: t('adminAudit.time'),
+      title: time.withZone(t('adminAudit.time')),
       dataIndex: 'createdAt',
       width: 180,
-      render: (value: string) => formatDateTime(value),
+      render: (value: string) => time.dateTime(value, { withZone: false }),
     },
     ...(user.role === 'platform_admin'
       ? [{ title: t('adminAudit.school'), dataIndex: 'schoolName' }]

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/api/exam-admin.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
-import { formatTimeRange } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { StatusTag } from '../../../ui/StatusTag.js';
 import { SessionFormModal } from './SessionFormModal.js';
@@ -26,6 +26,7 @@ interface ExamSessionsDrawerProps {
 /** One exam's 考场: date, name, status, candidates; add, edit, staff, delete. */
 export function ExamSessionsDrawer({ exam, onClose }: ExamSessionsDrawerProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { message } = App.useApp();
   const describe = useErrorMessage();
   const queryClient = useQueryClient();
@@ -44,9 +45,9 @@ export function ExamSessionsDrawer({ exam, onClose }: ExamSessionsDrawerProps) {
 
   const columns: TableColumnsType<AdminSession> = [
     {
-      title: t('adminExams.date'),
+      title: time.withZone(t('adminExams.date')),
       key: 'date',
-      render: (_v, row) => formatTimeRange(row.startsAt, row.endsAt),
+      render: (_v, row) => time.timeRange(row.startsAt, row.endsAt, { withZone: false }),
     },
     { title: t('adminExams.sessionName'), dataIndex: 'name' },
     {

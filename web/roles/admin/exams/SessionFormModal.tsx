@@ -9,23 +9,15 @@ import {
 import { callApi } from '../../../api/client.js';
 import { FormNotice } from '../../../forms/FormNotice.js';
 import { useFieldRules } from '../../../forms/useFieldRules.js';
+import { fromZonedInput, toZonedInput } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { examAdminKeys } from './useExamAdmin.js';
 
 interface Values {
   name: string;
-  /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input gives it. */
+  /** `YYYY-MM-DDTHH:mm` in the school's zone (not the browser's), as the input shows it. */
   startsAt: string;
   endsAt: string;
-}
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-function toLocalInput(iso: string): string {
-  const date = new Date(iso);
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
 }
 
 interface SessionFormModalProps {
@@ -42,14 +34,17 @@ export function SessionFormModal({ examId, editing, onClose }: SessionFormModalP
   const rules = useFieldRules();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  // The school's zone, so an admin abroad still enters the times candidates will see.
+  const time = useTimeFormat();
+  const { timeZone } = time.zone;
   const save = useMutation({
     mutationFn: (values: Values) => {
       const original = editing === 'new' ? null : editing;
       // An unchanged field keeps its exact instant (the input has no seconds).
       const instant = (local: string, before: string | undefined) =>
-        before !== undefined && toLocalInput(before) === local
+        before !== undefined && toZonedInput(before, timeZone) === local
           ? before
-          : new Date(local).toISOString();
+          : (fromZonedInput(local, timeZone)?.toISOString() ?? local);
       const body = {
         name: values.name,
         startsAt: instant(values.startsAt, original?.startsAt),
@@ -90,8 +85,8 @@ export function SessionFormModal({ examId, editing, onClose }: SessionFormModalP
             ? {}
             : {
                 name: editing.name,
-                startsAt: toLocalInput(editing.startsAt),
-                endsAt: toLocalInput(editing.endsAt),
+                startsAt: toZonedInput(editing.startsAt, timeZone),
+                endsAt: toZonedInput(editing.endsAt, timeZone),
               }
         }
         onFinish={(values) => save.mutate(values)}
@@ -106,15 +101,19 @@ export function SessionFormModal({ examId, editing, onClose }: SessionFormModalP
         </Form.Item>
         <Form.Item<Values>
           name="startsAt"
-          label={t('adminExams.startsAt')}
-          extra={hasEnded ? t('adminExams.timeRangeEndedHelp') : undefined}
+          label={time.withZone(t('adminExams.startsAt'))}
+          extra={
+            hasEnded
+              ? t('adminExams.timeRangeEndedHelp')
+              : t('adminExams.timeZoneHelp', { zone: time.zoneName })
+          }
           rules={[rules.required(t('adminExams.startsAt'))]}
         >
           <Input type="datetime-local" disabled={hasEnded} />
         </Form.Item>
         <Form.Item<Values>
           name="endsAt"
-          label={t('adminExams.endsAt')}
+          label={time.withZone(t('adminExams.endsAt'))}
           dependencies={['startsAt']}
           rules={[
             rules.required(t('adminExams.endsAt')),

@@ -21,7 +21,7 @@ import {
 } from '../../../../shared/api/people.js';
 import { callApi } from '../../../api/client.js';
 import { LoadError } from '../../../ui/LoadError.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { StaffActions } from './StaffActions.js';
 import { StaffFormModal } from './StaffFormModal.js';
 import { TemporaryPasswordModal, type IssuedPassword } from './TemporaryPasswordModal.js';
@@ -32,6 +32,7 @@ const PAGE_SIZE = 20;
 /** Staff accounts: search, role filter, create, disable/enable, password reset, login unlock. */
 export function StaffTab({ isCollegeAdmin }: { isCollegeAdmin: boolean }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const [text, setText] = useState('');
   const [role, setRole] = useState<ManagedStaffRole | undefined>(undefined);
   const [page, setPage] = useState(1);
@@ -95,9 +96,9 @@ export function StaffTab({ isCollegeAdmin }: { isCollegeAdmin: boolean }) {
       ),
     },
     {
-      title: t('adminPeople.createdAt'),
+      title: time.withZone(t('adminPeople.createdAt')),
       dataIndex: 'createdAt',
-      render: (value: string) => formatDateTime(value),
+      render: (value: string) => time.dateTime(value, { withZone: false }),
     },
     {
       title: t('adminPeople.actions'),

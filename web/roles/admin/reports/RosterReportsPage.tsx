@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterReportView } from '../../../../shared/api/identity.js';
 import type { RosterReportState } from '../../../../shared/enums.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { ResolveReportModal } from './ResolveReportModal.js';
@@ -14,6 +14,7 @@ const PAGE_SIZE = 20;
 /** `/admin/reports`: 信息纠错, candidates' reports of wrong roster data (seed 002). */
 export function RosterReportsPage() {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   useDocumentTitle(t('adminReports.title'));
   const [state, setState] = useState<RosterReportState>('open');
   const [page, setPage] = useState(1);
@@ -65,8 +66,8 @@ export function RosterReportsPage() {
     },
     {
       key: 'createdAt',
-      title: t('adminReports.columns.createdAt'),
-      render: (_value, row) => formatDateTime(row.createdAt),
+      title: time.withZone(t('adminReports.columns.createdAt')),
+      render: (_value, row) => time.dateTime(row.createdAt, { withZone: false }),
     },
     state === 'open'
       ? {
@@ -98,7 +99,7 @@ export function RosterReportsPage() {
                 <Typography.Text type="secondary">
                   {t('adminReports.resolvedBy', {
                     name: row.resolverName ?? '—',
-                    time: formatDateTime(row.resolvedAt),
+                    time: time.dateTime(row.resolvedAt),
                   })}
                 </Typography.Text>
               ) : null}

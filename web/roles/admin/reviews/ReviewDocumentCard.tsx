@@ -6,7 +6,7 @@ import {
   REVIEW_DOCUMENT_FILE_PATH,
   type CandidateDocument,
 } from '../../../../shared/api/documents.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { DOCUMENT_KIND_LABELS } from '../../candidate/documents/documentFormat.js';
 import { formatBytes } from '../../../ui/format.js';
 
@@ -27,6 +27,7 @@ interface ReviewDocumentCardProps {
 export function ReviewDocumentCard(props: ReviewDocumentCardProps) {
   const { document, canMark, isMarked } = props;
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { token } = theme.useToken();
   const url = buildPath(REVIEW_DOCUMENT_FILE_PATH, { documentId: document.id });
   const isImage = document.kind === 'png' || document.kind === 'jpeg';
@@ -64,7 +65,7 @@ export function ReviewDocumentCard(props: ReviewDocumentCardProps) {
             {t('adminReviews.size')}: {formatBytes(document.sizeBytes)}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {t('adminReviews.uploadedAt')}: {formatDateTime(document.uploadedAt)}
+            {t('adminReviews.uploadedAt')}: {time.dateTime(document.uploadedAt)}
           </Typography.Text>
           {/* A PDF opened on its own is downloaded (the server shows it only in the frame below). */}
           {isImage ? (

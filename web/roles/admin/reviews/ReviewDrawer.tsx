@@ -20,7 +20,7 @@ import {
 import type { ReviewState } from '../../../../shared/enums.js';
 import { isApiError } from '../../../api/ApiError.js';
 import { useErrorMessage } from '../../../api/errors.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { PageSpinner } from '../../../ui/PageSpinner.js';
 import { RejectModal } from './RejectModal.js';
@@ -72,6 +72,7 @@ export function ReviewDrawer({ userId, onClose }: ReviewDrawerProps) {
 
 function ReviewContent({ review, onDone }: { review: ReviewDetail; onDone: () => void }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { message } = App.useApp();
   const { token } = theme.useToken();
   const describe = useErrorMessage();
@@ -122,7 +123,7 @@ function ReviewContent({ review, onDone }: { review: ReviewDetail; onDone: () =>
     });
 
   const dash = (value: string | null) => value ?? '—';
-  const when = (value: string | null) => (value ? formatDateTime(value) : '—');
+  const when = (value: string | null) => (value ? time.dateTime(value) : '—');
 
   return (
     <Flex vertical gap={16}>

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewSummary } from '../../../../shared/api/documents.js';
 import { LoadError } from '../../../ui/LoadError.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { TabSwitch } from '../../../ui/TabSwitch.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { ReviewDrawer } from './ReviewDrawer.js';
@@ -14,6 +14,7 @@ const STATES: readonly ListedState[] = ['pending', 'approved', 'rejected'];
 /** `/admin/reviews` (材料审核): the candidates' identity documents by review state. */
 export function ReviewsPage() {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   useDocumentTitle(t('adminReviews.title'));
   const searchId = useId();
   const [state, setState] = useState<ListedState>('pending');
@@ -35,18 +36,19 @@ export function ReviewsPage() {
       render: (_value, row) => row.collegeName ?? '—',
     },
     {
-      title: t('adminReviews.submittedAt'),
+      title: time.withZone(t('adminReviews.submittedAt')),
       key: 'submittedAt',
-      render: (_value, row) => (row.submittedAt ? formatDateTime(row.submittedAt) : '—'),
+      render: (_value, row) =>
+        row.submittedAt ? time.dateTime(row.submittedAt, { withZone: false }) : '—',
     },
     ...(state === 'pending'
       ? []
       : [
           {
-            title: t('adminReviews.reviewedAt'),
+            title: time.withZone(t('adminReviews.reviewedAt')),
             key: 'reviewedAt',
             render: (_value: unknown, row: ReviewSummary) =>
-              row.reviewedAt ? formatDateTime(row.reviewedAt) : '—',
+              row.reviewedAt ? time.dateTime(row.reviewedAt, { withZone: false }) : '—',
           },
         ]),
     { title: t('adminReviews.documentCount'), dataIndex: 'documentCount', align: 'right' },

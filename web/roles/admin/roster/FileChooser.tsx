@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, type ButtonProps } from 'antd';
 import { useRef, type RefObject } from 'react';
 import { visuallyHidden } from '../../../ui/visuallyHidden.js';
 
@@ -12,10 +12,15 @@ interface FileChooserProps {
   onChoose: (file: File) => void;
   /** Lets a second button (重新选择文件) open the same picker. */
   inputRef?: RefObject<HTMLInputElement | null>;
+  /** A longer accessible name that starts with the label (上传照片：张三) for row actions. */
+  accessibleName?: string;
+  size?: ButtonProps['size'];
+  type?: ButtonProps['type'];
 }
 
 /** A button that opens the file dialog of a labelled native file input. */
-export function FileChooser({ label, accept, disabled, onChoose, inputRef }: FileChooserProps) {
+export function FileChooser(props: FileChooserProps) {
+  const { label, accept, disabled, onChoose, inputRef, accessibleName } = props;
   const ownRef = useRef<HTMLInputElement | null>(null);
   const ref = inputRef ?? ownRef;
 
@@ -25,7 +30,7 @@ export function FileChooser({ label, accept, disabled, onChoose, inputRef }: Fil
         ref={ref}
         type="file"
         accept={accept}
-        aria-label={label}
+        aria-label={accessibleName ?? label}
         // The button below is what people and screen readers use; this input only holds the file.
         aria-hidden
         tabIndex={-1}
@@ -39,9 +44,11 @@ export function FileChooser({ label, accept, disabled, onChoose, inputRef }: Fil
         }}
       />
       <Button
-        type="primary"
+        type={props.type ?? 'primary'}
+        size={props.size}
         icon={<UploadOutlined aria-hidden />}
         disabled={disabled}
+        aria-label={accessibleName}
         onClick={() => ref.current?.click()}
       >
         {label}

@@ -4,14 +4,16 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRosterEntry } from '../../../../shared/api/roster.js';
 import { LoadError } from '../../../ui/LoadError.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { AttendanceTag } from '../../candidate/ticket/AttendanceTag.js';
 import { IdentityStatusTag } from '../../../ui/IdentityStatusTag.js';
+import { RosterPhotoButton } from './RosterPhotoButton.js';
 import { useSessionRoster } from './useRoster.js';
 
 /** One session's candidates with their attendance, identity check and confirmation. */
 export function SessionRosterTable({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const roster = useSessionRoster(sessionId);
   const [search, setSearch] = useState('');
   const needle = useDeferredValue(search.trim().toLowerCase());
@@ -48,12 +50,16 @@ export function SessionRosterTable({ sessionId }: { sessionId: string }) {
     {
       title: t('adminRoster.photo'),
       key: 'photo',
-      render: (_v, entry) =>
-        entry.hasPhoto ? (
-          t('adminRoster.hasPhoto')
-        ) : (
-          <Typography.Text type="secondary">{t('adminRoster.noPhoto')}</Typography.Text>
-        ),
+      render: (_v, entry) => (
+        <Flex gap={8} align="center" wrap={false}>
+          {entry.hasPhoto ? (
+            t('adminRoster.hasPhoto')
+          ) : (
+            <Typography.Text type="secondary">{t('adminRoster.noPhoto')}</Typography.Text>
+          )}
+          <RosterPhotoButton entry={entry} />
+        </Flex>
+      ),
     },
     {
       title: t('adminRoster.attendance'),
@@ -66,11 +72,11 @@ export function SessionRosterTable({ sessionId }: { sessionId: string }) {
       render: (_v, entry) => <IdentityStatusTag status={entry.identityStatus} />,
     },
     {
-      title: t('adminRoster.confirmation'),
+      title: time.withZone(t('adminRoster.confirmation')),
       key: 'confirmation',
       render: (_v, entry) =>
         entry.identityConfirmedAt ? (
-          formatDateTime(entry.identityConfirmedAt)
+          time.dateTime(entry.identityConfirmedAt, { withZone: false })
         ) : (
           <Typography.Text type="secondary">{t('adminRoster.notConfirmed')}</Typography.Text>
         ),

@@ -2,7 +2,7 @@ import { Card, Empty, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadError } from '../../../ui/LoadError.js';
-import { formatTimeRange } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { useExamSessions } from '../exams/useExamAdmin.js';
 import { ROSTER_SESSION_PARAM } from './rosterLinks.js';
 import { SessionRosterTable } from './SessionRosterTable.js';
@@ -10,6 +10,7 @@ import { SessionRosterTable } from './SessionRosterTable.js';
 /** 考场名单: one tab per session of the exam; the chosen one is kept in the address. */
 export function SessionRosters({ examId }: { examId: string }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const sessions = useExamSessions(examId);
   const [searchParams, setSearchParams] = useSearchParams();
   const items = sessions.data?.items ?? [];
@@ -47,7 +48,7 @@ export function SessionRosters({ examId }: { examId: string }) {
           children: (
             <>
               <Typography.Paragraph type="secondary">
-                {formatTimeRange(session.startsAt, session.endsAt)}
+                {time.timeRange(session.startsAt, session.endsAt)}
               </Typography.Paragraph>
               <SessionRosterTable sessionId={session.id} />
             </>

@@ -9,13 +9,14 @@ import {
 } from '../../../../shared/api/scoring.js';
 import { callApi } from '../../../api/client.js';
 import { FormNotice } from '../../../forms/FormNotice.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { scoringKeys, useExamResults } from './useScoring.js';
 
 /** 成绩: each registration with every examiner's total and the aggregate; 导出 and 公布成绩. */
 export function ResultsCard({ examId }: { examId: string }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const results = useExamResults(examId);
@@ -33,7 +34,7 @@ export function ResultsCard({ examId }: { examId: string }) {
   const data = results.data;
   const status = data?.publishedAt ? (
     <Tag color="green">
-      {t('adminScoring.published', { time: formatDateTime(data.publishedAt) })}
+      {t('adminScoring.published', { time: time.dateTime(data.publishedAt) })}
     </Tag>
   ) : (
     <Tag>{t('adminScoring.notPublished')}</Tag>

@@ -1,6 +1,6 @@
 import { Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
 interface AnnouncementModalProps {
   announcement: { title: string; bodyHtml: string; publishedAt: string | null } | null;
@@ -10,6 +10,7 @@ interface AnnouncementModalProps {
 /** One announcement in a dialog titled with its title; the body is HTML the server sanitised. */
 export function AnnouncementModal({ announcement, onClose }: AnnouncementModalProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   return (
     <Modal
       open={announcement !== null}
@@ -27,7 +28,7 @@ export function AnnouncementModal({ announcement, onClose }: AnnouncementModalPr
           {announcement.publishedAt && (
             <Typography.Paragraph type="secondary">
               {t('adminAnnouncements.candidate.publishedOn', {
-                time: formatDateTime(announcement.publishedAt),
+                time: time.dateTime(announcement.publishedAt),
               })}
             </Typography.Paragraph>
           )}

@@ -9,7 +9,7 @@ import { LoadError } from '../../../ui/LoadError.js';
 import { PageSpinner } from '../../../ui/PageSpinner.js';
 import { ReconnectingBanner } from '../../../ui/ReconnectingBanner.js';
 import { StatusTag } from '../../../ui/StatusTag.js';
-import { formatTimeRange } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { CheckInStepsBar } from './CheckInStepsBar.js';
 import { viewOf, type CheckInView } from './checkInView.js';
@@ -32,9 +32,9 @@ import { useErrorMessage } from '../../../api/errors.js';
  */
 export function CheckInPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('candidateCheckIn.title'));
   const { registrationId = '' } = useParams();
   const checkIn = useCheckIn(registrationId);
+  useDocumentTitle([t('candidateCheckIn.title'), checkIn.data?.state.examName]);
   const storeState = useStoreCheckInState(registrationId);
   const [chosen, setChosen] = useState<CheckInView | null>(null);
 
@@ -90,6 +90,7 @@ function CheckInContent({
   onStartReached,
 }: CheckInContentProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const view = viewOf(state, chosen);
   const stepProps = { state, onStateChange };
   const title =
@@ -121,7 +122,7 @@ function CheckInContent({
           <Typography.Text>
             {t('candidateCheckIn.session', {
               session: state.sessionName,
-              time: formatTimeRange(state.startsAt, state.endsAt),
+              time: time.timeRange(state.startsAt, state.endsAt),
             })}
           </Typography.Text>
           <Countdown state={state} offsetMs={offsetMs} onStartReached={onStartReached} />

@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CheckInState, EnterBlock } from '../../../../shared/api/check-in.js';
 import { DisabledActionButton } from '../../../ui/DisabledActionButton.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
 interface EnterExamButtonProps {
   state: CheckInState;
@@ -13,6 +13,7 @@ interface EnterExamButtonProps {
 /** 进入考试: always visible; disabled with the server's reason until the session opens. */
 export function EnterExamButton({ state, onEnter }: EnterExamButtonProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const label = t('candidateCheckIn.enter.button');
   if (state.canEnter) {
     return (
@@ -24,7 +25,7 @@ export function EnterExamButton({ state, onEnter }: EnterExamButtonProps) {
   const block: EnterBlock = state.enterBlock ?? 'steps_pending';
   const reason =
     block === 'not_open'
-      ? t('candidateCheckIn.enter.not_open', { time: formatDateTime(state.startsAt) })
+      ? t('candidateCheckIn.enter.not_open', { time: time.dateTime(state.startsAt) })
       : t(`candidateCheckIn.enter.${block}`);
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>

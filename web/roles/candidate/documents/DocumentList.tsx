@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { buildPath } from '../../../../shared/api/contract.js';
 import { MY_DOCUMENT_FILE_PATH, type CandidateDocument } from '../../../../shared/api/documents.js';
 import { useErrorMessage } from '../../../api/errors.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { formatBytes } from '../../../ui/format.js';
 import { DOCUMENT_KIND_LABELS } from './documentFormat.js';
 import { useDeleteMyDocument } from './useMyDocuments.js';
@@ -17,6 +17,7 @@ interface DocumentListProps {
 /** The uploaded documents: name, type, size, time, the reviewer's mark, 查看 and 删除. */
 export function DocumentList({ documents, isEditable }: DocumentListProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { message } = App.useApp();
   const describe = useErrorMessage();
   const remove = useDeleteMyDocument();
@@ -58,8 +59,8 @@ export function DocumentList({ documents, isEditable }: DocumentListProps) {
         },
         {
           key: 'uploadedAt',
-          title: t('candidateDocuments.uploadedAt'),
-          render: (_value, row) => formatDateTime(row.uploadedAt),
+          title: time.withZone(t('candidateDocuments.uploadedAt')),
+          render: (_value, row) => time.dateTime(row.uploadedAt, { withZone: false }),
         },
         {
           key: 'actions',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityCheck } from '../../../../shared/api/identity.js';
 import { useErrorMessage } from '../../../api/errors.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { IdentityReportModal } from './IdentityReportModal.js';
 import { useConfirmIdentity, useIdentity } from './useIdentity.js';
@@ -31,6 +31,7 @@ export function IdentityCheckSection({ registrationId }: { registrationId: strin
 
 function IdentityCheckBody({ identity }: { identity: IdentityCheck }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const confirm = useConfirmIdentity(identity.registrationId);
@@ -119,7 +120,7 @@ function IdentityCheckBody({ identity }: { identity: IdentityCheck }) {
         {identity.identityConfirmedAt ? (
           <Tag color="green">
             {t('candidateIdentity.check.confirmedAt', {
-              time: formatDateTime(identity.identityConfirmedAt),
+              time: time.dateTime(identity.identityConfirmedAt),
             })}
           </Tag>
         ) : (

@@ -7,7 +7,7 @@ import { enterMockExam } from '../../../../shared/api/identity.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
-import { formatDateTime, formatTimeRange } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { ruleItems } from '../ticket/ruleItems.js';
 
@@ -17,6 +17,7 @@ import { ruleItems } from '../ticket/ruleItems.js';
  */
 export function MockExamPage() {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   useDocumentTitle(t('candidateIdentity.title'));
   const { registrationId = '' } = useParams();
   const errorMessage = useErrorMessage();
@@ -54,14 +55,14 @@ export function MockExamPage() {
                   {data.examName}
                 </Typography.Title>
                 <Typography.Text>
-                  {data.sessionName} · {formatTimeRange(data.startsAt, data.endsAt)}
+                  {data.sessionName} · {time.timeRange(data.startsAt, data.endsAt)}
                 </Typography.Text>
                 <Typography.Text strong role="status" style={{ fontSize: 18 }}>
                   {t('candidateIdentity.mock.entryCount', { count: data.count })}
                 </Typography.Text>
                 <Typography.Text type="secondary">
                   {t('candidateIdentity.mock.lastEntered', {
-                    time: formatDateTime(data.lastEnteredAt),
+                    time: time.dateTime(data.lastEnteredAt),
                   })}
                 </Typography.Text>
               </Flex>

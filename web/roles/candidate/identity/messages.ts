@@ -39,7 +39,7 @@ export const zh = {
   actions: {
     withdrawn: '已放弃考试',
     attendancePending: '请先在准考证上确认参加',
-    identityPending: '请先确认身份信息',
+    identityPending: '请先打开准考证，核对身份信息后点击“确认信息”',
     notOpen: '考试未开放，开考前{{count}}分钟可进入',
     ended: '考试已结束',
   },
@@ -102,7 +102,8 @@ export const en: typeof zh = {
   actions: {
     withdrawn: 'You withdrew from this exam',
     attendancePending: 'First confirm your attendance on the admission ticket',
-    identityPending: 'First confirm your personal details',
+    identityPending:
+      'Open the admission ticket, check your details and click “Details are correct”',
     notOpen: 'Not open yet; entry opens {{count}} min before the start',
     ended: 'The exam has ended',
   },

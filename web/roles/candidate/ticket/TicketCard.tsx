@@ -2,7 +2,7 @@ import { Descriptions, Flex, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { buildPath } from '../../../../shared/api/contract.js';
 import { MY_PHOTO_PATH, type AdmissionTicket } from '../../../../shared/api/tickets.js';
-import { formatTimeRange } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { StatusTag } from '../../../ui/StatusTag.js';
 import { AttendanceTag } from './AttendanceTag.js';
 import { ruleItems } from './ruleItems.js';
@@ -11,6 +11,7 @@ import './ticket.css';
 /** The 准考证 laid out like a printed card: photo, identity, session and the rules. */
 export function TicketCard({ ticket }: { ticket: AdmissionTicket }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
 
   const identity: DescriptionsProps['items'] = [
     {
@@ -52,7 +53,7 @@ export function TicketCard({ ticket }: { ticket: AdmissionTicket }) {
     {
       key: 'time',
       label: t('candidateTicket.fields.time'),
-      children: formatTimeRange(ticket.startsAt, ticket.endsAt),
+      children: time.timeRange(ticket.startsAt, ticket.endsAt),
     },
     {
       key: 'status',

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/api/interviews.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
+import { dutyWords, nameWithRole } from '../../../i18n/roleWords.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { PageSpinner } from '../../../ui/PageSpinner.js';
@@ -27,10 +28,14 @@ import { ticketKey, ticketSnapshot, useMyTicket } from './useMyTicket.js';
  */
 export function WaitingRoomPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('candidateWaitingRoom.title'));
   const { registrationId = '' } = useParams();
   const ticket = useMyTicket(registrationId);
   const checkIn = useCheckIn(registrationId);
+  // The tab follows the ticket: 面试中 · <exam> while in the room, not 候考区.
+  useDocumentTitle([
+    t(`candidateWaitingRoom.pageTitle.${ticket.data?.ticket?.state ?? 'waiting'}`),
+    checkIn.data?.state.examName,
+  ]);
   const storeCheckIn = useStoreCheckInState(registrationId);
   const checkInPath = `/candidate/registrations/${registrationId}/check-in`;
 
@@ -165,7 +170,13 @@ function TicketPanel({ ticket, offsetMs, registrationId }: TicketPanelProps) {
         <Card>
           <Flex vertical gap={8} aria-live="assertive">
             <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-              {t('candidateWaitingRoom.called', { name: ticket.calledByName ?? '' })}
+              {t('candidateWaitingRoom.called', {
+                examiner: nameWithRole(
+                  t('duty.waiting_examiner'),
+                  ticket.calledByName ?? '',
+                  dutyWords('waiting_examiner'),
+                ),
+              })}
             </Typography.Title>
             <Typography.Text>{t('candidateWaitingRoom.calledDetail')}</Typography.Text>
           </Flex>

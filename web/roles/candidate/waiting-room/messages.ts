@@ -1,6 +1,13 @@
 // Texts of this area in both languages; web/i18n/resources mounts them under `candidateWaitingRoom`.
 export const zh = {
   title: '候考区',
+  pageTitle: {
+    waiting: '候考区',
+    called: '候考官通话中',
+    invited: '面试邀请',
+    in_room: '面试中',
+    done: '面试结束',
+  },
   enter: '进入考试',
   entering: '正在进入候考区…',
   waiting: '候考中',
@@ -14,7 +21,7 @@ export const zh = {
     examiner_left: '候考官已离开通话，您已回到候考区，请等待再次呼叫。',
     invitation_cancelled: '面试邀请已取消，请继续等待。',
   },
-  called: '候考官 {{name}} 正在与您通话',
+  called: '{{examiner}} 正在与您通话',
   calledDetail: '请向候考官出示身份证原件和准考证，并按要求用手机摄像头展示考试环境。',
   stage: '音视频',
   waitingMedia: '候考官呼叫您时，将在此显示候考官画面；请保持摄像头和麦克风开启。',
@@ -35,6 +42,13 @@ export const zh = {
 };
 export const en: typeof zh = {
   title: 'Waiting room',
+  pageTitle: {
+    waiting: 'Waiting room',
+    called: 'In a call with the examiner',
+    invited: 'Interview invitation',
+    in_room: 'Interview in progress',
+    done: 'Interview finished',
+  },
   enter: 'Enter the exam',
   entering: 'Entering the waiting room…',
   waiting: 'Waiting',
@@ -49,7 +63,7 @@ export const en: typeof zh = {
       'The examiner left the call; you are back in the waiting room. Wait to be called again.',
     invitation_cancelled: 'The interview invitation was cancelled; please keep waiting.',
   },
-  called: 'Examiner {{name}} is talking with you',
+  called: '{{examiner}} is talking with you',
   calledDetail:
     'Show your ID card and admission ticket to the examiner, and show your room with the phone camera when asked.',
   stage: 'Audio and video',

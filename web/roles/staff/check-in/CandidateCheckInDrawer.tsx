@@ -7,7 +7,7 @@ import {
   type StaffCheckInRow,
 } from '../../../../shared/api/check-in.js';
 import { buildPath } from '../../../../shared/api/contract.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { formatScore } from './checkInFormat.js';
 import { DeviceReportView } from './DeviceReportView.js';
 import { LiveCameras } from './LiveCameras.js';
@@ -106,8 +106,9 @@ function FaceCheckCard({
   candidateName: string;
 }) {
   const { t } = useTranslation();
+  const { dateTime } = useTimeFormat();
   const verdict = t(`staffCheckIn.verdict.${check.verdict}`);
-  const time = formatDateTime(check.createdAt);
+  const time = dateTime(check.createdAt);
   return (
     <Card
       size="small"
@@ -160,6 +161,7 @@ function FaceCheckCard({
 
 function StepFacts({ row }: { row: StaffCheckInRow }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { steps } = row;
   return (
     <Descriptions
@@ -192,7 +194,7 @@ function StepFacts({ row }: { row: StaffCheckInRow }) {
             <>
               <StepStateTag step="pledge" state={steps.pledge.state} />{' '}
               {steps.pledge.agreedAt
-                ? `${t('staffCheckIn.pledgeAgreedAt')} ${formatDateTime(steps.pledge.agreedAt)}`
+                ? `${t('staffCheckIn.pledgeAgreedAt')} ${time.dateTime(steps.pledge.agreedAt)}`
                 : ''}
             </>
           ),
@@ -211,7 +213,7 @@ function StepFacts({ row }: { row: StaffCheckInRow }) {
               />
               {steps.phone.pairedAt && (
                 <span>
-                  {t('staffCheckIn.phonePairedAt')} {formatDateTime(steps.phone.pairedAt)}
+                  {t('staffCheckIn.phonePairedAt')} {time.dateTime(steps.phone.pairedAt)}
                 </span>
               )}
               {steps.phone.faceVerdict && (

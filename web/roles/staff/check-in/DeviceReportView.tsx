@@ -2,7 +2,7 @@ import { Descriptions, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DeviceReport, MediaError } from '../../../../shared/api/check-in.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { formatKbps } from './checkInFormat.js';
 
 function OkTag({ ok, t }: { ok: boolean; t: TFunction }) {
@@ -26,6 +26,7 @@ export function DeviceReportView({
   checkedAt: string | null;
 }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   if (!report) {
     return <Typography.Text type="secondary">{t('staffCheckIn.report.none')}</Typography.Text>;
   }
@@ -64,7 +65,7 @@ export function DeviceReportView({
         {
           key: 'checkedAt',
           label: t('staffCheckIn.report.checkedAt'),
-          children: checkedAt ? formatDateTime(checkedAt) : unknown,
+          children: checkedAt ? time.dateTime(checkedAt) : unknown,
         },
         {
           key: 'camera',

@@ -1,7 +1,7 @@
 import { Badge, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PhoneState } from '../../../../shared/enums.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
 const BADGES: Record<PhoneState, 'success' | 'error' | 'default'> = {
   live: 'success',
@@ -18,12 +18,13 @@ export function PhoneConnectionBadge({
   lastSeenAt: string | null;
 }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   return (
     <Flex vertical gap={2}>
       <Badge status={BADGES[connection]} text={t(`staffCheckIn.phone.${connection}`)} />
       {lastSeenAt && connection !== 'unpaired' && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('staffCheckIn.lastSeen', { time: formatDateTime(lastSeenAt) })}
+          {t('staffCheckIn.lastSeen', { time: time.dateTime(lastSeenAt) })}
         </Typography.Text>
       )}
     </Flex>

@@ -8,7 +8,7 @@ import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { useSessionUser } from '../../../auth/useSessionUser.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { CandidateCheckInDrawer } from './CandidateCheckInDrawer.js';
@@ -27,6 +27,7 @@ const sessionCheckInKey = (sessionId: string) => ['sessions', sessionId, 'check-
  */
 export function SessionCheckInPage() {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const describe = useErrorMessage();
   const user = useSessionUser();
   const { sessionId = '' } = useParams();
@@ -80,7 +81,7 @@ export function SessionCheckInPage() {
                   })}
                 </Typography.Text>
                 <Typography.Text type="secondary">
-                  {t('staffCheckIn.autoRefresh', { time: formatDateTime(data.serverTime) })}
+                  {t('staffCheckIn.autoRefresh', { time: time.dateTime(data.serverTime) })}
                 </Typography.Text>
               </Flex>
             )}

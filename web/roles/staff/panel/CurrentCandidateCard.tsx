@@ -2,7 +2,7 @@ import { App, Button, Card, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueueEntry } from '../../../../shared/api/interviews.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { ElapsedTimer } from '../../../ui/ElapsedTimer.js';
 
 interface CurrentCandidateCardProps {
@@ -32,6 +32,7 @@ export function CurrentCandidateCard({
   onDetails,
 }: CurrentCandidateCardProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { modal } = App.useApp();
   const scoresPath = `/examiner/sessions/${encodeURIComponent(sessionId)}/scores`;
   const confirmEnd = (entry: QueueEntry) => {
@@ -73,7 +74,7 @@ export function CurrentCandidateCard({
             {occupant.ticket.state === 'invited' && occupant.ticket.invitedAt && (
               <Typography.Text type="secondary">
                 {t('staffPanel.current.invitedAt', {
-                  time: formatDateTime(occupant.ticket.invitedAt),
+                  time: time.dateTime(occupant.ticket.invitedAt),
                 })}
               </Typography.Text>
             )}
@@ -88,7 +89,7 @@ export function CurrentCandidateCard({
                 />
                 <Typography.Text type="secondary">
                   {t('staffPanel.current.startedAt', {
-                    time: formatDateTime(occupant.ticket.interviewStartedAt),
+                    time: time.dateTime(occupant.ticket.interviewStartedAt),
                   })}
                 </Typography.Text>
               </Flex>
@@ -126,7 +127,7 @@ export function CurrentCandidateCard({
                   {t('staffPanel.current.lastEnded', {
                     name: lastEnded.candidateName,
                     admission: lastEnded.admissionNumber,
-                    time: formatDateTime(lastEnded.ticket.interviewEndedAt),
+                    time: time.dateTime(lastEnded.ticket.interviewEndedAt),
                   })}
                 </Typography.Text>
                 <Link to={scoresPath}>

@@ -13,7 +13,7 @@ import {
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { ReconnectingBanner } from '../../../ui/ReconnectingBanner.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
@@ -40,6 +40,7 @@ const CONTRACTS = { invite: inviteCandidate, cancel: cancelInvitation, end: endI
  */
 export function PanelPage() {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const describe = useErrorMessage();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -73,8 +74,12 @@ export function PanelPage() {
   const title = data
     ? t('staffPanel.titleOf', { session: data.sessionName })
     : t('staffPanel.title');
-  useDocumentTitle(title);
   const items = data?.items ?? [];
+  const inRoom = items.find((entry) => entry.ticket.state === 'in_room');
+  useDocumentTitle([
+    inRoom ? t('staffPanel.interviewingTitle', { name: inRoom.candidateName }) : null,
+    title,
+  ]);
   const canAct = Boolean(
     data?.myDuties.some((duty) => duty === 'panel_examiner' || duty === 'panel_chair'),
   );
@@ -190,7 +195,7 @@ export function PanelPage() {
                       {t('staffPanel.done', { count: done.length })}
                     </Typography.Text>
                     <Typography.Text type="secondary">
-                      {t('staffPanel.live', { time: formatDateTime(data.serverTime) })}
+                      {t('staffPanel.live', { time: time.dateTime(data.serverTime) })}
                     </Typography.Text>
                   </Flex>
                 )}

@@ -1,7 +1,7 @@
 import { Button, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '../../../../shared/api/interviews.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { DisabledActionButton } from '../../../ui/DisabledActionButton.js';
 import { StepStateTag } from '../check-in/StepStateTag.js';
 import { OnlineBadge } from '../queue/OnlineBadge.js';
@@ -29,6 +29,7 @@ export function ReadyList({
   onDetails,
 }: ReadyListProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   return (
     <Table<QueueEntry>
       rowKey={(entry) => entry.ticket.registrationId}
@@ -61,8 +62,8 @@ export function ReadyList({
         },
         {
           key: 'arrived',
-          title: t('staffPanel.ready.arrivedAt'),
-          render: (_value, entry) => formatDateTime(entry.ticket.arrivedAt),
+          title: time.withZone(t('staffPanel.ready.arrivedAt')),
+          render: (_value, entry) => time.dateTime(entry.ticket.arrivedAt, { withZone: false }),
         },
         {
           key: 'note',

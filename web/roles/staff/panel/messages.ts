@@ -3,6 +3,7 @@
 export const zh = {
   title: '考场',
   titleOf: '{{session}} · 考场',
+  interviewingTitle: '面试中：{{name}}',
   openLink: '考场',
   backToSessions: '返回我的考场',
   readOnly: '您不是本考场的面试考官，只能查看',
@@ -49,6 +50,7 @@ export const zh = {
 export const en: typeof zh = {
   title: 'Exam room',
   titleOf: '{{session}} · Exam room',
+  interviewingTitle: 'Interviewing {{name}}',
   openLink: 'Exam room',
   backToSessions: 'Back to my sessions',
   readOnly: 'You are not a panel examiner of this session: view only',

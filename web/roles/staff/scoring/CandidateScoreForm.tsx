@@ -7,7 +7,8 @@ import { FormNotice } from '../../../forms/FormNotice.js';
 import { registrationScoresKey } from './ChairScoresPanel.js';
 
 interface Values {
-  points: number[];
+  /** Empty (null or undefined) until the examiner types a value; 0 is a value. */
+  points: (number | null | undefined)[];
   comment: string;
 }
 
@@ -34,7 +35,10 @@ export function CandidateScoreForm(props: CandidateScoreFormProps) {
     mutationFn: (values: Values) =>
       callApi(putMyScore, {
         params: { registrationId },
-        body: { points: values.points, comment: values.comment },
+        body: {
+          points: form.criteria.map((_criterion, index) => values.points[index] ?? null),
+          comment: values.comment,
+        },
       }),
     onSuccess: async () => {
       void message.success(t('staffScoring.saved'));
@@ -51,7 +55,8 @@ export function CandidateScoreForm(props: CandidateScoreFormProps) {
       name={`score-${registrationId}`}
       aria-label={t('staffScoring.scoreFormOf', { name: candidateName })}
       initialValues={{
-        points: myScore?.points ?? form.criteria.map(() => 0),
+        // Nothing prefilled: an untouched criterion must not pass as 0 points.
+        points: myScore?.points ?? form.criteria.map(() => null),
         comment: myScore?.comment ?? '',
       }}
       disabled={isConfirmed}
@@ -67,7 +72,12 @@ export function CandidateScoreForm(props: CandidateScoreFormProps) {
           name={['points', index]}
           label={t('staffScoring.pointsOf', { name: criterion.name, max: criterion.maxPoints })}
           extra={criterion.description || undefined}
-          rules={[{ required: true }]}
+          rules={[
+            {
+              required: true,
+              message: t('staffScoring.criterionRequired', { name: criterion.name }),
+            },
+          ]}
         >
           <InputNumber min={0} max={criterion.maxPoints} step={0.5} precision={1} />
         </Form.Item>

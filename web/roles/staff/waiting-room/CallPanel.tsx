@@ -1,7 +1,7 @@
 import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '../../../../shared/api/interviews.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { ExaminerCallStage } from '../call/ExaminerCallStage.js';
 import type { ReadinessChoice } from './ReadinessModal.js';
 import { ReadinessTag } from './ReadinessTag.js';
@@ -22,6 +22,7 @@ interface CallPanelProps {
  */
 export function CallPanel({ sessionId, entry, isBusy, onEnd, onMark, onOpen }: CallPanelProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { ticket } = entry;
   return (
     <Card
@@ -43,7 +44,7 @@ export function CallPanel({ sessionId, entry, isBusy, onEnd, onMark, onOpen }: C
         <Typography.Text>{t('staffWaitingRoom.callPanelHint')}</Typography.Text>
         {ticket.calledAt && (
           <Typography.Text type="secondary">
-            {t('staffWaitingRoom.callSince', { time: formatDateTime(ticket.calledAt) })}
+            {t('staffWaitingRoom.callSince', { time: time.dateTime(ticket.calledAt) })}
           </Typography.Text>
         )}
         <Flex gap={8} align="center">

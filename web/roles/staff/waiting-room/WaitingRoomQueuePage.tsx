@@ -15,7 +15,7 @@ import { useErrorMessage } from '../../../api/errors.js';
 import { useSocketConnectionState } from '../../../api/socket.js';
 import { useSessionUser } from '../../../auth/useSessionUser.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
-import { formatDateTime } from '../../../ui/format.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { CandidateCheckInDrawer } from '../check-in/CandidateCheckInDrawer.js';
@@ -36,6 +36,7 @@ type Command =
  */
 export function WaitingRoomQueuePage() {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const describe = useErrorMessage();
   const { message } = App.useApp();
   const user = useSessionUser();
@@ -55,12 +56,15 @@ export function WaitingRoomQueuePage() {
   const title = data
     ? t('staffWaitingRoom.titleOf', { session: data.sessionName })
     : t('staffWaitingRoom.title');
-  useDocumentTitle(title);
 
   // The call is the ticket this examiner is calling; before any event the server's myCall says so.
   const myCall =
     items.find((entry) => entry.ticket.state === 'called' && entry.ticket.calledBy === user.id) ??
     null;
+  useDocumentTitle([
+    myCall ? t('staffWaitingRoom.callPanelTitle', { name: myCall.candidateName }) : null,
+    title,
+  ]);
   const isWaitingExaminer = data?.myDuties.includes('waiting_examiner') ?? false;
 
   const command = useMutation({
@@ -165,7 +169,7 @@ export function WaitingRoomQueuePage() {
                       </Typography.Text>
                       <Typography.Text type="secondary">
                         {t('staffWaitingRoom.autoRefresh', {
-                          time: formatDateTime(data.serverTime),
+                          time: time.dateTime(data.serverTime),
                         })}
                       </Typography.Text>
                     </Flex>

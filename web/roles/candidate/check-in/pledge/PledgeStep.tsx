@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { agreeToPledge } from '../../../../../shared/api/check-in.js';
 import { callApi } from '../../../../api/client.js';
 import { useErrorMessage } from '../../../../api/errors.js';
-import { formatDateTime } from '../../../../ui/format.js';
+import { useTimeFormat } from '../../../../ui/useTimeFormat.js';
 import type { CheckInStepProps } from '../stepProps.js';
 
 /** 诚信承诺: the exam's 考生诚信承诺书 and 考生须知 (a default text when the exam has none), then 同意. */
 export function PledgeStep({ state, onStateChange }: CheckInStepProps) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const errorMessage = useErrorMessage();
   const pledgeId = useId();
   const noticeId = useId();
@@ -56,7 +57,7 @@ export function PledgeStep({ state, onStateChange }: CheckInStepProps) {
       </section>
       {agreedAt ? (
         <Typography.Text type="success">
-          {t('candidateCheckIn.pledge.agreedAt', { time: formatDateTime(agreedAt) })}
+          {t('candidateCheckIn.pledge.agreedAt', { time: time.dateTime(agreedAt) })}
         </Typography.Text>
       ) : null}
       <Checkbox

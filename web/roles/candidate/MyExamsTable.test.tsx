@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MyRegistration } from '../../../shared/api/exams.js';
+import { jsonFetch, renderInApp, testUser } from '../../test/renderInApp.js';
+import { MyExamsTable } from './MyExamsTable.js';
+
+const row = (changes: Partial<MyRegistration> = {}): MyRegistration => ({
+  registrationId: '00000000-0000-4000-8000-0000000000c1',
+  examId: '00000000-0000-4000-8000-0000000000c2',
+  examName: '2026年外语类保送生招生考试（面试）',
+  examKind: 'interview',
+  sessionId: '00000000-0000-4000-8000-0000000000c3',
+  sessionName: '外国语学院面试第一考场',
+  startsAt: '2026-06-01T01:00:00.000Z',
+  endsAt: '2026-06-01T09:00:00.000Z',
+  status: 'in_progress',
+  admissionNumber: 'INT2026001',
+  attendance: 'confirmed',
+  identityConfirmedAt: null,
+  preEntryMinutes: 30,
+  mockEntryCount: 0,
+  standing: 'check_in',
+  // The server's verdict for this row: identity not yet confirmed on the 准考证.
+  checkInBlock: 'identity_pending',
+  ...changes,
+});
+
+describe('MyExamsTable (我的考场)', () => {
+  beforeEach(() => vi.stubGlobal('fetch', vi.fn(jsonFetch({ items: [] }))));
+  afterEach(() => vi.unstubAllGlobals());
+  const candidate = testUser({ role: 'candidate', name: '张三' });
+
+  it('writes why 人脸识别 and 进入候考区 are grey next to them, not only on hover', () => {
+    renderInApp(<MyExamsTable items={[row()]} isLoading={false} />, { user: candidate });
+    const reason = screen.getByText('请先打开准考证，核对身份信息后点击“确认信息”');
+    expect(reason).toBeVisible();
+    for (const name of ['人脸识别', '进入候考区']) {
+      const button = screen.getByRole('button', { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription('请先打开准考证，核对身份信息后点击“确认信息”');
+    }
+  });
+
+  it('shows the session’s time in the school’s zone, the zone named in the column', () => {
+    renderInApp(<MyExamsTable items={[row()]} isLoading={false} />, {
+      user: candidate,
+    });
+    expect(screen.getByRole('columnheader', { name: '日期 (北京时间)' })).toBeInTheDocument();
+    expect(screen.getByText('2026-06-01 09:00-17:00')).toBeInTheDocument();
+  });
+
+  it('names the zone in English too', () => {
+    renderInApp(<MyExamsTable items={[row()]} isLoading={false} />, {
+      user: { ...candidate, schoolTimeZone: 'Europe/Berlin' },
+      language: 'en',
+    });
+    expect(screen.getByText('2026-06-01 03:00-11:00')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Date (Europe/Berlin)' })).toBeInTheDocument();
+  });
+});
