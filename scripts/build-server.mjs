@@ -1,12 +1,14 @@
 // Bundles the server into dist/server/main.js (dependencies stay in node_modules) and copies the
-// files it reads at run time next to it: the SQL migrations and the demo photos.
+// files it reads at run time next to it: the SQL migrations and the demo photos. Another folder
+// under the repository may be given (the server-process test builds into dist/test-server).
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 
-rmSync('dist/server', { recursive: true, force: true });
+const outDir = process.argv[2] ?? 'dist/server';
+rmSync(outDir, { recursive: true, force: true });
 await build({
   entryPoints: ['server/main.ts'],
-  outfile: 'dist/server/main.js',
+  outfile: `${outDir}/main.js`,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -15,5 +17,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-cpSync('server/db/migrations', 'dist/server/migrations', { recursive: true });
-cpSync('server/demo/photos', 'dist/server/photos', { recursive: true });
+cpSync('server/db/migrations', `${outDir}/migrations`, { recursive: true });
+cpSync('server/demo/photos', `${outDir}/photos`, { recursive: true });

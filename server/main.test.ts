@@ -1,17 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// The real process, as `npm start` runs it (from source here): boot, serve, Ctrl-C, boot again.
+// The real process, as `npm start` runs it (the esbuild bundle): boot, serve, Ctrl-C, boot again.
+// Its own folder, so a test run never replaces the dist/server that `npm start` uses.
+const bundleDir = 'dist/test-server';
 const dataDir = mkdtempSync(join(tmpdir(), 'invigil-main-'));
 const port = 4380 + Math.floor(Math.random() * 100);
 const base = `http://127.0.0.1:${port}`;
 
 function startServer(): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', `${bundleDir}/main.js`], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -50,7 +52,17 @@ function stop(child: ChildProcess): Promise<number | null> {
 }
 
 describe('The server process', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // Bundling takes about a second; starting from source with tsx took seconds per start.
+  beforeAll(() => {
+    const built = spawnSync(process.execPath, ['scripts/build-server.mjs', bundleDir], {
+      encoding: 'utf8',
+    });
+    expect(built.status, built.stderr).toBe(0);
+  });
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(bundleDir, { recursive: true, force: true });
+  });
 
   it('starts with the demo, prints the logins, and stops cleanly on Ctrl-C', async () => {
     const server = startServer();

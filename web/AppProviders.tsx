@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -7,14 +7,29 @@ import { useTranslation } from 'react-i18next';
 import { queryClient } from './api/queryClient.js';
 import { appTheme } from './theme.js';
 
+interface AppProvidersProps {
+  children: ReactNode;
+  /** The app's one cache by default; a component test passes a fresh one. */
+  client?: QueryClient;
+  /**
+   * Component tests leave out antd's runtime CSS: jsdom lays nothing out, and re-reading
+   * thousands of rules after each change made every role query take a second.
+   */
+  withoutRuntimeStyles?: boolean;
+}
+
 /** Server state, antd in the interface language, and antd's message/modal context. */
-export function AppProviders({ children }: { children: ReactNode }) {
+export function AppProviders({
+  children,
+  client = queryClient,
+  withoutRuntimeStyles = false,
+}: AppProvidersProps) {
   const { i18n } = useTranslation();
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={client}>
       <ConfigProvider
         locale={i18n.language === 'en' ? enUS : zhCN}
-        theme={appTheme}
+        theme={{ ...appTheme, zeroRuntime: withoutRuntimeStyles }}
         // antd would render "登录" as "登 录", which changes the button's accessible name.
         button={{ autoInsertSpace: false }}
       >

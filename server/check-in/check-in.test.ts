@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckInState } from '../../shared/api/check-in.js';
-import { checkIn } from '../db/schema/index.js';
+import { PHONE_LOST_AFTER_MS } from '../../shared/enums.js';
 import { INTERVIEW_RULES } from '../demo/demo-data.js';
+import { startedPhone } from '../phone/phone-test-helpers.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { auditEntries, loginCandidate, loginStaff, registrationIdOf } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
@@ -24,8 +24,6 @@ describe('the check-in of a candidate (device → face → pledge → phone)', (
   let liId: string;
 
   const state = readCheckIn;
-  const setPhone = (id: string, values: Partial<typeof checkIn.$inferInsert>) =>
-    test.database.db.update(checkIn).set(values).where(eq(checkIn.registrationId, id));
 
   beforeAll(async () => {
     matcher = new FakeFaceMatcher();
@@ -180,15 +178,21 @@ describe('the check-in of a candidate (device → face → pledge → phone)', (
     ]);
   });
 
-  it('may enter once the phone step is done, and shows the phone live or lost', async () => {
-    const now = test.clock.now();
-    await setPhone(zhangId, { phoneState: 'passed', phonePairedAt: now, phoneLastSeenAt: now });
+  it('may enter once the phone step is done; the phone is live while it beats, lost when it stops', async () => {
+    const phone = await startedPhone(test, zhang, zhangId);
     const ready = await state(zhang, zhangId);
     expect(ready).toMatchObject({ currentStep: null, canEnter: true, enterBlock: null });
     expect(ready.steps.phone).toMatchObject({ state: 'passed', connection: 'live' });
 
-    test.clock.advance(11_000);
+    test.clock.advance(PHONE_LOST_AFTER_MS + 1000);
     expect((await state(zhang, zhangId)).steps.phone.connection).toBe('lost');
+    await phone.beat();
+    const back = await state(zhang, zhangId);
+    expect(back.steps.phone).toMatchObject({
+      connection: 'live',
+      lastSeenAt: test.clock.now().toISOString(),
+    });
+    phone.socket.close();
   });
 
   it('re-runs the device check at any time without un-passing later steps', async () => {

@@ -1,8 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { CandidateTicket, Ticket } from '../../shared/api/interviews.js';
-import { confirmForCheckIn } from '../check-in/check-in-test-helpers.js';
-import { checkIn, registration } from '../db/schema/index.js';
+import {
+  checkInUrl,
+  confirmForCheckIn,
+  deviceReport,
+  faceBody,
+  readCheckIn,
+} from '../check-in/check-in-test-helpers.js';
+import { startedPhone, type LivePhone } from '../phone/phone-test-helpers.js';
 import { loginCandidate, registrationIdOf } from '../test/demo-logins.js';
 import type { TestApp, TestClient } from '../test/test-app.js';
 
@@ -19,31 +24,34 @@ export async function confirmedCandidate(
   return { client, registrationId };
 }
 
-/** Every check-in step passed and the phone live, written directly (test helper). */
-export async function passCheckIn(test: TestApp, registrationId: string): Promise<void> {
-  const now = test.clock.now();
-  const [owner] = await test.database.db
-    .select({ schoolId: registration.schoolId })
-    .from(registration)
-    .where(eq(registration.id, registrationId));
-  if (!owner) throw new Error('no registration');
-  await test.database.db.insert(checkIn).values({
-    registrationId,
-    schoolId: owner.schoolId,
-    deviceState: 'passed',
-    faceState: 'passed',
-    pledgeState: 'passed',
-    phoneState: 'passed',
-    phonePairedAt: now,
-    phoneLastSeenAt: now,
+/**
+ * Every check-in step passed through the routes, as the candidate takes them, and the phone live
+ * through its own socket's heartbeat (test helper).
+ */
+export async function passCheckIn(
+  test: TestApp,
+  candidate: { client: TestClient; registrationId: string },
+): Promise<LivePhone> {
+  const { client, registrationId } = candidate;
+  const steps = [
+    await client.put(checkInUrl(registrationId, 'device'), deviceReport()),
+    await client.post(checkInUrl(registrationId, 'face'), faceBody('match')),
+    await client.post(checkInUrl(registrationId, 'pledge'), { agree: true }),
+  ];
+  expect(steps.map((response) => response.statusCode)).toEqual([200, 200, 200]);
+  const phone = await startedPhone(test, client, registrationId);
+  expect(await readCheckIn(client, registrationId)).toMatchObject({
+    currentStep: null,
+    steps: { phone: { state: 'passed', connection: 'live' } },
   });
+  return phone;
 }
 
 /** A demo candidate of INT2026 logged in with every check-in step passed (test helper). */
 export async function checkedInCandidate(test: TestApp, admissionNumber: string) {
   const candidate = await confirmedCandidate(test, admissionNumber);
-  await passCheckIn(test, candidate.registrationId);
-  return candidate;
+  const phone = await passCheckIn(test, candidate);
+  return { ...candidate, phone };
 }
 
 export const waitingRoomUrl = (registrationId: string, action = '') =>

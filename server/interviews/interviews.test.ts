@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandidateTicket, SessionQueue } from '../../shared/api/interviews.js';
+import { PHONE_LOST_AFTER_MS } from '../../shared/enums.js';
 import { sessionIdNamed } from '../check-in/check-in-test-helpers.js';
+import type { LivePhone } from '../phone/phone-test-helpers.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { auditEntries, loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
@@ -19,6 +21,7 @@ describe('Waiting room and interview over HTTP', () => {
   let sessionId: string;
   let zhang: TestClient;
   let zhangId: string;
+  let zhangPhone: LivePhone;
   let li: TestClient;
   let liId: string;
   let waiting1: TestClient;
@@ -31,7 +34,11 @@ describe('Waiting room and interview over HTTP', () => {
     test = await createTestApp();
     await seedDemoInto(test);
     sessionId = await sessionIdNamed(test, INTERVIEW_SESSION);
-    ({ client: zhang, registrationId: zhangId } = await checkedInCandidate(test, 'INT2026001'));
+    ({
+      client: zhang,
+      registrationId: zhangId,
+      phone: zhangPhone,
+    } = await checkedInCandidate(test, 'INT2026001'));
     ({ client: li, registrationId: liId } = await confirmedCandidate(test, 'INT2026002'));
     waiting1 = await loginStaff(test, 'waiting1');
     panel1 = await loginStaff(test, 'panel1');
@@ -58,7 +65,7 @@ describe('Waiting room and interview over HTTP', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ error: { code: string } }>().error.code).toBe('WAITING_ROOM_CLOSED');
     expect(await myTicket(li, liId)).toBeNull();
-    await passCheckIn(test, liId);
+    await passCheckIn(test, { client: li, registrationId: liId });
   });
 
   it('creates one ticket per registration; entering again answers the same ticket', async () => {
@@ -86,6 +93,14 @@ describe('Waiting room and interview over HTTP', () => {
     expect(seen.items.map((item) => item.admissionNumber)).toEqual(['INT2026001', 'INT2026002']);
     expect(seen.items[0]?.checkIn.steps.face.state).toBe('passed');
     expect(seen.items[0]?.checkIn.steps.phone.connection).toBe('live');
+    // The phone column follows the phone's own heartbeat, on the server clock.
+    test.clock.advance(PHONE_LOST_AFTER_MS + 1000);
+    expect((await queue(waiting1)).items[0]?.checkIn.steps.phone.connection).toBe('lost');
+    await zhangPhone.beat();
+    expect((await queue(waiting1)).items[0]?.checkIn.steps.phone).toMatchObject({
+      connection: 'live',
+      lastSeenAt: test.clock.now().toISOString(),
+    });
     expect((await queue(admin)).items).toHaveLength(2);
     expect((await queue(panel1)).myDuties.sort()).toEqual(['panel_chair', 'panel_examiner']);
     // The panel: each examiner once (panel1 is examiner and chair), not the waiting room's.

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 
@@ -12,8 +12,12 @@ interface Staff {
   canManage: boolean;
 }
 
+// One app for the file (an app and the demo per test cost most of this file's time): each test
+// leaves the accounts it changes as it found them, or changes accounts it created itself.
 describe('Staff accounts', () => {
   let test: TestApp;
+  let admin: TestClient;
+  let flAdmin: TestClient;
 
   const login = (
     login: string,
@@ -51,14 +55,37 @@ describe('Staff accounts', () => {
     return found.id;
   };
 
-  beforeEach(async () => {
+  /** A new staff account that changed its temporary password, logged in (test helper). */
+  const newStaff = async (username: string) => {
+    const created = await admin.post('/api/admin/staff', {
+      name: `考官 ${username}`,
+      username,
+      role: 'examiner',
+    });
+    const { staff, temporaryPassword } = created.json<{
+      staff: Staff;
+      temporaryPassword: string;
+    }>();
+    const { client, response } = login(username, temporaryPassword);
+    expect((await response).statusCode).toBe(200);
+    const changed = await client.post('/api/auth/password/change', {
+      currentPassword: temporaryPassword,
+      newPassword: 'Examiner2026',
+    });
+    expect(changed.statusCode).toBe(200);
+    return { staff, client, password: 'Examiner2026' };
+  };
+
+  beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
+    admin = await as('admin');
+    flAdmin = await as('fl_admin');
   });
-  afterEach(() => test.close());
+  afterAll(() => test.close());
 
+  // First in the file: later tests add accounts to the school.
   it('lists the staff of the school with search and role filter, never platform admins', async () => {
-    const admin = await as('admin');
     const all = await staffList(admin);
     expect(all.items.map((item) => item.username).sort()).toEqual(
       ['admin', 'fl_admin', 'panel1', 'panel2', 'proctor1', 'waiting1'].sort(),
@@ -76,7 +103,6 @@ describe('Staff accounts', () => {
   });
 
   it('shows a college admin only the staff of their college', async () => {
-    const flAdmin = await as('fl_admin');
     const list = await staffList(flAdmin);
     expect(list.items.map((item) => item.username).sort()).toEqual([
       'fl_admin',
@@ -104,7 +130,6 @@ describe('Staff accounts', () => {
   });
 
   it('creates staff with a one-time password that must be changed at first login', async () => {
-    const admin = await as('admin');
     const cs = await collegeId(admin, '计算机学院');
     const created = await admin.post('/api/admin/staff', {
       name: '考官 赵老师',
@@ -138,7 +163,6 @@ describe('Staff accounts', () => {
   });
 
   it('keeps usernames unique within the school and validates the input', async () => {
-    const admin = await as('admin');
     const duplicate = await admin.post('/api/admin/staff', {
       name: '重复',
       username: 'panel1',
@@ -169,9 +193,7 @@ describe('Staff accounts', () => {
   });
 
   it('lets a college admin create only examiners and proctors of their own college', async () => {
-    const admin = await as('admin');
     const cs = await collegeId(admin, '计算机学院');
-    const flAdmin = await as('fl_admin');
     const proctor = await flAdmin.post('/api/admin/staff', {
       name: '监考员 郑老师',
       username: 'fl_proctor',
@@ -196,7 +218,6 @@ describe('Staff accounts', () => {
   });
 
   it('disables staff: their session ends and login is refused until enabled again', async () => {
-    const admin = await as('admin');
     const examiner = await as('waiting1');
     expect((await examiner.get('/api/me/assignments')).statusCode).toBe(200);
     const target = await find(admin, 'waiting1');
@@ -213,20 +234,20 @@ describe('Staff accounts', () => {
   });
 
   it('resets a password: sessions end, the old password fails, the new one must be changed', async () => {
-    const admin = await as('admin');
-    const examiner = await as('panel1');
-    const target = await find(admin, 'panel1');
+    const { staff: target, client: examiner, password } = await newStaff('reset_me');
+    expect((await examiner.get('/api/me/assignments')).statusCode).toBe(200);
     const reset = await admin.post(`/api/admin/staff/${target.id}/password-reset`);
     const { temporaryPassword, staff } = reset.json<{ staff: Staff; temporaryPassword: string }>();
     expect(staff.mustChangePassword).toBe(true);
     expect((await examiner.get('/api/me/assignments')).statusCode).toBe(401);
-    expect((await login('panel1').response).json().error.code).toBe('INVALID_CREDENTIALS');
-    const fresh = await login('panel1', temporaryPassword).response;
+    expect((await login('reset_me', password).response).json().error.code).toBe(
+      'INVALID_CREDENTIALS',
+    );
+    const fresh = await login('reset_me', temporaryPassword).response;
     expect(fresh.json().user.mustChangePassword).toBe(true);
   });
 
   it('keeps admins off themselves, platform admins and other colleges', async () => {
-    const admin = await as('admin');
     const self = await find(admin, 'admin');
     expect(
       (await admin.put(`/api/admin/staff/${self.id}/disabled`, { disabled: true })).statusCode,
@@ -239,7 +260,6 @@ describe('Staff accounts', () => {
       (await admin.put(`/api/admin/staff/${platformId}/disabled`, { disabled: true })).statusCode,
     ).toBe(404);
 
-    const flAdmin = await as('fl_admin');
     const proctor1 = await find(admin, 'proctor1'); // no college: outside fl_admin's sight
     const flAdminSelf = await find(admin, 'fl_admin');
     expect(
@@ -257,6 +277,7 @@ describe('Staff accounts', () => {
       (await flAdmin.put(`/api/admin/staff/${panel2.id}/disabled`, { disabled: true })).json()
         .disabled,
     ).toBe(true);
+    await flAdmin.put(`/api/admin/staff/${panel2.id}/disabled`, { disabled: false });
 
     const platform = new TestClient(test.app);
     await platform.post('/api/auth/login/staff', {

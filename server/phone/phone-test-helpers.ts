@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
-import { PHONE_COOKIE } from '../../shared/api/phone.js';
+import { PHONE_COOKIE, type PhoneSession } from '../../shared/api/phone.js';
+import type { Ack } from '../../shared/events.js';
+import { fakeSnapshot } from '../check-in/check-in-test-helpers.js';
+import { cookieHeaderOf, RecordingSocket, urlOf } from '../realtime/socket-test-helpers.js';
 import { TestClient, type TestApp } from '../test/test-app.js';
 import { loginCandidate, registrationIdOf } from '../test/demo-logins.js';
 
@@ -34,4 +37,44 @@ export async function claimedPhone(test: TestApp, token: string): Promise<TestCl
   expect(response.statusCode).toBe(200);
   expect(phone.cookie(PHONE_COOKIE)).toBeTruthy();
   return phone;
+}
+
+/** A phone camera in use: its cookie jar, its socket, and a heartbeat on demand (test helper). */
+export interface LivePhone {
+  client: TestClient;
+  socket: RecordingSocket;
+  /** One `phone:heartbeat`, resolved once the server has stored it (as the phone sends them). */
+  beat(): Promise<void>;
+}
+
+/**
+ * The phone step as a candidate takes it: scan the QR code, 拍照验证 when the exam asks for it
+ * (the test app's face engine matches `fakeSnapshot('match')`), 进入考试监控, then the phone's
+ * socket beats once, which is what makes the phone live (test helper).
+ */
+export async function startedPhone(
+  test: TestApp,
+  candidate: TestClient,
+  registrationId: string,
+): Promise<LivePhone> {
+  const phone = await claimedPhone(test, await newPairingToken(candidate, registrationId));
+  const session = (await phone.get('/api/phone/session')).json<PhoneSession>();
+  if (session.faceCheckRequired) {
+    const photo = await phone.post('/api/phone/face', { image: fakeSnapshot('match') });
+    expect(photo.json<{ result: { verdict: string } }>().result.verdict).toBe('match');
+  }
+  expect((await phone.post('/api/phone/start')).statusCode).toBe(200);
+  const socket = new RecordingSocket(await urlOf(test), {
+    cookie: cookieHeaderOf(phone),
+    auth: { client: 'phone' },
+  });
+  await socket.connect();
+  const beat = async () => {
+    const ack = await new Promise<Ack>((resolve) => {
+      socket.socket.emit('phone:heartbeat', resolve);
+    });
+    expect(ack).toEqual({ ok: true });
+  };
+  await beat();
+  return { client: phone, socket, beat };
 }

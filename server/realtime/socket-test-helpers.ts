@@ -24,6 +24,13 @@ export async function listen(test: TestApp): Promise<string> {
   return `http://127.0.0.1:${String(address.port)}`;
 }
 
+/** The app's base URL: listening already (a socket test), or from now on (test helper). */
+export async function urlOf(test: TestApp): Promise<string> {
+  const address = test.app.server.address();
+  if (address && typeof address === 'object') return `http://127.0.0.1:${String(address.port)}`;
+  return listen(test);
+}
+
 /** The Cookie header a browser would send: the login session or the phone's device cookie. */
 export function cookieHeaderOf(client: TestClient): string {
   return ['invigil_sid', PHONE_COOKIE]

@@ -8,6 +8,7 @@ import { ConsoleSmsSender } from '../auth/sms/console-sender.js';
 import type { SmsSender } from '../auth/sms/sms-sender.js';
 import type { CaptchaGenerator } from '../auth/captcha.js';
 import type { PasswordHasher } from '../auth/passwords.js';
+import { FakeFaceMatcher } from '../check-in/check-in-test-helpers.js';
 import type { FaceMatcher } from '../check-in/face-matcher.js';
 import { ManualClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/client.js';
@@ -27,7 +28,10 @@ export interface TestApp {
 
 export const silentLog = { info: () => undefined };
 
-/** The whole app on a fresh database with a hand-moved clock and an in-memory SMS outbox. */
+/**
+ * The whole app on a fresh database with a hand-moved clock, an in-memory SMS outbox and a face
+ * engine that reads its verdict from the snapshot (fakeSnapshot in check-in-test-helpers).
+ */
 export async function createTestApp(
   options: {
     smsSender?: SmsSender;
@@ -37,7 +41,7 @@ export async function createTestApp(
     captcha?: CaptchaGenerator;
     /** Identity document limits; small ones keep upload tests fast. */
     documentLimits?: DocumentLimits;
-    /** Compares face snapshots; pass a fake that decides by the image's bytes. */
+    /** Compares face snapshots; by default a FakeFaceMatcher, deciding by the image's bytes. */
     faceMatcher?: FaceMatcher;
     /** STUN/TURN servers the media route hands out (none by default). */
     ice?: IceConfig;
@@ -78,7 +82,7 @@ export async function createTestApp(
     smsSender: options.smsSender ?? sms,
     clock,
     ...(options.captcha ? { captcha: options.captcha } : {}),
-    ...(options.faceMatcher ? { faceMatcher: options.faceMatcher } : {}),
+    faceMatcher: options.faceMatcher ?? new FakeFaceMatcher(),
     ...(options.passwordHasher ? { passwordHasher: options.passwordHasher } : {}),
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : {}),
   });

@@ -9,7 +9,6 @@ import { PHONE_HEARTBEAT_MS } from '../../../shared/enums.js';
 import { AppProviders } from '../../AppProviders.js';
 import { queryClient } from '../../api/queryClient.js';
 import '../../i18n/index.js';
-import '../../i18n/candidateTexts.js';
 import { PhonePage } from './PhonePage.js';
 
 /** The page's socket as the server drives it: what the page sent, and events the test pushes. */

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PhoneSession } from '../../../shared/api/phone.js';
 import { AppProviders } from '../../AppProviders.js';
 import '../../i18n/index.js';
-import '../../i18n/candidateTexts.js';
 import { PhotoCheck } from './PhotoCheck.js';
 
 /** The phone's session after one failed photo; the test sets what the server allows. */

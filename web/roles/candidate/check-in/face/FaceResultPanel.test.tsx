@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckInState } from '../../../../../shared/api/check-in.js';
 import { AppProviders } from '../../../../AppProviders.js';
 import '../../../../i18n/index.js';
-import '../../../../i18n/candidateTexts.js';
 import { FaceResultPanel } from './FaceResultPanel.js';
 
 type FaceStep = CheckInState['steps']['face'];

@@ -6,7 +6,6 @@ import type { CheckInState } from '../../../../../shared/api/check-in.js';
 import type { PhoneStatus } from '../../../../../shared/events.js';
 import { connectSocket } from '../../../../api/socket.js';
 import '../../../../i18n/index.js';
-import '../../../../i18n/candidateTexts.js';
 import { PhoneMonitorPanel } from './PhoneMonitorPanel.js';
 
 /** The page's socket as the server drives it: the test pushes what the server would send. */
