@@ -7,7 +7,6 @@ import {
   openCheckIn,
   ticketPath,
 } from '../../fixtures/candidate.js';
-import { ISSUE_11_FIXED } from '../../fixtures/issue-11.js';
 import { expect, test } from '../../fixtures/world.js';
 
 // Seeds 000/001 from 进入考试 to 关闭考试 as the candidate sees it: the waiting room follows the
@@ -76,11 +75,9 @@ test('from the check-in into the waiting room, called, invited, interviewed, 关
   const room = myExamRow(page, world);
   await expect(room).toBeVisible();
 
-  if (ISSUE_11_FIXED) {
-    await test.step('issue 11: 我的考场 says the interview is over and offers no way back in', async () => {
-      await expect(room).toContainText('面试结束');
-      await expect(room.getByRole('link', { name: '进入候考区' })).toHaveCount(0);
-      await expect(room.getByRole('button', { name: '进入候考区' })).toHaveCount(0);
-    });
-  }
+  await test.step('issue 11: 我的考场 says the interview is over and offers no way back in', async () => {
+    await expect(room).toContainText('面试结束');
+    await expect(room.getByRole('link', { name: '进入候考区' })).toHaveCount(0);
+    await expect(room.getByRole('button', { name: '进入候考区' })).toHaveCount(0);
+  });
 });

@@ -6,7 +6,6 @@ import {
   openCheckIn,
   openStaffSession,
 } from '../../fixtures/candidate.js';
-import { ISSUE_11_FIXED } from '../../fixtures/issue-11.js';
 import { launchBrowser, receivedMedia, recordPeerConnections } from '../../fixtures/media-stats.js';
 import { SECOND_CAMERA_RULES, pairPhone } from '../../fixtures/phone.js';
 import { expect, test } from '../../fixtures/world.js';
@@ -122,10 +121,8 @@ test('the whole interview with four browsers: check-in, phone, 候考官 call, �
     await expectReceiving(examiner, byTestId('candidate-camera'), true);
     await expectReceiving(examiner, byTestId('candidate-phone'), false);
     await expectReceiving(pc, examinerVideo('陈老师'), true);
-    if (ISSUE_11_FIXED) {
-      await test.step('issue 11: the 候考区 shows the phone live during the call', () =>
-        expectPhoneLiveOnWaitingRoom(pc));
-    }
+    await test.step('issue 11: the 候考区 shows the phone live during the call', () =>
+      expectPhoneLiveOnWaitingRoom(pc));
 
     // The examiner mutes: the candidate sees 已静音 on the examiner's picture, until unmuted.
     await call.getByRole('button', { name: '静音' }).click();
@@ -165,10 +162,8 @@ test('the whole interview with four browsers: check-in, phone, 候考官 call, �
     await invitation.getByRole('button', { name: 'OK' }).click();
     await expect(pc.getByRole('heading', { name: '面试进行中' })).toBeVisible();
     await expect(panel.getByTestId('panel-current')).toContainText('面试中');
-    if (ISSUE_11_FIXED) {
-      await test.step('issue 11: the 候考区 shows the phone live during the interview', () =>
-        expectPhoneLiveOnWaitingRoom(pc));
-    }
+    await test.step('issue 11: the 候考区 shows the phone live during the interview', () =>
+      expectPhoneLiveOnWaitingRoom(pc));
 
     // The panel sees and hears the candidate and sees the phone; the candidate sees the panel.
     await expectReceiving(panel, byTestId('candidate-camera'), true);
@@ -206,19 +201,17 @@ test('the whole interview with four browsers: check-in, phone, 候考官 call, �
     await expect(pc.getByText('欢迎来到演示大学云考场')).toBeVisible();
     const room = myExamRow(pc, world);
     await expect(room).toBeVisible();
-    if (ISSUE_11_FIXED) {
-      await test.step('issue 11: the phone is told the exam ended', async () => {
-        await expect(phone.getByText('考试已结束，可以关闭本页面')).toBeVisible({
-          timeout: 15_000,
-        });
-        await expect(phone.getByTestId('phone-monitoring')).not.toHaveText('监控已开启');
+    await test.step('issue 11: the phone is told the exam ended', async () => {
+      await expect(phone.getByText('考试已结束，可以关闭本页面')).toBeVisible({
+        timeout: 15_000,
       });
-      await test.step('issue 11: 我的考场 says the interview is over', async () => {
-        await expect(room).toContainText('面试结束');
-        await expect(room.getByRole('link', { name: '进入候考区' })).toHaveCount(0);
-        await expect(room.getByRole('button', { name: '进入候考区' })).toHaveCount(0);
-      });
-    }
+      await expect(phone.getByTestId('phone-monitoring')).not.toHaveText('监控已开启');
+    });
+    await test.step('issue 11: 我的考场 says the interview is over', async () => {
+      await expect(room).toContainText('面试结束');
+      await expect(room.getByRole('link', { name: '进入候考区' })).toHaveCount(0);
+      await expect(room.getByRole('button', { name: '进入候考区' })).toHaveCount(0);
+    });
   } finally {
     await Promise.all(browsers.map((browser) => browser.close()));
   }
