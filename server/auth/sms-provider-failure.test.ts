@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConsoleSmsSender } from './sms/console-sender.js';
 import { SmsSendError, type SmsMessage, type SmsSender } from './sms/sms-sender.js';
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
@@ -34,6 +34,8 @@ describe('An SMS provider failure, through the login routes', () => {
   const provider = new FlakyProvider();
   const send = (client: TestClient, phone: string, purpose: 'login' | 'reset_password') =>
     client.post('/api/auth/sms-codes', { schoolSlug: 'demo', phone, purpose });
+  const storedCodesOf = async (phone: string) =>
+    (await test.database.db.query.smsCode.findMany()).filter((row) => row.phone === phone);
 
   beforeAll(async () => {
     test = await createTestApp({ smsSender: provider });
@@ -41,32 +43,20 @@ describe('An SMS provider failure, through the login routes', () => {
   });
   afterAll(() => test.close());
 
-  it("answers SMS_SEND_FAILED in the user's language, without the provider's words", async () => {
+  it("answers as for any phone (no registration given away), without the provider's words", async () => {
     provider.isDown = true;
-    const chinese = await send(new TestClient(test.app), zhang.phone, 'login');
-    expect(chinese.statusCode).toBe(502);
-    expect(chinese.json().error).toMatchObject({
-      code: 'SMS_SEND_FAILED',
-      message: '短信发送失败，请稍后重试',
-    });
-    expect(chinese.body).not.toContain('isv.');
-
-    const english = await send(
-      new TestClient(test.app, { 'accept-language': 'en-US,en;q=0.9' }),
-      zhang.phone,
-      'login',
-    );
-    expect(english.json().error.message).toBe(
-      'The text message could not be sent; try again later',
-    );
+    const response = await send(new TestClient(test.app), zhang.phone, 'login');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain('isv.');
+    expect(response.body).not.toContain('流控');
   });
 
   it('keeps no code that never arrived, so the candidate may ask again at once and log in', async () => {
     provider.isDown = true;
     const client = new TestClient(test.app);
-    expect((await send(client, li.phone, 'login')).statusCode).toBe(502);
-    const stored = await test.database.db.query.smsCode.findMany();
-    expect(stored.filter((row) => row.phone === li.phone)).toHaveLength(0);
+    expect((await send(client, li.phone, 'login')).statusCode).toBe(200);
+    // The delivery runs after the answer; its failure removes the code.
+    await vi.waitFor(async () => expect(await storedCodesOf(li.phone)).toHaveLength(0));
 
     // No 60-second wait: the failed send did not count.
     provider.isDown = false;
@@ -80,11 +70,15 @@ describe('An SMS provider failure, through the login routes', () => {
     expect(login.json().user.name).toBe('李四');
   });
 
-  it('fails the same way for a password-reset code, and the password stays', async () => {
+  it('leaves the password as it was when a reset code fails to arrive', async () => {
     provider.isDown = true;
     const client = new TestClient(test.app);
-    const response = await send(client, zhang.phone, 'reset_password');
-    expect(response.json().error.code).toBe('SMS_SEND_FAILED');
+    expect((await send(client, zhang.phone, 'reset_password')).statusCode).toBe(200);
+    await vi.waitFor(async () =>
+      expect(
+        (await storedCodesOf(zhang.phone)).filter((row) => row.purpose === 'reset_password'),
+      ).toHaveLength(0),
+    );
     const login = await client.post('/api/auth/login/id-number', {
       schoolSlug: 'demo',
       idNumber: zhang.idNumber,

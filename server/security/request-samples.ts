@@ -76,6 +76,12 @@ export const UNKNOWN_ID = '0e0e0e0e-0000-4000-8000-000000000000';
 
 const STRING_CANDIDATES = ['matrix', 'Matrix2026', 'MATRIX-1', '123456', 'a'.repeat(43), '张三'];
 
+/**
+ * Valid values of fields whose rule no JSON Schema says (checked in code, e.g. an IANA time
+ * zone): a new such field fails the matrix with "no valid sample" until it is added here.
+ */
+const SAMPLE_OVERRIDES: Readonly<Record<string, string>> = { timeZone: 'Asia/Shanghai' };
+
 function patternsOf(node: Node): RegExp[] {
   const own = node.pattern ? [node.pattern] : [];
   const all = (node.allOf ?? []).flatMap((part) => (part.pattern ? [part.pattern] : []));
@@ -149,7 +155,7 @@ function sampleNode(node: Node, field: string, context: SampleContext): Json {
       return Array.from({ length: count }, () => sampleNode(items, field, context));
     }
     case 'string':
-      return kind ? context.ids[kind] : sampleString(node);
+      return kind ? context.ids[kind] : (SAMPLE_OVERRIDES[field] ?? sampleString(node));
     case 'integer':
       return sampleNumber(node, true);
     case 'number':
