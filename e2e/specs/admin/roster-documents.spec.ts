@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from '../../fixtures/axe.js';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -73,6 +74,8 @@ test('roster import with a bad row, documents review with a rejection, then atte
   await logInStaff(admin, DEMO_ADMIN);
   await expect(admin).toHaveURL(/\/admin$/);
   await admin.getByRole('menuitem', { name: '考试管理' }).click();
+  await expect(admin.getByRole('row').filter({ hasText: world.exam.code })).toBeVisible();
+  await expectNoAxeViolations(admin, 'admin exam list');
   await admin
     .getByRole('row')
     .filter({ hasText: world.exam.code })

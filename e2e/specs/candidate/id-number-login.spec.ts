@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from '../../fixtures/axe.js';
 import { LOGIN_BUTTON } from '../../fixtures/outbox.js';
 import { myExamRow } from '../../fixtures/candidate.js';
 import { expect, test } from '../../fixtures/world.js';
@@ -9,6 +10,7 @@ test('the first login by ID number forces a password change', async ({ page, cre
   await page.goto('/s/demo');
   await page.getByRole('tab', { name: '身份证号登录' }).click();
   await expect(page.getByText('初始密码为身份证号后六位')).toBeVisible();
+  await expectNoAxeViolations(page, 'login page');
   await page.getByLabel('身份证号', { exact: true }).fill(idNumber);
   await page.getByLabel('密码', { exact: true }).fill(idNumber.slice(-6));
   await page.getByRole('button', LOGIN_BUTTON).click();
@@ -23,6 +25,7 @@ test('the first login by ID number forces a password change', async ({ page, cre
   await expect(page.getByText('欢迎来到演示大学云考场')).toBeVisible();
   const room = myExamRow(page, world);
   await expect(room).toContainText('未开始');
+  await expectNoAxeViolations(page, '我的考场');
   const checkIn = room.getByRole('button', { name: '人脸识别' });
   await expect(checkIn).toBeDisabled();
   await expect(checkIn).toHaveAccessibleDescription('请先在准考证上确认参加');

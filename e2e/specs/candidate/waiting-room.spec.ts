@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from '../../fixtures/axe.js';
 import { callApi } from '../../fixtures/api.js';
 import {
   WORKING_DEVICES,
@@ -30,6 +31,7 @@ test('from the check-in into the waiting room, called, invited, interviewed, 关
   await logInByAdmission(page, world, li);
   await confirmAttendanceAndIdentity(page, world);
   const registrationId = await openCheckIn(page, world);
+  await expectNoAxeViolations(page, '考前检测');
   const base = `/api/me/registrations/${registrationId}`;
   await callApi(page.request, 'PUT', `${base}/check-in/device`, WORKING_DEVICES);
   await callApi(page.request, 'POST', `${base}/check-in/pledge`, { agree: true });
@@ -42,6 +44,7 @@ test('from the check-in into the waiting room, called, invited, interviewed, 关
   const examiner = page.getByTestId('waiting-examiner');
   await expect(examiner).toHaveAttribute('data-state', 'offline');
   await expect(examiner).toHaveText('候考官未上线，请耐心等待。');
+  await expectNoAxeViolations(page, 'candidate 候考区');
   const ticket = ticketPath(world, registrationId);
 
   // The waiting-room examiner calls: the page says so at once, without a reload.

@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from '../../fixtures/axe.js';
 import { callApi } from '../../fixtures/api.js';
 import { confirmedRegistration } from '../../fixtures/candidate.js';
 import {
@@ -29,6 +30,8 @@ test('the phone pairs by QR and publishes to the PC; closed it turns red; a new 
   await expect(status).toHaveAttribute('data-state', 'live');
   await expect(status).toContainText('手机监控已开启');
   await expect.poll(() => framesShown(pc), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expectNoAxeViolations(pc, '考前检测 with the phone live');
+  await expectNoAxeViolations(phone, 'phone 监控已开启');
 
   // The used code, scanned again, gets the clear page.
   const again = await (await newPhoneContext(browser)).newPage();

@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from '../../fixtures/axe.js';
 import { callApi } from '../../fixtures/api.js';
 import { checkedIn, openStaffSession } from '../../fixtures/candidate.js';
 import { expect, test } from '../../fixtures/world.js';
@@ -29,6 +30,7 @@ test('候考官 calls a waiting candidate, marks them ready and ends the call', 
   await openStaffSession(page, world, world.waitingExaminer, '候考官', '候考区');
   await expect(page).toHaveURL(/\/examiner\/sessions\/[^/]+\/waiting-room$/);
   await expect(page.getByText('排队规则：按准考证号排序')).toBeVisible();
+  await expectNoAxeViolations(page, 'examiner 候考区');
   const queue = page.getByRole('table');
   const row = queue.getByRole('row').filter({ hasText: sun.admissionNumber });
   await expect(row).toContainText(sun.name);
