@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4310);
 export const baseURL = `http://127.0.0.1:${port}`;
 
-/** Flags for Debian's Chromium on a loopback-only machine (DESIGN.md, Media). */
+/** Flags for Debian's Chromium on a loopback-only machine (docs/design.md "Media"). */
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

@@ -69,12 +69,12 @@ export type ReviewState = z.infer<typeof reviewStateSchema>;
 export const identityStatusSchema = z.enum(['not_uploaded', ...REVIEW_STATES]);
 export type IdentityStatus = z.infer<typeof identityStatusSchema>;
 
-/** A candidate's report that the roster data is wrong (seed 002: 身份信息有误). */
+/** A candidate's report that the roster data is wrong (docs/journeys.md J3: 身份信息有误). */
 export const ROSTER_REPORT_STATES = ['open', 'resolved'] as const;
 export const rosterReportStateSchema = z.enum(ROSTER_REPORT_STATES);
 export type RosterReportState = z.infer<typeof rosterReportStateSchema>;
 
-/** The check-in steps in the order a candidate takes them (DESIGN: device → face → pledge → phone). */
+/** The check-in steps in the order a candidate takes them (docs/design.md "The exam model": device → face → pledge → phone). */
 export const CHECK_IN_STEPS = ['device', 'face', 'pledge', 'phone'] as const;
 export const checkInStepSchema = z.enum(CHECK_IN_STEPS);
 export type CheckInStep = z.infer<typeof checkInStepSchema>;

@@ -13,7 +13,7 @@ export function defineCommand<S extends z.ZodType>(schema: S): S {
 }
 
 /**
- * Every Socket.IO event and its payload (DESIGN "Realtime"). Facts are `domain:past-tense`,
+ * Every Socket.IO event and its payload (docs/design.md "Realtime"). Facts are `domain:past-tense`,
  * commands `domain:verb`. The server validates every incoming payload with these schemas.
  *
  * Who connects: a logged-in user (session cookie) or a paired phone (phone cookie). On connect a

@@ -9,7 +9,7 @@ const fixedCaptcha: CaptchaGenerator = {
   create: () => ({ text: ANSWER, svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' }),
 };
 
-/** 考试ID + 准考证号 (seed 002): guessing is limited per address, per exam and per number. */
+/** 考试ID + 准考证号 (docs/journeys.md J3): guessing is limited per address, per exam and per number. */
 describe('admission-number login limits', () => {
   let test: TestApp;
   const clientAt = (ip: string) => new TestClient(test.app, {}, ip);

@@ -14,7 +14,7 @@ const staffLogin = (
 ) =>
   client.post('/api/auth/login/staff', { ...(schoolSlug ? { schoolSlug } : {}), login, password });
 
-describe('Password logins (seed 004) and staff', () => {
+describe('Password logins (docs/journeys.md J5) and staff', () => {
   let test: TestApp;
   let client: TestClient;
 
@@ -57,7 +57,7 @@ describe('Password logins (seed 004) and staff', () => {
     expect((await idLogin(fresh, 'Exam2026pass')).json().user.mustChangePassword).toBe(false);
   });
 
-  it('logs a candidate in with exam ID and admission number (seed 002)', async () => {
+  it('logs a candidate in with exam ID and admission number (docs/journeys.md J3)', async () => {
     const ok = await client.post('/api/auth/login/admission', {
       schoolSlug: 'demo',
       examCode: 'WRT2026',

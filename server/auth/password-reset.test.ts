@@ -15,7 +15,7 @@ interface Verified {
   accounts: { accountId: string; role: string; maskedName: string; maskedUsername: string }[];
 }
 
-/** 找回密码 (seed 004): scoped to 考生 or 工作人员, and to one account of that phone. */
+/** 找回密码 (docs/journeys.md J5): scoped to 考生 or 工作人员, and to one account of that phone. */
 describe('password reset by SMS', () => {
   let test: TestApp;
   let client: TestClient;

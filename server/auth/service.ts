@@ -94,7 +94,7 @@ export class AuthService {
   }
 
   /**
-   * 考试ID + 准考证号 (seed 002). Guessing is limited per address, per exam and per admission
+   * 考试ID + 准考证号 (docs/journeys.md J3). Guessing is limited per address, per exam and per admission
    * number: past a few failures each attempt needs a picture code; a right pair always gets in.
    */
   async loginWithAdmission(

@@ -9,7 +9,7 @@ const login = (client: TestClient, code: string, extra: object = {}) =>
   client.post('/api/auth/login/sms', { schoolSlug: 'demo', phone: zhang.phone, code, ...extra });
 const wrongCodeFor = (code: string) => (code === '000000' ? '111111' : '000000');
 
-describe('SMS code login (seed 000)', () => {
+describe('SMS code login (docs/journeys.md J1)', () => {
   let test: TestApp;
   let client: TestClient;
 

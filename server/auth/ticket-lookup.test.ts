@@ -20,7 +20,7 @@ interface CaptchaBody {
   svg: string;
 }
 
-describe('准考证查询 by name, ID number and picture code (seed 003)', () => {
+describe('准考证查询 by name, ID number and picture code (docs/journeys.md J4)', () => {
   let test: TestApp;
 
   const newCaptcha = async (client: TestClient, slug = 'demo') => {

@@ -61,7 +61,7 @@ export class TicketLookupRepo {
 }
 
 /**
- * 准考证查询 (seed 003): name, ID number and a picture code. The picture code is used up first,
+ * 准考证查询 (docs/journeys.md J4): name, ID number and a picture code. The picture code is used up first,
  * so every guess costs a new one; a wrong name, a wrong ID number and a candidate without
  * registrations all answer TICKET_NOT_FOUND alike. A match logs the candidate in.
  */

@@ -14,7 +14,7 @@ const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': '
 
 /**
  * The staff view of a session's check-ins, and the images behind it (snapshots beside the
- * reference photo, seed 000). Seen by whoever sees the session roster; 404 for anyone else.
+ * reference photo, docs/journeys.md J1). Seen by whoever sees the session roster; 404 for anyone else.
  */
 export class CheckInStaffService {
   constructor(

@@ -53,7 +53,7 @@ export function openPostgres(
 
 /**
  * PGlite has a single connection and serialises queries and transactions itself, so there is
- * no pool in front of it (DESIGN.md).
+ * no pool in front of it (docs/design.md "Data").
  */
 export function wrapPglite(client: PGlite): DatabaseHandle {
   const db = drizzlePglite(client, { schema });

@@ -6,7 +6,7 @@ import { IdentityRepo } from './repo.js';
 import { RosterReportsService } from './reports-service.js';
 import { IdentityService } from './service.js';
 
-/** 确认信息 / 身份信息有误 (seed 002), the admins' list of reports, and the mock exam entry. */
+/** 确认信息 / 身份信息有误 (docs/journeys.md J3), the admins' list of reports, and the mock exam entry. */
 export function registerIdentityRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const repo = new IdentityRepo(deps.db);
   const identity = new IdentityService(repo, deps.audit, deps.clock);

@@ -7,7 +7,7 @@ import { presentIdentity, presentMockEntry } from './presenter.js';
 import type { IdentityRepo, IdentityRow } from './repo.js';
 
 /**
- * 核对个人身份信息 (确认信息 / 身份信息有误, seed 002) and 模拟考试 (seed 003) on a candidate's
+ * 核对个人身份信息 (确认信息 / 身份信息有误, docs/journeys.md J3) and 模拟考试 (docs/journeys.md J4) on a candidate's
  * own registrations. Someone else's registration answers NOT_FOUND, never FORBIDDEN.
  */
 export class IdentityService {

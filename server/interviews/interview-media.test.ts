@@ -14,7 +14,7 @@ import {
 
 /**
  * The examiners' cameras (`staff` streams): who may publish one, and which candidate may see and
- * hear which examiner when (seed 000: nobody while waiting, the 候考官 during the call, the
+ * hear which examiner when (docs/journeys.md J1: nobody while waiting, the 候考官 during the call, the
  * panel during the interview).
  */
 describe("Examiners' cameras in the call and the interview", () => {
@@ -63,7 +63,7 @@ describe("Examiners' cameras in the call and the interview", () => {
     expect(available).toMatchObject({ sessionId, source: 'staff' });
     const waitingExaminerId = available.source === 'staff' ? available.staffId : '';
 
-    // Waiting: the examiner is not visible (seed 000).
+    // Waiting: the examiner is not visible (docs/journeys.md J1).
     expect(await watchStaff(pc, waitingExaminerId, 'before-call')).toEqual({
       ok: false,
       code: 'NOT_FOUND',

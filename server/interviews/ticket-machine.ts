@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../shared/errors.js';
 import type { waitingTicket } from '../db/schema/index.js';
 
 /**
- * The waiting-room ticket as a pure state machine (DESIGN "The exam model"):
+ * The waiting-room ticket as a pure state machine (docs/design.md "The exam model"):
  *
  *   waiting ──call──▶ called ──end_call / examiner_left──▶ waiting
  *   waiting (ready) ──invite──▶ invited ──accept──▶ in_room ──end_interview──▶ done

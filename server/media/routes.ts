@@ -9,7 +9,7 @@ import type { RouteDeps } from '../route-deps.js';
 import { iceServersFor, type IceConfig } from './ice-servers.js';
 
 /**
- * The media routes: the STUN/TURN servers for WebRTC (DESIGN "Media"). Both a logged-in user and
+ * The media routes: the STUN/TURN servers for WebRTC (docs/design.md "Media"). Both a logged-in user and
  * the paired phone (no login, its httpOnly device cookie) need them, so the route is public in
  * its contract and checks either here. The credentials are never logged (only the body has them).
  */

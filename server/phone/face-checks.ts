@@ -1,6 +1,6 @@
 import type { FaceCheckResult } from '../../shared/api/check-in.js';
 
-/** One verification photo taken on the phone (拍照验证, seed 002). */
+/** One verification photo taken on the phone (拍照验证, docs/journeys.md J3). */
 export interface PhoneFaceCheckInput {
   registrationId: string;
   schoolId: string;

@@ -58,7 +58,7 @@ describe('拍照验证 and 进入考试监控 on the phone', () => {
     expect(errorCode(response)).toBe('STEP_OUT_OF_ORDER');
   });
 
-  it('lets a failing phone go on, flagged, once the attempts are used up (seed 002)', async () => {
+  it('lets a failing phone go on, flagged, once the attempts are used up (docs/journeys.md J3)', async () => {
     const phone = await pairPhone();
     verdicts.push('mismatch', 'mismatch', 'mismatch', 'mismatch');
     const first = await phone.post('/api/phone/face', FACE_BODY);

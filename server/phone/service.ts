@@ -31,7 +31,7 @@ function phoneRetryOptions(row: PairedPhoneRow, attempts: number) {
 /**
  * 双机位: the PC asks for a short-lived QR token; the phone claims it once and receives a device
  * secret (its cookie); a newer phone replaces the older. The phone then takes a verification
- * photo (a failure goes on, flagged for review: seed 002) and starts its camera (进入考试监控).
+ * photo (a failure goes on, flagged for review: docs/journeys.md J3) and starts its camera (进入考试监控).
  * Tokens and device secrets are stored only as hashes.
  */
 export class PhoneService {

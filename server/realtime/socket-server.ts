@@ -62,8 +62,8 @@ export function realtimeOf(app: FastifyInstance): RealtimeHandle {
 /**
  * Socket.IO on the app's HTTP server (typed from shared/events.ts): authenticated at the
  * handshake, every payload validated, rooms per registration and per session. In-process only:
- * with several nodes, `@socket.io/redis-adapter` must be added when REDIS_URL is set (DESIGN
- * Realtime); it is not installed yet, so phone presence and media links are per node.
+ * with several nodes, `@socket.io/redis-adapter` must be added when REDIS_URL is set (docs/design.md
+ * "Realtime"); it is not installed yet, so phone presence and media links are per node.
  */
 export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
   const io: RealtimeServer = new Server(app.server, { path: SOCKET_PATH, serveClient: false });
@@ -255,7 +255,7 @@ class RealtimeHub {
 
   /**
    * Joins the rooms first, then sends the current phone status of every registration concerned,
-   * so nothing that changes in between is missed (DESIGN Realtime: full state on (re)connect).
+   * so nothing that changes in between is missed (docs/design.md "Realtime": full state on (re)connect).
    */
   private async onConnect(socket: RealtimeSocket): Promise<void> {
     const identity = socket.data.identity;

@@ -16,7 +16,7 @@ declare module 'vitest' {
   }
 }
 
-/** Migrates once per run; every test database is then a cheap copy (DESIGN.md, Data). */
+/** Migrates once per run; every test database is then a cheap copy (docs/design.md "Data"). */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {

@@ -1,5 +1,5 @@
 // The server's face engine: @vladmandic/human on the tfjs WASM backend, behind a small interface so
-// it can be replaced (DESIGN.md "Vision"). Liveness is judged in the browser across frames, so the
+// it can be replaced (docs/design.md "Vision"). Liveness is judged in the browser across frames, so the
 // server engine only detects, describes (embeds) and compares.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

@@ -62,7 +62,7 @@ export const sendSmsCode = defineRoute({
 export const loginWithSms = defineRoute({
   method: 'POST',
   path: '/api/auth/login/sms',
-  summary: 'Candidate login with phone and SMS code (seed 000)',
+  summary: 'Candidate login with phone and SMS code (docs/journeys.md J1)',
   tags: ['auth'],
   access: 'public',
   policy: { foreign: 'none' },
@@ -78,7 +78,7 @@ export const loginWithSms = defineRoute({
 export const loginWithIdNumber = defineRoute({
   method: 'POST',
   path: '/api/auth/login/id-number',
-  summary: 'Candidate login with ID number and password (seed 004)',
+  summary: 'Candidate login with ID number and password (docs/journeys.md J5)',
   tags: ['auth'],
   access: 'public',
   policy: { foreign: 'none' },
@@ -94,7 +94,7 @@ export const loginWithIdNumber = defineRoute({
 export const loginWithAdmission = defineRoute({
   method: 'POST',
   path: '/api/auth/login/admission',
-  summary: 'Candidate login with exam ID and admission number (seed 002)',
+  summary: 'Candidate login with exam ID and admission number (docs/journeys.md J3)',
   tags: ['auth'],
   access: 'public',
   policy: { foreign: 'none' },

@@ -11,7 +11,7 @@ import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 import { loginAlertSchema } from './login-alerts.js';
 
-/** The rules an exam carries (DESIGN.md, the exam model). */
+/** The rules an exam carries (docs/design.md "The exam model"). */
 export const examRulesSchema = z.strictObject({
   faceCheckRequired: z.boolean().default(true),
   faceCheckRetries: z.number().int().min(0).max(10).default(3),

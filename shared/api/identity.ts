@@ -24,7 +24,7 @@ export const myRosterReportSchema = z.object({
 export type MyRosterReport = z.infer<typeof myRosterReportSchema>;
 
 /**
- * 核对个人身份信息 (seed 002): the roster data of one registration as its candidate checks it.
+ * 核对个人身份信息 (docs/journeys.md J3): the roster data of one registration as its candidate checks it.
  * The ID number and the phone leave only masked.
  */
 export const identityCheckSchema = z.object({
@@ -107,7 +107,7 @@ export const enterMockExam = defineRoute({
   method: 'POST',
   path: '/api/me/registrations/:registrationId/mock-entries',
   summary:
-    '【模拟考试】不限次数 (seed 003): count one entry; open until the session starts (MOCK_EXAM_CLOSED after), refused when withdrawn',
+    '【模拟考试】不限次数 (docs/journeys.md J4): count one entry; open until the session starts (MOCK_EXAM_CLOSED after), refused when withdrawn',
   tags: ['identity'],
   access: ['candidate'],
   policy: { foreign: 'NOT_FOUND' },

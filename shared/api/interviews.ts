@@ -6,7 +6,7 @@ import { defineRoute } from './contract.js';
 import { registrationParamsSchema } from './tickets.js';
 
 /**
- * The waiting room (候考区) and the interview flow (DESIGN "The exam model"): one waiting-room
+ * The waiting room (候考区) and the interview flow (docs/design.md "The exam model"): one waiting-room
  * ticket per registration, created when the candidate enters (进入考试 on the check-in page).
  *
  *   waiting → called (候考官 video call) → waiting … → invited (面试邀请) → in_room → done
@@ -91,7 +91,7 @@ export const candidateTicketSchema = ticketSchema
     waitingExaminer: waitingExaminerStateSchema,
     /**
      * Whom the candidate sees and hears: the calling examiner while `called`, the session's
-     * panel while `in_room`, nobody otherwise (seed 000: no examiner picture while waiting).
+     * panel while `in_room`, nobody otherwise (docs/journeys.md J1: no examiner picture while waiting).
      */
     mediaPeers: z.array(mediaPeerSchema),
   });

@@ -50,7 +50,7 @@ export const phoneSessionSchema = z.object({
   examName: z.string(),
   sessionName: z.string(),
   admissionNumber: z.string(),
-  /** The phone takes a verification photo first (seed 002: 拍照验证). */
+  /** The phone takes a verification photo first (docs/journeys.md J3: 拍照验证). */
   faceCheckRequired: z.boolean(),
   faceVerdict: faceVerdictSchema.nullable(),
   faceAttempts: z.number().int(),

@@ -38,7 +38,7 @@ export const lookupTicket = defineRoute({
   method: 'POST',
   path: '/api/auth/ticket-lookup',
   summary:
-    '准考证查询 (seed 003): name, ID number and picture code log the candidate in and list their registrations',
+    '准考证查询 (docs/journeys.md J4): name, ID number and picture code log the candidate in and list their registrations',
   tags: ['auth'],
   access: 'public',
   policy: { foreign: 'none' },

@@ -8,7 +8,7 @@ import {
   type SocketAuth,
 } from '../../shared/events.js';
 
-/** The page's socket, typed from shared/events.ts (DESIGN "Realtime"). */
+/** The page's socket, typed from shared/events.ts (docs/design.md "Realtime"). */
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** How long a command waits for the server's acknowledgement. */

@@ -11,7 +11,7 @@ export interface ScreenShare {
 }
 
 /**
- * 共享屏幕 (seed 001, started by the candidate on request): picks a screen with the browser's
+ * 共享屏幕 (docs/journeys.md J2, started by the candidate on request): picks a screen with the browser's
  * own dialog and publishes it as the registration's `screen` while `enabled` (in the room).
  * Ends when the candidate stops, when the browser's "stop sharing" bar is used (the track
  * ends), when disabled, or on unmount.

@@ -1,7 +1,7 @@
 import type { MediaError } from '../../shared/api/check-in.js';
 
 /**
- * Maps a getUserMedia / getDisplayMedia failure to the reason the UI explains (DESIGN "Media":
+ * Maps a getUserMedia / getDisplayMedia failure to the reason the UI explains (docs/design.md "Media":
  * PermissionDenied / NotFound / DeviceInUse). Browsers disagree on names; both spellings count.
  */
 export function mediaErrorOf(error: unknown): MediaError {

@@ -35,7 +35,7 @@ export interface TransportSubscription {
 }
 
 /**
- * How media moves (DESIGN "Media"): peer-to-peer over our socket today, an SFU (Janus) later.
+ * How media moves (docs/design.md "Media"): peer-to-peer over our socket today, an SFU (Janus) later.
  * Pages only see MediaSession, so a new transport changes no page.
  */
 export interface MediaTransport {
@@ -193,7 +193,7 @@ export interface MediaSessionOptions {
 }
 
 /**
- * The media session of a page (DESIGN "Media"): publish local tracks, subscribe to remote
+ * The media session of a page (docs/design.md "Media"): publish local tracks, subscribe to remote
  * ones, follow explicit connection states. Transport-agnostic.
  */
 export class MediaSession extends TypedEmitter<MediaSessionEvents> {

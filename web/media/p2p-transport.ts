@@ -46,7 +46,7 @@ interface PublishedPeer {
 }
 
 /**
- * Transport 1 (DESIGN "Media"): peer-to-peer, signaled over our socket. A subscriber asks with
+ * Transport 1 (docs/design.md "Media"): peer-to-peer, signaled over our socket. A subscriber asks with
  * `media:watch`; the publisher answers `media:watch-requested` with a sendonly offer; ICE
  * trickles both ways over `rtc:signal`; `media:peer-closed` tears a peer down.
  */

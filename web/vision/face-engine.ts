@@ -1,5 +1,5 @@
 // What the check-in needs from a face engine in the browser, kept small so Human can be replaced
-// (DESIGN "Vision"): load once, then measure one camera frame at a time.
+// (docs/design.md "Vision"): load once, then measure one camera frame at a time.
 
 export interface FaceBox {
   x: number;

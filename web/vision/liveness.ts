@@ -1,4 +1,4 @@
-// The active liveness challenge (DESIGN "Vision": passive scores did not catch a replayed photo).
+// The active liveness challenge (docs/design.md "Vision": passive scores did not catch a replayed photo).
 // Pure: it sees per-frame measurements from the face engine and the caller's clock, so it is
 // tested with recorded numbers and no browser. The result is a claim the server stores; staff
 // review the snapshot, so the thresholds favour real people over catching every trick.

@@ -25,7 +25,7 @@ export const exam = pgTable(
       .notNull()
       .references(() => school.id, { onDelete: 'cascade' }),
     collegeId: uuid('college_id').references(() => college.id, { onDelete: 'set null' }),
-    /** The 考试ID candidates type on the exam-ID login (seed 002). */
+    /** The 考试ID candidates type on the exam-ID login (docs/journeys.md J3). */
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: examKindEnum('kind').notNull(),
@@ -75,9 +75,9 @@ export const registration = pgTable(
     admissionNumber: text('admission_number').notNull(),
     attendance: attendanceEnum('attendance').notNull().default('pending'),
     attendanceChangedAt: timestamp('attendance_changed_at', { withTimezone: true }),
-    /** 确认信息 (seed 002): the candidate confirmed the roster data of this registration. */
+    /** 确认信息 (docs/journeys.md J3): the candidate confirmed the roster data of this registration. */
     identityConfirmedAt: timestamp('identity_confirmed_at', { withTimezone: true }),
-    /** 模拟考试 (seed 003): how often the candidate opened the mock exam, and when last. */
+    /** 模拟考试 (docs/journeys.md J4): how often the candidate opened the mock exam, and when last. */
     mockEntryCount: integer('mock_entry_count').notNull().default(0),
     lastMockEntryAt: timestamp('last_mock_entry_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -18,7 +18,7 @@ type Step =
   | { name: 'done' };
 
 /**
- * `/s/:slug/forgot-password` (seed 004): 考生 or 工作人员, phone and SMS code, then the one
+ * `/s/:slug/forgot-password` (docs/journeys.md J5): 考生 or 工作人员, phone and SMS code, then the one
  * account to reset and its new password. `?kind=staff` comes from the staff login.
  */
 export function ForgotPasswordPage() {

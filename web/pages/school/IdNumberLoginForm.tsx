@@ -22,7 +22,7 @@ interface IdNumberLoginFormProps {
 
 const FORM_NAME = 'idNumberLogin';
 
-/** 身份证号登录 (seed 004): ID number and password; the first password is its last six characters. */
+/** 身份证号登录 (docs/journeys.md J5): ID number and password; the first password is its last six characters. */
 export function IdNumberLoginForm({ schoolSlug, autoFocus }: IdNumberLoginFormProps) {
   const { t } = useTranslation();
   const rules = useFieldRules();

@@ -1,7 +1,7 @@
 import { SchoolBoundary } from './SchoolBoundary.js';
 import { SchoolLogin } from './SchoolLogin.js';
 
-/** `/s/:slug`: the login page of one school (seeds 000 and 004). */
+/** `/s/:slug`: the login page of one school (docs/journeys.md J1/J5). */
 export function SchoolLoginPage() {
   return <SchoolBoundary>{(school) => <SchoolLogin school={school} />}</SchoolBoundary>;
 }

@@ -19,7 +19,7 @@ interface SmsLoginFormProps {
   autoFocus: boolean;
 }
 
-/** 手机验证码登录 (seed 000): college, phone, SMS code. */
+/** 手机验证码登录 (docs/journeys.md J1): college, phone, SMS code. */
 export function SmsLoginForm({ school, autoFocus }: SmsLoginFormProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();

@@ -30,7 +30,7 @@ export function destinationAfterLookup(registrations: readonly LookedUpRegistrat
     : '/candidate';
 }
 
-/** 姓名, 身份证号, 图形验证码 and the agreements, then 查看准考证 (seed 003). */
+/** 姓名, 身份证号, 图形验证码 and the agreements, then 查看准考证 (docs/journeys.md J4). */
 export function TicketLookupForm({ schoolSlug }: { schoolSlug: string }) {
   const { t } = useTranslation();
   const rules = useFieldRules();

@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
 import { SchoolBoundary } from '../school/SchoolBoundary.js';
 import { TicketLookupForm } from './TicketLookupForm.js';
 
-/** `/s/:slug/ticket`: 准考证查询 by name, ID number and picture code (seed 003). */
+/** `/s/:slug/ticket`: 准考证查询 by name, ID number and picture code (docs/journeys.md J4). */
 export function TicketLookupPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();

@@ -24,7 +24,7 @@ import { useWakeLock } from './useWakeLock.js';
 configureSocket({ client: 'phone' });
 
 /**
- * `/phone#<token>`: the phone as the second camera (seed 002): 信息确认 → 拍照验证 → placement
+ * `/phone#<token>`: the phone as the second camera (docs/journeys.md J3): 信息确认 → 拍照验证 → placement
  * and screen-on → 进入考试监控 → 考试已结束 (camera, screen lock and socket released). Not logged
  * in: the claimed token leaves a device cookie, so a reload resumes where the server says the
  * phone stands.

@@ -12,7 +12,7 @@ interface PlacementStepProps {
   onStarted: (session: PhoneSession) => void;
 }
 
-/** Where to put the phone (seed 004), keep the screen on, then 进入考试监控. */
+/** Where to put the phone (docs/journeys.md J5), keep the screen on, then 进入考试监控. */
 export function PlacementStep({ wakeLock, onStarted }: PlacementStepProps) {
   const { t } = useTranslation();
   const describe = useErrorMessage();

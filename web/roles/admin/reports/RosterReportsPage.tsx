@@ -11,7 +11,7 @@ import { useRosterReports } from './useRosterReports.js';
 
 const PAGE_SIZE = 20;
 
-/** `/admin/reports`: 信息纠错, candidates' reports of wrong roster data (seed 002). */
+/** `/admin/reports`: 信息纠错, candidates' reports of wrong roster data (docs/journeys.md J3). */
 export function RosterReportsPage() {
   const { t } = useTranslation();
   const time = useTimeFormat();

@@ -5,7 +5,7 @@ import type { CheckInStepProps } from './stepProps.js';
 
 /**
  * Every required step is done; 进入考试 (below) opens once the server opens the session. The phone
- * camera stays in view (live or the red dot, and the grey QR code to re-scan, seed 003).
+ * camera stays in view (live or the red dot, and the grey QR code to re-scan, docs/journeys.md J4).
  */
 export function ReadyPanel({ state, onStateChange }: CheckInStepProps) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import type { AdmissionTicket } from '../../../../shared/api/tickets.js';
 import { useSessionUser } from '../../../auth/useSessionUser.js';
 import { DisabledActionButton } from '../../../ui/DisabledActionButton.js';
 
-/** Why the mock exam cannot be entered now, or null while it is open (seed 003). */
+/** Why the mock exam cannot be entered now, or null while it is open (docs/journeys.md J4). */
 export function mockClosedReason(
   ticket: Pick<AdmissionTicket, 'attendance' | 'status'>,
 ): 'withdrawn' | 'mockStarted' | null {

@@ -8,7 +8,7 @@ import { LoadError } from '../../../ui/LoadError.js';
 import { IdentityReportModal } from './IdentityReportModal.js';
 import { useConfirmIdentity, useIdentity } from './useIdentity.js';
 
-/** 信息确认 on the 准考证: the roster data with 确认信息 and 信息有误 (seed 002). */
+/** 信息确认 on the 准考证: the roster data with 确认信息 and 信息有误 (docs/journeys.md J3). */
 export function IdentityCheckSection({ registrationId }: { registrationId: string }) {
   const { t } = useTranslation();
   const identity = useIdentity(registrationId);

@@ -12,7 +12,7 @@ import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { ruleItems } from '../ticket/ruleItems.js';
 
 /**
- * `/candidate/registrations/:registrationId/mock`: 【模拟考试】不限次数 (seed 003). Each visit
+ * `/candidate/registrations/:registrationId/mock`: 【模拟考试】不限次数 (docs/journeys.md J4). Each visit
  * counts one entry on the server, which answers with the count and the exam's rules.
  */
 export function MockExamPage() {

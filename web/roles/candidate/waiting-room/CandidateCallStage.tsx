@@ -13,8 +13,8 @@ import { useScreenShare } from '../../../call/useScreenShare.js';
  * The candidate's audio and video from entering the waiting room until the interview ends: the
  * camera and microphone are published as the registration's `camera` all along (staff may
  * watch; the examiners hear the candidate during the call and the interview); the examiners the
- * server lists in `mediaPeers` are shown and heard (nobody while waiting, seed 000); 共享屏幕
- * in the exam room (seed 001).
+ * server lists in `mediaPeers` are shown and heard (nobody while waiting, docs/journeys.md J1); 共享屏幕
+ * in the exam room (docs/journeys.md J2).
  */
 export function CandidateCallStage({
   ticket,

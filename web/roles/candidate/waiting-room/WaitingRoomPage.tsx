@@ -22,7 +22,7 @@ import { CandidateCallStage } from './CandidateCallStage.js';
 import { ticketKey, ticketSnapshot, useMyTicket } from './useMyTicket.js';
 
 /**
- * `/candidate/registrations/:registrationId/waiting-room`: 候考区 (seeds 000/001). The server owns
+ * `/candidate/registrations/:registrationId/waiting-room`: 候考区 (docs/journeys.md J1/J2). The server owns
  * the ticket (waiting → called → invited → in_room → done); this page shows where it stands and
  * follows it live, so a reload returns to the same place.
  */

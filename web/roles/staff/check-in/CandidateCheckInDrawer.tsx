@@ -24,7 +24,7 @@ interface CandidateCheckInDrawerProps {
 
 /**
  * One candidate's check-in for staff: the live PC and phone cameras, the face snapshots beside
- * the reference photo (examiners compare them, seed 000), every face check, and the full 检测报告.
+ * the reference photo (examiners compare them, docs/journeys.md J1), every face check, and the full 检测报告.
  */
 export function CandidateCheckInDrawer({ sessionId, row, onClose }: CandidateCheckInDrawerProps) {
   const { t } = useTranslation();

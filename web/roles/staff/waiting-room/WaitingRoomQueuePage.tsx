@@ -30,7 +30,7 @@ type Command =
   { kind: 'call' } | { kind: 'end' } | { kind: 'mark'; readiness: ReadinessChoice; note: string };
 
 /**
- * `/examiner/sessions/:sessionId/waiting-room` (候考官, seeds 000/001): the waiting candidates in
+ * `/examiner/sessions/:sessionId/waiting-room` (候考官, docs/journeys.md J1/J2): the waiting candidates in
  * the server's order with their check-in results; 呼叫 one into a call, check the documents, mark
  * them ready or not, end the call. Live through `queue:changed`; a reload resumes the call.
  */

@@ -28,7 +28,7 @@ interface Answers {
 const NO_ANSWERS: Answers = { cameraSeen: null, microphoneSeen: null, speakerHeard: null };
 
 /**
- * 设备检测 (seed 002 §4-9): 开始检测 → camera 可以看到, test sound 可以听到, microphone level
+ * 设备检测 (docs/journeys.md J3 §4-9): 开始检测 → camera 可以看到, test sound 可以听到, microphone level
  * 可以看到, network and browser measured meanwhile → 查看检测报告 → 完成检测 stores the report.
  */
 export function DeviceCheckStep({ state, onStateChange }: CheckInStepProps) {

@@ -13,7 +13,7 @@ interface PairingQrCodeProps {
   pairedAt: string | null;
 }
 
-/** The QR code the phone scans (seed 003: the grey code enlarges to re-scan). */
+/** The QR code the phone scans (docs/journeys.md J4: the grey code enlarges to re-scan). */
 export function PairingQrCode({
   registrationId,
   serverOffsetMs,
