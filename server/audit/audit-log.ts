@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/api/audit.js';
 import type { SessionUser } from '../../shared/api/auth.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/client.js';
@@ -6,7 +7,8 @@ import { auditLog } from '../db/schema/index.js';
 export interface AuditEntry {
   schoolId: string | null;
   actorId: string | null;
-  action: string;
+  /** One of shared/api/audit.ts AUDIT_ACTIONS: the audit search and its labels know each. */
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   detail?: string;

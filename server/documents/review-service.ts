@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/api/audit.js';
 import type { SessionUser } from '../../shared/api/auth.js';
 import type { ReviewDetail, ReviewSummary } from '../../shared/api/documents.js';
 import type { ReviewState } from '../../shared/enums.js';
@@ -129,7 +130,7 @@ export class ReviewService {
     return presentDetail(candidate, review, documents);
   }
 
-  private record(actor: Actor, candidate: CandidateRow, action: string, detail: string) {
+  private record(actor: Actor, candidate: CandidateRow, action: AuditAction, detail: string) {
     return this.audit.recordBy(actor, {
       schoolId: candidate.schoolId,
       action,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/api/audit.js';
 import type { SessionUser } from '../../shared/api/auth.js';
 import {
   MANAGED_STAFF_ROLES,
@@ -221,7 +222,7 @@ export class PeopleService {
   private record(
     actor: Actor,
     scope: PeopleScope,
-    action: string,
+    action: AuditAction,
     targetType: 'college' | 'user',
     targetId: string,
     detail: string,
