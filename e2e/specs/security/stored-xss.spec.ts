@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { callApi, DEMO_ADMIN } from '../../fixtures/api.js';
+import { readFileSync } from 'node:fs';
+import { callApi, DEMO_ADMIN, uploadFile } from '../../fixtures/api.js';
 import {
   checkedIn,
   logInByAdmission,
@@ -7,7 +8,7 @@ import {
   openStaffSession,
   ticketPath,
 } from '../../fixtures/candidate.js';
-import { expect, test } from '../../fixtures/world.js';
+import { expect, PHOTOS, test } from '../../fixtures/world.js';
 
 // Stored XSS (issue 12): markup typed into the free-text fields a candidate or a staff member can
 // fill comes back on other people's pages as the text that was typed, and nothing of it runs.
@@ -32,7 +33,7 @@ function watchForScripts(page: Page): () => Promise<void> {
   };
 }
 
-test('markup typed into notes, reasons and announcements is shown as text and never runs', async ({
+test('markup typed into notes, reasons, file names and announcements is shown as text and never runs', async ({
   browser,
   createWorld,
 }) => {
@@ -60,6 +61,13 @@ test('markup typed into notes, reasons and announcements is shown as text and ne
     message: reportText,
   });
   await callApi(candidateApi, 'POST', `${registration.base}/waiting-room/enter`);
+  // A document whose file name is markup (a name keeps only its last path part: no slash here).
+  const fileName = `身份证<img src=x onerror=window.__xss=1>.png`;
+  await uploadFile(candidateApi, '/api/me/documents', {
+    name: fileName,
+    buffer: readFileSync(PHOTOS.cameraman),
+  });
+  await callApi(candidateApi, 'POST', '/api/me/documents/submit', {});
 
   // The 候考官 marks the candidate ready with a note full of markup.
   const waiting = await world.apiOf(world.waitingExaminer);
@@ -87,6 +95,16 @@ test('markup typed into notes, reasons and announcements is shown as text and ne
   await expect(admin).toHaveURL(/\/admin$/);
   await admin.goto('/admin/reports');
   await expect(admin.getByText(reportText)).toBeVisible();
+  // …and the document under review, its file name as uploaded.
+  await admin.goto('/admin/reviews');
+  await admin
+    .getByRole('row')
+    .filter({ hasText: li.name })
+    .filter({ hasText: world.college.name })
+    .getByRole('button', { name: '审核', exact: true })
+    .click();
+  const review = admin.getByRole('dialog', { name: `材料审核：${li.name}` });
+  await expect(review.getByText(fileName).first()).toBeVisible();
   await adminRan();
 
   // The panel sees the 候考官's note exactly as typed, in its list of ready candidates.
