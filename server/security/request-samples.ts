@@ -217,7 +217,7 @@ function brokenQuery(schema: z.ZodType): string {
   throw new Error('no way to break this query: give it a required or typed field');
 }
 
-/** Whether a route has any input the server validates (params, query or body). */
+/** Whether a route takes input the server validates (params, query or body). */
 export function hasValidatedInput(route: TableRoute): boolean {
   return Boolean(route.params ?? route.query ?? bodyOf(route));
 }
