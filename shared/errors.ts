@@ -204,6 +204,11 @@ export const ERRORS = {
     zh: '还可以重试人脸识别，暂不能跳过',
     en: 'You still have face-check attempts left',
   },
+  FACE_ATTEMPTS_USED_UP: {
+    status: 409,
+    zh: '人脸识别次数已用完，请选择“继续进入”，由考务人员核验身份',
+    en: 'No face-check attempts are left: choose 继续进入 and the staff will verify you',
+  },
   FACE_CHECKS_EXHAUSTED: {
     status: 429,
     zh: '人脸识别次数过多，请联系考务人员',

@@ -107,4 +107,38 @@ describe('Retries that can succeed, and 继续进入 when they cannot', () => {
     expect(started.statusCode).toBe(200);
     expect(started.json<PhoneSession>().startedAt).not.toBeNull();
   });
+
+  it('refuses the attempt after the last one the exam allows, and keeps the count the server kept', async () => {
+    // The demo interview allows 1 + 3 retries.
+    const { client, registrationId } = await confirmedCandidate(test, 'INT2026004');
+    await client.put(checkInUrl(registrationId, 'device'), deviceReport());
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const checked = await client.post(checkInUrl(registrationId, 'face'), faceBody('mismatch'));
+      expect(checked.statusCode).toBe(200);
+      expect(faceOf(checked.json<{ state: CheckInState }>().state).attemptsLeft).toBe(4 - attempt);
+    }
+    const fifth = await client.post(checkInUrl(registrationId, 'face'), faceBody('match'));
+    expect(fifth.statusCode).toBe(409);
+    expect(fifth.json<{ error: { code: string } }>().error.code).toBe('FACE_ATTEMPTS_USED_UP');
+    const state = await client.get(checkInUrl(registrationId, ''));
+    expect(faceOf(state.json<CheckInState>())).toEqual({
+      attempts: 4,
+      attemptsLeft: 0,
+      canRetry: false,
+      canContinue: true,
+    });
+    expect(state.json<CheckInState>().steps.face.state).toBe('pending');
+  });
+
+  it('does not count a picture it could not read as an attempt', async () => {
+    const { client, registrationId } = await confirmedCandidate(test, 'INT2026005');
+    await client.put(checkInUrl(registrationId, 'device'), deviceReport());
+    const unreadable = await client.post(checkInUrl(registrationId, 'face'), {
+      ...faceBody('match'),
+      image: Buffer.from('not a picture').toString('base64'),
+    });
+    expect(unreadable.statusCode).toBe(400);
+    const state = await client.get(checkInUrl(registrationId, ''));
+    expect(faceOf(state.json<CheckInState>()).attempts).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { FaceCheckSource, FaceVerdict } from '../../shared/enums.js';
 import type { FaceLiveness, FaceQuality } from '../../shared/api/check-in.js';
 import type { Database } from '../db/client.js';
@@ -98,13 +98,25 @@ export class CheckInRepo {
   }
 
   /** Counts one more face-check attempt at check-in, atomically; answers the new count. */
-  async countFaceAttempt(registrationId: string, at: Date): Promise<number> {
+  /**
+   * Takes one of the registration's face-check attempts, atomically: null when all `allowed` are
+   * used (two posts at once cannot both take the last one).
+   */
+  async takeFaceAttempt(registrationId: string, allowed: number, at: Date): Promise<number | null> {
     const [row] = await this.db
       .update(checkIn)
       .set({ faceAttempts: sql`${checkIn.faceAttempts} + 1`, updatedAt: at })
-      .where(eq(checkIn.registrationId, registrationId))
+      .where(and(eq(checkIn.registrationId, registrationId), lt(checkIn.faceAttempts, allowed)))
       .returning({ attempts: checkIn.faceAttempts });
-    return row?.attempts ?? 0;
+    return row?.attempts ?? null;
+  }
+
+  /** Gives an attempt back when its check could not be made (an unreadable picture, an error). */
+  async returnFaceAttempt(registrationId: string, at: Date): Promise<void> {
+    await this.db
+      .update(checkIn)
+      .set({ faceAttempts: sql`greatest(${checkIn.faceAttempts} - 1, 0)`, updatedAt: at })
+      .where(eq(checkIn.registrationId, registrationId));
   }
 
   async insertFaceCheck(values: {

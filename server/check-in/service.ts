@@ -82,18 +82,30 @@ export class CheckInService {
     body: FaceCheckBody,
   ): Promise<{ result: FaceCheckResult; state: CheckInState }> {
     const { registration, steps } = await this.open(actor.user, registrationId, 'face');
-    const outcome = await this.faceChecks.check({
-      registrationId,
-      schoolId: registration.schoolId,
-      userId: registration.userId,
-      source: 'check_in',
-      image: body.image,
-      liveness: body.liveness,
-      clientAddress: actor.ip,
-    });
-    if (steps.face === 'pending') {
-      const now = this.deps.clock.now();
-      await this.repo.countFaceAttempt(registrationId, now);
+    const pending = steps.face === 'pending';
+    const now = this.deps.clock.now();
+    // The server counts the attempts: the exam's retries are enforced here, whatever the page says.
+    if (pending) {
+      const allowed = faceAttemptsAllowed(registration.rules);
+      const taken = await this.repo.takeFaceAttempt(registrationId, allowed, now);
+      if (taken === null) throw AppError.of('FACE_ATTEMPTS_USED_UP');
+    }
+    let outcome: Awaited<ReturnType<FaceCheckService['check']>>;
+    try {
+      outcome = await this.faceChecks.check({
+        registrationId,
+        schoolId: registration.schoolId,
+        userId: registration.userId,
+        source: 'check_in',
+        image: body.image,
+        liveness: body.liveness,
+        clientAddress: actor.ip,
+      });
+    } catch (error) {
+      if (pending) await this.repo.returnFaceAttempt(registrationId, now);
+      throw error;
+    }
+    if (pending) {
       await this.repo.updateCheckIn(
         registrationId,
         {
