@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Space, Typography } from 'antd';
+import { Button, Flex, Space, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -27,6 +27,12 @@ interface MyExamsTableProps {
   items: MyRegistration[];
   isLoading: boolean;
 }
+
+/**
+ * The widest the 操作 column grows: room for its three buttons on one line; a reason why they are
+ * grey wraps below them instead of widening the table past the page.
+ */
+const ACTIONS_MAX_WIDTH = 300;
 
 /** The URL parameter that opens a 准考证 (the public ticket lookup links here with it). */
 const TICKET_PARAM = 'ticket';
@@ -141,8 +147,10 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
             title: t('candidate.actions'),
             render: (_value, row) => {
               const reason = checkInReason(row);
+              // The column wraps: the table is as wide as its content (SimpleTable), so an
+              // unbounded row of buttons and reason ran past the card's right edge at 1280 px.
               return (
-                <Space>
+                <Flex wrap gap={8} align="center" style={{ maxWidth: ACTIONS_MAX_WIDTH }}>
                   <Button size="small" onClick={() => setTicketId(row.registrationId)}>
                     {t('candidateTicket.open')}
                   </Button>
@@ -179,7 +187,7 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
                       </Typography.Text>
                     </>
                   )}
-                </Space>
+                </Flex>
               );
             },
           },
