@@ -55,6 +55,13 @@ test('the admin sets the 评分表, the chair scores and confirms, the admin pub
   const chair = await (await browser.newContext()).newPage();
   await openStaffSession(chair, world, world.chair, '主考官', '评分');
   await expect(chair).toHaveURL(new RegExp(`/examiner/sessions/${world.session.id}/scores$`));
+  await test.step('issue 11: the scoring page has the app header and its own title', async () => {
+    const header = chair.getByRole('banner');
+    await expect(header).toContainText(world.chair.name);
+    await expect(header.getByRole('button', { name: '退出登录' })).toBeVisible();
+    await expect(header.getByRole('radiogroup', { name: '界面语言 / Language' })).toBeVisible();
+    await expect(chair).toHaveTitle(`${world.session.name} · 评分 · 云考场`);
+  });
   await expect(chair.getByRole('row', { name: new RegExp(sun.admissionNumber) })).toContainText(
     '未面试',
   );
@@ -63,11 +70,27 @@ test('the admin sets the 评分表, the chair scores and confirms, the admin pub
   await row.getByRole('button').first().click();
   const form = chair.getByRole('form', { name: `${zhao.name} 的评分` });
   await form.getByLabel('内容（满分 60）').fill('50.5');
-  await form.getByLabel('语言（满分 40）').fill('30');
-  await form.getByRole('button', { name: '保存评分' }).click();
-  await expect(chair.getByText('评分已保存')).toBeVisible();
-  await expect(form.getByText('总分 80.5 / 100')).toBeVisible();
-  await expect(chair.getByText('成绩（平均分）：80.5')).toBeVisible();
+  await test.step('issue 11: a criterion left empty is not saved as 0', async () => {
+    await form.getByRole('button', { name: '保存评分' }).click();
+    await expect(form.getByText('请为“语言”打分（可以打 0 分）')).toBeVisible();
+    await expect(form.getByText(/^请为“/)).toHaveCount(1);
+    // Nothing was saved: the page and the server have no score of the chair's.
+    await expect(row).toContainText('未评分');
+    const scores = await callApi<{
+      items: { admissionNumber: string; myScore: unknown; scoreCount: number }[];
+    }>(chairApi, 'GET', `/api/examiner/sessions/${world.session.id}/scores`);
+    const zhaoScores = scores.items.find((item) => item.admissionNumber === zhao.admissionNumber);
+    expect(zhaoScores).toMatchObject({ myScore: null, scoreCount: 0 });
+  });
+  await test.step('issue 11: an explicit 0 is a score', async () => {
+    await form.getByLabel('语言（满分 40）').fill('0');
+    await expect(form.getByText('请为“语言”打分（可以打 0 分）')).toHaveCount(0);
+    await form.getByRole('button', { name: '保存评分' }).click();
+    await expect(chair.getByText('评分已保存')).toBeVisible();
+    await expect(form.getByText('总分 50.5 / 100')).toBeVisible();
+    await expect(row).toContainText('50.5');
+    await expect(chair.getByText('成绩（平均分）：50.5')).toBeVisible();
+  });
   await chair.getByRole('button', { name: '确认成绩' }).click();
   await chair.getByRole('button', { name: /确\s?定|OK/ }).click();
   await expect(chair.getByText('成绩已确认', { exact: true })).toBeVisible();
@@ -77,7 +100,7 @@ test('the admin sets the 评分表, the chair scores and confirms, the admin pub
   await admin.reload();
   await expect(admin.getByText('已有考官评分，评分表不能再修改')).toBeVisible();
   const result = admin.getByRole('row', { name: new RegExp(zhao.admissionNumber) });
-  await expect(result).toContainText('80.5');
+  await expect(result).toContainText('50.5');
   await expect(result).toContainText('已确认');
   await admin.getByRole('button', { name: '公布成绩' }).click();
   await admin.getByRole('button', { name: /确\s?定|OK/ }).click();
@@ -86,5 +109,5 @@ test('the admin sets the 评分表, the chair scores and confirms, the admin pub
   // 赵敏 reads the published result in 我的考场.
   const candidate = await (await browser.newContext()).newPage();
   await logInByAdmission(candidate, world, zhao);
-  await expect(myExamRow(candidate, world)).toContainText('成绩 80.5 / 100');
+  await expect(myExamRow(candidate, world)).toContainText('成绩 50.5 / 100');
 });
