@@ -262,3 +262,63 @@ test('a different face fails every allowed attempt, then continues flagged', asy
     await browser.close();
   }
 });
+
+/**
+ * One attempt without a liveness challenge: the engine cannot load (its WASM is blocked), so the
+ * candidate sends a plain photo, which the server records as 活体检测未通过.
+ */
+async function failLivenessOnce(page: Page, attempt: number) {
+  await expect(page.getByText(`第${String(attempt)}次，共4次`).first()).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByText('人脸检测组件无法在此浏览器中运行')).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('button', { name: '拍照提交' }).click();
+  await expect(failed(page)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('活体检测未通过')).toBeVisible();
+}
+
+test('liveness failed twice: 重试 and 继续进入 are both offered, and 继续进入 goes on flagged', async ({
+  createWorld,
+}) => {
+  const world = await createWorld({
+    rules: { ...FACE_RULES, secondCameraRequired: false },
+    candidates: [{ name: '王五', photo: PHOTOS.eileenCollins }],
+  });
+  const wang = world.candidate('王五');
+  const browser = await openBrowserWithCamera(writeLivenessVideo('same', videos));
+  try {
+    const page = await newCandidatePage(browser);
+    await logInByAdmission(page, world, wang);
+    await confirmAttendanceAndIdentity(page, world);
+    await openFaceStep(page, world);
+    await page.route('**/vendor/tfjs-wasm/**', (route) => route.abort());
+    await page.getByRole('button', { name: '开始认证' }).click();
+
+    // The first failed liveness challenge: 重试 only, with the attempts left.
+    await failLivenessOnce(page, 1);
+    await expect(page.getByTestId('face-attempts-left')).toHaveText('还可重试 3 次');
+    await expect(page.getByText(/活体检测已两次未通过/)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '继续进入' })).toHaveCount(0);
+    await page.getByRole('button', { name: '重试' }).click();
+
+    // The second: attempts are left, and the candidate may choose 继续进入 now (issue 11 §5).
+    await failLivenessOnce(page, 2);
+    await expect(page.getByTestId('face-attempts-left')).toHaveText('还可重试 2 次');
+    await expect(page.getByText(/活体检测已两次未通过/)).toHaveText(
+      '活体检测已两次未通过：您可以再试一次，也可以直接继续进入。',
+    );
+    await expect(page.getByRole('button', { name: '重试' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '继续进入' })).toBeVisible();
+    await page.getByRole('button', { name: '继续进入' }).click();
+
+    // On to the pledge, the face step flagged for staff review.
+    await expect(
+      page.getByRole('heading', { level: 2, name: '诚信承诺', exact: true }),
+    ).toBeVisible();
+    await expect(page.getByText(/人脸识别认证未通过，已记录/)).toBeVisible();
+  } finally {
+    await browser.close();
+  }
+});

@@ -3,10 +3,12 @@ import { callApi } from '../../fixtures/api.js';
 import { confirmedRegistration } from '../../fixtures/candidate.js';
 import {
   SECOND_CAMERA_RULES,
+  confirmOnPhone,
   framesShown,
   newPhoneContext,
   openPhoneStep,
   pairPhone,
+  startMonitoring,
 } from '../../fixtures/phone.js';
 import { expect, test } from '../../fixtures/world.js';
 
@@ -85,4 +87,42 @@ test('a QR code replaced by a newer one reads as expired on the phone', async ({
   await phone.goto(`/phone#${older.token}`);
   await expect(phone.getByTestId('phone-error')).toContainText('二维码已过期');
   await expect(phone.getByTestId('phone-error')).toContainText('刷新二维码后重新扫描');
+});
+
+test('without a reference photo the phone offers 下一步 after its first photo, as the PC does', async ({
+  browser,
+  createWorld,
+}) => {
+  // A face check is required, and the candidate has no reference photo to compare with.
+  const world = await createWorld({
+    rules: { faceCheckRequired: true, faceCheckRetries: 3, secondCameraRequired: true },
+    candidates: ['周七'],
+  });
+  const zhou = world.candidate('周七');
+  const candidate = await browser.newContext();
+  const { base } = await confirmedRegistration(candidate.request, world, zhou);
+  // The PC's QR code (its page is tested in the first journey).
+  const { token } = await callApi<{ token: string }>(
+    candidate.request,
+    'POST',
+    `${base}/check-in/phone/pairing`,
+  );
+
+  const phone = await (await newPhoneContext(browser)).newPage();
+  await confirmOnPhone(phone, `/phone#${token}`, zhou);
+  await expect(phone.getByRole('heading', { name: '拍照验证' })).toBeVisible();
+  await phone.getByRole('button', { name: '拍照验证' }).tap();
+
+  // One photo: no retake could succeed, so 下一步 is offered at once and 返回重拍 is not.
+  await expect(phone.getByRole('status').filter({ hasText: /^验证(通过|失败)$/ })).toHaveText(
+    '验证失败',
+    { timeout: 30_000 },
+  );
+  await expect(phone.getByText('无报名照片，无法比对')).toBeVisible();
+  await expect(phone.getByText('无法比对，可直接进入下一步，后台会有管理员审核。')).toBeVisible();
+  await expect(phone.getByRole('button', { name: '返回重拍' })).toHaveCount(0);
+  await phone.getByRole('button', { name: '下一步' }).tap();
+  await startMonitoring(phone);
+  await phone.context().close();
+  await candidate.close();
 });
