@@ -1,11 +1,12 @@
 import { expectNoAxeViolations } from '../../fixtures/axe.js';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { PNG } from 'pngjs';
 import { DEMO_ADMIN } from '../../fixtures/api.js';
 import { logInByAdmission, logInStaff, myExamRow } from '../../fixtures/candidate.js';
 import { PHOTOS, expect, test, type World } from '../../fixtures/world.js';
-import type { RosterPerson } from '../../fixtures/world-data.js';
+import { beijingTimeRange, type RosterPerson } from '../../fixtures/world-data.js';
 
 const HEADER = ['姓名', '身份证号', '手机号', '准考证号', '学院', '考场'];
 
@@ -44,6 +45,15 @@ const pdf = (name: string) => ({
   ),
 });
 
+/** Chooses `file` in the file dialog that a click on `button` opens, as the admin does. */
+async function chooseFile(page: Page, button: Locator, file: URL, name: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles({ name, mimeType: 'image/png', buffer: readFileSync(file) });
+}
+
+/** The pixels of a PNG, to tell two photos apart whatever the server's re-encoding changed. */
+const pixels = (png: Buffer) => PNG.sync.read(png).data;
+
 /** The review drawer of a candidate (材料审核：name), opened from the queue. */
 async function openReview(admin: Page, world: World, person: RosterPerson) {
   await admin.goto('/admin/reviews');
@@ -76,6 +86,20 @@ test('roster import with a bad row, documents review with a rejection, then atte
   await admin.getByRole('menuitem', { name: '考试管理' }).click();
   await expect(admin.getByRole('row').filter({ hasText: world.exam.code })).toBeVisible();
   await expectNoAxeViolations(admin, 'admin exam list');
+  await test.step('issue 11: the admin’s date column names its zone', async () => {
+    await admin
+      .getByRole('row')
+      .filter({ hasText: world.exam.code })
+      .getByRole('button', { name: '考场', exact: true })
+      .click();
+    const sessions = admin.getByRole('dialog', { name: `考场管理：${world.exam.name}` });
+    await expect(sessions.getByRole('columnheader', { name: '日期 (北京时间)' })).toBeVisible();
+    await expect(
+      sessions.getByRole('row').filter({ hasText: world.session.name }).getByRole('cell').first(),
+    ).toHaveText(beijingTimeRange(world.session, { withZone: false }));
+    await sessions.getByRole('button', { name: '关闭' }).click();
+    await expect(sessions).toBeHidden();
+  });
   await admin
     .getByRole('row')
     .filter({ hasText: world.exam.code })
@@ -98,6 +122,31 @@ test('roster import with a bad row, documents review with a rejection, then atte
     .setInputFiles(await rosterFile([rowOf(world, qian), rowOf(world, zhao)]));
   await admin.getByRole('button', { name: '导入', exact: true }).click();
   await expect(admin.getByRole('alert').filter({ hasText: '导入完成' })).toContainText('新增 2');
+
+  await test.step('issue 11: a reference photo uploaded, then replaced, in the roster', async () => {
+    const zhaoRow = admin.getByRole('row').filter({ hasText: zhao.admissionNumber });
+    const qianRow = admin.getByRole('row').filter({ hasText: qian.admissionNumber });
+    const upload = zhaoRow.getByRole('button', { name: `上传照片：${zhao.name}` });
+    const replace = zhaoRow.getByRole('button', { name: `更换照片：${zhao.name}` });
+    const photoCell = zhaoRow
+      .getByRole('cell')
+      .filter({ has: admin.getByRole('button') })
+      .first();
+    const saved = admin.getByText(`${zhao.name} 的照片已保存，人脸识别将与新照片比对`);
+    await expect(photoCell).toHaveText(/^无\s*上传照片$/);
+    await chooseFile(admin, upload, PHOTOS.eileenCollins, `${zhao.name}.png`);
+    await expect(saved).toBeVisible();
+    await expect(photoCell).toHaveText(/^有\s*更换照片$/);
+    await expect(upload).toHaveCount(0);
+    // The other candidate still has none.
+    await expect(qianRow.getByRole('button', { name: `上传照片：${qian.name}` })).toBeVisible();
+    await expect(saved).toBeHidden();
+
+    await chooseFile(admin, replace, PHOTOS.cameraman, `${zhao.name}-新.png`);
+    await expect(saved).toBeVisible();
+    await expect(photoCell).toHaveText(/^有\s*更换照片$/);
+    await expect(qianRow.getByRole('button', { name: `上传照片：${qian.name}` })).toBeVisible();
+  });
 
   // The new candidate logs in with the exam ID and admission number and uploads two documents.
   const candidate = await browser.newPage();
@@ -179,6 +228,13 @@ test('roster import with a bad row, documents review with a rejection, then atte
   await myExamRow(candidate, world).getByRole('button', { name: '准考证' }).click();
   const ticket = candidate.getByRole('dialog', { name: '准考证' });
   await expect(ticket).toContainText(zhao.admissionNumber);
+  // The 准考证 shows the photo the admin put in place of the first.
+  const ticketPhoto = ticket.getByRole('img', { name: `${zhao.name}的照片` });
+  await expect(ticketPhoto).toBeVisible();
+  const shown = await candidate.request.get((await ticketPhoto.getAttribute('src')) ?? '');
+  expect(shown.ok()).toBe(true);
+  const shownPixels = pixels(await shown.body());
+  expect(shownPixels.equals(pixels(readFileSync(PHOTOS.cameraman)))).toBe(true);
   await ticket.getByRole('button', { name: '我确认参加' }).click();
   await expect(ticket).toContainText('已确认参加');
   await candidate.close();

@@ -35,6 +35,8 @@ test('考场: invite a ready candidate, the interview runs on the server clock, 
   // The chair opens 考场 from the session list.
   await openStaffSession(page, world, world.chair, '主考官', '考场');
   await expect(page).toHaveURL(new RegExp(`/examiner/sessions/${world.session.id}/panel$`));
+  const pageTitle = `${world.session.name} · 考场 · 云考场`;
+  await expect(page).toHaveTitle(pageTitle);
   // The panel examiner's own camera is on before anyone is in the room.
   await expect(page.getByTestId('local-preview')).toHaveAttribute('data-state', 'live');
 
@@ -51,6 +53,9 @@ test('考场: invite a ready candidate, the interview runs on the server clock, 
   // The candidate accepts: the page follows live (queue:changed), the timer runs.
   await callApi(candidateApi, 'POST', `${base}/waiting-room/accept`);
   await expect(current).toContainText('面试中');
+  await test.step('issue 11: the tab names the candidate in the room', async () => {
+    await expect(page).toHaveTitle(`面试中：${zhao.name} · ${pageTitle}`);
+  });
   const timer = page.getByTestId('panel-interview-timer');
   await expect(timer).toContainText(/已进行 \d\d:\d\d/);
   const first = await timer.textContent();
@@ -65,6 +70,7 @@ test('考场: invite a ready candidate, the interview runs on the server clock, 
     'href',
     `/examiner/sessions/${world.session.id}/scores`,
   );
+  await expect(page).toHaveTitle(pageTitle);
   const after = await callApi<Queue>(
     chair,
     'GET',
