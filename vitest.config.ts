@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const NODE_TEST_FOLDERS = ['server', 'shared', 'web'];
+const NODE_TEST_FOLDERS = ['server', 'shared', 'web', 'tools'];
 const NODE_TESTS = NODE_TEST_FOLDERS.map((folder) => `${folder}/**/*.test.ts`);
 
 /**

@@ -1,6 +1,8 @@
-// The server's face engine: @vladmandic/human on the tfjs WASM backend, behind a small interface so
-// it can be replaced (docs/design.md "Vision"). Liveness is judged in the browser across frames, so the
-// server engine only detects, describes (embeds) and compares.
+// The server's face engine, behind a small interface so it can be replaced (docs/design.md
+// "Vision"): @vladmandic/human on the tfjs WASM backend finds the faces, their mesh and head
+// angles; dlib's ResNet descriptor (weights from @vladmandic/face-api, run on the same tfjs)
+// describes each face, since it separates different photos of one person far better than Human's
+// own `faceres` (docs/face-checks.md). The engine detects, describes and compares.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,6 +11,12 @@ import type * as Tf from '@tensorflow/tfjs-core';
 import type { Config, Human } from '@vladmandic/human';
 import type { RgbImage, Rect } from './raster.js';
 import { faceOnlyHumanConfig } from '../../shared/vision/human-config.js';
+import {
+  descriptorDistance,
+  faceCropFromMesh,
+  loadResnetDescriptor,
+  type ResnetDescriptor,
+} from './resnet-descriptor.js';
 
 /** One face found in a picture. Angles in degrees; 0/0 is looking straight at the camera. */
 export interface DetectedFace {
@@ -21,7 +29,7 @@ export interface DetectedFace {
   /** Up-down head tilt. */
   readonly pitch: number;
   readonly roll: number;
-  /** Face descriptor; present only from `describe`. */
+  /** Face descriptor (128 values); present only from `describe`, and only with a full mesh. */
   readonly embedding: readonly number[] | null;
 }
 
@@ -132,18 +140,22 @@ export interface HumanFaceEngineOptions {
   readonly config?: Partial<Config>;
 }
 
+interface LoadedEngine extends LoadedHuman {
+  readonly descriptor: ResnetDescriptor;
+}
+
 export function createHumanFaceEngine(options: HumanFaceEngineOptions = {}): FaceEngine {
   const serial = createSerialQueue();
-  let loading: Promise<LoadedHuman> | undefined;
+  let loading: Promise<LoadedEngine> | undefined;
 
-  async function loadHuman(): Promise<LoadedHuman> {
-    const loaded = await loadNodeHuman({ iris: false, embedding: true, config: options.config });
+  async function loadEngine(): Promise<LoadedEngine> {
+    const loaded = await loadNodeHuman({ iris: false, embedding: false, config: options.config });
     await loaded.human.warmup({ warmup: 'face' });
-    return loaded;
+    return { ...loaded, descriptor: await loadResnetDescriptor(loaded.tf) };
   }
 
-  function ready(): Promise<LoadedHuman> {
-    loading ??= loadHuman().catch((error: unknown) => {
+  function ready(): Promise<LoadedEngine> {
+    loading ??= loadEngine().catch((error: unknown) => {
       loading = undefined; // let a later call retry
       throw error;
     });
@@ -151,26 +163,27 @@ export function createHumanFaceEngine(options: HumanFaceEngineOptions = {}): Fac
   }
 
   async function analyse(image: RgbImage, withEmbedding: boolean): Promise<DetectedFace[]> {
-    const { human, tf } = await ready();
+    const { human, tf, descriptor } = await ready();
     return serial(async () => {
-      const input = tf.tensor(image.data, [1, image.height, image.width, 3], 'int32');
+      const input = tf.tensor4d(image.data, [1, image.height, image.width, 3], 'int32');
       try {
-        const result = await human.detect(input, {
-          face: { description: { enabled: withEmbedding } },
-        });
+        const result = await human.detect(input);
         if (result.error) throw new Error(`face engine: ${result.error}`);
-        return result.face.map((face) => {
+        const faces: DetectedFace[] = [];
+        for (const face of result.face) {
           const [x, y, width, height] = face.box;
           const angle = face.rotation?.angle;
-          return {
+          const crop = withEmbedding ? faceCropFromMesh(face.mesh) : null;
+          faces.push({
             box: { x, y, width, height },
             score: face.score,
             yaw: toDegrees(angle?.yaw),
             pitch: toDegrees(angle?.pitch),
             roll: toDegrees(angle?.roll),
-            embedding: withEmbedding && face.embedding?.length ? [...face.embedding] : null,
-          };
-        });
+            embedding: crop ? await descriptor.describe(input, crop) : null,
+          });
+        }
+        return faces;
       } finally {
         tf.dispose(input);
       }
@@ -178,30 +191,31 @@ export function createHumanFaceEngine(options: HumanFaceEngineOptions = {}): Fac
   }
 
   return {
-    name: 'human-wasm',
+    name: 'human-wasm + dlib-resnet',
     load: async () => {
       await ready();
     },
     detect: (image) => analyse(image, false),
     describe: (image) => analyse(image, true),
-    compare: humanSimilarity,
+    compare: descriptorSimilarity,
   };
 }
 
 /**
- * Human's `match.similarity` with its defaults (Euclidean distance × 25, mapped from 0.2..0.8 to
- * 0..1), without its two roundings (they turn small differences into exactly 1). Kept here so comparing needs no loaded models.
+ * Descriptor distance at which the similarity is 0.65, the default threshold: the distance that
+ * kept false accepts ≤ 0.1 % on the tuning half of face-dev (docs/face-checks.md).
  */
-export function humanSimilarity(a: readonly number[], b: readonly number[]): number {
-  if (a.length === 0 || a.length !== b.length) return 0;
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) {
-    const diff = (a[i] ?? 0) - (b[i] ?? 0);
-    sum += diff * diff;
-  }
-  const distance = 25 * sum;
-  const normalised = (1 - Math.sqrt(distance) / 100 - 0.2) / (0.8 - 0.2);
-  return Math.max(0, Math.min(1, normalised));
+export const DISTANCE_AT_DEFAULT_THRESHOLD = 0.395;
+
+/**
+ * The 0..1 similarity of two descriptors: 1 − distance × 0.35 / DISTANCE_AT_DEFAULT_THRESHOLD,
+ * clamped, so identical faces score 1, the tuned distance 0.65 and dlib's own LFW threshold (0.6)
+ * about 0.46. Descriptors of different lengths (stored by an older engine) score 0.
+ */
+export function descriptorSimilarity(a: readonly number[], b: readonly number[]): number {
+  const distance = descriptorDistance(a, b);
+  if (!Number.isFinite(distance)) return 0;
+  return Math.max(0, Math.min(1, 1 - (distance * 0.35) / DISTANCE_AT_DEFAULT_THRESHOLD));
 }
 
 let sharedEngine: FaceEngine | undefined;

@@ -113,17 +113,23 @@ function gateVerdict(faces: readonly DetectedFace[], gates: FaceGates): FaceVerd
   return null;
 }
 
+export interface SnapshotAnalysis {
+  readonly quality: FaceQuality;
+  /** The quality gate the snapshot failed, or null when it may be compared. */
+  readonly failedGate: FaceVerdict | null;
+  /** The embedding of its only face, when it passed the gates. */
+  readonly embedding: number[] | null;
+}
+
 /**
- * Verifies a live snapshot (PNG or JPEG bytes) against a reference. Throws
- * `UnsupportedImageError` when the snapshot cannot be decoded.
+ * The live half of a check: decode, find the faces, apply the quality gates, describe the face.
+ * Throws `UnsupportedImageError` when the snapshot cannot be decoded.
  */
-export async function verifyFace(
+export async function analyseSnapshot(
   engine: FaceEngine,
   snapshot: Uint8Array,
-  reference: ReferenceFace,
-  threshold: number = DEFAULT_MATCH_THRESHOLD,
   gates: FaceGates = DEFAULT_FACE_GATES,
-): Promise<FaceVerification> {
+): Promise<SnapshotAnalysis> {
   const image = decodeImage(snapshot);
   const faces = await engine.describe(image);
   const main = largest(faces);
@@ -136,11 +142,24 @@ export async function verifyFace(
     imageHeight: image.height,
   };
   const embedding = faces.length === 1 && main?.embedding ? [...main.embedding] : null;
-  const result = { score: null, threshold, quality, embedding, referenceProblem: null };
+  const failedGate = gateVerdict(faces, gates) ?? (embedding ? null : 'no_face');
+  return { quality, failedGate, embedding: failedGate ? null : embedding };
+}
 
-  const failedGate = gateVerdict(faces, gates);
-  if (failedGate) return { ...result, verdict: failedGate };
-  if (!embedding) return { ...result, verdict: 'no_face' };
+/**
+ * Verifies a live snapshot (PNG or JPEG bytes) against a reference. Throws
+ * `UnsupportedImageError` when the snapshot cannot be decoded.
+ */
+export async function verifyFace(
+  engine: FaceEngine,
+  snapshot: Uint8Array,
+  reference: ReferenceFace,
+  threshold: number = DEFAULT_MATCH_THRESHOLD,
+  gates: FaceGates = DEFAULT_FACE_GATES,
+): Promise<FaceVerification> {
+  const { quality, failedGate, embedding } = await analyseSnapshot(engine, snapshot, gates);
+  const result = { score: null, threshold, quality, embedding, referenceProblem: null };
+  if (failedGate || !embedding) return { ...result, verdict: failedGate ?? 'no_face' };
 
   const resolved = await referenceEmbedding(engine, reference);
   if ('problem' in resolved) {

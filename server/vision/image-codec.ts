@@ -189,3 +189,16 @@ export function encodePng(image: RgbImage): Uint8Array {
     ),
   );
 }
+
+/** Encodes RGB as a baseline JPEG (the browser's snapshot format; evaluation, evidence frames). */
+export function encodeJpeg(image: RgbImage, quality = 85): Uint8Array {
+  const count = image.width * image.height;
+  const rgba = Buffer.alloc(count * 4, 255);
+  for (let i = 0; i < count; i++) {
+    rgba[i * 4] = image.data[i * 3] ?? 0;
+    rgba[i * 4 + 1] = image.data[i * 3 + 1] ?? 0;
+    rgba[i * 4 + 2] = image.data[i * 3 + 2] ?? 0;
+  }
+  const encoded = jpeg.encode({ width: image.width, height: image.height, data: rgba }, quality);
+  return new Uint8Array(encoded.data);
+}
