@@ -36,6 +36,11 @@ export class FakeFaceMatcher implements FaceMatcher {
         });
     }
   }
+
+  describe(snapshot: Uint8Array): Promise<number[] | null> {
+    const face = /fake-face:(\w+);/.exec(Buffer.from(snapshot).toString('latin1'))?.[1] ?? '';
+    return Promise.resolve(face === 'match' || face === 'mismatch' ? [0.5, 0.5] : null);
+  }
 }
 
 export function faceBody(face: FakeFace, livenessPassed = true): FaceCheckBody {

@@ -20,4 +20,9 @@ export interface FaceMatch {
  */
 export interface FaceMatcher {
   match(snapshot: Uint8Array, reference: FaceReference, threshold: number): Promise<FaceMatch>;
+  /**
+   * The embedding of a stored snapshot's only face when it passes the quality gates (null
+   * otherwise): a snapshot staff confirmed becomes the reference for later re-checks.
+   */
+  describe(snapshot: Uint8Array): Promise<number[] | null>;
 }

@@ -76,6 +76,7 @@ export function presentSteps(
       score: record?.faceScore ?? null,
       lastVerdict: history.lastVerdict,
       checkedAt: iso(record?.faceCheckedAt ?? null),
+      confirmedAt: iso(record?.faceConfirmedAt ?? null),
     },
     pledge: { state: steps.pledge, agreedAt: iso(record?.pledgeAgreedAt ?? null) },
     phone: {

@@ -97,7 +97,6 @@ export class CheckInRepo {
       .where(eq(checkIn.registrationId, registrationId));
   }
 
-  /** Counts one more face-check attempt at check-in, atomically; answers the new count. */
   /**
    * Takes one of the registration's face-check attempts, atomically: null when all `allowed` are
    * used (two posts at once cannot both take the last one).
@@ -172,6 +171,7 @@ export class CheckInRepo {
       .select({
         faceCheckId: faceCheck.id,
         registrationId: faceCheck.registrationId,
+        source: faceCheck.source,
         storageKey: storedFile.storageKey,
         mimeType: storedFile.mimeType,
       })

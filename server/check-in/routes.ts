@@ -33,12 +33,7 @@ export function registerCheckInRoutes(app: FastifyInstance, deps: CheckInDeps): 
   const repo = new CheckInRepo(deps.db);
   const faceChecks = new FaceCheckService(deps);
   const service = new CheckInService(repo, faceChecks, deps);
-  const staff = new CheckInStaffService(
-    repo,
-    new SessionRosterRepo(deps.db),
-    deps.storage,
-    deps.clock,
-  );
+  const staff = new CheckInStaffService(repo, new SessionRosterRepo(deps.db), deps);
 
   registerRoute(app, contracts.getMyCheckIn, ({ auth, params }) =>
     service.state(auth.user, params.registrationId),
@@ -67,6 +62,15 @@ export function registerCheckInRoutes(app: FastifyInstance, deps: CheckInDeps): 
 
   registerRoute(app, contracts.listSessionCheckIns, ({ auth, params }) =>
     staff.list(auth.user, params.sessionId),
+  );
+  registerRoute(app, contracts.confirmCandidateFace, ({ auth, params, body, request }) =>
+    staff.confirmFace(
+      auth.user,
+      params.sessionId,
+      params.registrationId,
+      body.faceCheckId,
+      request.ip,
+    ),
   );
 
   // Binary answers, so not JSON contracts: the access rule is checked here by hand.

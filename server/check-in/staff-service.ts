@@ -1,11 +1,14 @@
 import type { SessionUser } from '../../shared/api/auth.js';
 import type { StaffCheckInRow } from '../../shared/api/check-in.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { DocumentDownload } from '../documents/download.js';
 import { AppError } from '../errors/app-error.js';
 import type { FileStorage } from '../files/storage.js';
 import { readStoredBytes } from '../files/stored-files.js';
 import type { SessionRosterRepo } from '../roster/repo.js';
+import type { CheckInChangeFeed } from './change-feed.js';
+import type { FaceMatcher } from './face-matcher.js';
 import { assertSeesSessionCheckIns } from './policy.js';
 import { presentStaffRow } from './presenter.js';
 import type { CheckInRepo, FaceCheckRow } from './repo.js';
@@ -16,13 +19,26 @@ const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': '
  * The staff view of a session's check-ins, and the images behind it (snapshots beside the
  * reference photo, docs/journeys.md J1). Seen by whoever sees the session roster; 404 for anyone else.
  */
+export interface CheckInStaffDeps {
+  storage: FileStorage;
+  clock: Clock;
+  audit: AuditLog;
+  faceMatcher: FaceMatcher;
+  changes: CheckInChangeFeed;
+}
+
 export class CheckInStaffService {
+  private readonly storage: FileStorage;
+  private readonly clock: Clock;
+
   constructor(
     private readonly repo: CheckInRepo,
     private readonly sessions: SessionRosterRepo,
-    private readonly storage: FileStorage,
-    private readonly clock: Clock,
-  ) {}
+    private readonly deps: CheckInStaffDeps,
+  ) {
+    this.storage = deps.storage;
+    this.clock = deps.clock;
+  }
 
   async list(user: SessionUser, sessionId: string) {
     const session = await assertSeesSessionCheckIns(this.sessions, user, sessionId);
@@ -90,5 +106,57 @@ export class CheckInStaffService {
       mimeType: photo.mimeType,
       fileName: `reference-${registrationId}.${EXTENSIONS[photo.mimeType] ?? 'bin'}`,
     };
+  }
+
+  /**
+   * 人工核验: a staff member of the session compared one of the check-in snapshots with the
+   * reference photo and confirms the identity. The face step passes (a flag for review is
+   * cleared), and that snapshot's embedding becomes the reference for the exam's re-checks.
+   */
+  async confirmFace(
+    user: SessionUser,
+    sessionId: string,
+    registrationId: string,
+    faceCheckId: string,
+    ip: string | null,
+  ): Promise<StaffCheckInRow> {
+    await assertSeesSessionCheckIns(this.sessions, user, sessionId);
+    const registration = await this.repo.registration(registrationId);
+    if (registration?.sessionId !== sessionId) throw AppError.notFound('registration');
+    const snapshot = await this.repo.snapshotOf(faceCheckId);
+    if (snapshot?.registrationId !== registrationId || snapshot.source !== 'check_in') {
+      throw AppError.notFound('snapshot');
+    }
+    const bytes = await readStoredBytes(this.storage, snapshot.storageKey, 'snapshot');
+    const embedding = await this.deps.faceMatcher.describe(bytes);
+    const now = this.clock.now();
+    await this.repo.ensureCheckIn(registrationId, registration.schoolId);
+    await this.repo.updateCheckIn(
+      registrationId,
+      {
+        faceState: 'passed',
+        faceConfirmedBy: user.id,
+        faceConfirmedAt: now,
+        // Without a usable face in it, re-checks keep comparing with the reference photo.
+        ...(embedding ? { faceEmbedding: embedding } : {}),
+      },
+      now,
+    );
+    await this.deps.audit.record({
+      schoolId: registration.schoolId,
+      actorId: user.id,
+      action: 'check_in.face_confirmed',
+      targetType: 'registration',
+      targetId: registrationId,
+      detail: `snapshot ${faceCheckId}`,
+      ...(ip ? { ip } : {}),
+    });
+    this.deps.changes.publish({ registrationId, sessionId });
+    const [record, checks, withPhoto] = await Promise.all([
+      this.repo.checkInOf(registrationId),
+      this.repo.faceChecksOf([registrationId]),
+      this.repo.usersWithReferencePhoto([registration.userId]),
+    ]);
+    return presentStaffRow(registration, record, checks, withPhoto.has(registration.userId), now);
   }
 }

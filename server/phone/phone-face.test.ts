@@ -15,6 +15,7 @@ const FACE_BODY = { image: PHOTO };
 /** Answers the next scripted verdict (mismatch when the script is empty). */
 function scriptedMatcher(verdicts: FaceMatch['verdict'][]): FaceMatcher {
   return {
+    describe: () => Promise.resolve(null),
     match: () => {
       const verdict = verdicts.shift() ?? 'mismatch';
       return Promise.resolve({

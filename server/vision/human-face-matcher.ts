@@ -1,7 +1,7 @@
 import type { FaceMatcher } from '../check-in/face-matcher.js';
 import { AppError } from '../errors/app-error.js';
 import { getFaceEngine, type FaceEngine } from './face-engine.js';
-import { verifyFace } from './face-verifier.js';
+import { analyseSnapshot, verifyFace } from './face-verifier.js';
 import { UnsupportedImageError } from './image-codec.js';
 
 /** The check-in's FaceMatcher on top of the Human engine (loaded on the first face check). */
@@ -24,6 +24,14 @@ export function createHumanFaceMatcher(engine: () => FaceEngine = getFaceEngine)
         };
       } catch (error) {
         if (error instanceof UnsupportedImageError) throw AppError.of('IMAGE_UNREADABLE');
+        throw error;
+      }
+    },
+    async describe(snapshot) {
+      try {
+        return (await analyseSnapshot(engine(), snapshot)).embedding;
+      } catch (error) {
+        if (error instanceof UnsupportedImageError) return null;
         throw error;
       }
     },

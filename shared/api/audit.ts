@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'check_in.device_checked',
   'check_in.face_checked',
   'check_in.face_flagged',
+  'check_in.face_confirmed',
   'check_in.pledge_agreed',
   'phone.paired',
   'phone.face_checked',

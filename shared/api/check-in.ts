@@ -155,6 +155,8 @@ export const checkInStateSchema = z.object({
       score: z.number().nullable(),
       lastVerdict: faceVerdictSchema.nullable(),
       checkedAt: isoDateTimeSchema.nullable(),
+      /** When staff confirmed the identity by hand (人工核验), which passes the step. */
+      confirmedAt: isoDateTimeSchema.nullable(),
     }),
     pledge: z.object({ state: stepStateSchema, agreedAt: isoDateTimeSchema.nullable() }),
     phone: z.object({
@@ -297,6 +299,29 @@ export const listSessionCheckIns = defineRoute({
     examName: z.string(),
     items: z.array(staffCheckInRowSchema),
   }),
+});
+
+export const sessionRegistrationParamsSchema = z.strictObject({
+  sessionId: idSchema,
+  registrationId: idSchema,
+});
+
+export const confirmFaceBodySchema = z.strictObject({
+  /** The check-in snapshot staff compared with the reference photo. */
+  faceCheckId: idSchema,
+});
+
+export const confirmCandidateFace = defineRoute({
+  method: 'POST',
+  path: '/api/sessions/:sessionId/registrations/:registrationId/face/confirm',
+  summary:
+    '人工核验: staff compared a check-in snapshot with the reference photo and confirm the identity; the face step passes and that snapshot becomes the reference for re-checks',
+  tags: ['check-in'],
+  access: ['examiner', 'proctor', 'college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
+  params: sessionRegistrationParamsSchema,
+  body: confirmFaceBodySchema,
+  response: staffCheckInRowSchema,
 });
 
 /** A face-check snapshot image, for staff of the session (and the candidate it belongs to). */

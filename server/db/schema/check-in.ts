@@ -14,7 +14,7 @@ import {
 import { FACE_CHECK_SOURCES, FACE_VERDICTS, STEP_STATES } from '../../../shared/enums.js';
 import type { DeviceReport, FaceLiveness, FaceQuality } from '../../../shared/api/check-in.js';
 import { registration } from './exams.js';
-import { school, storedFile } from './org.js';
+import { appUser, school, storedFile } from './org.js';
 
 export const stepStateEnum = pgEnum('step_state', STEP_STATES);
 export const faceVerdictEnum = pgEnum('face_verdict', FACE_VERDICTS);
@@ -43,6 +43,9 @@ export const checkIn = pgTable('check_in', {
   faceCheckedAt: timestamp('face_checked_at', { withTimezone: true }),
   /** Embedding of the passed snapshot: the reference for later re-checks in this exam. */
   faceEmbedding: jsonb('face_embedding').$type<number[]>(),
+  /** Staff who confirmed the identity by hand (reference beside the snapshot), and when. */
+  faceConfirmedBy: uuid('face_confirmed_by').references(() => appUser.id, { onDelete: 'set null' }),
+  faceConfirmedAt: timestamp('face_confirmed_at', { withTimezone: true }),
   pledgeState: stepStateEnum('pledge_state').notNull().default('pending'),
   pledgeAgreedAt: timestamp('pledge_agreed_at', { withTimezone: true }),
   /** The address the 同意 came from. */

@@ -44,6 +44,7 @@ export function checkInState(
         score: null,
         lastVerdict: null,
         checkedAt: null,
+        confirmedAt: null,
         ...steps.face,
       },
       pledge: { state: 'pending', agreedAt: null, ...steps.pledge },

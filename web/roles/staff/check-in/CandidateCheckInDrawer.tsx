@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card, Descriptions, Drawer, Flex, Image, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,6 +10,7 @@ import {
 import { buildPath } from '../../../../shared/api/contract.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { formatScore } from './checkInFormat.js';
+import { ConfirmIdentityButton } from './ConfirmIdentityButton.js';
 import { DeviceReportView } from './DeviceReportView.js';
 import { LiveCameras } from './LiveCameras.js';
 import { PhoneConnectionBadge } from './PhoneConnectionBadge.js';
@@ -20,13 +22,16 @@ interface CandidateCheckInDrawerProps {
   sessionId: string;
   row: StaffCheckInRow | null;
   onClose: () => void;
+  /** The query of the session's check-ins (refreshed after 人工核验). */
+  listKey: readonly unknown[];
 }
 
 /**
  * One candidate's check-in for staff: the live PC and phone cameras, the face snapshots beside
  * the reference photo (examiners compare them, docs/journeys.md J1), every face check, and the full 检测报告.
  */
-export function CandidateCheckInDrawer({ sessionId, row, onClose }: CandidateCheckInDrawerProps) {
+export function CandidateCheckInDrawer(props: CandidateCheckInDrawerProps) {
+  const { sessionId, row, onClose, listKey } = props;
   const { t } = useTranslation();
   return (
     <Drawer
@@ -46,7 +51,7 @@ export function CandidateCheckInDrawer({ sessionId, row, onClose }: CandidateChe
       {row && (
         <Flex vertical gap={24}>
           <LiveCameras registrationId={row.registrationId} candidateName={row.candidateName} />
-          <FaceComparison sessionId={sessionId} row={row} />
+          <FaceComparison sessionId={sessionId} row={row} listKey={listKey} />
           <StepFacts row={row} />
           <DeviceReportView
             report={row.steps.device.report}
@@ -58,8 +63,17 @@ export function CandidateCheckInDrawer({ sessionId, row, onClose }: CandidateChe
   );
 }
 
-function FaceComparison({ sessionId, row }: { sessionId: string; row: StaffCheckInRow }) {
+function FaceComparison(props: {
+  sessionId: string;
+  row: StaffCheckInRow;
+  listKey: readonly unknown[];
+}) {
+  const { sessionId, row, listKey } = props;
+  const face = row.steps.face;
+  // A flagged or still open step can be confirmed by hand with one of the check-in's snapshots.
+  const confirmable = face.state === 'flagged' || face.state === 'pending';
   const { t } = useTranslation();
+  const { dateTime } = useTimeFormat();
   const referenceUrl = buildPath(SESSION_REFERENCE_PHOTO_PATH, {
     sessionId,
     registrationId: row.registrationId,
@@ -70,6 +84,13 @@ function FaceComparison({ sessionId, row }: { sessionId: string; row: StaffCheck
         {t('staffCheckIn.compareTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('staffCheckIn.compareHint')}</Typography.Paragraph>
+      {face.confirmedAt && (
+        <Typography.Paragraph>
+          <Tag color="success">
+            {t('staffCheckIn.identityConfirmedAt', { time: dateTime(face.confirmedAt) })}
+          </Tag>
+        </Typography.Paragraph>
+      )}
       <Flex gap={16} wrap align="flex-start">
         <Card
           size="small"
@@ -90,7 +111,17 @@ function FaceComparison({ sessionId, row }: { sessionId: string; row: StaffCheck
           <Typography.Text type="secondary">{t('staffCheckIn.noFaceChecks')}</Typography.Text>
         ) : (
           row.faceChecks.map((check) => (
-            <FaceCheckCard key={check.id} check={check} candidateName={row.candidateName} />
+            <FaceCheckCard key={check.id} check={check} candidateName={row.candidateName}>
+              {confirmable && check.source === 'check_in' && (
+                <ConfirmIdentityButton
+                  sessionId={sessionId}
+                  registrationId={row.registrationId}
+                  faceCheckId={check.id}
+                  candidateName={row.candidateName}
+                  listKey={listKey}
+                />
+              )}
+            </FaceCheckCard>
           ))
         )}
       </Flex>
@@ -101,9 +132,11 @@ function FaceComparison({ sessionId, row }: { sessionId: string; row: StaffCheck
 function FaceCheckCard({
   check,
   candidateName,
+  children,
 }: {
   check: FaceCheckResult;
   candidateName: string;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { dateTime } = useTimeFormat();
@@ -155,6 +188,7 @@ function FaceCheckCard({
             : []),
         ]}
       />
+      {children}
     </Card>
   );
 }

@@ -19,7 +19,7 @@ import { PageHeading } from '../../../ui/PageHeading.js';
 /** Staff follow the check-ins live; the server's state is cheap to read. */
 const REFRESH_MS = 5_000;
 
-const sessionCheckInKey = (sessionId: string) => ['sessions', sessionId, 'check-ins'];
+export const sessionCheckInKey = (sessionId: string) => ['sessions', sessionId, 'check-ins'];
 
 /**
  * `/examiner|proctor|admin/sessions/:sessionId/check-in`: every candidate's check-in steps, face
@@ -89,7 +89,12 @@ export function SessionCheckInPage() {
           </Flex>
         </Card>
       )}
-      <CandidateCheckInDrawer sessionId={sessionId} row={openRow} onClose={() => setOpenId(null)} />
+      <CandidateCheckInDrawer
+        sessionId={sessionId}
+        row={openRow}
+        onClose={() => setOpenId(null)}
+        listKey={sessionCheckInKey(sessionId)}
+      />
     </Flex>
   );
   // Admin pages sit inside the admin console's shell already; staff pages bring their own.

@@ -208,6 +208,7 @@ export function PanelPage() {
         sessionId={sessionId}
         row={openEntry?.checkIn ?? null}
         onClose={() => setOpenId(null)}
+        listKey={sessionQueueKey(sessionId)}
       />
     </RoleShell>
   );

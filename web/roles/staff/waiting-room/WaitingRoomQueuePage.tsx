@@ -22,7 +22,12 @@ import { CandidateCheckInDrawer } from '../check-in/CandidateCheckInDrawer.js';
 import { CallPanel } from './CallPanel.js';
 import { QueueTable } from './QueueTable.js';
 import { ReadinessModal, type ReadinessChoice } from './ReadinessModal.js';
-import { storeTicket, useOnlineCandidates, useSessionQueue } from '../queue/useSessionQueue.js';
+import {
+  sessionQueueKey,
+  storeTicket,
+  useOnlineCandidates,
+  useSessionQueue,
+} from '../queue/useSessionQueue.js';
 import { visuallyHidden } from '../../../ui/visuallyHidden.js';
 import { PageHeading } from '../../../ui/PageHeading.js';
 
@@ -212,6 +217,7 @@ export function WaitingRoomQueuePage() {
           sessionId={sessionId}
           row={openEntry?.checkIn ?? null}
           onClose={() => setOpenId(null)}
+          listKey={sessionQueueKey(sessionId)}
         />
       </Flex>
     </RoleShell>

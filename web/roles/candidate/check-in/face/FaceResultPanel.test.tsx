@@ -20,6 +20,7 @@ const failedStep = (overrides: Partial<FaceStep>): FaceStep => ({
   score: 0.31,
   lastVerdict: 'mismatch',
   checkedAt: '2026-06-01T09:00:00.000Z',
+  confirmedAt: null,
   ...overrides,
 });
 

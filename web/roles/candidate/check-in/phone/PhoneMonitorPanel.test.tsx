@@ -83,6 +83,7 @@ function checkInState(
         score: null,
         lastVerdict: null,
         checkedAt: null,
+        confirmedAt: null,
       },
       pledge: { state: 'passed', agreedAt: NOW },
       phone: {
