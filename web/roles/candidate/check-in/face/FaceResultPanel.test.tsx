@@ -46,6 +46,8 @@ describe('FaceResultPanel (人脸识别 result)', () => {
   it('says how many tries remain and offers only 重试 while the server says a retry may succeed', () => {
     const handlers = show('mismatch', failedStep({}));
     expect(screen.getByText('与报名照片不一致')).toBeInTheDocument();
+    // A mismatch is explained in plain words: it asks staff to look, it accuses nobody.
+    expect(screen.getByText(/这不代表您被认定为作弊.*人工核验/)).toBeInTheDocument();
     expect(screen.getByText('还可重试 3 次')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '继续进入' })).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '重试' }));

@@ -59,6 +59,11 @@ export function FaceResultPanel({
       subTitle={
         <Flex vertical gap={4}>
           <Typography.Text strong>{t(`candidateFace.verdict.${verdict}`)}</Typography.Text>
+          {verdict === 'mismatch' ? (
+            <Typography.Text style={{ maxWidth: 560 }}>
+              {t('candidateFace.result.mismatchReassurance')}
+            </Typography.Text>
+          ) : null}
           <Typography.Text type="secondary">
             {t('candidateFace.camera.attempt', { attempt: attempts, allowed: attemptsAllowed })}
           </Typography.Text>

@@ -44,9 +44,11 @@ export const zh = {
     attemptsLeft: '还可重试 {{count}} 次',
     noAttemptsLeft: '已达到允许的认证次数。',
     livenessFailedTwice: '活体检测已两次未通过：您可以再试一次，也可以直接继续进入。',
+    mismatchReassurance:
+      '这不代表您被认定为作弊：自动比对也会认错本人，尤其是报名照片拍摄较早时。结果只会提示考务人员对照您的报名照片人工核验。再试时请正对摄像头、保持光线充足、摘下帽子和口罩。',
     continueTitle: '仍可继续进入',
     continueExplanation:
-      '若一直认证失败也可继续进入，但在考官界面会提示“人脸识别认证未通过”，请在面试中向考官出示身份证原件进行人证对比。考官可以查看本次人脸识别的截图。',
+      '若一直认证失败也可继续进入，但在考官界面会提示“人脸识别认证未通过”，请在面试中向考官出示身份证原件进行人证对比。考官可以查看本次人脸识别的截图，并人工核验您的身份。',
     continue: '继续进入',
     uploadFailed: '照片上传失败：{{reason}}',
   },
@@ -114,9 +116,11 @@ export const en: typeof zh = {
     noAttemptsLeft: 'You have used all allowed attempts.',
     livenessFailedTwice:
       'The liveness check failed twice: you may try once more, or continue right away.',
+    mismatchReassurance:
+      'This does not mean you are suspected of cheating: the automatic comparison also misses real people, especially when the registration photo is old. It only asks the staff to compare you with your registration photo by hand. When you try again, face the camera in good light, without a hat or mask.',
     continueTitle: 'You may still continue',
     continueExplanation:
-      'If the face check keeps failing you may continue, but the examiner will see “face verification not passed”: show your original ID card to the examiner in the interview for a comparison. Examiners can see the photos of this check.',
+      'If the face check keeps failing you may continue, but the examiner will see “face verification not passed”: show your original ID card to the examiner in the interview for a comparison. Examiners can see the photos of this check and confirm your identity by hand.',
     continue: 'Continue',
     uploadFailed: 'The photo could not be sent: {{reason}}',
   },
