@@ -4,7 +4,7 @@ import type { CheckInState, DeviceReport, FaceCheckBody } from '../../shared/api
 import { examSession } from '../db/schema/index.js';
 import { pngWithComment } from '../vision/test-images.js';
 import type { TestApp, TestClient } from '../test/test-app.js';
-import type { FaceMatch, FaceMatcher, FaceReference } from './face-matcher.js';
+import type { FaceMatch, FaceMatcher, FaceReference } from './face-matcher-port.js';
 
 /** What the fake engine should conclude from a snapshot, written into the snapshot's bytes. */
 export type FakeFace = 'match' | 'mismatch' | 'no_face';

@@ -8,7 +8,7 @@ import type { FileStorage } from '../files/storage.js';
 import { readStoredBytes, saveStoredFile } from '../files/stored-files.js';
 import { assertDecodableImage } from '../vision/image-codec.js';
 import type { CheckInChangeFeed } from './change-feed.js';
-import type { FaceMatch, FaceMatcher, FaceReference } from './face-matcher.js';
+import type { FaceMatch, FaceMatcher, FaceReference } from './face-matcher-port.js';
 import { presentFaceCheck } from './presenter.js';
 import { CheckInRepo } from './repo.js';
 

@@ -11,7 +11,7 @@ import { SessionRosterRepo } from '../roster/repo.js';
 import type { RouteDeps } from '../route-deps.js';
 import type { CheckInChangeFeed } from './change-feed.js';
 import { FaceCheckService } from './face-check-service.js';
-import type { FaceMatcher } from './face-matcher.js';
+import type { FaceMatcher } from './face-matcher-port.js';
 import { CheckInRepo } from './repo.js';
 import { CheckInService } from './service.js';
 import { CheckInStaffService } from './staff-service.js';

@@ -8,7 +8,7 @@ import type { FileStorage } from '../files/storage.js';
 import { readStoredBytes } from '../files/stored-files.js';
 import type { SessionRosterRepo } from '../roster/repo.js';
 import type { CheckInChangeFeed } from './change-feed.js';
-import type { FaceMatcher } from './face-matcher.js';
+import type { FaceMatcher } from './face-matcher-port.js';
 import { assertSeesSessionCheckIns } from './policy.js';
 import { presentStaffRow } from './presenter.js';
 import type { CheckInRepo, FaceCheckRow } from './repo.js';

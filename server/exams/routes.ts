@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as api from '../../shared/api/exams.js';
 import type { Clock } from '../clock.js';
 import { registerRoute } from '../plugins/http-routes.js';
-import { presentMyRegistration } from '../tickets/presenter.js';
+import { presentMyRegistration } from '../admission-tickets/presenter.js';
 import type { ExamsRepo } from './repo.js';
 import { sessionStatusAt } from './session-status.js';
 

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { StaffDuty } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
 import { appUser, registration, staffAssignment, waitingTicket } from '../db/schema/index.js';
-import type { TicketPatch, TicketRecord } from './ticket-machine.js';
+import type { TicketPatch, TicketRecord } from '../waiting-room/ticket-machine.js';
 
 const caller = alias(appUser, 'caller');
 

@@ -20,7 +20,7 @@ import type { ExaminerPresence } from './examiner-presence.js';
 import { assertHasDuty, type TicketRole } from './policy.js';
 import { presentCandidateTicket, presentTicket, waitingExaminerStateOf } from './presenter.js';
 import type { InterviewRepo, TicketRow } from './repo.js';
-import { decide, type TicketCommand, type TicketRecord } from './ticket-machine.js';
+import { decide, type TicketCommand, type TicketRecord } from '../waiting-room/ticket-machine.js';
 
 /** The waiting-room examiner's state as one candidate sees it (see waitingExaminerPresence). */
 export type WaitingExaminerPresence = (ownCaller: string | null) => WaitingExaminerState;

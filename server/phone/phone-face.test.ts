@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaceMatch, FaceMatcher } from '../check-in/face-matcher.js';
+import type { FaceMatch, FaceMatcher } from '../check-in/face-matcher-port.js';
 import { checkIn } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { auditEntries, loginStaff } from '../test/demo-logins.js';

@@ -4,7 +4,7 @@ import { PHONE_COOKIE } from '../../shared/api/phone.js';
 import { FaceCheckService } from '../check-in/face-check-service.js';
 import type { CheckInDeps } from '../check-in/routes.js';
 import { registerRoute } from '../plugins/http-routes.js';
-import type { PhoneFaceChecks } from './face-checks.js';
+import type { PhoneFaceChecks } from './face-check-port.js';
 import { PhoneRepo } from './repo.js';
 import { PhoneService } from './service.js';
 

@@ -9,8 +9,8 @@ import { faceRetryOptions } from '../check-in/state-machine.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import { sessionStatusAt } from '../exams/session-status.js';
-import { examEndAt } from '../tickets/exam-progress.js';
-import type { PhoneFaceChecks } from './face-checks.js';
+import { examEndAt } from '../admission-tickets/exam-progress.js';
+import type { PhoneFaceChecks } from './face-check-port.js';
 import type { PairedPhoneRow, PhoneRegistrationRow, PhoneRepo } from './repo.js';
 
 /** Attempts before the phone may go on without a match: the first one and the exam's retries. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { examEndAt } from '../tickets/exam-progress.js';
+import { examEndAt } from '../admission-tickets/exam-progress.js';
 import type { RealtimeRepo } from './repo.js';
 import { registrationPhonesRoom, type RealtimeServer, type RealtimeSocket } from './types.js';
 

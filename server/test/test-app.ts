@@ -9,7 +9,7 @@ import type { SmsSender } from '../auth/sms/sms-sender.js';
 import type { CaptchaGenerator } from '../auth/captcha.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import { FakeFaceMatcher } from '../check-in/check-in-test-helpers.js';
-import type { FaceMatcher } from '../check-in/face-matcher.js';
+import type { FaceMatcher } from '../check-in/face-matcher-port.js';
 import { ManualClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { LocalFolderStorage, type FileStorage } from '../files/storage.js';

@@ -1,4 +1,4 @@
-import type { FaceMatcher } from '../check-in/face-matcher.js';
+import type { FaceMatcher } from '../check-in/face-matcher-port.js';
 import { AppError } from '../errors/app-error.js';
 import { getFaceEngine, type FaceEngine } from './face-engine.js';
 import { analyseSnapshot, verifyFace } from './face-verifier.js';

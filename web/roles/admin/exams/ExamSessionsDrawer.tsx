@@ -13,7 +13,7 @@ import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { StatusTag } from '../../../ui/StatusTag.js';
 import { SessionFormModal } from './SessionFormModal.js';
-import { StaffFormModal } from './StaffFormModal.js';
+import { SessionStaffAssignModal } from './SessionStaffAssignModal.js';
 import { examAdminKeys, useExamSessions } from './useExamAdmin.js';
 import { GuardedDeleteButton } from './GuardedDeleteButton.js';
 import { NavButton, rosterPath } from '../roster/rosterLinks.js';
@@ -115,7 +115,7 @@ export function ExamSessionsDrawer({ exam, onClose }: ExamSessionsDrawerProps) {
       {exam && (
         <SessionFormModal examId={exam.id} editing={editing} onClose={() => setEditing(null)} />
       )}
-      <StaffFormModal session={staffOf} onClose={() => setStaffOf(null)} />
+      <SessionStaffAssignModal session={staffOf} onClose={() => setStaffOf(null)} />
     </Drawer>
   );
 }

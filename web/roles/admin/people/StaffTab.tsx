@@ -23,7 +23,7 @@ import { callApi } from '../../../api/client.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { StaffActions } from './StaffActions.js';
-import { StaffFormModal } from './StaffFormModal.js';
+import { StaffAccountFormModal } from './StaffAccountFormModal.js';
 import { TemporaryPasswordModal, type IssuedPassword } from './TemporaryPasswordModal.js';
 import { peopleKeys } from './useColleges.js';
 
@@ -157,7 +157,7 @@ export function StaffTab({ isCollegeAdmin }: { isCollegeAdmin: boolean }) {
           onChange: setPage,
         }}
       />
-      <StaffFormModal
+      <StaffAccountFormModal
         open={isCreating}
         isCollegeAdmin={isCollegeAdmin}
         onClose={() => setIsCreating(false)}

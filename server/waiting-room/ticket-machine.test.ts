@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMINER_LEFT_GRACE_MS, type TicketState } from '../../shared/api/interviews.js';
 import { ManualClock } from '../clock.js';
-import { ExaminerPresence } from './examiner-presence.js';
-import { sortQueue, waitingExaminerStateOf } from './presenter.js';
+import { ExaminerPresence } from '../interviews/examiner-presence.js';
+import { sortQueue, waitingExaminerStateOf } from '../interviews/presenter.js';
 import { decide, type TicketCommand, type TicketFacts } from './ticket-machine.js';
 
 const clock = new ManualClock();

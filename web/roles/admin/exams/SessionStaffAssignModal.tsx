@@ -14,7 +14,7 @@ import { FormNotice } from '../../../forms/FormNotice.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { examAdminKeys, useSessionStaff } from './useExamAdmin.js';
 
-interface StaffFormModalProps {
+interface SessionStaffAssignModalProps {
   session: AdminSession | null;
   onClose: () => void;
 }
@@ -29,7 +29,7 @@ function toOptions(options: StaffOption[], role: StaffOption['role']) {
 }
 
 /** Sets who works in a session: waiting-room examiners, panel and chair, proctors. */
-export function StaffFormModal({ session, onClose }: StaffFormModalProps) {
+export function SessionStaffAssignModal({ session, onClose }: SessionStaffAssignModalProps) {
   const { t } = useTranslation();
   const staff = useSessionStaff(session?.id ?? null);
   return (

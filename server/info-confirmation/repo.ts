@@ -2,7 +2,7 @@ import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { RosterReportState } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
-import { ownRegistrationOf, registrationCollegeId } from '../tickets/repo.js';
+import { ownRegistrationOf, registrationCollegeId } from '../admission-tickets/repo.js';
 import {
   appUser,
   college,

@@ -16,7 +16,7 @@ import { peopleKeys, useColleges } from './useColleges.js';
 
 type Values = ApiBody<typeof createStaff>;
 
-interface StaffFormModalProps {
+interface StaffAccountFormModalProps {
   open: boolean;
   /** College admins create examiners and proctors of their own college only. */
   isCollegeAdmin: boolean;
@@ -25,7 +25,12 @@ interface StaffFormModalProps {
 }
 
 /** Creates a staff account; the server answers with its one-time password. */
-export function StaffFormModal({ open, isCollegeAdmin, onClose, onCreated }: StaffFormModalProps) {
+export function StaffAccountFormModal({
+  open,
+  isCollegeAdmin,
+  onClose,
+  onCreated,
+}: StaffAccountFormModalProps) {
   const { t } = useTranslation();
   const rules = useFieldRules();
   const queryClient = useQueryClient();
