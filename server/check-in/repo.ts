@@ -9,7 +9,7 @@ import {
   exam,
   examSession,
   faceCheck,
-  identityReview,
+  documentReview,
   registration,
   storedFile,
 } from '../db/schema/index.js';
@@ -205,12 +205,12 @@ export class CheckInRepo {
         mimeType: storedFile.mimeType,
       })
       .from(candidateDocument)
-      .innerJoin(identityReview, eq(identityReview.userId, candidateDocument.userId))
+      .innerJoin(documentReview, eq(documentReview.userId, candidateDocument.userId))
       .innerJoin(storedFile, eq(storedFile.id, candidateDocument.fileId))
       .where(
         and(
           eq(candidateDocument.userId, userId),
-          eq(identityReview.state, 'approved'),
+          eq(documentReview.state, 'approved'),
           inArray(candidateDocument.kind, ['png', 'jpeg']),
           eq(candidateDocument.rejected, false),
         ),
@@ -230,11 +230,11 @@ export class CheckInRepo {
     const withDocument = await this.db
       .selectDistinct({ userId: candidateDocument.userId })
       .from(candidateDocument)
-      .innerJoin(identityReview, eq(identityReview.userId, candidateDocument.userId))
+      .innerJoin(documentReview, eq(documentReview.userId, candidateDocument.userId))
       .where(
         and(
           inArray(candidateDocument.userId, userIds),
-          eq(identityReview.state, 'approved'),
+          eq(documentReview.state, 'approved'),
           inArray(candidateDocument.kind, ['png', 'jpeg']),
           eq(candidateDocument.rejected, false),
         ),

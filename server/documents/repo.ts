@@ -6,7 +6,7 @@ import {
   appUser,
   candidateDocument,
   college,
-  identityReview,
+  documentReview,
   storedFile,
 } from '../db/schema/index.js';
 import type { ReviewScope } from './policy.js';
@@ -31,14 +31,14 @@ const documentColumns = {
 };
 
 const reviewColumns = {
-  userId: identityReview.userId,
-  state: identityReview.state,
-  reason: identityReview.reason,
-  submittedAt: identityReview.submittedAt,
-  reviewedAt: identityReview.reviewedAt,
+  userId: documentReview.userId,
+  state: documentReview.state,
+  reason: documentReview.reason,
+  submittedAt: documentReview.submittedAt,
+  reviewedAt: documentReview.reviewedAt,
 };
 
-const documentCount = sql<number>`(select count(*)::int from ${candidateDocument} where ${candidateDocument.userId} = ${identityReview.userId})`;
+const documentCount = sql<number>`(select count(*)::int from ${candidateDocument} where ${candidateDocument.userId} = ${documentReview.userId})`;
 
 /** A candidate the way reviewers see them, with scope fields for the policy. */
 const candidateColumns = {
@@ -74,9 +74,9 @@ export class DocumentsRepo {
   async reviewOf(userId: string) {
     const [row] = await this.db
       .select({ ...reviewColumns, reviewerName: reviewer.name })
-      .from(identityReview)
-      .leftJoin(reviewer, eq(reviewer.id, identityReview.reviewerId))
-      .where(eq(identityReview.userId, userId));
+      .from(documentReview)
+      .leftJoin(reviewer, eq(reviewer.id, documentReview.reviewerId))
+      .where(eq(documentReview.userId, userId));
     return row;
   }
 
@@ -128,13 +128,13 @@ export class DocumentsRepo {
   ): Promise<T> {
     return this.db.transaction(async (tx) => {
       await tx
-        .insert(identityReview)
+        .insert(documentReview)
         .values({ userId: user.id, schoolId: user.schoolId, state: 'draft' })
         .onConflictDoNothing();
       const [row] = await tx
-        .select({ state: identityReview.state })
-        .from(identityReview)
-        .where(eq(identityReview.userId, user.id))
+        .select({ state: documentReview.state })
+        .from(documentReview)
+        .where(eq(documentReview.userId, user.id))
         .for('update');
       if (!row) throw new Error('identity review row vanished');
       return change(tx, row.state);
@@ -175,15 +175,15 @@ export class DocumentsRepo {
 
   async touchReview(executor: Executor, userId: string, at: Date): Promise<void> {
     await executor
-      .update(identityReview)
+      .update(documentReview)
       .set({ updatedAt: at })
-      .where(eq(identityReview.userId, userId));
+      .where(eq(documentReview.userId, userId));
   }
 
   /** draft/rejected → pending; clears the last decision and the marks on files. */
   async submit(executor: Executor, userId: string, at: Date): Promise<boolean> {
     const rows = await executor
-      .update(identityReview)
+      .update(documentReview)
       .set({
         state: 'pending',
         submittedAt: at,
@@ -192,8 +192,8 @@ export class DocumentsRepo {
         reviewerId: null,
         updatedAt: at,
       })
-      .where(and(eq(identityReview.userId, userId), inArray(identityReview.state, EDITABLE_STATES)))
-      .returning({ userId: identityReview.userId });
+      .where(and(eq(documentReview.userId, userId), inArray(documentReview.state, EDITABLE_STATES)))
+      .returning({ userId: documentReview.userId });
     if (rows.length === 0) return false;
     await executor
       .update(candidateDocument)
@@ -218,7 +218,7 @@ export class DocumentsRepo {
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const rows = await tx
-        .update(identityReview)
+        .update(documentReview)
         .set({
           state: decision.state,
           reason: decision.reason,
@@ -226,8 +226,8 @@ export class DocumentsRepo {
           reviewedAt: decision.at,
           updatedAt: decision.at,
         })
-        .where(and(eq(identityReview.userId, userId), eq(identityReview.state, 'pending')))
-        .returning({ userId: identityReview.userId });
+        .where(and(eq(documentReview.userId, userId), eq(documentReview.state, 'pending')))
+        .returning({ userId: documentReview.userId });
       if (rows.length === 0) return false;
       if (decision.rejectedDocumentIds.length > 0) {
         await tx
@@ -251,18 +251,18 @@ export class DocumentsRepo {
   ) {
     const text = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
     const where: SQL | undefined = and(
-      eq(identityReview.schoolId, scope.schoolId),
+      eq(documentReview.schoolId, scope.schoolId),
       eq(appUser.role, 'candidate'),
       scope.collegeId === null ? undefined : eq(appUser.collegeId, scope.collegeId),
-      eq(identityReview.state, filter.state),
+      eq(documentReview.state, filter.state),
       text ? or(ilike(appUser.name, text), ilike(appUser.idNumber, text)) : undefined,
     );
     const order =
       filter.state === 'pending'
-        ? [sql`${identityReview.submittedAt} asc nulls last`, asc(identityReview.userId)]
+        ? [sql`${documentReview.submittedAt} asc nulls last`, asc(documentReview.userId)]
         : filter.state === 'draft'
-          ? [desc(identityReview.updatedAt), asc(identityReview.userId)]
-          : [sql`${identityReview.reviewedAt} desc nulls last`, asc(identityReview.userId)];
+          ? [desc(documentReview.updatedAt), asc(documentReview.userId)]
+          : [sql`${documentReview.reviewedAt} desc nulls last`, asc(documentReview.userId)];
     const rows = await this.db
       .select({
         ...reviewColumns,
@@ -271,8 +271,8 @@ export class DocumentsRepo {
         collegeName: college.name,
         documentCount,
       })
-      .from(identityReview)
-      .innerJoin(appUser, eq(appUser.id, identityReview.userId))
+      .from(documentReview)
+      .innerJoin(appUser, eq(appUser.id, documentReview.userId))
       .leftJoin(college, eq(college.id, appUser.collegeId))
       .where(where)
       .orderBy(...order)
@@ -280,8 +280,8 @@ export class DocumentsRepo {
       .offset((filter.page - 1) * filter.pageSize);
     const [total] = await this.db
       .select({ total: count() })
-      .from(identityReview)
-      .innerJoin(appUser, eq(appUser.id, identityReview.userId))
+      .from(documentReview)
+      .innerJoin(appUser, eq(appUser.id, documentReview.userId))
       .where(where);
     return { rows, total: total?.total ?? 0 };
   }

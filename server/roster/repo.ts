@@ -8,7 +8,7 @@ import {
   college,
   exam,
   examSession,
-  identityReview,
+  documentReview,
   registration,
   staffAssignment,
 } from '../db/schema/index.js';
@@ -310,13 +310,13 @@ export class SessionRosterRepo {
         attendanceChangedAt: registration.attendanceChangedAt,
         identityConfirmedAt: registration.identityConfirmedAt,
         mockEntryCount: registration.mockEntryCount,
-        reviewState: identityReview.state,
+        reviewState: documentReview.state,
         hasDocuments,
       })
       .from(registration)
       .innerJoin(appUser, eq(appUser.id, registration.userId))
       .leftJoin(college, eq(college.id, appUser.collegeId))
-      .leftJoin(identityReview, eq(identityReview.userId, appUser.id))
+      .leftJoin(documentReview, eq(documentReview.userId, appUser.id))
       .where(eq(registration.sessionId, sessionId))
       .orderBy(asc(registration.admissionNumber));
   }

@@ -5,7 +5,7 @@ import {
   appUser,
   candidateDocument,
   examSession,
-  identityReview,
+  documentReview,
   storedFile,
 } from '../db/schema/index.js';
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
@@ -105,7 +105,7 @@ describe('session roster: who sees it and what it counts', () => {
       sizeBytes: 1,
     });
     await test.database.db
-      .insert(identityReview)
+      .insert(documentReview)
       .values({ userId: wangUser.id, schoolId: wangUser.schoolId, state: 'pending' });
 
     const admin = await RosterClient.login(test, 'admin');

@@ -19,7 +19,7 @@ export const reviewStateEnum = pgEnum('review_state', REVIEW_STATES);
 export const rosterReportStateEnum = pgEnum('roster_report_state', ROSTER_REPORT_STATES);
 
 /** 身份认证: one review per candidate over all their uploaded documents. */
-export const identityReview = pgTable('identity_review', {
+export const documentReview = pgTable('document_review', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => appUser.id, { onDelete: 'cascade' }),
