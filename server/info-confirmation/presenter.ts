@@ -4,7 +4,7 @@ import type {
   MockEntry,
   MyRosterReport,
   RosterReportView,
-} from '../../shared/api/identity.js';
+} from '../../shared/api/info-confirmation.js';
 import { sessionStatusAt } from '../exams/session-status.js';
 import type { IdentityRow, ReportRow } from './repo.js';
 

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../shared/api/auth.js';
-import type { RosterReportView } from '../../shared/api/identity.js';
+import type { RosterReportView } from '../../shared/api/info-confirmation.js';
 import type { RosterReportState } from '../../shared/enums.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import * as contracts from '../../shared/api/identity.js';
+import * as contracts from '../../shared/api/info-confirmation.js';
 import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
 import { IdentityRepo } from './repo.js';

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../shared/api/auth.js';
-import type { IdentityCheck, MockEntry } from '../../shared/api/identity.js';
+import type { IdentityCheck, MockEntry } from '../../shared/api/info-confirmation.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';

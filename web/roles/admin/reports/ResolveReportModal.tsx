@@ -2,7 +2,7 @@ import { Alert, App, Descriptions, Form, Input, Modal } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { RosterReportView } from '../../../../shared/api/identity.js';
+import type { RosterReportView } from '../../../../shared/api/info-confirmation.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { useResolveRosterReport } from './useRosterReports.js';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterReportView } from '../../../../shared/api/identity.js';
+import type { RosterReportView } from '../../../../shared/api/info-confirmation.js';
 import type { RosterReportState } from '../../../../shared/enums.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';

@@ -1,5 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { listRosterReports, resolveRosterReport } from '../../../../shared/api/identity.js';
+import {
+  listRosterReports,
+  resolveRosterReport,
+} from '../../../../shared/api/info-confirmation.js';
 import type { RosterReportState } from '../../../../shared/enums.js';
 import { callApi } from '../../../api/client.js';
 

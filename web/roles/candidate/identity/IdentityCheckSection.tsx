@@ -1,7 +1,7 @@
 import { Alert, App, Button, Descriptions, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentityCheck } from '../../../../shared/api/identity.js';
+import type { IdentityCheck } from '../../../../shared/api/info-confirmation.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { LoadError } from '../../../ui/LoadError.js';

@@ -3,7 +3,7 @@ import { Alert, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { enterMockExam } from '../../../../shared/api/identity.js';
+import { enterMockExam } from '../../../../shared/api/info-confirmation.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { RoleShell } from '../../../layout/RoleShell.js';

@@ -4,7 +4,7 @@ import {
   getMyIdentity,
   reportMyIdentity,
   type IdentityCheck,
-} from '../../../../shared/api/identity.js';
+} from '../../../../shared/api/info-confirmation.js';
 import { callApi } from '../../../api/client.js';
 
 /** Under the registrations list's key, so invalidating the list refreshes it too. */
