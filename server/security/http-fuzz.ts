@@ -15,7 +15,8 @@ import { gateAnswer, MATRIX_CALLERS } from './matrix-cells.js';
 import type { Prng } from './prng.js';
 import { partsFor, requestOf } from './request-samples.js';
 import { isUpload, type TableRoute } from './route-table.js';
-import { ownIds, unknownIds, type SecurityWorld } from './security-world.js';
+import type { SecurityWorld } from './security-world.js';
+import { ownIds, unknownIds } from './security-world-ids.js';
 
 /** One fuzzed request: what was sent, as whom, and why (to read a failure). */
 export interface FuzzCase {

@@ -5,15 +5,8 @@ import type { ErrorCode } from '../../shared/errors.js';
 import type { Caller, OutgoingRequest } from './caller.js';
 import { hasValidatedInput, requestFor } from './request-samples.js';
 import type { TableRoute } from './route-table.js';
-import {
-  allIdsOf,
-  outOfScopeIds,
-  ownIds,
-  unknownIds,
-  type IdSet,
-  type SchoolCaller,
-  type SecurityWorld,
-} from './security-world.js';
+import { allIdsOf, outOfScopeIds, ownIds, unknownIds, type IdSet } from './security-world-ids.js';
+import { type SchoolCaller, type SecurityWorld } from './security-world.js';
 
 /** Every caller a matrix row has a column for (the other columns follow from these). */
 export const MATRIX_CALLERS: readonly MatrixCaller[] = ['anonymous', ...ROLES, 'phone'];

@@ -6,7 +6,7 @@ import { tinyPng, zipOf } from '../documents/test-files.js';
 import type { OutgoingRequest } from './caller.js';
 import type { Json } from './fuzz-values.js';
 import { bodyOf, isUpload, type TableRoute } from './route-table.js';
-import type { IdKind, IdSet } from './security-world.js';
+import type { IdKind, IdSet } from './security-world-ids.js';
 
 type Node = JSONSchema.JSONSchema;
 

@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { MatrixCaller } from '../../shared/api/contract.js';
-import type { Role } from '../../shared/enums.js';
 import { deviceReport, faceBody, FakeFaceMatcher } from '../check-in/check-in-test-helpers.js';
 import {
   appUser,
@@ -18,57 +17,7 @@ import { tinyPng } from '../documents/test-files.js';
 import { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { Caller } from './caller.js';
-
-/** The kinds of row a route names by id; requests are filled from one IdSet. */
-export const ID_KINDS = [
-  'exam',
-  'session',
-  'registration',
-  'candidate',
-  'staff',
-  'college',
-  'document',
-  'announcement',
-  'report',
-  'faceCheck',
-] as const;
-export type IdKind = (typeof ID_KINDS)[number];
-export type IdSet = Record<IdKind, string> & { schoolSlug: string };
-
-/** One candidate's own rows. */
-interface CandidateRows {
-  userId: string;
-  registrationId: string;
-  documentId: string;
-  reportId: string;
-  faceCheckId: string;
-}
-
-/** One seeded school with rows of every kind, seen from its interview exam. */
-export interface SchoolRows {
-  schoolId: string;
-  slug: string;
-  /** 外国语学院 (fl), the interview exam's college; 计算机学院 (cs). */
-  collegeId: string;
-  csCollegeId: string;
-  interviewExamId: string;
-  writtenExamId: string;
-  interviewSessionId: string;
-  writtenSessionId: string;
-  /** 张三: the candidate the matrix calls as. */
-  zhang: CandidateRows;
-  /** 李四: another candidate of the same interview session. */
-  li: CandidateRows;
-  /** 王五: a cs candidate of the written exam only (no college exam, no assigned examiner). */
-  wang: CandidateRows;
-  /** 考官 周老师 (fl examiner), the staff account admins manage in requests. */
-  staffId: string;
-  /** 监考员 吴老师 (in no college). */
-  proctorId: string;
-  /** Published announcements, one for fl and one for cs. */
-  flAnnouncementId: string;
-  csAnnouncementId: string;
-}
+import type { CandidateRows, SchoolRows } from './security-world-ids.js';
 
 /** The callers with an account in a school (platform admins belong to none). */
 export type SchoolCaller = Exclude<MatrixCaller, 'anonymous' | 'platform_admin' | 'phone'>;
@@ -95,99 +44,6 @@ const STAFF_LOGINS: Record<Exclude<SchoolCaller, 'candidate'>, string> = {
   college_admin: 'fl_admin',
   school_admin: 'admin',
 };
-
-/** The ids a caller's own requests carry: its school's rows, 张三's for candidate rows. */
-export function ownIds(rows: SchoolRows): IdSet {
-  return {
-    schoolSlug: rows.slug,
-    exam: rows.interviewExamId,
-    session: rows.interviewSessionId,
-    registration: rows.zhang.registrationId,
-    candidate: rows.zhang.userId,
-    staff: rows.staffId,
-    college: rows.collegeId,
-    document: rows.zhang.documentId,
-    announcement: rows.flAnnouncementId,
-    report: rows.zhang.reportId,
-    faceCheck: rows.zhang.faceCheckId,
-  };
-}
-
-/**
- * Rows of the caller's own school that its role still does not reach: another candidate's for a
- * candidate, a session they are not assigned to for examiners and proctors, another college's
- * (or school-wide) rows for a college admin. School admins reach the whole school.
- */
-export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | null {
-  const wang = {
-    registration: rows.wang.registrationId,
-    faceCheck: rows.wang.faceCheckId,
-  };
-  switch (role) {
-    case 'candidate':
-      return {
-        registration: rows.li.registrationId,
-        candidate: rows.li.userId,
-        document: rows.li.documentId,
-        report: rows.li.reportId,
-        faceCheck: rows.li.faceCheckId,
-        // 张三 is of 外国语学院: the 计算机学院 announcement is not for him.
-        announcement: rows.csAnnouncementId,
-      };
-    case 'examiner':
-    case 'proctor':
-      return { session: rows.writtenSessionId, ...wang };
-    case 'college_admin':
-      return {
-        ...wang,
-        exam: rows.writtenExamId,
-        session: rows.writtenSessionId,
-        candidate: rows.wang.userId,
-        staff: rows.proctorId,
-        college: rows.csCollegeId,
-        document: rows.wang.documentId,
-        announcement: rows.csAnnouncementId,
-        report: rows.wang.reportId,
-      };
-    case 'school_admin':
-    case 'platform_admin':
-      return null;
-  }
-}
-
-/** Ids of rows that do not exist: foreign rows must answer exactly like these. */
-export function unknownIds(schoolSlug: string): IdSet {
-  const entries = ID_KINDS.map((kind, index) => [
-    kind,
-    `0e0e0e0e-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
-  ]);
-  return { ...(Object.fromEntries(entries) as Record<IdKind, string>), schoolSlug };
-}
-
-/** Every id of a school's rows, to look for in answers that must not carry them. */
-export function allIdsOf(rows: SchoolRows): string[] {
-  const people = [rows.zhang, rows.li, rows.wang].flatMap((person) => [
-    person.userId,
-    person.registrationId,
-    person.documentId,
-    person.reportId,
-    person.faceCheckId,
-  ]);
-  return [
-    rows.schoolId,
-    rows.collegeId,
-    rows.csCollegeId,
-    rows.interviewExamId,
-    rows.writtenExamId,
-    rows.interviewSessionId,
-    rows.writtenSessionId,
-    rows.staffId,
-    rows.proctorId,
-    rows.flAnnouncementId,
-    rows.csAnnouncementId,
-    ...people,
-  ];
-}
 
 async function login(test: TestApp, label: string, path: string, body: object): Promise<Caller> {
   const caller = new Caller(test.app, label);

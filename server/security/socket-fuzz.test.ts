@@ -23,7 +23,8 @@ import {
 } from './fuzz-values.js';
 import { fuzzSeed, Prng } from './prng.js';
 import { sampleFor } from './request-samples.js';
-import { buildSecurityWorld, ownIds, type SecurityWorld } from './security-world.js';
+import { buildSecurityWorld, type SecurityWorld } from './security-world.js';
+import { ownIds } from './security-world-ids.js';
 
 /**
  * Every command a client may send (shared/events.ts), its payload schema and whether it answers
