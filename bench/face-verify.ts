@@ -58,8 +58,8 @@ const row = (name: string, values: number[]) =>
 console.log(`  ${'engine load + warm-up'.padEnd(31)} ${ms(load)}`);
 console.log(`  ${'first verify (embeds reference)'.padEnd(31)} ${ms(first)}`);
 row('PNG decode (pngjs)', decode);
-row('raw Human detect + mesh', rawDetect);
-row('raw Human detect + mesh + embed', raw);
+row('Human detect + mesh', rawDetect);
+row('detect + mesh + ResNet descriptor', raw);
 row('verifyFace (all of it)', verify);
 const p50 = percentile(verify, 0.5);
 console.log(`  throughput, one at a time      ${(1000 / p50).toFixed(1)} snapshots/s`);
