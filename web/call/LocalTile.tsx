@@ -27,6 +27,15 @@ export function LocalTile({ media, width = 240 }: { media: LocalMedia; width?: n
           action={<Button onClick={media.retry}>{t('media.retry')}</Button>}
         />
       ) : null}
+      {media.stream && media.cameraError ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('call.cameraMissing')}
+          description={t('call.cameraMissingHint')}
+          action={<Button onClick={media.retry}>{t('media.retry')}</Button>}
+        />
+      ) : null}
     </Flex>
   );
 }

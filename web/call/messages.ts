@@ -37,6 +37,9 @@ export const zh = {
   },
   localPreview: '我的摄像头画面',
   localError: '无法打开摄像头或麦克风，对方看不到、听不到您。',
+  cameraMissing: '摄像头未打开：对方能听到您，但看不到您的电脑画面。',
+  cameraMissingHint:
+    '麦克风工作正常。若考试允许用手机作为主摄像头，考官会看到手机画面；否则请连接或关闭占用摄像头的程序后点“重试”。',
 };
 export const en: typeof zh = {
   you: 'Me',
@@ -77,4 +80,7 @@ export const en: typeof zh = {
   localPreview: 'My camera',
   localError:
     'The camera or microphone could not be opened: the other side cannot see or hear you.',
+  cameraMissing: 'The camera is off: the other side can hear you but cannot see this computer.',
+  cameraMissingHint:
+    'Your microphone works. If the exam lets the phone be the main camera, the examiner sees the phone; otherwise connect the camera (or close the app using it) and choose Retry.',
 };

@@ -12,31 +12,59 @@ export const CALL_MEDIA: MediaStreamConstraints = {
 };
 
 export interface LocalMedia {
-  /** The open camera and microphone, null while opening or after a failure. */
+  /** The open camera and microphone (or the microphone alone), null while opening or after a failure. */
   stream: MediaStream | null;
-  /** Why they could not be opened (the device check's explanations apply). */
+  /** Why neither could be opened (the device check's explanations apply). */
   error: MediaError | null;
+  /**
+   * Why the camera could not be opened when the microphone could: the call goes on with sound
+   * only (a PC without a camera whose phone is the primary camera, or a camera in use elsewhere).
+   */
+  cameraError: MediaError | null;
   retry: () => void;
+}
+
+/** Failures after which asking for the microphone alone cannot help either. */
+const NO_MEDIA_AT_ALL: ReadonlySet<MediaError> = new Set(['insecure_context', 'unsupported']);
+
+/**
+ * Camera and microphone in one request (one permission prompt); when that fails, the microphone
+ * alone, so a missing or busy camera does not cost the call its sound.
+ */
+async function openCallMedia(): Promise<{ stream: MediaStream; cameraError: MediaError | null }> {
+  try {
+    return { stream: await openUserMedia(CALL_MEDIA), cameraError: null };
+  } catch (failure) {
+    const reason = failure instanceof UserMediaError ? failure.reason : 'unknown';
+    if (NO_MEDIA_AT_ALL.has(reason)) throw failure;
+    try {
+      return { stream: await openUserMedia({ audio: CALL_MEDIA.audio }), cameraError: reason };
+    } catch {
+      throw failure;
+    }
+  }
 }
 
 /** Opens camera and microphone while `enabled`; stops them when disabled or unmounted. */
 export function useLocalMedia(enabled: boolean): LocalMedia {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [error, setError] = useState<MediaError | null>(null);
+  const [cameraError, setCameraError] = useState<MediaError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (!enabled) return;
     let stopped = false;
     let opened: MediaStream | null = null;
-    openUserMedia(CALL_MEDIA).then(
-      (media) => {
+    openCallMedia().then(
+      ({ stream: media, cameraError: missing }) => {
         if (stopped) {
           for (const track of media.getTracks()) track.stop();
           return;
         }
         opened = media;
         setStream(media);
+        setCameraError(missing);
       },
       (failure: unknown) => {
         if (stopped) return;
@@ -52,7 +80,8 @@ export function useLocalMedia(enabled: boolean): LocalMedia {
 
   const retry = useCallback(() => {
     setError(null);
+    setCameraError(null);
     setAttempt((n) => n + 1);
   }, []);
-  return { stream, error, retry };
+  return { stream, error, cameraError, retry };
 }

@@ -10,6 +10,17 @@ export const zh = {
     unsupported: '当前浏览器不支持音视频功能。请使用最新版 Chrome、Edge 或 Firefox 浏览器。',
     unknown: '无法打开摄像头或麦克风。请检查设备后重试。',
   },
+  /** The same failures when only the camera (or only the microphone) is at fault. */
+  cameraErrors: {
+    not_found:
+      '未检测到摄像头（麦克风正常）。请连接摄像头后点击“重试”；若考试允许，也可以用手机作为主摄像头。',
+    in_use:
+      '摄像头正被其他程序占用（麦克风正常）。请关闭其他使用摄像头的程序（如会议软件）后重试。',
+  },
+  microphoneErrors: {
+    not_found: '未检测到麦克风（摄像头正常）。请连接麦克风或耳机后点击“重试”。',
+    in_use: '麦克风正被其他程序占用（摄像头正常）。请关闭其他使用麦克风的程序后重试。',
+  },
   retry: '重试',
   /** ReconnectingBanner (web/ui): the socket or a media connection is being re-established. */
   reconnecting: '网络连接中断，正在重新连接…',
@@ -26,6 +37,17 @@ export const en: typeof zh = {
     unsupported:
       'This browser does not support audio and video. Use a current Chrome, Edge or Firefox.',
     unknown: 'The camera or microphone could not be opened. Check the device and try again.',
+  },
+  cameraErrors: {
+    not_found:
+      'No camera found (the microphone works). Connect a camera and click Try again; if the exam allows it, the phone can be the main camera.',
+    in_use:
+      'The camera is used by another program (the microphone works). Close other programs using it (e.g. meeting apps) and try again.',
+  },
+  microphoneErrors: {
+    not_found:
+      'No microphone found (the camera works). Connect a microphone or headset and click Try again.',
+    in_use: 'The microphone is used by another program (the camera works). Close it and try again.',
   },
   retry: 'Try again',
   reconnecting: 'Connection lost, reconnecting…',

@@ -69,6 +69,8 @@ export const zh = {
     viewReport: '查看检测报告',
     viewReportHint: '请完成摄像头、扬声器和麦克风的确认后查看检测报告。',
     mediaFailed: '摄像头或麦克风无法使用',
+    cameraFailed: '摄像头无法使用',
+    microphoneFailed: '麦克风无法使用',
     reportStillSent:
       '检测报告会自动提交，考务人员会看到检测结果并协助处理。请按提示处理后点击“重试”。',
     retry: '重试',
@@ -194,6 +196,8 @@ export const en: typeof zh = {
     viewReport: 'View the report',
     viewReportHint: 'Answer the camera, speaker and microphone questions, then view the report.',
     mediaFailed: 'The camera or microphone cannot be used',
+    cameraFailed: 'The camera cannot be used',
+    microphoneFailed: 'The microphone cannot be used',
     reportStillSent:
       'The report is sent anyway, so the exam staff see the results and can help you. Fix the problem as described, then click Try again.',
     retry: 'Try again',

@@ -16,6 +16,7 @@ import { buildDeviceReport, formatKbps } from './deviceReport.js';
 import { DeviceReportView } from './DeviceReportView.js';
 import { CameraCheck, MicrophoneCheck, SpeakerCheck } from './MediaChecks.js';
 import { measureNetwork } from './networkCheck.js';
+import { mediaFailureText } from './mediaFailureText.js';
 import { useLocalMedia } from './useLocalMedia.js';
 
 type Phase = 'intro' | 'checking' | 'report';
@@ -96,6 +97,7 @@ export function DeviceCheckStep({ state, onStateChange }: CheckInStepProps) {
         (error): error is MediaError => error !== null,
       )
     : [];
+  const failure = opened ? mediaFailureText(t, opened.camera.error, opened.microphone.error) : null;
 
   // A camera or microphone that cannot open is reported at once, so staff see it even if the
   // candidate gives up here; the candidate can still re-check and send a newer report.
@@ -140,16 +142,16 @@ export function DeviceCheckStep({ state, onStateChange }: CheckInStepProps) {
           <Typography.Text type="success">{t('candidateCheckIn.report.saved')}</Typography.Text>
         ) : null}
       </div>
-      {mediaErrors.length > 0 ? (
+      {failure ? (
         <Alert
           type="error"
           showIcon
           role="alert"
-          title={t('candidateCheckIn.device.mediaFailed')}
+          title={failure.title}
           description={
             <Flex vertical gap={4}>
-              {[...new Set(mediaErrors)].map((reason) => (
-                <Typography.Text key={reason}>{t(`media.errors.${reason}`)}</Typography.Text>
+              {failure.lines.map((line) => (
+                <Typography.Text key={line}>{line}</Typography.Text>
               ))}
               <Typography.Text type="secondary">
                 {t('candidateCheckIn.device.reportStillSent')}
