@@ -53,6 +53,8 @@ export function SmsLoginForm({ school, autoFocus }: SmsLoginFormProps) {
           <Select
             autoFocus={autoFocus}
             placeholder={t('login.collegePlaceholder')}
+            // A school has dozens of colleges: typing part of the name finds one.
+            showSearch={{ optionFilterProp: 'label' }}
             options={school.colleges.map((college) => ({
               value: college.id,
               label: localizedName(college, locale),
