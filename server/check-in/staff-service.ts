@@ -28,17 +28,11 @@ export interface CheckInStaffDeps {
 }
 
 export class CheckInStaffService {
-  private readonly storage: FileStorage;
-  private readonly clock: Clock;
-
   constructor(
     private readonly repo: CheckInRepo,
     private readonly sessions: SessionRosterRepo,
     private readonly deps: CheckInStaffDeps,
-  ) {
-    this.storage = deps.storage;
-    this.clock = deps.clock;
-  }
+  ) {}
 
   async list(user: SessionUser, sessionId: string) {
     const session = await assertSeesSessionCheckIns(this.sessions, user, sessionId);
@@ -54,7 +48,7 @@ export class CheckInStaffService {
     const withPhoto = await this.repo.usersWithReferencePhoto(
       registrations.map((row) => row.userId),
     );
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const items = registrations.map((registration): StaffCheckInRow =>
       presentStaffRow(
         registration,
@@ -84,7 +78,7 @@ export class CheckInStaffService {
       await assertSeesSessionCheckIns(this.sessions, user, registration.sessionId);
     }
     return {
-      bytes: await readStoredBytes(this.storage, snapshot.storageKey, 'snapshot'),
+      bytes: await readStoredBytes(this.deps.storage, snapshot.storageKey, 'snapshot'),
       mimeType: snapshot.mimeType,
       fileName: `face-check-${faceCheckId}.${EXTENSIONS[snapshot.mimeType] ?? 'bin'}`,
     };
@@ -102,7 +96,7 @@ export class CheckInStaffService {
     const photo = await this.repo.referencePhotoOf(registration.userId);
     if (!photo) throw AppError.notFound('photo');
     return {
-      bytes: await readStoredBytes(this.storage, photo.storageKey, 'photo'),
+      bytes: await readStoredBytes(this.deps.storage, photo.storageKey, 'photo'),
       mimeType: photo.mimeType,
       fileName: `reference-${registrationId}.${EXTENSIONS[photo.mimeType] ?? 'bin'}`,
     };
@@ -127,9 +121,9 @@ export class CheckInStaffService {
     if (snapshot?.registrationId !== registrationId || snapshot.source !== 'check_in') {
       throw AppError.notFound('snapshot');
     }
-    const bytes = await readStoredBytes(this.storage, snapshot.storageKey, 'snapshot');
+    const bytes = await readStoredBytes(this.deps.storage, snapshot.storageKey, 'snapshot');
     const embedding = await this.deps.faceMatcher.describe(bytes);
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     await this.repo.ensureCheckIn(registrationId, registration.schoolId);
     await this.repo.updateCheckIn(
       registrationId,

@@ -13,11 +13,12 @@ import {
   type ErrorRates,
   type ScoreSet,
 } from './error-rates.js';
-import type { DetectedFace, FaceEngine } from './face-engine.js';
+import type { FaceEngine } from './face-engine.js';
 import {
   analyseSnapshot,
   describeReferencePhoto,
   DEFAULT_FACE_GATES,
+  largest,
   type FaceGates,
   type FaceVerdict,
 } from './face-verifier.js';
@@ -108,12 +109,6 @@ export interface EvaluationReport {
   readonly scores: ScoreSet;
 }
 
-const largest = (faces: readonly DetectedFace[]): DetectedFace | undefined =>
-  faces.reduce<DetectedFace | undefined>(
-    (best, face) => (!best || face.box.width > best.box.width ? face : best),
-    undefined,
-  );
-
 async function evaluatePhoto(
   engine: FaceEngine,
   photo: LabelledPhoto,
@@ -125,9 +120,10 @@ async function evaluatePhoto(
     const reference = await describeReferencePhoto(engine, photo.path, bytes);
     let snapshotBytes: Uint8Array = bytes;
     if (!options.raw) {
-      const face = largest(await engine.detect(decodeImage(bytes)));
+      const picture = decodeImage(bytes);
+      const face = largest(await engine.detect(picture));
       if (!face) return { ...none, reference, refused: 'no_face' };
-      snapshotBytes = webcamLikeSnapshot(decodeImage(bytes), face.box);
+      snapshotBytes = webcamLikeSnapshot(picture, face.box);
     }
     const started = performance.now();
     const analysis = await analyseSnapshot(engine, snapshotBytes, options.gates);

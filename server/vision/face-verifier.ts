@@ -59,7 +59,8 @@ export interface FaceVerification {
 const REFERENCE_CACHE_LIMIT = 256;
 const referenceCache = new Map<string, Promise<number[] | null>>();
 
-function largest(faces: readonly DetectedFace[]): DetectedFace | undefined {
+/** The biggest face of a picture (the candidate nearest the camera). */
+export function largest(faces: readonly DetectedFace[]): DetectedFace | undefined {
   return faces.reduce<DetectedFace | undefined>(
     (best, face) => (!best || face.box.width > best.box.width ? face : best),
     undefined,

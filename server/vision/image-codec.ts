@@ -174,8 +174,8 @@ export function reencodeImage(bytes: Uint8Array): { bytes: Buffer; mimeType: str
   return { bytes: encoded.data, mimeType: 'image/jpeg' };
 }
 
-/** Encodes RGB as an 8-bit RGBA PNG (tests, fixtures, evidence snapshots). */
-export function encodePng(image: RgbImage): Uint8Array {
+/** RGB to RGBA with every pixel opaque, as both encoders take it. */
+function opaqueRgba(image: RgbImage): Buffer {
   const count = image.width * image.height;
   const rgba = Buffer.alloc(count * 4, 255);
   for (let i = 0; i < count; i++) {
@@ -183,6 +183,12 @@ export function encodePng(image: RgbImage): Uint8Array {
     rgba[i * 4 + 1] = image.data[i * 3 + 1] ?? 0;
     rgba[i * 4 + 2] = image.data[i * 3 + 2] ?? 0;
   }
+  return rgba;
+}
+
+/** Encodes RGB as an 8-bit RGBA PNG (tests, fixtures, evidence snapshots). */
+export function encodePng(image: RgbImage): Uint8Array {
+  const rgba = opaqueRgba(image);
   return new Uint8Array(
     PNG.sync.write(
       Object.assign(new PNG({ width: image.width, height: image.height }), { data: rgba }),
@@ -192,13 +198,7 @@ export function encodePng(image: RgbImage): Uint8Array {
 
 /** Encodes RGB as a baseline JPEG (the browser's snapshot format; evaluation, evidence frames). */
 export function encodeJpeg(image: RgbImage, quality = 85): Uint8Array {
-  const count = image.width * image.height;
-  const rgba = Buffer.alloc(count * 4, 255);
-  for (let i = 0; i < count; i++) {
-    rgba[i * 4] = image.data[i * 3] ?? 0;
-    rgba[i * 4 + 1] = image.data[i * 3 + 1] ?? 0;
-    rgba[i * 4 + 2] = image.data[i * 3 + 2] ?? 0;
-  }
+  const rgba = opaqueRgba(image);
   const encoded = jpeg.encode({ width: image.width, height: image.height, data: rgba }, quality);
   return new Uint8Array(encoded.data);
 }
