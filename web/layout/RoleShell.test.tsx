@@ -1,13 +1,12 @@
-// @vitest-environment jsdom
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderInApp, testUser } from '../test/renderInApp.js';
+import { render, sessionUser } from '../test/render.js';
 import { RoleShell } from './RoleShell.js';
 
 describe('RoleShell (the header of every logged-in page)', () => {
   it('says the role once when the name already says it (学校管理员)', () => {
-    renderInApp(<RoleShell>page</RoleShell>, {
-      user: testUser({ role: 'school_admin', name: '学校管理员' }),
+    render(<RoleShell>page</RoleShell>, {
+      user: sessionUser({ role: 'school_admin', name: '学校管理员' }),
     });
     const header = screen.getByRole('banner');
     expect(header.textContent.match(/学校管理员/g)).toHaveLength(1);
@@ -16,16 +15,16 @@ describe('RoleShell (the header of every logged-in page)', () => {
   });
 
   it('adds the role to a plain name, in the interface language', () => {
-    renderInApp(<RoleShell>page</RoleShell>, {
-      user: testUser({ role: 'school_admin', name: '王老师' }),
+    render(<RoleShell>page</RoleShell>, {
+      user: sessionUser({ role: 'school_admin', name: '王老师' }),
       language: 'en',
     });
     expect(screen.getByRole('banner')).toHaveTextContent('王老师School administrator');
   });
 
   it('leaves out an English role label a Chinese name already carries (考官 周老师)', () => {
-    renderInApp(<RoleShell>page</RoleShell>, {
-      user: testUser({ role: 'examiner', name: '考官 周老师' }),
+    render(<RoleShell>page</RoleShell>, {
+      user: sessionUser({ role: 'examiner', name: '考官 周老师' }),
       language: 'en',
     });
     expect(screen.getByRole('banner')).not.toHaveTextContent('Examiner');

@@ -1,11 +1,15 @@
-import { render, type RenderResult } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
+import { render as renderDom, type RenderResult } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel, type UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { expect, onTestFinished } from 'vitest';
 import { getCsrfToken, getCurrentUser, type SessionUser } from '../../shared/api/auth.js';
+import type { Locale } from '../../shared/enums.js';
 import { AppProviders } from '../AppProviders.js';
 import { createQueryClient } from '../api/queryClient.js';
 import { RequireAuth } from '../auth/RequireAuth.js';
+import { sessionQueryKey } from '../auth/session.js';
 import { applyLocale } from '../i18n/index.js';
 import { FakeApi } from './fake-api.js';
 
@@ -29,20 +33,29 @@ export function sessionUser(overrides: Partial<SessionUser> = {}): SessionUser {
   };
 }
 
-interface RenderOptions {
+export interface RenderOptions {
   /** The route pattern the element is mounted at, e.g. `/candidate/registrations/:id/check-in`. */
   path?: string;
   /** The address the page opens at (defaults to `path`). */
   url?: string;
-  /** Logged in as this user (through the real route guard); omit for a page without login. */
+  /**
+   * Logged in as this user: the element sits under the app's real route guard (RequireAuth),
+   * which provides the session to the page as after a login. Omit for a page without login.
+   */
   user?: SessionUser;
   /** The network; a fresh one answering only the session and CSRF routes by default. */
   api?: FakeApi;
+  /** The interface language (zh-CN by default, as the app starts for a new visitor). */
+  language?: Locale;
 }
 
-export interface RenderedPage extends RenderResult {
+export interface Rendered extends RenderResult {
+  /** The fake server: what it answers (`on`) and what the page sent (`requestsTo`). */
   api: FakeApi;
+  /** Clicks and typing, as a person does them. */
   user: UserEvent;
+  /** This test's own react-query cache. */
+  client: QueryClient;
   /** Where the app is now (after its own navigations). */
   location: () => string;
 }
@@ -54,26 +67,34 @@ function Elsewhere() {
 }
 
 /**
- * Renders a page or component the way the app does: i18n in zh-CN, antd's ConfigProvider and
- * App context (without antd's runtime CSS, which jsdom cannot lay out anyway), a fresh react-query cache with the app's rules (no retries, so a refusal shows at
- * once), and a memory router; only the network is fake (`api`, web/test/fake-api.ts).
+ * Renders a page or component the way the app does: i18n (zh-CN unless `language`), the app's
+ * providers (antd's ConfigProvider in that language and App context, without antd's runtime CSS,
+ * which jsdom cannot lay out anyway), a fresh react-query cache with the app's rules but no
+ * retries (so a refusal shows at once), a memory router and, with `user`, the route guard. Only
+ * the network is fake (`api`, web/test/fake-api.ts): a request the test did not expect fails it.
  */
-export function renderPage(element: ReactElement, options: RenderOptions = {}): RenderedPage {
-  applyLocale('zh-CN');
+export function render(ui: ReactElement, options: RenderOptions = {}): Rendered {
+  applyLocale(options.language ?? 'zh-CN');
   const path = options.path ?? '/';
   const api = (options.api ?? new FakeApi()).install();
   api.on(getCsrfToken, { token: 'csrf-test' });
-  if (options.user) api.on(getCurrentUser, { user: options.user });
+  // A request the test did not answer got a 500: the page did something the test did not see.
+  onTestFinished(() => expect(api.unexpected, 'requests the test did not answer').toEqual([]));
   const client = createQueryClient();
   client.setDefaultOptions({
     ...client.getDefaultOptions(),
     queries: { ...client.getDefaultOptions().queries, retry: false },
   });
+  if (options.user) {
+    api.on(getCurrentUser, { user: options.user });
+    // As after a login (useCompleteLogin): the guard has the user at once, no spinner first.
+    client.setQueryData(sessionQueryKey, options.user);
+  }
   const router = createMemoryRouter(
     [
       options.user
-        ? { element: <RequireAuth />, children: [{ path, element }] }
-        : { path, element },
+        ? { element: <RequireAuth />, children: [{ path, element: ui }] }
+        : { path, element: ui },
       { path: '*', element: <Elsewhere /> },
     ],
     { initialEntries: [options.url ?? path] },
@@ -81,10 +102,10 @@ export function renderPage(element: ReactElement, options: RenderOptions = {}): 
   // The pointer-events check reads every antd style sheet per action: slow in jsdom, and the
   // tests assert enabled/disabled through roles instead.
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  const rendered = render(
+  const rendered = renderDom(
     <AppProviders client={client} withoutRuntimeStyles>
       <RouterProvider router={router} />
     </AppProviders>,
   );
-  return { ...rendered, api, user, location: () => router.state.location.pathname };
+  return { ...rendered, api, user, client, location: () => router.state.location.pathname };
 }

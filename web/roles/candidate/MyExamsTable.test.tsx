@@ -1,8 +1,9 @@
-// @vitest-environment jsdom
 import { screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MyRegistration } from '../../../shared/api/exams.js';
-import { jsonFetch, renderInApp, testUser } from '../../test/renderInApp.js';
+import { getMyResults } from '../../../shared/api/scoring.js';
+import { FakeApi } from '../../test/fake-api.js';
+import { render, sessionUser } from '../../test/render.js';
 import { MyExamsTable } from './MyExamsTable.js';
 
 const row = (changes: Partial<MyRegistration> = {}): MyRegistration => ({
@@ -27,12 +28,12 @@ const row = (changes: Partial<MyRegistration> = {}): MyRegistration => ({
 });
 
 describe('MyExamsTable (我的考场)', () => {
-  beforeEach(() => vi.stubGlobal('fetch', vi.fn(jsonFetch({ items: [] }))));
-  afterEach(() => vi.unstubAllGlobals());
-  const candidate = testUser({ role: 'candidate', name: '张三' });
+  const candidate = sessionUser({ role: 'candidate', name: '张三' });
+  // No result published yet (the table shows results beside their exams).
+  const api = () => new FakeApi().on(getMyResults, { items: [] });
 
   it('writes why 人脸识别 and 进入候考区 are grey next to them, not only on hover', () => {
-    renderInApp(<MyExamsTable items={[row()]} isLoading={false} />, { user: candidate });
+    render(<MyExamsTable items={[row()]} isLoading={false} />, { user: candidate, api: api() });
     const reason = screen.getByText('请先打开准考证，核对身份信息后点击“确认信息”');
     expect(reason).toBeVisible();
     for (const name of ['人脸识别', '进入候考区']) {
@@ -43,16 +44,15 @@ describe('MyExamsTable (我的考场)', () => {
   });
 
   it('shows the session’s time in the school’s zone, the zone named in the column', () => {
-    renderInApp(<MyExamsTable items={[row()]} isLoading={false} />, {
-      user: candidate,
-    });
+    render(<MyExamsTable items={[row()]} isLoading={false} />, { user: candidate, api: api() });
     expect(screen.getByRole('columnheader', { name: '日期 (北京时间)' })).toBeInTheDocument();
     expect(screen.getByText('2026-06-01 09:00-17:00')).toBeInTheDocument();
   });
 
   it('names the zone in English too', () => {
-    renderInApp(<MyExamsTable items={[row()]} isLoading={false} />, {
+    render(<MyExamsTable items={[row()]} isLoading={false} />, {
       user: { ...candidate, schoolTimeZone: 'Europe/Berlin' },
+      api: api(),
       language: 'en',
     });
     expect(screen.getByText('2026-06-01 03:00-11:00')).toBeInTheDocument();

@@ -7,7 +7,7 @@ import {
   type ReviewDetail,
 } from '../../../../shared/api/documents.js';
 import { FakeApi, refuse } from '../../../test/fake-api.js';
-import { renderPage, sessionUser } from '../../../test/render.js';
+import { render, sessionUser } from '../../../test/render.js';
 import { ReviewDrawer } from './ReviewDrawer.js';
 
 const USER_ID = '00000000-0000-4000-8000-0000000000b1';
@@ -48,7 +48,7 @@ const PENDING: ReviewDetail = {
 };
 
 function renderDrawer(api: FakeApi, onClose = vi.fn()) {
-  const page = renderPage(<ReviewDrawer userId={USER_ID} onClose={onClose} />, {
+  const page = render(<ReviewDrawer userId={USER_ID} onClose={onClose} />, {
     user: sessionUser({ role: 'school_admin', name: '管理员' }),
     api,
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { agreeToPledge, getMyCheckIn, type CheckInState } from '../../../../shared/api/check-in.js';
 import { enterWaitingRoom } from '../../../../shared/api/interviews.js';
 import { FakeApi, refuse } from '../../../test/fake-api.js';
-import { renderPage, sessionUser } from '../../../test/render.js';
+import { render, sessionUser } from '../../../test/render.js';
 import { candidateTicket } from '../waiting-room/ticket-fixtures.test-support.js';
 import {
   CHECK_IN_PATH,
@@ -28,7 +28,7 @@ const READY = readyState({
 });
 
 function renderCheckIn(api: FakeApi) {
-  return renderPage(<CheckInPage />, {
+  return render(<CheckInPage />, {
     path: CHECK_IN_PATH,
     url: CHECK_IN_URL,
     user: sessionUser(),

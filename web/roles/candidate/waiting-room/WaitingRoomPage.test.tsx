@@ -10,7 +10,7 @@ import {
 import { createPhonePairing } from '../../../../shared/api/phone.js';
 import { FakeApi, refuse } from '../../../test/fake-api.js';
 import { pageSocket } from '../../../test/fake-socket.js';
-import { renderPage, sessionUser } from '../../../test/render.js';
+import { render, sessionUser } from '../../../test/render.js';
 import { readyState, REGISTRATION_ID } from '../check-in/check-in-fixtures.test-support.js';
 import {
   candidateTicket,
@@ -31,7 +31,7 @@ function server(ticket: CandidateTicket | null, checkIn = NO_PHONE) {
 }
 
 function renderWaitingRoom(api: FakeApi) {
-  return renderPage(<WaitingRoomPage />, {
+  return render(<WaitingRoomPage />, {
     path: WAITING_ROOM_PATH,
     url: WAITING_ROOM_URL,
     user: sessionUser(),

@@ -1,9 +1,8 @@
-// @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ScoringForm } from '../../../../shared/api/scoring.js';
-import { jsonFetch, renderInApp } from '../../../test/renderInApp.js';
+import { describe, expect, it } from 'vitest';
+import { putMyScore, type ScoreView, type ScoringForm } from '../../../../shared/api/scoring.js';
+import { FakeApi, refuse } from '../../../test/fake-api.js';
+import { render, sessionUser } from '../../../test/render.js';
 import { CandidateScoreForm } from './CandidateScoreForm.js';
 
 const REGISTRATION = '00000000-0000-4000-8000-00000000000a';
@@ -18,7 +17,7 @@ const form: ScoringForm = {
   maxTotal: 70,
   updatedAt: '2026-06-01T01:00:00.000Z',
 };
-const saved = {
+const saved: ScoreView = {
   examinerId: '00000000-0000-4000-8000-000000000001',
   examinerName: '考官 周老师',
   points: [36, 0],
@@ -28,47 +27,64 @@ const saved = {
 };
 
 describe('CandidateScoreForm', () => {
-  const fetchStub = vi.fn(jsonFetch(saved));
-  beforeEach(() => {
-    document.cookie = 'invigil_csrf=test-token; path=/';
-    vi.stubGlobal('fetch', fetchStub);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    fetchStub.mockClear();
-  });
-
-  const renderForm = () =>
-    renderInApp(
+  const renderForm = (
+    api = new FakeApi().on(putMyScore, saved),
+    state: { myScore: ScoreView | null; isConfirmed: boolean } = {
+      myScore: null,
+      isConfirmed: false,
+    },
+  ) =>
+    render(
       <CandidateScoreForm
         registrationId={REGISTRATION}
         candidateName="张三"
         form={form}
-        myScore={null}
-        isConfirmed={false}
         queryKey={['scores']}
+        {...state}
       />,
+      { user: sessionUser({ role: 'examiner', name: '考官 周老师' }), api },
     );
 
   it('starts empty and names the criterion left empty instead of saving 0', async () => {
-    renderForm();
+    const { api, user } = renderForm();
     const knowledge = screen.getByLabelText('专业知识（满分 40）');
     expect(knowledge).toHaveValue('');
-    await userEvent.type(knowledge, '36');
-    await userEvent.click(screen.getByRole('button', { name: '保存评分' }));
+    await user.type(knowledge, '36');
+    await user.click(screen.getByRole('button', { name: '保存评分' }));
     expect(await screen.findByText('请为“综合素质”打分（可以打 0 分）')).toBeVisible();
-    expect(fetchStub).not.toHaveBeenCalled();
+    expect(api.requestsTo(putMyScore)).toEqual([]);
   });
 
-  it('saves an explicit 0', async () => {
-    renderForm();
-    await userEvent.type(screen.getByLabelText('专业知识（满分 40）'), '36');
-    await userEvent.type(screen.getByLabelText('综合素质（满分 30）'), '0');
-    await userEvent.click(screen.getByRole('button', { name: '保存评分' }));
-    await waitFor(() => expect(fetchStub).toHaveBeenCalled());
-    const [url, init] = fetchStub.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe(`/api/examiner/registrations/${REGISTRATION}/score`);
-    expect(JSON.parse(init.body as string)).toEqual({ points: [36, 0], comment: '' });
+  it('saves an explicit 0, the total adding up as the examiner types', async () => {
+    const { api, user } = renderForm();
+    expect(screen.getByText('总分 0 / 70')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('专业知识（满分 40）'), '36');
+    await user.type(screen.getByLabelText('综合素质（满分 30）'), '0');
+    expect(await screen.findByText('总分 36 / 70')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '保存评分' }));
+    await waitFor(() => expect(api.requestsTo(putMyScore)).toHaveLength(1));
+    const [request] = api.requestsTo(putMyScore);
+    expect(request?.params).toEqual({ registrationId: REGISTRATION });
+    expect(request?.body).toEqual({ points: [36, 0], comment: '' });
     expect(await screen.findByText('评分已保存')).toBeInTheDocument();
+  });
+
+  it('says why the save was refused when the chair confirmed the scores meanwhile', async () => {
+    const { user } = renderForm(new FakeApi().on(putMyScore, refuse('SCORES_CONFIRMED')));
+    await user.type(screen.getByLabelText('专业知识（满分 40）'), '30');
+    await user.type(screen.getByLabelText('综合素质（满分 30）'), '20');
+    await user.click(screen.getByRole('button', { name: '保存评分' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('成绩已确认，不能再修改');
+    expect(screen.queryByText('评分已保存')).not.toBeInTheDocument();
+  });
+
+  it('shows the saved score and locks it once the scores are confirmed', () => {
+    const { api } = renderForm(new FakeApi(), { myScore: saved, isConfirmed: true });
+    expect(screen.getByText('成绩已确认，评分已锁定')).toBeInTheDocument();
+    expect(screen.getByLabelText('专业知识（满分 40）')).toHaveValue('36.0');
+    expect(screen.getByLabelText('专业知识（满分 40）')).toBeDisabled();
+    expect(screen.getByRole('button', { name: '保存评分' })).toBeDisabled();
+    expect(screen.getByText('总分 36 / 70')).toBeInTheDocument();
+    expect(api.requests.filter((request) => request.method !== 'GET')).toEqual([]);
   });
 });

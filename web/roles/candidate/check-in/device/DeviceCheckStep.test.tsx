@@ -7,7 +7,7 @@ import {
   type DeviceReport,
 } from '../../../../../shared/api/check-in.js';
 import { FakeApi, refuse } from '../../../../test/fake-api.js';
-import { renderPage, sessionUser } from '../../../../test/render.js';
+import { render, sessionUser } from '../../../../test/render.js';
 import { checkInState } from '../check-in-fixtures.test-support.js';
 import { DeviceCheckStep } from './DeviceCheckStep.js';
 
@@ -49,13 +49,10 @@ const network = () =>
 
 function renderStep(api: FakeApi) {
   const onStateChange = vi.fn();
-  const page = renderPage(
-    <DeviceCheckStep state={checkInState()} onStateChange={onStateChange} />,
-    {
-      user: sessionUser(),
-      api,
-    },
-  );
+  const page = render(<DeviceCheckStep state={checkInState()} onStateChange={onStateChange} />, {
+    user: sessionUser(),
+    api,
+  });
   return { ...page, onStateChange };
 }
 
