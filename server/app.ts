@@ -56,6 +56,7 @@ import { registerInterviewRoutes } from './interviews/routes.js';
 import { createInterviewRuntime } from './interviews/runtime.js';
 import { registerScoringRoutes } from './scoring/routes.js';
 import { NO_ICE_SERVERS, type IceConfig } from './media/ice-servers.js';
+import { DEFAULT_MEDIA_BUDGET, type MediaBudget } from '../shared/api/media.js';
 import { registerMediaRoutes } from './media/routes.js';
 import { registerVisionAssets } from './plugins/vision-assets.js';
 import { attachRealtime } from './realtime/socket-server.js';
@@ -78,6 +79,8 @@ export interface AppConfig {
   documentLimits?: DocumentLimits;
   /** STUN/TURN servers for WebRTC (main.ts reads STUN_URLS and TURN_*); none when absent. */
   ice?: IceConfig;
+  /** The caps of every WebRTC sender (MEDIA_BUDGET); the defaults when absent. */
+  mediaBudget?: MediaBudget;
 }
 
 export interface AppDeps {
@@ -223,7 +226,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerInterviewRoutes(api, interviews);
     registerPhoneRoutes(api, checkInDeps, { cookieSecure: config.cookieSecure });
     registerScoringRoutes(api, routeDeps);
-    registerMediaRoutes(api, checkInDeps, config.ice ?? NO_ICE_SERVERS);
+    registerMediaRoutes(api, checkInDeps, {
+      ice: config.ice ?? NO_ICE_SERVERS,
+      budget: config.mediaBudget ?? DEFAULT_MEDIA_BUDGET,
+    });
     done();
   });
   await registerVisionAssets(app);

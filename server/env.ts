@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentKindSchema, type DocumentKind } from '../shared/enums.js';
 import { mediaEnvShape, refineMediaEnv } from './media/ice-servers.js';
+import { mediaBudgetEnvShape } from './media/media-budget.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -77,6 +78,7 @@ export const envSchema = z
     DOCUMENT_MAX_FILES: z.coerce.number().int().min(1).max(100).optional(),
     DOCUMENT_MAX_MB: documentSizesSchema.optional(),
     ...mediaEnvShape,
+    ...mediaBudgetEnvShape,
   })
   .superRefine((env, ctx) => {
     refineMediaEnv(env, ctx);

@@ -9,6 +9,7 @@ import { seedDemo } from './demo/seed.js';
 import { printDemoBanner } from './demo/banner.js';
 import { documentLimitsFrom } from './documents/limits.js';
 import { iceConfigFromEnv } from './media/ice-servers.js';
+import { mediaBudgetFromEnv } from './media/media-budget.js';
 import { loadEnv } from './env.js';
 import { LocalFolderStorage } from './files/storage.js';
 import { logSerializers } from './plugins/log-errors.js';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
       redisKeyPrefix: 'invigil:',
       documentLimits: documentLimitsFrom(env.DOCUMENT_MAX_FILES, env.DOCUMENT_MAX_MB),
       ice: iceConfigFromEnv(process.env),
+      mediaBudget: mediaBudgetFromEnv(env),
     },
     database,
     storage,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { examEndReasonSchema, phoneStateSchema } from './enums.js';
 import { idSchema, isoDateTimeSchema } from './api/common.js';
 import { candidateTicketSchema, ticketSchema } from './api/interviews.js';
+import { videoLayerSchema, type VideoLayer } from './api/media.js';
 import { refuseUnstorableText } from './api/storable-text.js';
 
 /**
@@ -109,13 +110,25 @@ export const mediaStreamRefSchema = z.union([
 ]);
 export type MediaStreamRef = z.infer<typeof mediaStreamRefSchema>;
 
+/** Which layer the watcher wants (shared/api/media.ts VIDEO_LAYERS); `full` when absent. */
+const watchShape = { peerId: peerIdSchema, layer: videoLayerSchema.optional() };
+
 export const watchMediaSchema = defineCommand(
   z.union([
-    z.strictObject({ ...candidateStreamShape, peerId: peerIdSchema }),
-    z.strictObject({ ...staffStreamShape, peerId: peerIdSchema }),
+    z.strictObject({ ...candidateStreamShape, ...watchShape }),
+    z.strictObject({ ...staffStreamShape, ...watchShape }),
   ]),
 );
 export type WatchMedia = z.infer<typeof watchMediaSchema>;
+
+/** What a publisher hears when someone watches one of its streams. */
+export interface WatchRequested {
+  peerId: string;
+  /** The subscriber's socket. */
+  peer: string;
+  source: MediaSource;
+  layer: VideoLayer;
+}
 
 /** The sources a candidate's PC publishes itself; `phone` belongs to the paired phone. */
 export const PC_MEDIA_SOURCES = ['camera', 'screen'] as const;
@@ -196,8 +209,11 @@ export interface ServerToClientEvents {
    * up); it stops its camera and its heartbeat. Also sent on connect, after its `phone:status`.
    */
   'monitoring:ended': (payload: MonitoringEnded) => void;
-  /** To a publisher: a subscriber wants `source`; create a peer connection and send an offer. */
-  'media:watch-requested': (payload: { peerId: string; peer: string; source: MediaSource }) => void;
+  /**
+   * To a publisher: a subscriber wants `source`; create a peer connection and send an offer,
+   * with the caps of `layer` (the person in the call gets `full`, silent watchers `low`).
+   */
+  'media:watch-requested': (payload: WatchRequested) => void;
   /** The other end of a peer connection went away (unwatched or disconnected). */
   'media:peer-closed': (payload: { peerId: string; peer: string }) => void;
   'rtc:signal': (signal: RtcSignal) => void;

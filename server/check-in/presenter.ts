@@ -125,6 +125,7 @@ export function presentCheckInState(
     noticeText: registration.noticeText,
     phoneAsPrimaryAllowed: rules.phoneAsPrimaryAllowed,
     screenShareRequired: rules.screenShareRequired,
+    mediaQuality: rules.mediaQuality,
     ...enterDecision({ status, attendance: registration.attendance, steps }),
   };
 }

@@ -76,7 +76,7 @@ describe("Examiners' cameras in the call and the interview", () => {
     ]);
     expect(await watchStaff(pc, waitingExaminerId, 'in-call')).toEqual({ ok: true });
     const [request] = await examiner.next('media:watch-requested');
-    expect(request).toEqual({ peerId: 'in-call', peer: pc.id, source: 'staff' });
+    expect(request).toEqual({ peerId: 'in-call', peer: pc.id, source: 'staff', layer: 'full' });
 
     // The call ends: the server closes the candidate's link even if the page keeps it.
     expect((await command(waiting1, sessionId, zhangId, 'end-call')).status).toBe(200);

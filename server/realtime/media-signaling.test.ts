@@ -71,7 +71,8 @@ describe('Media signaling relay (P2P over our socket)', () => {
       ok: true,
     });
     const [request] = await phone.next('media:watch-requested');
-    expect(request).toEqual({ peerId: 'pc-1', peer: pc.id, source: 'phone' });
+    // No layer asked: the full one (the candidate's own PC showing its phone).
+    expect(request).toEqual({ peerId: 'pc-1', peer: pc.id, source: 'phone', layer: 'full' });
 
     signal(phone, { peerId: 'pc-1', peer: pc.id, description: OFFER });
     const [offer] = await pc.next('rtc:signal', (s) => s.description?.type === 'offer');
@@ -105,9 +106,15 @@ describe('Media signaling relay (P2P over our socket)', () => {
   it('lets session staff subscribe to the phone and to the PC camera the PC publishes', async () => {
     const proctor = await connect(await loginStaff(test, 'proctor1'));
     expect(
-      await watchMedia(proctor, { registrationId, source: 'phone', peerId: 'staff-1' }),
+      await watchMedia(proctor, {
+        registrationId,
+        source: 'phone',
+        peerId: 'staff-1',
+        layer: 'low',
+      }),
     ).toEqual({ ok: true });
-    await phone.next('media:watch-requested', (r) => r.peer === proctor.id);
+    const [phoneRequest] = await phone.next('media:watch-requested', (r) => r.peer === proctor.id);
+    expect(phoneRequest.layer).toBe('low');
 
     expect(
       await watchMedia(proctor, { registrationId, source: 'camera', peerId: 'staff-2' }),
@@ -117,7 +124,12 @@ describe('Media signaling relay (P2P over our socket)', () => {
       await watchMedia(proctor, { registrationId, source: 'camera', peerId: 'staff-2' }),
     ).toEqual({ ok: true });
     const [request] = await pc.next('media:watch-requested', (r) => r.peer === proctor.id);
-    expect(request).toEqual({ peerId: 'staff-2', peer: proctor.id, source: 'camera' });
+    expect(request).toEqual({
+      peerId: 'staff-2',
+      peer: proctor.id,
+      source: 'camera',
+      layer: 'full',
+    });
 
     pc.socket.emit('media:unpublish', { registrationId, source: 'camera' });
     const [closed] = await proctor.next('media:peer-closed', (c) => c.peerId === 'staff-2');

@@ -172,14 +172,14 @@ export class SocketCommands {
    */
   private async watchMedia(socket: RealtimeSocket, request: WatchMedia): Promise<void> {
     const user = this.userOf(socket);
-    const { peerId, ...stream } = request;
+    const { peerId, layer = 'full', ...stream } = request;
     if (!(await this.maySee(user, stream))) throw new Refused('NOT_FOUND');
     const linked = this.deps.relay.link({ socketId: socket.id, userId: user.id }, peerId, stream);
     if (!linked) throw new Refused('MEDIA_UNAVAILABLE');
     if (linked.replaced) this.deps.closeLinks([linked.replaced], socket.id);
     this.deps.io
       .to(linked.link.publisher)
-      .emit('media:watch-requested', { peerId, peer: socket.id, source: stream.source });
+      .emit('media:watch-requested', { peerId, peer: socket.id, source: stream.source, layer });
   }
 
   private async maySee(user: SessionUser, stream: MediaStreamRef): Promise<boolean> {

@@ -16,6 +16,7 @@ import { LocalFolderStorage, type FileStorage } from '../files/storage.js';
 import { openTestDatabase } from './test-database.js';
 import type { DocumentLimits } from '../../shared/api/documents.js';
 import type { IceConfig } from '../media/ice-servers.js';
+import type { MediaBudget } from '../../shared/api/media.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -45,6 +46,8 @@ export async function createTestApp(
     faceMatcher?: FaceMatcher;
     /** STUN/TURN servers the media route hands out (none by default). */
     ice?: IceConfig;
+    /** The sender caps the media budget route hands out (the defaults by default). */
+    mediaBudget?: MediaBudget;
     /** Hashes and checks passwords; pass one that counts the checks. */
     passwordHasher?: PasswordHasher;
     /** Where the bytes go; a folder in the temp directory by default. */
@@ -76,6 +79,7 @@ export async function createTestApp(
       redisKeyPrefix: `invigil-test-${randomUUID()}:`,
       ...(options.documentLimits ? { documentLimits: options.documentLimits } : {}),
       ...(options.ice ? { ice: options.ice } : {}),
+      ...(options.mediaBudget ? { mediaBudget: options.mediaBudget } : {}),
     },
     database,
     storage,

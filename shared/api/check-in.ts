@@ -10,6 +10,7 @@ import {
 } from '../enums.js';
 import { defineDownload, defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
+import { mediaQualitySchema } from './media.js';
 import { registrationParamsSchema } from './tickets.js';
 
 /** Why a camera or microphone could not be opened; each has its own instruction in the UI. */
@@ -172,6 +173,8 @@ export const checkInStateSchema = z.object({
   /** The phone may replace a missing PC camera (exam rule). */
   phoneAsPrimaryAllowed: z.boolean(),
   screenShareRequired: z.boolean(),
+  /** The video quality of the exam's calls (exam rule `mediaQuality`). */
+  mediaQuality: mediaQualitySchema,
   /** Whether 进入考试 is enabled now, and if not, why. */
   canEnter: z.boolean(),
   enterBlock: enterBlockSchema.nullable(),

@@ -10,6 +10,7 @@ import {
 import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 import { loginAlertSchema } from './login-alerts.js';
+import { mediaQualitySchema } from './media.js';
 
 /** The rules an exam carries (docs/design.md "The exam model"). */
 export const examRulesSchema = z.strictObject({
@@ -20,6 +21,8 @@ export const examRulesSchema = z.strictObject({
   secondCameraRequired: z.boolean().default(false),
   phoneAsPrimaryAllowed: z.boolean().default(false),
   screenShareRequired: z.boolean().default(false),
+  /** The video of calls: proctoring quality (a home uplink) unless the exam asks for more. */
+  mediaQuality: mediaQualitySchema.default('proctoring'),
   durationMinutes: z
     .number()
     .int()

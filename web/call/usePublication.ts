@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import type { MediaQuality } from '../../shared/api/media.js';
 import type { MediaSession, PublishAs, TrackKind } from '../media/media-session.js';
 
 export interface PublicationControls {
@@ -8,7 +9,7 @@ export interface PublicationControls {
 }
 
 /**
- * Publishes `stream` as `as` on `session` while both are given; unpublishes when one goes away
+ * Publishes `stream` as `as` on `session` at `quality` while both are given; unpublishes when one goes away
  * or on unmount. `as` is compared by value, so an inline object does not republish on every
  * render. Re-renders when the publication's mute state changes.
  */
@@ -16,17 +17,18 @@ export function usePublication(
   session: MediaSession,
   stream: MediaStream | null,
   as: PublishAs | null,
+  quality: MediaQuality = 'proctoring',
 ): PublicationControls {
   const asKey = as ? JSON.stringify(as) : null;
   const source = as?.source ?? null;
 
   useEffect(() => {
     if (!stream || !asKey) return;
-    const published = session.publish(stream.getTracks(), JSON.parse(asKey) as PublishAs);
+    const published = session.publish(stream.getTracks(), JSON.parse(asKey) as PublishAs, quality);
     return () => {
       published.unpublish();
     };
-  }, [session, stream, asKey]);
+  }, [session, stream, asKey, quality]);
 
   const subscribe = useCallback(
     (onChange: () => void) => session.on('publicationsChanged', onChange),

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { VideoLayer } from '../../shared/api/media.js';
 import type { RemoteMute } from '../../shared/events.js';
 import type { MediaSession, SubscribeTarget } from '../media/media-session.js';
 
@@ -13,13 +14,14 @@ const RESUBSCRIBE_MS = 5_000;
 const UNPUBLISHED = new Set(['MEDIA_UNAVAILABLE', 'UNAVAILABLE']);
 
 /**
- * Subscribes to `target` on `session` while it is given and returns the remote stream and its
+ * Subscribes to `target` on `session` in `layer` while it is given and returns the remote stream and its
  * view (starting at `connecting`: key the component by target to start over for another). The server's `media:available` wakes a waiting subscription at once; a slow timer
  * covers the case where that message was missed (a reconnect at the wrong moment).
  */
 export function useRemoteStream(
   session: MediaSession,
   target: SubscribeTarget | null,
+  layer: VideoLayer = 'full',
 ): { stream: MediaStream | null; view: RemoteView; mute: RemoteMute | null } {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [mute, setMute] = useState<RemoteMute | null>(null);
@@ -30,7 +32,7 @@ export function useRemoteStream(
   useEffect(() => {
     if (!targetKey) return;
     let retryTimer: number | undefined;
-    const subscription = session.subscribe(JSON.parse(targetKey) as SubscribeTarget);
+    const subscription = session.subscribe(JSON.parse(targetKey) as SubscribeTarget, layer);
     subscription.on('stateChanged', (state, code) => {
       const unpublished = code !== null && UNPUBLISHED.has(code);
       if (state === 'connected') setView('live');
@@ -56,7 +58,7 @@ export function useRemoteStream(
       setStream(null);
       setMute(null);
     };
-  }, [session, targetKey, round]);
+  }, [session, targetKey, round, layer]);
 
   return { stream, view, mute };
 }

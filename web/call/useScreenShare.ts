@@ -48,6 +48,8 @@ export function useScreenShare(
         (stream) => {
           const [track] = stream.getVideoTracks();
           if (!track) return;
+          // Text must stay readable: a poor link costs frames, not resolution.
+          track.contentHint = 'detail';
           const publication = session.publish([track], { registrationId, source: 'screen' });
           current.current = { stream, publication };
           track.addEventListener('ended', stop);

@@ -3,6 +3,8 @@ import { MediaSession } from './media-session.js';
 import { FakeLink, FakeNetwork, FakeRelay, fakeTrack } from './p2p-fakes.test-support.js';
 import { DISCONNECTED_RESTART_MS, PublisherPeer } from './p2p-peers.js';
 import { P2PTransport } from './p2p-transport.js';
+import { DEFAULT_MEDIA_BUDGET } from '../../shared/api/media.js';
+import { senderCapsOf } from './sender-caps.js';
 
 const target = { registrationId: '00000000-0000-4000-8000-000000000001', source: 'phone' } as const;
 
@@ -166,6 +168,7 @@ describe('PublisherPeer', () => {
     const peer = new PublisherPeer({
       link,
       tracks: [fakeTrack('cam')],
+      caps: senderCapsOf(DEFAULT_MEDIA_BUDGET, 'proctoring', 'camera', 'full'),
       send: (body) => sent.push(body.description?.sdp),
       onGone: () => undefined,
       requestRestart: () => undefined,

@@ -1,3 +1,4 @@
+import type { MediaQuality, VideoLayer } from '../../shared/api/media.js';
 import type { MediaPublish, MediaSource, MediaStreamRef, RemoteMute } from '../../shared/events.js';
 import { TypedEmitter } from './media-session-emitter.js';
 import { ConnectionStateMachine, type ConnectionState } from './media-session-state.js';
@@ -43,9 +44,10 @@ export interface MediaTransport {
   start(listener: TransportListener): void;
   /**
    * Offers local tracks (one stream: a camera and its microphone) to subscribers under
-   * `as.source`, replacing earlier ones; the transport announces `as` to the server.
+   * `as.source` at `quality` (the media budget's caps), replacing earlier ones; the transport
+   * announces `as` to the server.
    */
-  publish(as: PublishAs, tracks: readonly MediaStreamTrack[]): void;
+  publish(as: PublishAs, tracks: readonly MediaStreamTrack[], quality: MediaQuality): void;
   unpublish(source: MediaSource): void;
   /** Tells every subscriber of `source` (and each new one) what is muted. */
   setMuted(source: MediaSource, mute: RemoteMute): void;
@@ -53,7 +55,12 @@ export interface MediaTransport {
   replaceTrack(source: MediaSource, track: MediaStreamTrack): void;
   /** The network changed: re-establish every published connection (an ICE restart). */
   restartIce(): void;
-  subscribe(target: SubscribeTarget, listener: SubscriptionListener): TransportSubscription;
+  /** Receives `target` in `layer`: `full` for a call, `low` for a silent watcher. */
+  subscribe(
+    target: SubscribeTarget,
+    listener: SubscriptionListener,
+    layer: VideoLayer,
+  ): TransportSubscription;
   close(): void;
 }
 
@@ -231,8 +238,15 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     });
   }
 
-  /** Publishes `tracks` (e.g. `stream.getTracks()`) as `as` (see PublishAs). */
-  publish(tracks: MediaStreamTrack | readonly MediaStreamTrack[], as: PublishAs): LocalPublication {
+  /**
+   * Publishes `tracks` (e.g. `stream.getTracks()`) as `as` (see PublishAs), at proctoring
+   * quality unless the exam asks for `interview` (exam rule `mediaQuality`).
+   */
+  publish(
+    tracks: MediaStreamTrack | readonly MediaStreamTrack[],
+    as: PublishAs,
+    quality: MediaQuality = 'proctoring',
+  ): LocalPublication {
     this.assertOpen();
     const { source } = as;
     let current: MediaStreamTrack[] = 'kind' in tracks ? [tracks] : [...tracks];
@@ -278,7 +292,7 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     };
     this.#publications.set(source, publication);
     this.#replacers.set(source, replace);
-    this.transport.publish(as, current);
+    this.transport.publish(as, current, quality);
     if (muted.size > 0) this.transport.setMuted(source, muteState());
     this.connect();
     this.emit('publicationsChanged');
@@ -316,13 +330,17 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     this.transport.restartIce();
   }
 
-  subscribe(target: SubscribeTarget): RemoteSubscription {
+  /**
+   * Receives `target`: the full picture for someone in a call with its publisher, a small one
+   * (`low`) for staff watching silently, so every extra watcher costs the publisher little.
+   */
+  subscribe(target: SubscribeTarget, layer: VideoLayer = 'full'): RemoteSubscription {
     this.assertOpen();
     this.connect();
     const subscription = new RemoteSubscription(target);
     this.#subscriptions.add(subscription);
     subscription.attach(
-      (listener) => this.transport.subscribe(target, listener),
+      (listener) => this.transport.subscribe(target, listener, layer),
       (track, added) => {
         this.emit(added ? 'trackAdded' : 'trackRemoved', subscription, track);
       },

@@ -7,6 +7,7 @@ import type {
 } from '../../shared/events.js';
 import type { IceCandidate, PeerLink, PeerLinkEvents, SessionDescription } from './p2p-link.js';
 import type { MediaSignaling, MediaSignalingHandlers } from './p2p-signaling.js';
+import type { SenderCaps } from './sender-caps.js';
 
 /**
  * An in-memory stand-in for the Socket.IO server's media relay (server/realtime): routes
@@ -80,7 +81,12 @@ export class FakeSignaling implements MediaSignaling {
     const publisher = this.relay.publishers.get(FakeRelay.keyOf(request));
     if (!publisher) return Promise.resolve({ ok: false, code: 'MEDIA_UNAVAILABLE' });
     this.relay.deliver(publisher, (handlers) => {
-      handlers.onWatchRequested({ peerId: request.peerId, peer: this.id, source: request.source });
+      handlers.onWatchRequested({
+        peerId: request.peerId,
+        peer: this.id,
+        source: request.source,
+        layer: request.layer ?? 'full',
+      });
     });
     return Promise.resolve({ ok: true });
   }
@@ -129,6 +135,8 @@ export class FakeLink implements PeerLink {
   static created: FakeLink[] = [];
   hasRemoteDescription = false;
   readonly sentTracks: MediaStreamTrack[] = [];
+  /** The caps the publisher gave the senders (null on a subscriber's link). */
+  caps: SenderCaps | null = null;
   readonly replacedTracks: MediaStreamTrack[] = [];
   readonly offers: SessionDescription[] = [];
   readonly remoteDescriptions: SessionDescription[] = [];
@@ -139,8 +147,9 @@ export class FakeLink implements PeerLink {
     FakeLink.created.push(this);
   }
 
-  addSendOnlyTracks(tracks: readonly MediaStreamTrack[]): void {
+  addSendOnlyTracks(tracks: readonly MediaStreamTrack[], caps: SenderCaps): void {
     this.sentTracks.push(...tracks);
+    this.caps = caps;
   }
 
   /** Swaps the sent track of the same kind in place (no new offer), as RTCRtpSender does. */

@@ -1,5 +1,6 @@
 import type { RtcSignal } from '../../shared/events.js';
 import type { IceCandidate, PeerLink, SessionDescription } from './p2p-link.js';
+import type { SenderCaps } from './sender-caps.js';
 
 /** A signal without its addressing (the peer adds peerId and the other socket). */
 export type SignalBody = Pick<RtcSignal, 'description' | 'candidate'>;
@@ -39,6 +40,8 @@ export const DISCONNECTED_RESTART_MS = 2_000;
 interface PublisherPeerOptions {
   link: PeerLink;
   tracks: readonly MediaStreamTrack[];
+  /** The caps of this viewer's layer (the call's full picture, or a silent watcher's small one). */
+  caps: SenderCaps;
   send: (body: SignalBody) => void;
   /** The peer gave up (ICE failed again after a restart); the transport forgets it. */
   onGone: () => void;
@@ -63,7 +66,7 @@ export class PublisherPeer {
 
   constructor(private readonly options: PublisherPeerOptions) {
     this.#buffer = new CandidateBuffer(() => (this.#isClosed ? null : options.link));
-    options.link.addSendOnlyTracks(options.tracks);
+    options.link.addSendOnlyTracks(options.tracks, options.caps);
   }
 
   get isClosed(): boolean {

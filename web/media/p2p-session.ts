@@ -1,4 +1,4 @@
-import { getIceServers } from '../../shared/api/media.js';
+import { getIceServers, getMediaBudget } from '../../shared/api/media.js';
 import { callApi } from '../api/client.js';
 import { getSocket } from '../api/socket.js';
 import { cachedIceServers } from './ice-servers.js';
@@ -6,6 +6,10 @@ import { MediaSession, type NetworkChangeSource } from './media-session.js';
 import { createRtcPeerLink } from './p2p-link.js';
 import { socketMediaSignaling } from './p2p-signaling.js';
 import { P2PTransport, type P2PTransportOptions } from './p2p-transport.js';
+import { cachedMediaBudget } from './sender-caps.js';
+
+/** The server's media budget, fetched once for the page's every session. */
+const pageMediaBudget = cachedMediaBudget(() => callApi(getMediaBudget));
 
 /** The browser's network came back (Wi-Fi rejoined, airplane mode off): ICE must restart. */
 const windowOnlineEvents: NetworkChangeSource = (onChange) => {
@@ -28,6 +32,7 @@ export function createP2PMediaSession(
       signaling: socketMediaSignaling(getSocket()),
       createLink: createRtcPeerLink,
       iceServers: cachedIceServers(() => callApi(getIceServers)),
+      mediaBudget: pageMediaBudget,
       ...options,
     }),
     { networkChanges: windowOnlineEvents },

@@ -1,17 +1,17 @@
 import type {
   Ack,
   MediaPublish,
-  MediaSource,
   MediaStreamRef,
   RtcSignal,
   WatchMedia,
+  WatchRequested,
 } from '../../shared/events.js';
 import { connectSocket, emitWithAck, type AppSocket } from '../api/socket.js';
 
 export interface MediaSignalingHandlers {
   onConnected: () => void;
   onDisconnected: () => void;
-  onWatchRequested: (request: { peerId: string; peer: string; source: MediaSource }) => void;
+  onWatchRequested: (request: WatchRequested) => void;
   onPeerClosed: (closed: { peerId: string; peer: string }) => void;
   onSignal: (signal: RtcSignal) => void;
   /** A stream got a publisher: subscriptions waiting for it ask now. */

@@ -1,3 +1,4 @@
+import type { VideoLayer } from '../../shared/api/media.js';
 import { sameStream, type MediaStreamRef, type RtcSignal } from '../../shared/events.js';
 import type { SubscribeTarget, SubscriptionListener } from './media-session.js';
 import type { ConnectionState } from './media-session-state.js';
@@ -21,6 +22,8 @@ export function retryDelayMs(attempt: number): number {
 
 export interface P2PSubscriptionOptions {
   target: SubscribeTarget;
+  /** The picture this viewer needs: `full` in a call, `low` when watching silently. */
+  layer: VideoLayer;
   listener: SubscriptionListener;
   signaling: MediaSignaling;
   createLink: (events: PeerLinkEvents) => Promise<PeerLink>;
@@ -120,7 +123,11 @@ export class P2PSubscription {
     const peer = this.createPeer();
     this.#peer = peer;
     this.armTimer(OFFER_WAIT_MS);
-    const ack = await signaling.watch({ ...target, peerId: peer.peerId });
+    const ack = await signaling.watch({
+      ...target,
+      peerId: peer.peerId,
+      layer: this.options.layer,
+    });
     if (this.#peer !== peer || ack.ok) return;
     this.retryLater(ack.code, FINAL_REFUSALS.has(ack.code));
   }

@@ -1,4 +1,16 @@
-import type { MediaPublish, MediaSource, RemoteMute, RtcSignal } from '../../shared/events.js';
+import {
+  DEFAULT_MEDIA_BUDGET,
+  type MediaBudget,
+  type MediaQuality,
+  type VideoLayer,
+} from '../../shared/api/media.js';
+import type {
+  MediaPublish,
+  MediaSource,
+  RemoteMute,
+  RtcSignal,
+  WatchRequested,
+} from '../../shared/events.js';
 import type {
   MediaTransport,
   PublishAs,
@@ -12,6 +24,7 @@ import type { PeerLinkFactory } from './p2p-link.js';
 import { PublisherPeer } from './p2p-peers.js';
 import type { MediaSignaling } from './p2p-signaling.js';
 import { P2PSubscription } from './p2p-subscription.js';
+import { senderCapsOf } from './sender-caps.js';
 
 export interface P2PTransportOptions {
   signaling: MediaSignaling;
@@ -21,6 +34,8 @@ export interface P2PTransportOptions {
    * issue 5 passes the server-issued (coturn REST) credentials here.
    */
   iceServers?: () => RTCIceServer[] | Promise<RTCIceServer[]>;
+  /** The caps of every sender (the server's GET /api/media/budget); the defaults when absent. */
+  mediaBudget?: () => Promise<MediaBudget>;
   /** A fresh subscriber peer id (unique per socket). */
   newPeerId?: () => string;
 }
@@ -52,6 +67,8 @@ interface PublishedPeer {
  */
 export class P2PTransport implements MediaTransport {
   readonly #tracks = new Map<MediaSource, readonly MediaStreamTrack[]>();
+  /** The quality each published source is sent at. */
+  readonly #qualities = new Map<MediaSource, MediaQuality>();
   /** What each published source has muted; sent to each subscriber after its offer. */
   readonly #muted = new Map<MediaSource, RemoteMute>();
   /** What this PC told the server it publishes; told again after every reconnect. */
@@ -81,8 +98,8 @@ export class P2PTransport implements MediaTransport {
         this.closePublishedPeers(() => true, false);
         for (const subscription of this.#subscriptions) subscription.handleSignalingLost();
       },
-      onWatchRequested: ({ peerId, peer, source }) => {
-        this.startPublishedPeer(peerId, peer, source);
+      onWatchRequested: (request) => {
+        this.startPublishedPeer(request);
       },
       onPeerClosed: ({ peerId, peer }) => {
         this.closePublishedPeers((key) => key === peerKey(peer, peerId), false);
@@ -99,9 +116,10 @@ export class P2PTransport implements MediaTransport {
     else signaling.connect();
   }
 
-  publish(as: PublishAs, tracks: readonly MediaStreamTrack[]): void {
+  publish(as: PublishAs, tracks: readonly MediaStreamTrack[], quality: MediaQuality): void {
     const { source } = as;
     this.#tracks.set(source, tracks);
+    this.#qualities.set(source, quality);
     // Subscribers of earlier tracks of this source ask again when their peer closes.
     this.closePublishedPeers((_key, published) => published.source === source, true);
     // The phone is the publisher of its registration by pairing; a PC or an examiner announces.
@@ -147,6 +165,7 @@ export class P2PTransport implements MediaTransport {
 
   unpublish(source: MediaSource): void {
     this.#tracks.delete(source);
+    this.#qualities.delete(source);
     this.#muted.delete(source);
     this.closePublishedPeers((_key, published) => published.source === source, true);
     const publication = this.#announced.get(source);
@@ -162,9 +181,14 @@ export class P2PTransport implements MediaTransport {
     });
   }
 
-  subscribe(target: SubscribeTarget, listener: SubscriptionListener): TransportSubscription {
+  subscribe(
+    target: SubscribeTarget,
+    listener: SubscriptionListener,
+    layer: VideoLayer,
+  ): TransportSubscription {
     const subscription = new P2PSubscription({
       target,
+      layer,
       listener,
       signaling: this.options.signaling,
       createLink: async (events) => this.options.createLink(await this.iceServers(), events),
@@ -199,14 +223,16 @@ export class P2PTransport implements MediaTransport {
     }
   }
 
-  private startPublishedPeer(peerId: string, peer: string, source: MediaSource): void {
+  private startPublishedPeer({ peerId, peer, source, layer }: WatchRequested): void {
     const tracks = this.#tracks.get(source);
-    if (!tracks) return; // Not (or no longer) published: the subscriber times out and asks again.
+    const quality = this.#qualities.get(source);
+    // Not (or no longer) published: the subscriber times out and asks again.
+    if (!tracks || !quality) return;
     const key = peerKey(peer, peerId);
     this.closePublishedPeers((existing) => existing === key, false);
     const queue = new TaskQueue();
     queue.run(async () => {
-      const iceServers = await this.iceServers();
+      const [iceServers, budget] = await Promise.all([this.iceServers(), this.mediaBudget()]);
       let publisher: PublisherPeer | null = null;
       const link = this.options.createLink(iceServers, {
         onCandidate: (candidate) => {
@@ -221,6 +247,7 @@ export class P2PTransport implements MediaTransport {
       publisher = new PublisherPeer({
         link,
         tracks,
+        caps: senderCapsOf(budget, quality, source, layer),
         send: (body) => {
           this.options.signaling.signal({ peerId, peer, ...body });
         },
@@ -256,6 +283,10 @@ export class P2PTransport implements MediaTransport {
         signaling.unwatch({ peerId: published.peerId, peer: published.subscriber });
       }
     }
+  }
+
+  private async mediaBudget(): Promise<MediaBudget> {
+    return (await this.options.mediaBudget?.()) ?? DEFAULT_MEDIA_BUDGET;
   }
 
   private async iceServers(): Promise<RTCIceServer[]> {

@@ -1,6 +1,7 @@
-import { Divider, Form, InputNumber, Switch } from 'antd';
+import { Divider, Form, InputNumber, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExamBody } from '../../../../shared/api/exam-admin.js';
+import { MEDIA_QUALITIES } from '../../../../shared/api/media.js';
 
 type RuleName = keyof NonNullable<ExamBody['rules']>;
 
@@ -43,6 +44,19 @@ export function ExamRuleFields() {
       <SwitchField name="secondCameraRequired" label={t('adminExams.secondCameraRequired')} />
       <SwitchField name="phoneAsPrimaryAllowed" label={t('adminExams.phoneAsPrimaryAllowed')} />
       <SwitchField name="screenShareRequired" label={t('adminExams.screenShareRequired')} />
+      <Form.Item<ExamBody>
+        name={['rules', 'mediaQuality']}
+        label={t('adminExams.mediaQuality')}
+        extra={t('adminExams.mediaQualityHelp')}
+      >
+        <Select
+          style={{ maxWidth: 280 }}
+          options={MEDIA_QUALITIES.map((quality) => ({
+            value: quality,
+            label: t(`adminExams.mediaQualities.${quality}`),
+          }))}
+        />
+      </Form.Item>
       <SwitchField name="documentsRequired" label={t('adminExams.documentsRequired')} />
 
       <Divider titlePlacement="start">{t('adminExams.groupTiming')}</Divider>

@@ -37,6 +37,10 @@ export const zh = {
   secondCameraRequired: '必须开启第二机位（手机）',
   phoneAsPrimaryAllowed: '允许手机作为第一机位',
   screenShareRequired: '必须共享屏幕',
+  mediaQuality: '视频画质',
+  mediaQualityHelp:
+    '监考画质（640×360，考生上行约 0.5 Mbit/s）适合家庭网络；面试画质更清晰，需要更好的网络',
+  mediaQualities: { proctoring: '监考画质（推荐）', interview: '面试画质（高清）' },
   documentsRequired: '考前须上传证件材料并通过审核',
   durationMinutes: '考试时长',
   durationHelp: '留空表示不限时长（如面试）',
@@ -124,6 +128,10 @@ export const en: typeof zh = {
   secondCameraRequired: 'Second camera (phone) required',
   phoneAsPrimaryAllowed: 'Phone allowed as the primary camera',
   screenShareRequired: 'Screen sharing required',
+  mediaQuality: 'Video quality',
+  mediaQualityHelp:
+    "Proctoring quality (640×360, about 0.5 Mbit/s of the candidate's uplink) suits home connections; interview quality is sharper and needs a better link",
+  mediaQualities: { proctoring: 'Proctoring (recommended)', interview: 'Interview (HD)' },
   documentsRequired: 'Documents must be uploaded and approved first',
   durationMinutes: 'Duration',
   durationHelp: 'Leave empty for no time limit (interviews)',

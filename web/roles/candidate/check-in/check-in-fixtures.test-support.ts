@@ -29,6 +29,7 @@ export function checkInState(
     noticeText: '请保持面部在画面中央。',
     phoneAsPrimaryAllowed: false,
     screenShareRequired: false,
+    mediaQuality: 'proctoring',
     canEnter: false,
     enterBlock: 'steps_pending',
     ...rest,

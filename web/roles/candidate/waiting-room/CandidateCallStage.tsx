@@ -1,6 +1,7 @@
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CandidateTicket } from '../../../../shared/api/interviews.js';
+import type { MediaQuality } from '../../../../shared/api/media.js';
 import { CallControls } from '../../../call/CallControls.js';
 import { LocalTile } from '../../../call/LocalTile.js';
 import { RemoteTile } from '../../../call/RemoteTile.js';
@@ -19,14 +20,22 @@ import { useScreenShare } from '../../../call/useScreenShare.js';
 export function CandidateCallStage({
   ticket,
   registrationId,
+  quality,
 }: {
   ticket: CandidateTicket;
   registrationId: string;
+  /** The exam's `mediaQuality` rule: proctoring quality unless it asks for interview quality. */
+  quality: MediaQuality;
 }) {
   const { t } = useTranslation();
   const session = usePageMediaSession();
-  const media = useLocalMedia(true);
-  const controls = usePublication(session, media.stream, { registrationId, source: 'camera' });
+  const media = useLocalMedia(true, quality);
+  const controls = usePublication(
+    session,
+    media.stream,
+    { registrationId, source: 'camera' },
+    quality,
+  );
   const isInRoom = ticket.state === 'in_room';
   const screen = useScreenShare(session, registrationId, isInRoom);
   const peers = ticket.state === 'called' || isInRoom ? ticket.mediaPeers : [];

@@ -62,8 +62,13 @@ export function WaitingRoomPage() {
               offsetMs={ticket.data.offsetMs}
               registrationId={registrationId}
             />
-            {ticket.data.ticket.state !== 'done' ? (
-              <CandidateCallStage ticket={ticket.data.ticket} registrationId={registrationId} />
+            {/* The camera opens once, at the exam's quality (a failed check-in read: the default). */}
+            {ticket.data.ticket.state !== 'done' && (checkIn.data || checkIn.isError) ? (
+              <CandidateCallStage
+                ticket={ticket.data.ticket}
+                registrationId={registrationId}
+                quality={checkIn.data?.state.mediaQuality ?? 'proctoring'}
+              />
             ) : null}
           </>
         ) : (

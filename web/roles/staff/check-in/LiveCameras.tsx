@@ -36,6 +36,8 @@ export function LiveCameras({
             name={candidateName}
             title={t(`staffCheckIn.live.${camera}`)}
             testId={`live-camera-${camera}`}
+            // Staff watch the check-in silently: the small picture, one light copy of the uplink.
+            layer="low"
             width={400}
           />
         ))}

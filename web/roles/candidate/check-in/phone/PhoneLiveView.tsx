@@ -18,7 +18,11 @@ export function PhoneLiveView({ registrationId, publisherSocketId }: PhoneLiveVi
 
   useEffect(() => {
     const session = createP2PMediaSession();
-    const subscription = session.subscribe({ registrationId, source: 'phone' });
+    const subscription = session.subscribe(
+      { registrationId, source: 'phone' },
+      // A preview for the candidate: the small picture spares the phone's uplink.
+      'low',
+    );
     const show = (stream: MediaStream | null) => {
       const video = videoRef.current;
       if (!video || video.srcObject === stream) return;

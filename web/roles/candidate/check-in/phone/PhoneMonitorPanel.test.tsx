@@ -98,6 +98,7 @@ function checkInState(
     noticeText: '',
     phoneAsPrimaryAllowed: false,
     screenShareRequired: false,
+    mediaQuality: 'proctoring',
     canEnter: true,
     enterBlock: null,
   };
