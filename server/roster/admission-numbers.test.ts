@@ -5,7 +5,8 @@ import { registration } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 import { generateAdmissionNumber } from './admission-numbers.js';
-import { buildXlsx, HEADER_ZH, idNumber, RosterClient } from './roster-test-helpers.js';
+import { RosterClient } from './roster-client-test-helpers.js';
+import { buildXlsx, HEADER_ZH, idNumber } from './roster-test-helpers.js';
 
 const SESSION = '学位外语第一考场';
 

@@ -6,13 +6,13 @@ import { ROSTER_MAX_ROWS } from '../../shared/api/roster.js';
 import { appUser } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
+import { RosterClient } from './roster-client-test-helpers.js';
 import {
   buildPlainXlsx,
   buildZip,
   encodeGb18030,
   HEADER_ZH,
   idNumber,
-  RosterClient,
 } from './roster-test-helpers.js';
 
 const MB = 1024 * 1024;

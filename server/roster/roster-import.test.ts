@@ -3,13 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUser, auditLog, college, registration } from '../db/schema/index.js';
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
-import {
-  buildXlsx,
-  HEADER_ZH,
-  idNumber,
-  RosterClient,
-  withBadChecksum,
-} from './roster-test-helpers.js';
+import { RosterClient } from './roster-client-test-helpers.js';
+import { buildXlsx, HEADER_ZH, idNumber, withBadChecksum } from './roster-test-helpers.js';
 
 const WRITTEN_SESSION = '学位外语第一考场';
 const INTERVIEW_SESSION = '外国语学院面试第一考场';

@@ -10,7 +10,7 @@ import { decodeImage, reencodeImage, sniffImageFormat } from '../vision/image-co
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { auditEntries, loginCandidate } from '../test/demo-logins.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
-import { RosterClient } from './roster-test-helpers.js';
+import { RosterClient } from './roster-client-test-helpers.js';
 
 /** A real 64×48 JPEG (grey), as a phone or scanner would send. */
 const JPEG = jpeg.encode({ width: 64, height: 48, data: Buffer.alloc(64 * 48 * 4, 128) }, 90).data;

@@ -9,7 +9,8 @@ import { createTestApp, type TestApp } from '../test/test-app.js';
 import { decodeImage } from '../vision/image-codec.js';
 import { jpegOrientation } from '../vision/exif-orientation.js';
 import { sidewaysJpeg } from '../vision/test-images.js';
-import { buildZip, RosterClient } from './roster-test-helpers.js';
+import { RosterClient } from './roster-client-test-helpers.js';
+import { buildZip } from './roster-test-helpers.js';
 
 const MB = 1024 * 1024;
 const JPEG = sidewaysJpeg(32, 16, 1);

@@ -11,7 +11,7 @@ import {
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
 import { loginCandidate } from '../test/demo-logins.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
-import { RosterClient } from './roster-test-helpers.js';
+import { RosterClient } from './roster-client-test-helpers.js';
 
 describe('session roster: who sees it and what it counts', () => {
   let test: TestApp;
