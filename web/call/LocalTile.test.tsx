@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderInApp } from '../test/renderInApp.js';
+import { render } from '../test/render.js';
 import { LocalTile } from './LocalTile.js';
 import { useLocalMedia } from './useLocalMedia.js';
 
@@ -48,11 +48,14 @@ describe('the call preview without a camera', () => {
     getUserMedia
       .mockRejectedValueOnce(new DOMException('Requested device not found', 'NotFoundError'))
       .mockResolvedValueOnce(fakeStream(['audio']));
-    renderInApp(<CallPreview />);
+    render(<CallPreview />);
     expect(
       await screen.findByText('摄像头未打开：对方能听到您，但看不到您的电脑画面。'),
     ).toBeVisible();
     expect(screen.queryByText('无法打开摄像头或麦克风，对方看不到、听不到您。')).toBeNull();
+    // The own tile is sound only, not a black picture marked 已连接.
+    expect(screen.getByRole('status')).toHaveTextContent('仅声音：摄像头未打开');
+    expect(screen.getByTestId('audio-only-cover')).toHaveTextContent('仅声音');
     expect(getUserMedia).toHaveBeenCalledTimes(2);
     const [, audioOnly] = getUserMedia.mock.calls as [MediaStreamConstraints][];
     expect(audioOnly?.[0].video).toBeUndefined();
@@ -62,7 +65,7 @@ describe('the call preview without a camera', () => {
   it('says neither works when the microphone cannot be opened either', async () => {
     const missing = new DOMException('Requested device not found', 'NotFoundError');
     getUserMedia.mockRejectedValueOnce(missing).mockRejectedValueOnce(missing);
-    renderInApp(<CallPreview />);
+    render(<CallPreview />);
     expect(await screen.findByText('无法打开摄像头或麦克风，对方看不到、听不到您。')).toBeVisible();
     expect(screen.getByText('未检测到摄像头或麦克风。请连接设备后刷新页面。')).toBeVisible();
     expect(screen.queryByText(/摄像头未打开/)).toBeNull();
@@ -70,8 +73,10 @@ describe('the call preview without a camera', () => {
 
   it('shows no warning when camera and microphone open together', async () => {
     getUserMedia.mockResolvedValueOnce(fakeStream(['audio', 'video']));
-    renderInApp(<CallPreview />);
+    render(<CallPreview />);
     await waitFor(() => expect(getUserMedia).toHaveBeenCalledOnce());
+    expect(await screen.findByRole('status')).toHaveTextContent('已连接');
+    expect(screen.queryByTestId('audio-only-cover')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByText(/摄像头未打开/)).toBeNull();
   });

@@ -14,6 +14,8 @@ export function LocalTile({ media, width = 240 }: { media: LocalMedia; width?: n
         stream={media.stream}
         view={media.stream ? 'live' : media.error ? 'failed' : 'connecting'}
         mirrored
+        hasVideo={media.cameraError === null}
+        audioOnlyText={t('call.tile.localAudioOnly')}
         testId="local-preview"
         width={width}
       />

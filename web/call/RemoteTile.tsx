@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { VideoLayer } from '../../shared/api/media.js';
 import type { MediaSession, SubscribeTarget } from '../media/media-session.js';
 import { StreamTile } from './StreamTile.js';
+import { useHasVideo } from './useHasVideo.js';
 import { useRemoteStream } from './useRemoteStream.js';
 
 interface RemoteTileProps {
@@ -12,14 +14,45 @@ interface RemoteTileProps {
   title: ReactNode;
   withSound?: boolean;
   offlineText?: string;
+  /** What the status says when the stream is live with sound only (a PC without a camera). */
+  audioOnlyText?: string;
+  /** Told when the stream turns sound-only (live, no video track) and when it stops being so. */
+  onAudioOnlyChange?: (isAudioOnly: boolean) => void;
   testId: string;
   width?: number;
+  /** `low` for a silent watcher (a small picture, light on the publisher's uplink); `full` in a call. */
+  layer?: VideoLayer;
 }
 
 /** A remote stream (an examiner, a candidate's camera, phone or screen) as a tile. */
-export function RemoteTile({ session, target, name, ...tile }: RemoteTileProps) {
+export function RemoteTile({
+  session,
+  target,
+  name,
+  onAudioOnlyChange,
+  layer = 'full',
+  ...tile
+}: RemoteTileProps) {
   const { t } = useTranslation();
-  const { stream, view, mute } = useRemoteStream(session, target);
-  const label = t('call.videoLabel', { name, what: t(`call.what.${target.source}`) });
-  return <StreamTile {...tile} label={label} stream={stream} view={view} mute={mute} />;
+  const { stream, view, mute } = useRemoteStream(session, target, layer);
+  const hasVideo = useHasVideo(stream);
+  const isAudioOnly = view === 'live' && hasVideo === false;
+  useEffect(() => {
+    if (!isAudioOnly) return;
+    onAudioOnlyChange?.(true);
+    return () => onAudioOnlyChange?.(false);
+  }, [isAudioOnly, onAudioOnlyChange]);
+  const label = isAudioOnly
+    ? t('call.soundLabel', { name })
+    : t('call.videoLabel', { name, what: t(`call.what.${target.source}`) });
+  return (
+    <StreamTile
+      {...tile}
+      label={label}
+      stream={stream}
+      view={view}
+      mute={mute}
+      hasVideo={hasVideo !== false}
+    />
+  );
 }

@@ -27,6 +27,13 @@ interface StreamTileProps {
   withSound?: boolean;
   /** Mirrors the picture (one's own camera, as in a mirror). */
   mirrored?: boolean;
+  /**
+   * False when the live stream carries sound only (a PC without a camera): the tile says so
+   * instead of showing a black picture as if it were connected, and still plays the sound.
+   */
+  hasVideo?: boolean;
+  /** What the status says of a live stream without a picture (仅声音… by default). */
+  audioOnlyText?: string;
   testId: string;
   width?: number;
 }
@@ -44,6 +51,8 @@ export function StreamTile({
   offlineText,
   withSound = false,
   mirrored = false,
+  hasVideo = true,
+  audioOnlyText,
   testId,
   width = 360,
 }: StreamTileProps) {
@@ -77,30 +86,40 @@ export function StreamTile({
     });
   };
 
-  const status = view === 'offline' && offlineText ? offlineText : t(`call.tile.${view}`);
+  const isAudioOnly = view === 'live' && !hasVideo;
+  const status = isAudioOnly
+    ? (audioOnlyText ?? t('call.tile.audioOnly'))
+    : view === 'offline' && offlineText
+      ? offlineText
+      : t(`call.tile.${view}`);
   return (
     <Card
       size="small"
       title={title}
+      data-testid={`${testId}-tile`}
       style={{ flex: `1 1 ${String(width - 80)}px`, maxWidth: width }}
     >
       <Flex vertical gap={8}>
-        <video
-          ref={videoRef}
-          data-testid={testId}
-          data-state={view}
-          aria-label={label}
-          autoPlay
-          playsInline
-          muted={!withSound}
-          style={{
-            width: '100%',
-            aspectRatio: '4 / 3',
-            background: '#000',
-            borderRadius: 8,
-            transform: mirrored ? 'scaleX(-1)' : undefined,
-          }}
-        />
+        <div style={{ position: 'relative' }}>
+          <video
+            ref={videoRef}
+            data-testid={testId}
+            data-state={view}
+            aria-label={label}
+            autoPlay
+            playsInline
+            muted={!withSound}
+            style={{
+              display: 'block',
+              width: '100%',
+              aspectRatio: '4 / 3',
+              background: '#000',
+              borderRadius: 8,
+              transform: mirrored ? 'scaleX(-1)' : undefined,
+            }}
+          />
+          {isAudioOnly ? <AudioOnlyCover /> : null}
+        </div>
         <Flex justify="space-between" align="center" wrap gap={8}>
           <span role="status" aria-live="polite">
             <Badge status={BADGES[view]} text={status} />
@@ -109,7 +128,7 @@ export function StreamTile({
                 {t('call.remoteMuted')}
               </Tag>
             ) : null}
-            {view === 'live' && mute?.video ? (
+            {view === 'live' && hasVideo && mute?.video ? (
               <Tag style={{ marginInlineStart: 8 }}>{t('call.remoteCameraOff')}</Tag>
             ) : null}
           </span>
@@ -121,5 +140,24 @@ export function StreamTile({
         </Flex>
       </Flex>
     </Card>
+  );
+}
+
+/** Over the empty picture of a stream with sound only: a speaker, 仅声音 (the status says why). */
+function AudioOnlyCover() {
+  const { t } = useTranslation();
+  return (
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      gap={8}
+      aria-hidden
+      data-testid="audio-only-cover"
+      style={{ position: 'absolute', inset: 0, color: '#fff', fontSize: 16 }}
+    >
+      <SoundOutlined style={{ fontSize: 40 }} />
+      {t('call.audioOnlyCover')}
+    </Flex>
   );
 }

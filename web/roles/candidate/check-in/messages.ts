@@ -71,6 +71,9 @@ export const zh = {
     mediaFailed: '摄像头或麦克风无法使用',
     cameraFailed: '摄像头无法使用',
     microphoneFailed: '麦克风无法使用',
+    phoneInsteadTitle: '未检测到摄像头：本场考试可用手机作为主摄像头',
+    phoneInstead:
+      '麦克风正常，您可以继续。请完成检测，之后在“第二机位”一步用手机扫描二维码：考官会看到手机画面，并通过电脑麦克风听到您的声音。',
     reportStillSent:
       '检测报告会自动提交，考务人员会看到检测结果并协助处理。请按提示处理后点击“重试”。',
     retry: '重试',
@@ -87,6 +90,7 @@ export const zh = {
     cameraOk: '{{width}}×{{height}}，{{fps}} 帧/秒',
     cameraLow: '{{width}}×{{height}}，{{fps}} 帧/秒（画质偏低）',
     cameraNotSeen: '考生确认看不到图像',
+    cameraPhonePrimary: '未检测到摄像头，本场考试由手机作为主摄像头',
     microphoneOk: '最大音量 {{percent}}%',
     microphoneQuiet: '最大音量 {{percent}}%（音量过低）',
     microphoneNotSeen: '考生确认看不到音量跳动',
@@ -198,6 +202,9 @@ export const en: typeof zh = {
     mediaFailed: 'The camera or microphone cannot be used',
     cameraFailed: 'The camera cannot be used',
     microphoneFailed: 'The microphone cannot be used',
+    phoneInsteadTitle: 'No camera found: this exam lets the phone be the main camera',
+    phoneInstead:
+      'Your microphone works, so you can go on. Finish the check, then scan the QR code with your phone at the Second camera step: the examiner will see the phone and hear you through this computer.',
     reportStillSent:
       'The report is sent anyway, so the exam staff see the results and can help you. Fix the problem as described, then click Try again.',
     retry: 'Try again',
@@ -214,6 +221,7 @@ export const en: typeof zh = {
     cameraOk: '{{width}}×{{height}}, {{fps}} frames/s',
     cameraLow: '{{width}}×{{height}}, {{fps}} frames/s (low quality)',
     cameraNotSeen: 'You could not see the picture',
+    cameraPhonePrimary: 'No camera found; the phone is the main camera in this exam',
     microphoneOk: 'Loudest {{percent}}%',
     microphoneQuiet: 'Loudest {{percent}}% (too quiet)',
     microphoneNotSeen: 'You could not see the level move',

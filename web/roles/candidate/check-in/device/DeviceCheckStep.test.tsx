@@ -42,14 +42,53 @@ function browserRefusing(video: string, audio: string) {
   return getUserMedia;
 }
 
+/** WebAudio as far as the microphone meter uses it: a silent analyser. */
+class SilentAudioContext {
+  createAnalyser() {
+    return { fftSize: 0, getFloatTimeDomainData: (samples: Float32Array) => samples.fill(0) };
+  }
+  createMediaStreamSource() {
+    return { connect: () => undefined };
+  }
+  resume() {
+    return Promise.resolve();
+  }
+  close() {
+    return Promise.resolve();
+  }
+}
+
+/** A PC without a camera (issue 19): the camera is not found, the microphone opens. */
+function browserWithoutCamera() {
+  const getUserMedia = vi.fn((constraints: MediaStreamConstraints) => {
+    if (constraints.video) {
+      return Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
+    }
+    const stream = new TracklessStream();
+    stream.addTrack({
+      kind: 'audio',
+      label: 'fake mic',
+      stop: vi.fn(),
+    } as unknown as MediaStreamTrack);
+    return Promise.resolve(stream);
+  });
+  vi.stubGlobal('MediaStream', TracklessStream);
+  vi.stubGlobal('AudioContext', SilentAudioContext);
+  vi.stubGlobal('isSecureContext', true);
+  Object.defineProperty(navigator, 'mediaDevices', {
+    configurable: true,
+    value: { getUserMedia },
+  });
+}
+
 const network = () =>
   new FakeApi()
     .on(pingServer, { serverTime: new Date().toISOString() })
     .on(measureUplink, { bytes: 1024 * 1024, receiveMs: 800 });
 
-function renderStep(api: FakeApi) {
+function renderStep(api: FakeApi, state = checkInState()) {
   const onStateChange = vi.fn();
-  const page = render(<DeviceCheckStep state={checkInState()} onStateChange={onStateChange} />, {
+  const page = render(<DeviceCheckStep state={state} onStateChange={onStateChange} />, {
     user: sessionUser(),
     api,
   });
@@ -157,5 +196,59 @@ describe('DeviceCheckStep (设备检测) when something fails', () => {
     await page.user.click(await screen.findByRole('button', { name: '完成检测' }));
     expect(await screen.findByText(/设备检测未通过/)).toBeInTheDocument();
     expect(page.onStateChange).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('DeviceCheckStep (设备检测) on a PC without a camera', () => {
+  beforeEach(() => {
+    Reflect.deleteProperty(navigator, 'mediaDevices');
+  });
+
+  it('lets the candidate go on with the phone when the exam allows it as the primary camera', async () => {
+    browserWithoutCamera();
+    const api = network().on(saveMyDeviceReport, ({ body }) =>
+      checkInState({
+        phoneAsPrimaryAllowed: true,
+        steps: { device: { state: 'passed', report: body as DeviceReport } },
+      }),
+    );
+    const page = renderStep(api, checkInState({ phoneAsPrimaryAllowed: true }));
+    await page.user.click(await screen.findByRole('button', { name: '开始检测' }));
+
+    const notice = await screen.findByRole('alert');
+    expect(notice).toHaveTextContent('未检测到摄像头：本场考试可用手机作为主摄像头');
+    expect(notice).toHaveTextContent('麦克风正常，您可以继续。');
+    expect(notice).not.toHaveTextContent('摄像头或麦克风');
+    expect(notice).not.toHaveTextContent('检测报告会自动提交');
+    expect(screen.queryByRole('region', { name: '摄像头' })).toBeNull();
+
+    const microphone = within(await screen.findByRole('region', { name: '麦克风' }));
+    await page.user.click(microphone.getByRole('button', { name: '可以看到' }));
+    await page.user.click(screen.getByRole('button', { name: /播放测试声音/ }));
+    await page.user.click(await screen.findByRole('button', { name: '可以听到' }));
+    const viewReport = screen.getByRole('button', { name: '查看检测报告' });
+    await waitFor(() => expect(viewReport).toBeEnabled());
+    await page.user.click(viewReport);
+    const report = within(await screen.findByRole('region', { name: '检测报告' }));
+    expect(report.getByText('未检测到摄像头，本场考试由手机作为主摄像头')).toBeInTheDocument();
+    await page.user.click(report.getByRole('button', { name: '完成检测' }));
+
+    await waitFor(() => expect(page.onStateChange).toHaveBeenCalledTimes(1));
+    const saved = api.requestsTo(saveMyDeviceReport).at(-1);
+    expect(saved?.body).toMatchObject({
+      camera: { ok: false, error: 'not_found' },
+      microphone: { ok: true, error: null },
+    });
+    expect(screen.queryByText(/设备检测未通过/)).toBeNull();
+  });
+
+  it('asks for a camera where the exam does not allow the phone instead', async () => {
+    browserWithoutCamera();
+    const page = renderStep(network().on(saveMyDeviceReport, checkInState()));
+    await page.user.click(await screen.findByRole('button', { name: '开始检测' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('摄像头无法使用');
+    expect(alert).toHaveTextContent('未检测到摄像头（麦克风正常）。请连接摄像头后点击“重试”');
+    expect(alert).toHaveTextContent('检测报告会自动提交');
   });
 });

@@ -97,7 +97,11 @@ export function DeviceCheckStep({ state, onStateChange }: CheckInStepProps) {
         (error): error is MediaError => error !== null,
       )
     : [];
-  const failure = opened ? mediaFailureText(t, opened.camera.error, opened.microphone.error) : null;
+  const failure = opened
+    ? mediaFailureText(t, opened.camera.error, opened.microphone.error, {
+        phoneAsPrimaryAllowed: state.phoneAsPrimaryAllowed,
+      })
+    : null;
 
   // A camera or microphone that cannot open is reported at once, so staff see it even if the
   // candidate gives up here; the candidate can still re-check and send a newer report.
@@ -144,7 +148,7 @@ export function DeviceCheckStep({ state, onStateChange }: CheckInStepProps) {
       </div>
       {failure ? (
         <Alert
-          type="error"
+          type={failure.severity}
           showIcon
           role="alert"
           title={failure.title}
@@ -153,9 +157,11 @@ export function DeviceCheckStep({ state, onStateChange }: CheckInStepProps) {
               {failure.lines.map((line) => (
                 <Typography.Text key={line}>{line}</Typography.Text>
               ))}
-              <Typography.Text type="secondary">
-                {t('candidateCheckIn.device.reportStillSent')}
-              </Typography.Text>
+              {failure.severity === 'error' ? (
+                <Typography.Text type="secondary">
+                  {t('candidateCheckIn.device.reportStillSent')}
+                </Typography.Text>
+              ) : null}
             </Flex>
           }
           action={<Button onClick={retryMedia}>{t('candidateCheckIn.device.retry')}</Button>}
@@ -221,7 +227,7 @@ export function DeviceCheckStep({ state, onStateChange }: CheckInStepProps) {
             >
               {t('candidateCheckIn.report.title')}
             </Typography.Title>
-            <DeviceReportView report={report} />
+            <DeviceReportView report={report} phoneAsPrimaryAllowed={state.phoneAsPrimaryAllowed} />
             {notPassed ? (
               <Alert
                 type="warning"

@@ -4,8 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceReport } from '../../../../../shared/api/check-in.js';
 import { describeReport } from './deviceReport.js';
 
-/** 检测报告: one line per item, ok (green tick) or warning, with what was measured. */
-export function DeviceReportView({ report }: { report: DeviceReport }) {
+/**
+ * 检测报告: one line per item, ok (green tick) or warning, with what was measured. A missing
+ * camera reads as replaced by the phone when the exam allows the phone as the primary camera.
+ */
+export function DeviceReportView({
+  report,
+  phoneAsPrimaryAllowed = false,
+}: {
+  report: DeviceReport;
+  phoneAsPrimaryAllowed?: boolean;
+}) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const missing = report.browser.missing
@@ -22,7 +31,7 @@ export function DeviceReportView({ report }: { report: DeviceReport }) {
     <List
       bordered
       size="small"
-      dataSource={describeReport(report)}
+      dataSource={describeReport(report, { phoneAsPrimaryAllowed })}
       renderItem={(line) => (
         <List.Item>
           <Flex gap={8} align="baseline" wrap>

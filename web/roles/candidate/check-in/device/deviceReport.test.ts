@@ -94,6 +94,52 @@ describe('buildDeviceReport', () => {
   });
 });
 
+describe('describeReport of a PC without a camera (issue 19)', () => {
+  const noCamera = buildDeviceReport(
+    {
+      ...working,
+      camera: {
+        error: 'not_found',
+        label: null,
+        width: null,
+        height: null,
+        frameRate: null,
+        seen: null,
+      },
+    },
+    network,
+    browser,
+  );
+  const cameraLine = (options?: { phoneAsPrimaryAllowed: boolean }) =>
+    describeReport(noCamera, options).find((line) => line.item === 'camera');
+
+  it('names the camera alone, not “camera or microphone”, when the microphone works', () => {
+    expect(cameraLine()).toMatchObject({ ok: false, text: 'media.cameraErrors.not_found' });
+    expect(describeReport(noCamera).find((line) => line.item === 'microphone')?.ok).toBe(true);
+  });
+
+  it('says the phone is the main camera when the exam allows it', () => {
+    expect(cameraLine({ phoneAsPrimaryAllowed: true })).toMatchObject({
+      ok: false,
+      text: 'candidateCheckIn.report.cameraPhonePrimary',
+    });
+  });
+
+  it('names the microphone alone when only the microphone is busy', () => {
+    const busyMicrophone = buildDeviceReport(
+      {
+        ...working,
+        microphone: { error: 'in_use', label: null, peakLevel: null, seen: null },
+      },
+      network,
+      browser,
+    );
+    expect(describeReport(busyMicrophone).find((line) => line.item === 'microphone')).toMatchObject(
+      { ok: false, text: 'media.microphoneErrors.in_use' },
+    );
+  });
+});
+
 describe('network measures', () => {
   it('takes the median of the pings', () => {
     expect(median([30, 10, 500, 20, 25])).toBe(25);

@@ -80,8 +80,34 @@ export function formatKbps(kbps: number): string {
   return kbps >= 1000 ? `${String(Math.round(kbps / 100) / 10)} Mbit/s` : `${String(kbps)} kbit/s`;
 }
 
+/** Failures that concern one device, with texts naming it (the other device worked). */
+const ONE_DEVICE = new Set<MediaError>(['not_found', 'in_use']);
+type OneDeviceError = 'not_found' | 'in_use';
+const isOneDevice = (error: MediaError): error is OneDeviceError => ONE_DEVICE.has(error);
+
+/**
+ * Why a device did not open, in words that name it when the other one opened (a PC without a
+ * camera must not read “no camera or microphone”); a missing camera replaced by the phone when
+ * the exam allows the phone as the primary camera.
+ */
+function deviceErrorText(
+  device: 'camera' | 'microphone',
+  error: MediaError,
+  otherError: MediaError | null,
+  phoneAsPrimaryAllowed: boolean,
+): ParseKeys {
+  if (otherError !== null || !isOneDevice(error)) return `media.errors.${error}`;
+  if (device === 'camera' && error === 'not_found' && phoneAsPrimaryAllowed) {
+    return 'candidateCheckIn.report.cameraPhonePrimary';
+  }
+  return device === 'camera' ? `media.cameraErrors.${error}` : `media.microphoneErrors.${error}`;
+}
+
 /** The report as lines to show (ok or warning, with the measured values); text keys under `report`. */
-export function describeReport(report: DeviceReport): ReportLine[] {
+export function describeReport(
+  report: DeviceReport,
+  { phoneAsPrimaryAllowed = false }: { phoneAsPrimaryAllowed?: boolean } = {},
+): ReportLine[] {
   const { camera, microphone, speaker, network, browser } = report;
   const size = { width: camera.width ?? 0, height: camera.height ?? 0, fps: camera.frameRate ?? 0 };
   const cameraLow =
@@ -97,7 +123,12 @@ export function describeReport(report: DeviceReport): ReportLine[] {
   };
   return [
     camera.error
-      ? { item: 'camera', ok: false, text: `media.errors.${camera.error}`, values: {} }
+      ? {
+          item: 'camera',
+          ok: false,
+          text: deviceErrorText('camera', camera.error, microphone.error, phoneAsPrimaryAllowed),
+          values: {},
+        }
       : !camera.ok
         ? { item: 'camera', ok: false, text: 'candidateCheckIn.report.cameraNotSeen', values: {} }
         : {
@@ -109,7 +140,12 @@ export function describeReport(report: DeviceReport): ReportLine[] {
             values: size,
           },
     microphone.error
-      ? { item: 'microphone', ok: false, text: `media.errors.${microphone.error}`, values: {} }
+      ? {
+          item: 'microphone',
+          ok: false,
+          text: deviceErrorText('microphone', microphone.error, camera.error, false),
+          values: {},
+        }
       : !microphone.ok
         ? {
             item: 'microphone',
