@@ -204,6 +204,46 @@ export const ERRORS = {
     zh: '还可以重试人脸识别，暂不能跳过',
     en: 'You still have face-check attempts left',
   },
+  ANSWER_TYPE_MISMATCH: {
+    status: 400,
+    zh: '答案与题型不符',
+    en: 'The answer does not match the type of the question',
+  },
+  CHOICE_NOT_IN_QUESTION: {
+    status: 400,
+    zh: '所选选项不属于本题',
+    en: 'A chosen option is not one of the question',
+  },
+  BLANK_COUNT_MISMATCH: {
+    status: 400,
+    zh: '填空数量与题目不符',
+    en: 'The number of blanks does not match the question',
+  },
+  ANSWER_TOO_LONG: {
+    status: 400,
+    zh: '答案超过本题的字数限制',
+    en: "The answer is longer than the question's limit",
+  },
+  ANSWER_TOO_MANY_FILES: {
+    status: 400,
+    zh: '上传的文件超过本题允许的数量',
+    en: 'More files than the question allows',
+  },
+  ATTEMPT_NOT_OPEN_YET: {
+    status: 409,
+    zh: '考试尚未开始，请在开考后作答',
+    en: 'The exam has not started yet; answering opens at the start',
+  },
+  ATTEMPT_CLOSED: {
+    status: 409,
+    zh: '考试已结束或已交卷，答案未能保存',
+    en: 'The exam is over or the paper was submitted; the answer was not saved',
+  },
+  SUBMIT_TOO_EARLY: {
+    status: 409,
+    zh: '未到最早交卷时间，暂不能交卷',
+    en: 'It is too early to submit; submitting opens later',
+  },
   FACE_ATTEMPTS_USED_UP: {
     status: 409,
     zh: '人脸识别次数已用完，请选择“继续进入”，由考务人员核验身份',
