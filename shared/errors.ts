@@ -229,6 +229,11 @@ export const ERRORS = {
     zh: '上传的文件超过本题允许的数量',
     en: 'More files than the question allows',
   },
+  WITHDRAWAL_AFTER_ENTRY: {
+    status: 409,
+    zh: '您已进入候考区，不能再放弃考试；如需退出，请联系考务人员',
+    en: 'You have entered the waiting room and can no longer withdraw; to leave, contact the exam staff',
+  },
   ATTEMPT_NOT_OPEN_YET: {
     status: 409,
     zh: '考试尚未开始，请在开考后作答',

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, notExists, sql } from 'drizzle-orm';
 import type { Attendance } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
 import {
@@ -9,6 +9,7 @@ import {
   registration,
   school,
   storedFile,
+  waitingTicket,
 } from '../db/schema/index.js';
 
 /** The college a registration belongs to (报考学院): the exam's, else the candidate's own. */
@@ -77,14 +78,37 @@ export class TicketsRepo {
     return row;
   }
 
-  /** Changes attendance unless it is already withdrawn (final, even under a race); false if not. */
+  /**
+   * Changes attendance unless it is already withdrawn (final, even under a race), or, for a
+   * withdrawal, the candidate already entered the waiting room; false if not changed.
+   */
   async setAttendance(registrationId: string, attendance: Attendance, at: Date): Promise<boolean> {
+    const entered = this.db
+      .select({ id: waitingTicket.registrationId })
+      .from(waitingTicket)
+      .where(eq(waitingTicket.registrationId, registrationId));
     const rows = await this.db
       .update(registration)
       .set({ attendance, attendanceChangedAt: at })
-      .where(and(eq(registration.id, registrationId), ne(registration.attendance, 'withdrawn')))
+      .where(
+        and(
+          eq(registration.id, registrationId),
+          ne(registration.attendance, 'withdrawn'),
+          attendance === 'withdrawn' ? notExists(entered) : undefined,
+        ),
+      )
       .returning({ id: registration.id });
     return rows.length > 0;
+  }
+
+  /** Whether the candidate has entered the waiting room (a ticket exists, whatever its state). */
+  async hasEnteredWaitingRoom(registrationId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: waitingTicket.registrationId })
+      .from(waitingTicket)
+      .where(eq(waitingTicket.registrationId, registrationId))
+      .limit(1);
+    return row !== undefined;
   }
 }
 

@@ -38,7 +38,10 @@ export class TicketsService {
     };
   }
 
-  /** Withdrawing is final; nothing changes once the session has ended. */
+  /**
+   * Withdrawing is final, and refused once the candidate entered the waiting room (staff may be
+   * calling them); nothing changes once the session has ended.
+   */
   async setAttendance(
     actor: Actor,
     registrationId: string,
@@ -50,7 +53,11 @@ export class TicketsService {
     if (row.attendance === attendance) return presentTicket(row, now);
     if (row.attendance === 'withdrawn') throw withdrawnConflict();
     const changed = await this.repo.setAttendance(registrationId, attendance, now);
-    if (!changed) throw withdrawnConflict();
+    if (!changed) {
+      throw (await this.repo.hasEnteredWaitingRoom(registrationId))
+        ? AppError.of('WITHDRAWAL_AFTER_ENTRY')
+        : withdrawnConflict();
+    }
     await this.audit.recordBy(actor, {
       schoolId: row.schoolId,
       action: `registration.${attendance}`,

@@ -126,6 +126,28 @@ describe('a withdrawal, through the routes', () => {
     expect(refusalOf(attend)).toEqual({ status: 409, code: 'CONFLICT' });
   });
 
+  it('refuses to withdraw once in the 候考区: the ticket stays, and the staff still see them', async () => {
+    const zhang = await checkedInCandidate(test, 'INT2026001');
+    expect(
+      (await zhang.client.post(waitingRoomUrl(zhang.registrationId, 'enter'))).statusCode,
+    ).toBe(200);
+    const response = await zhang.client.put(
+      `/api/me/registrations/${zhang.registrationId}/attendance`,
+      { attendance: 'withdrawn' },
+    );
+    expect(refusalOf(response)).toEqual({ status: 409, code: 'WITHDRAWAL_AFTER_ENTRY' });
+    expect(await myRow(zhang.client, zhang.registrationId)).toMatchObject({
+      attendance: 'confirmed',
+    });
+    const ticket = await zhang.client.get(waitingRoomUrl(zhang.registrationId));
+    expect(ticket.statusCode).toBe(200);
+    expect(ticket.json<{ ticket: { state: string } | null }>().ticket?.state).toBe('waiting');
+    const queue = (
+      await waiting1.get(`/api/sessions/${sessionId}/waiting-room`)
+    ).json<SessionQueue>();
+    expect(queue.items.map((item) => item.admissionNumber)).toContain('INT2026001');
+  });
+
   it('shows the staff who withdrew, in the session roster', async () => {
     const admin = await loginStaff(test, 'admin');
     const response = await admin.get(`/api/sessions/${sessionId}/roster`);
