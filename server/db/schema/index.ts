@@ -6,3 +6,4 @@ export * from './documents.js';
 export * from './check-in.js';
 export * from './scoring.js';
 export * from './interviews.js';
+export * from './written-exams.js';

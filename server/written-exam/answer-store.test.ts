@@ -1,0 +1,166 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Answer } from '../../shared/questions/answer-schema.js';
+import type { Database } from '../db/client.js';
+import {
+  attempt,
+  exam,
+  examSession,
+  paper,
+  paperQuestion,
+  paperSection,
+  registration,
+} from '../db/schema/index.js';
+import { seedDemoInto } from '../test/demo-fixture.js';
+import { createTestApp, type TestApp } from '../test/test-app.js';
+import { AnswerStore, type AnswerSave } from './answer-store.js';
+
+// The autosave's store on the real database (PGlite here, PostgreSQL in CI's second run): a save
+// lands only when newer, never in a submitted attempt, and racing saves keep the newest.
+
+const choice = (optionId: string): Answer => ({ type: 'single_choice', optionId });
+
+/** The one row an insert returned. */
+function only<T>(rows: T[]): T {
+  const [row] = rows;
+  if (!row) throw new Error('nothing was inserted');
+  return row;
+}
+
+describe('AnswerStore', () => {
+  let test: TestApp;
+  let db: Database;
+  let store: AnswerStore;
+  let attemptId: string;
+  let questionId: string;
+  const at = new Date('2026-12-20T01:10:00Z');
+
+  beforeAll(async () => {
+    test = await createTestApp();
+    await seedDemoInto(test);
+    db = test.database.db;
+    store = new AnswerStore(db);
+    const [written] = await db
+      .select({
+        registrationId: registration.id,
+        sessionId: registration.sessionId,
+        schoolId: exam.schoolId,
+        examId: exam.id,
+      })
+      .from(registration)
+      .innerJoin(examSession, eq(examSession.id, registration.sessionId))
+      .innerJoin(exam, eq(exam.id, examSession.examId))
+      .where(eq(registration.admissionNumber, 'WRT2026001'));
+    if (!written) throw new Error('the demo has no WRT2026001');
+    const formal = only(
+      await db
+        .insert(paper)
+        .values({
+          schoolId: written.schoolId,
+          examId: written.examId,
+          kind: 'formal',
+          version: 1,
+          title: '学位英语',
+        })
+        .returning({ id: paper.id }),
+    );
+    const section = only(
+      await db
+        .insert(paperSection)
+        .values({ paperId: formal.id, position: 1, title: '一、词汇' })
+        .returning({ id: paperSection.id }),
+    );
+    const question = only(
+      await db
+        .insert(paperQuestion)
+        .values({
+          paperId: formal.id,
+          sectionId: section.id,
+          position: 1,
+          points: 2,
+          content: {
+            type: 'single_choice',
+            stem: 'ubiquitous',
+            options: [
+              { id: 'A', text: 'rare' },
+              { id: 'B', text: 'everywhere' },
+            ],
+            correct: 'B',
+          },
+        })
+        .returning({ id: paperQuestion.id }),
+    );
+    questionId = question.id;
+    const started = only(
+      await db
+        .insert(attempt)
+        .values({
+          schoolId: written.schoolId,
+          sessionId: written.sessionId,
+          registrationId: written.registrationId,
+          paperId: formal.id,
+          kind: 'formal',
+          shuffleSeed: 7,
+          layout: { questions: [{ paperQuestionId: questionId, optionOrder: null }] },
+          startedAt: at,
+          lastActivityAt: at,
+        })
+        .returning({ id: attempt.id }),
+    );
+    attemptId = started.id;
+  });
+  afterAll(() => test.close());
+  beforeEach(async () => {
+    await db.update(attempt).set({ state: 'in_progress' }).where(eq(attempt.id, attemptId));
+  });
+
+  const save = (answer: Answer, seq: number, extra: Partial<AnswerSave> = {}) =>
+    store.save({
+      attemptId,
+      paperQuestionId: questionId,
+      answer,
+      seq,
+      at,
+      isLate: false,
+      ...extra,
+    });
+  const stored = async () => (await store.answersOf(attemptId)).get(questionId);
+
+  it('stores a newer answer, and keeps it against a replay or an older one arriving late', async () => {
+    expect(await save(choice('A'), 1)).toEqual({ status: 'saved', seq: 1 });
+    expect(await save(choice('B'), 3)).toEqual({ status: 'saved', seq: 3 });
+    expect(await save(choice('A'), 2)).toEqual({ status: 'stale', storedSeq: 3 });
+    expect(await save(choice('B'), 3)).toEqual({ status: 'stale', storedSeq: 3 });
+    expect(await stored()).toEqual({ answer: choice('B'), seq: 3 });
+  });
+
+  it('keeps the highest of many racing saves', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => save(choice(index % 2 ? 'A' : 'B'), 100 + index)),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'saved').length).toBeGreaterThan(0);
+    expect(await stored()).toEqual({ answer: choice('A'), seq: 119 });
+  });
+
+  it('refuses a save into a submitted attempt and leaves the answer as it was', async () => {
+    const before = await stored();
+    await db
+      .update(attempt)
+      .set({ state: 'submitted', submittedAt: at, submitReason: 'manual' })
+      .where(eq(attempt.id, attemptId));
+    expect(await save(choice('B'), 500)).toEqual({ status: 'closed' });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('counts a stored change as activity, a replay not', async () => {
+    const later = new Date(at.getTime() + 60_000);
+    const muchLater = new Date(at.getTime() + 120_000);
+    await save(choice('B'), 1_000, { at: later });
+    await save(choice('B'), 1_000, { at: muchLater });
+    const [row] = await db
+      .select({ lastActivityAt: attempt.lastActivityAt })
+      .from(attempt)
+      .where(eq(attempt.id, attemptId));
+    expect(row?.lastActivityAt).toEqual(later);
+  });
+});
