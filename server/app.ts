@@ -51,6 +51,7 @@ import type { DocumentLimits } from '../shared/api/documents.js';
 import { CheckInChangeFeed } from './check-in/change-feed.js';
 import type { FaceMatcher } from './check-in/face-matcher-port.js';
 import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
+import { registerWrittenExamRoutes } from './written-exam/routes.js';
 import { registerPhoneRoutes } from './phone/routes.js';
 import { registerInterviewRoutes } from './interviews/routes.js';
 import { createInterviewRuntime } from './interviews/runtime.js';
@@ -226,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerInterviewRoutes(api, interviews);
     registerPhoneRoutes(api, checkInDeps, { cookieSecure: config.cookieSecure });
     registerScoringRoutes(api, routeDeps);
+    registerWrittenExamRoutes(api, routeDeps);
     registerMediaRoutes(api, checkInDeps, {
       ice: config.ice ?? NO_ICE_SERVERS,
       budget: config.mediaBudget ?? DEFAULT_MEDIA_BUDGET,

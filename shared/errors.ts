@@ -234,6 +234,21 @@ export const ERRORS = {
     zh: '您已进入候考区，不能再放弃考试；如需退出，请联系考务人员',
     en: 'You have entered the waiting room and can no longer withdraw; to leave, contact the exam staff',
   },
+  PAPER_MISSING: {
+    status: 409,
+    zh: '本场考试尚未设置试卷，请联系考务人员',
+    en: 'This exam has no paper yet; contact the exam staff',
+  },
+  QUESTION_NOT_IN_ATTEMPT: {
+    status: 404,
+    zh: '该题目不在您的试卷中',
+    en: 'This question is not on your paper',
+  },
+  ANSWER_SEQ_STALE: {
+    status: 409,
+    zh: '服务器上已有更新的答案，本次保存未覆盖它',
+    en: 'A newer answer is already saved; this one did not replace it',
+  },
   ATTEMPT_NOT_OPEN_YET: {
     status: 409,
     zh: '考试尚未开始，请在开考后作答',

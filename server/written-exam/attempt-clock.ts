@@ -5,8 +5,7 @@
  *   not_started → in_progress → submitted (manual | deadline | inactivity | forced) → marked
  */
 
-export const SUBMIT_REASONS = ['manual', 'deadline', 'inactivity', 'forced'] as const;
-export type SubmitReason = (typeof SUBMIT_REASONS)[number];
+export { SUBMIT_REASONS, type SubmitReason } from '../../shared/api/written-exam.js';
 
 /** What the exam and the candidate's own allowances say about one attempt's time. */
 export interface AttemptTiming {

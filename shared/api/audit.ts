@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'score.saved',
   'scores.confirmed',
   'results.published',
+  'attempt.started',
+  'attempt.submitted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Answer } from '../../../shared/questions/answer-schema.js';
 import { QUESTION_TYPES, type QuestionContent } from '../../../shared/questions/question-schema.js';
-import { SUBMIT_REASONS } from '../../written-exam/attempt-clock.js';
+import { SUBMIT_REASONS } from '../../../shared/api/written-exam.js';
 import { exam, examSession, registration } from './exams.js';
 import { college, school } from './org.js';
 

@@ -79,6 +79,8 @@ export const zh = {
     'score.saved': '考官评分',
     'scores.confirmed': '确认成绩',
     'results.published': '公布成绩',
+    'attempt.started': '开始作答',
+    'attempt.submitted': '交卷',
   },
 };
 
@@ -162,5 +164,7 @@ export const en: typeof zh = {
     'score.saved': 'Examiner scored',
     'scores.confirmed': 'Scores confirmed',
     'results.published': 'Results published',
+    'attempt.started': 'Paper started',
+    'attempt.submitted': 'Paper submitted',
   },
 };

@@ -1,0 +1,136 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import {
+  attempt,
+  attemptAnswer,
+  paper,
+  paperQuestion,
+  paperSection,
+  registration,
+} from '../db/schema/index.js';
+
+export type AttemptRow = typeof attempt.$inferSelect;
+export type AttemptInsert = typeof attempt.$inferInsert;
+export type PaperRow = typeof paper.$inferSelect;
+export type SectionRow = typeof paperSection.$inferSelect;
+export type PaperQuestionRow = typeof paperQuestion.$inferSelect;
+
+/** A paper with its sections and questions, each in paper order. */
+export interface PaperContent {
+  paper: PaperRow;
+  sections: (SectionRow & { questions: PaperQuestionRow[] })[];
+}
+
+/** The written exam's data access: papers, attempts and their answers; plain rows, no rules. */
+export class AttemptRepo {
+  constructor(private readonly db: Database) {}
+
+  async examIdOf(registrationId: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ examId: registration.examId })
+      .from(registration)
+      .where(eq(registration.id, registrationId));
+    return row?.examId ?? null;
+  }
+
+  /** The exam's latest formal paper, if it has one. */
+  async formalPaper(examId: string): Promise<PaperRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(paper)
+      .where(and(eq(paper.examId, examId), eq(paper.kind, 'formal')))
+      .orderBy(desc(paper.version))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async paperContent(paperId: string): Promise<PaperContent | null> {
+    const [paperRow] = await this.db.select().from(paper).where(eq(paper.id, paperId));
+    if (!paperRow) return null;
+    const sections = await this.db
+      .select()
+      .from(paperSection)
+      .where(eq(paperSection.paperId, paperId))
+      .orderBy(asc(paperSection.position));
+    const questions = await this.db
+      .select()
+      .from(paperQuestion)
+      .where(eq(paperQuestion.paperId, paperId))
+      .orderBy(asc(paperQuestion.position));
+    return {
+      paper: paperRow,
+      sections: sections.map((section) => ({
+        ...section,
+        questions: questions.filter((question) => question.sectionId === section.id),
+      })),
+    };
+  }
+
+  async formalAttemptOf(registrationId: string): Promise<AttemptRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(attempt)
+      .where(and(eq(attempt.registrationId, registrationId), eq(attempt.kind, 'formal')));
+    return row ?? null;
+  }
+
+  /**
+   * Creates the formal attempt and freezes its paper, in one transaction; a second start (two
+   * tabs, a double click) finds the first one's attempt: the partial unique index decides.
+   */
+  async startFormal(
+    values: AttemptInsert,
+    at: Date,
+  ): Promise<{ row: AttemptRow; created: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const inserted = await tx.insert(attempt).values(values).onConflictDoNothing().returning();
+      await tx
+        .update(paper)
+        .set({ frozenAt: at })
+        .where(and(eq(paper.id, values.paperId), isNull(paper.frozenAt)));
+      const [created] = inserted;
+      if (created) return { row: created, created: true };
+      const [existing] = await tx
+        .select()
+        .from(attempt)
+        .where(and(eq(attempt.registrationId, values.registrationId), eq(attempt.kind, 'formal')));
+      if (!existing) throw new Error('the formal attempt vanished while starting');
+      return { row: existing, created: false };
+    });
+  }
+
+  /**
+   * Submits an in-progress attempt: the row is locked first, so saves in flight finish before
+   * (they hold it FOR SHARE) and later ones see it closed; `score` reads the answers under the
+   * lock. Null when it was no longer in progress.
+   */
+  async submit(
+    attemptId: string,
+    change: { reason: AttemptRow['submitReason'] & string; at: Date },
+    score: (answers: (typeof attemptAnswer.$inferSelect)[]) => number,
+  ): Promise<AttemptRow | null> {
+    return this.db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select({ state: attempt.state })
+        .from(attempt)
+        .where(eq(attempt.id, attemptId))
+        .for('update');
+      if (locked?.state !== 'in_progress') return null;
+      const answers = await tx
+        .select()
+        .from(attemptAnswer)
+        .where(eq(attemptAnswer.attemptId, attemptId));
+      const [submitted] = await tx
+        .update(attempt)
+        .set({
+          state: 'submitted',
+          submittedAt: change.at,
+          submitReason: change.reason,
+          objectivePoints: score(answers),
+        })
+        .where(eq(attempt.id, attemptId))
+        .returning();
+      return submitted ?? null;
+    });
+  }
+}

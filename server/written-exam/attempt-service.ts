@@ -1,0 +1,279 @@
+import type { AuditAction } from '../../shared/api/audit.js';
+import type { SessionUser } from '../../shared/api/auth.js';
+import type { AttemptView, MyAttempt } from '../../shared/api/written-exam.js';
+import { checkAnswer } from '../../shared/questions/answer-check.js';
+import type { Answer } from '../../shared/questions/answer-schema.js';
+import { questionForCandidate } from '../../shared/questions/candidate-view.js';
+import { scoreObjective } from '../../shared/questions/objective-scoring.js';
+import type { Actor } from '../audit/audit-log.js';
+import { checkInRefusal } from '../check-in/policy.js';
+import type { CheckInRegistration, CheckInRepo } from '../check-in/repo.js';
+import { readPresentedState } from '../check-in/service.js';
+import { AppError } from '../errors/app-error.js';
+import type { RouteDeps } from '../route-deps.js';
+import {
+  answerAcceptance,
+  attemptDeadline,
+  inactivitySubmitAt,
+  manualSubmitRefusal,
+  startRefusal,
+  submitOpensAt,
+  type AttemptTiming,
+  type SubmitReason,
+} from './attempt-clock.js';
+import { buildLayout } from './attempt-layout.js';
+import type { AttemptRepo, AttemptRow, PaperContent } from './attempt-repo.js';
+import type { AnswerStore } from './answer-store.js';
+
+/** Answers held up by the network are still taken this long after the deadline, marked late. */
+export const DEFAULT_ANSWER_GRACE_SECONDS = 30;
+
+type Deps = Pick<RouteDeps, 'clock' | 'audit'> & { answerGraceSeconds?: number };
+
+/**
+ * The candidate's written exam (issue 14 §3): start, autosave, 交卷. The server decides every
+ * time (attempt-clock.ts) and every check; the page shows what it answers.
+ */
+export class AttemptService {
+  constructor(
+    private readonly repo: AttemptRepo,
+    private readonly checkIns: CheckInRepo,
+    private readonly answers: AnswerStore,
+    private readonly deps: Deps,
+  ) {}
+
+  /** The attempt of a written exam's registration; any other exam has no paper to sit. */
+  async mine(user: SessionUser, registrationId: string): Promise<MyAttempt> {
+    const own = await this.checkIns.ownRegistration(user.id, registrationId);
+    if (own && own.examKind !== 'written') {
+      const serverTime = this.deps.clock.now().toISOString();
+      return { serverTime, opensAt: own.startsAt.toISOString(), hasPaper: false, attempt: null };
+    }
+    const registration = await this.ownWrittenRegistration(user, registrationId, 'read');
+    const examId = await this.repo.examIdOf(registrationId);
+    const [paper, row] = await Promise.all([
+      examId ? this.repo.formalPaper(examId) : null,
+      this.repo.formalAttemptOf(registrationId),
+    ]);
+    return {
+      serverTime: this.deps.clock.now().toISOString(),
+      opensAt: registration.startsAt.toISOString(),
+      hasPaper: paper !== null,
+      attempt: row ? await this.viewOf(registration, row) : null,
+    };
+  }
+
+  async start(actor: Actor, registrationId: string): Promise<AttemptView> {
+    const registration = await this.ownWrittenRegistration(actor.user, registrationId);
+    const existing = await this.repo.formalAttemptOf(registrationId);
+    if (existing) return this.viewOf(registration, existing);
+    const now = this.deps.clock.now();
+    const refusal = startRefusal(timingOf(registration, null), now);
+    if (refusal) throw AppError.of(refusal);
+    const checkIn = await readPresentedState(this.checkIns, registration, now);
+    if (!checkIn.canEnter) {
+      throw AppError.of(
+        'CHECK_IN_NOT_ALLOWED',
+        `start blocked: ${checkIn.enterBlock ?? 'unknown'}`,
+      );
+    }
+    const examId = await this.repo.examIdOf(registrationId);
+    const paper = examId ? await this.repo.formalPaper(examId) : null;
+    const content = paper ? await this.repo.paperContent(paper.id) : null;
+    if (!paper || !content) throw AppError.of('PAPER_MISSING');
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    const layout = buildLayout(
+      content.sections.map((section) => ({
+        drawCount: section.drawCount,
+        shuffleQuestions: section.shuffleQuestions,
+        shuffleOptions: section.shuffleOptions,
+        questions: section.questions.map((question) => ({
+          id: question.id,
+          optionIds:
+            'options' in question.content ? question.content.options.map((o) => o.id) : null,
+        })),
+      })),
+      seed,
+    );
+    const { row, created } = await this.repo.startFormal(
+      {
+        schoolId: registration.schoolId,
+        sessionId: registration.sessionId,
+        registrationId,
+        paperId: paper.id,
+        kind: 'formal',
+        shuffleSeed: seed,
+        layout,
+        startedAt: now,
+        lastActivityAt: now,
+      },
+      now,
+    );
+    if (created) await this.record(actor, registration, 'attempt.started');
+    return this.viewOf(registration, row, content);
+  }
+
+  async save(
+    user: SessionUser,
+    registrationId: string,
+    paperQuestionId: string,
+    body: { answer: Answer; seq: number },
+  ): Promise<{ seq: number; late: boolean }> {
+    const registration = await this.ownWrittenRegistration(user, registrationId);
+    const row = await this.repo.formalAttemptOf(registrationId);
+    if (!row) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
+    const placed = row.layout.questions.some((q) => q.paperQuestionId === paperQuestionId);
+    const content = placed ? await this.repo.paperContent(row.paperId) : null;
+    const question = content?.sections
+      .flatMap((section) => section.questions)
+      .find((candidate) => candidate.id === paperQuestionId);
+    if (!question) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
+    const misfit = checkAnswer(question.content, body.answer);
+    if (misfit) throw AppError.of(misfit);
+    if (row.state !== 'in_progress') throw AppError.of('ATTEMPT_CLOSED');
+
+    const now = this.deps.clock.now();
+    const acceptance = answerAcceptance(timingOf(registration, row), now, this.graceSeconds);
+    if (acceptance === 'ATTEMPT_CLOSED') throw AppError.of('ATTEMPT_CLOSED');
+    const outcome = await this.answers.save({
+      attemptId: row.id,
+      paperQuestionId,
+      answer: body.answer,
+      seq: body.seq,
+      at: now,
+      isLate: acceptance === 'late',
+    });
+    if (outcome.status === 'closed') throw AppError.of('ATTEMPT_CLOSED');
+    if (outcome.status === 'stale') {
+      throw AppError.of('ANSWER_SEQ_STALE', `stored seq ${String(outcome.storedSeq)}`);
+    }
+    return { seq: outcome.seq, late: acceptance === 'late' };
+  }
+
+  async submit(actor: Actor, registrationId: string): Promise<AttemptView> {
+    const registration = await this.ownWrittenRegistration(actor.user, registrationId);
+    const row = await this.repo.formalAttemptOf(registrationId);
+    if (!row) throw AppError.of('ATTEMPT_NOT_OPEN_YET');
+    if (row.state !== 'in_progress') return this.viewOf(registration, row);
+    const now = this.deps.clock.now();
+    const refusal = manualSubmitRefusal(timingOf(registration, row), now);
+    if (refusal) throw AppError.of(refusal);
+    const submitted = await this.submitRow(row, 'manual', now);
+    if (submitted) await this.record(actor, registration, 'attempt.submitted');
+    const latest = submitted ?? (await this.repo.formalAttemptOf(registrationId)) ?? row;
+    return this.viewOf(registration, latest);
+  }
+
+  /** Submits `row` for `reason`, the objective questions scored under the row's lock. */
+  private async submitRow(row: AttemptRow, reason: SubmitReason, at: Date) {
+    const content = await this.repo.paperContent(row.paperId);
+    const questions = new Map(
+      (content?.sections ?? []).flatMap((section) => section.questions).map((q) => [q.id, q]),
+    );
+    return this.repo.submit(row.id, { reason, at }, (answers) => {
+      const given = new Map(answers.map((answer) => [answer.paperQuestionId, answer.answer]));
+      let points = 0;
+      for (const { paperQuestionId } of row.layout.questions) {
+        const question = questions.get(paperQuestionId);
+        if (!question) continue;
+        const score = scoreObjective(
+          question.content,
+          given.get(paperQuestionId) ?? null,
+          question.points,
+        );
+        points += score?.points ?? 0;
+      }
+      return Math.round(points * 100) / 100;
+    });
+  }
+
+  private get graceSeconds(): number {
+    return this.deps.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS;
+  }
+
+  /** The candidate's own registration of a written exam; `change` refuses a withdrawn one. */
+  private async ownWrittenRegistration(
+    user: SessionUser,
+    registrationId: string,
+    purpose: 'read' | 'change' = 'change',
+  ) {
+    const registration = await this.checkIns.ownRegistration(user.id, registrationId);
+    if (registration?.examKind !== 'written') throw AppError.notFound('registration');
+    const refusal = checkInRefusal(registration, purpose);
+    if (refusal) throw refusal;
+    return registration;
+  }
+
+  private async viewOf(
+    registration: CheckInRegistration,
+    row: AttemptRow,
+    known?: PaperContent,
+  ): Promise<AttemptView> {
+    const content = known ?? (await this.repo.paperContent(row.paperId));
+    if (!content) throw AppError.of('PAPER_MISSING');
+    const timing = timingOf(registration, row);
+    const saved = await this.answers.answersOf(row.id);
+    const placed = new Map(
+      row.layout.questions.map((q, index) => [q.paperQuestionId, { ...q, index }]),
+    );
+    const sections = content.sections.flatMap((section) => {
+      const questions = section.questions
+        .flatMap((question) => {
+          const place = placed.get(question.id);
+          return place ? [{ question, place }] : [];
+        })
+        .sort((a, b) => a.place.index - b.place.index)
+        .map(({ question, place }) => ({
+          paperQuestionId: question.id,
+          number: place.index + 1,
+          points: question.points,
+          question: questionForCandidate(question.content, place.optionOrder),
+        }));
+      return questions.length > 0
+        ? [{ title: section.title, instructions: section.instructions, questions }]
+        : [];
+    });
+    const idle = inactivitySubmitAt(timing, row.lastActivityAt);
+    return {
+      attemptId: row.id,
+      state: row.state,
+      title: content.paper.title,
+      startedAt: row.startedAt.toISOString(),
+      deadline: attemptDeadline(timing).toISOString(),
+      submitOpensAt: submitOpensAt(timing).toISOString(),
+      inactivitySubmitAt: idle?.toISOString() ?? null,
+      sections,
+      answers: [...saved].map(([paperQuestionId, { answer, seq }]) => ({
+        paperQuestionId,
+        answer,
+        seq,
+      })),
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      submitReason: row.submitReason,
+    };
+  }
+
+  private record(actor: Actor, registration: CheckInRegistration, action: AuditAction) {
+    return this.deps.audit.recordBy(actor, {
+      schoolId: registration.schoolId,
+      action,
+      targetType: 'registration',
+      targetId: registration.registrationId,
+      detail: `${registration.examName} ${registration.sessionName} ${registration.admissionNumber}`,
+    });
+  }
+}
+
+/** The attempt's timing from the exam's rules, the session and the candidate's allowances. */
+function timingOf(registration: CheckInRegistration, row: AttemptRow | null): AttemptTiming {
+  const { rules } = registration;
+  return {
+    sessionStartsAt: registration.startsAt,
+    sessionEndsAt: registration.endsAt,
+    durationMinutes: rules.durationMinutes,
+    minMinutesBeforeSubmit: rules.minMinutesBeforeSubmit,
+    inactivitySubmitMinutes: rules.inactivitySubmitMinutes,
+    extraMinutes: row?.extraMinutes ?? 0,
+    compensationMinutes: row?.compensationMinutes ?? 0,
+  };
+}
