@@ -167,6 +167,12 @@ describe('the written exam attempt, through the routes', () => {
       submitReason: 'manual',
       submittedAt: new Date(startsAt.getTime() + 31 * MINUTE).toISOString(),
     });
+    // B right (2), one of the two primes (3 × ½), ' SINCE ' as since (2); the essay waits.
+    const [row] = await test.database.db
+      .select({ points: attempt.objectivePoints })
+      .from(attempt)
+      .where(eq(attempt.registrationId, li.registrationId));
+    expect(row?.points).toBe(5.5);
     const [single] = questionIds as [string];
     const late = await save(
       li.client,
