@@ -82,6 +82,8 @@ export interface AppConfig {
   ice?: IceConfig;
   /** The caps of every WebRTC sender (MEDIA_BUDGET); the defaults when absent. */
   mediaBudget?: MediaBudget;
+  /** How often written-exam attempts that are due get submitted; no sweep when absent (tests). */
+  deadlineSweepMs?: number;
 }
 
 export interface AppDeps {
@@ -227,7 +229,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerInterviewRoutes(api, interviews);
     registerPhoneRoutes(api, checkInDeps, { cookieSecure: config.cookieSecure });
     registerScoringRoutes(api, routeDeps);
-    registerWrittenExamRoutes(api, routeDeps);
+    registerWrittenExamRoutes(api, routeDeps, {
+      deadlineSweepMs: config.deadlineSweepMs ?? null,
+    });
     registerMediaRoutes(api, checkInDeps, {
       ice: config.ice ?? NO_ICE_SERVERS,
       budget: config.mediaBudget ?? DEFAULT_MEDIA_BUDGET,

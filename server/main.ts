@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       documentLimits: documentLimitsFrom(env.DOCUMENT_MAX_FILES, env.DOCUMENT_MAX_MB),
       ice: iceConfigFromEnv(process.env),
       mediaBudget: mediaBudgetFromEnv(env),
+      deadlineSweepMs: 5_000,
     },
     database,
     storage,

@@ -104,6 +104,7 @@ describe('AnswerStore', () => {
           layout: { questions: [{ paperQuestionId: questionId, optionOrder: null }] },
           startedAt: at,
           lastActivityAt: at,
+          deadlineAt: new Date(at.getTime() + 3_600_000),
         })
         .returning({ id: attempt.id }),
     );

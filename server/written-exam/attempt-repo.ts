@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import type { SubmitReason } from '../../shared/api/written-exam.js';
 import type { Database } from '../db/client.js';
 import {
   attempt,
@@ -100,22 +101,56 @@ export class AttemptRepo {
   }
 
   /**
+   * In-progress attempts whose deadline and grace have passed, or whose candidate has been idle
+   * past the exam's inactivity rule, oldest deadline first (the deadline sweep's candidates; it
+   * decides each again under its lock).
+   */
+  async dueAttemptIds(now: Date, graceSeconds: number, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: attempt.id })
+      .from(attempt)
+      .where(
+        and(
+          eq(attempt.state, 'in_progress'),
+          or(
+            lt(attempt.deadlineAt, new Date(now.getTime() - graceSeconds * 1000)),
+            and(
+              isNotNull(attempt.idleSubmitMinutes),
+              sql`${attempt.lastActivityAt} + ${attempt.idleSubmitMinutes} * interval '1 minute' <= ${now}`,
+            ),
+          ),
+        ),
+      )
+      .orderBy(asc(attempt.deadlineAt))
+      .limit(limit);
+    return rows.map((row) => row.id);
+  }
+
+  async attemptById(attemptId: string): Promise<AttemptRow | null> {
+    const [row] = await this.db.select().from(attempt).where(eq(attempt.id, attemptId));
+    return row ?? null;
+  }
+
+  /**
    * Submits an in-progress attempt: the row is locked first, so saves in flight finish before
    * (they hold it FOR SHARE) and later ones see it closed; `score` reads the answers under the
    * lock. Null when it was no longer in progress.
    */
   async submit(
     attemptId: string,
-    change: { reason: AttemptRow['submitReason'] & string; at: Date },
+    decide: (locked: AttemptRow) => { reason: SubmitReason; at: Date } | null,
     score: (answers: (typeof attemptAnswer.$inferSelect)[]) => number,
   ): Promise<AttemptRow | null> {
     return this.db.transaction(async (tx) => {
       const [locked] = await tx
-        .select({ state: attempt.state })
+        .select()
         .from(attempt)
         .where(eq(attempt.id, attemptId))
         .for('update');
       if (locked?.state !== 'in_progress') return null;
+      // Decided again on the locked row: time added meanwhile, an answer just saved.
+      const change = decide(locked);
+      if (!change) return null;
       const answers = await tx
         .select()
         .from(attemptAnswer)

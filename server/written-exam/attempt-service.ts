@@ -14,6 +14,7 @@ import type { RouteDeps } from '../route-deps.js';
 import {
   answerAcceptance,
   attemptDeadline,
+  dueSubmission,
   inactivitySubmitAt,
   manualSubmitRefusal,
   startRefusal,
@@ -68,7 +69,8 @@ export class AttemptService {
     const existing = await this.repo.formalAttemptOf(registrationId);
     if (existing) return this.viewOf(registration, existing);
     const now = this.deps.clock.now();
-    const refusal = startRefusal(timingOf(registration, null), now);
+    const timing = timingOf(registration, null);
+    const refusal = startRefusal(timing, now);
     if (refusal) throw AppError.of(refusal);
     const checkIn = await readPresentedState(this.checkIns, registration, now);
     if (!checkIn.canEnter) {
@@ -106,6 +108,8 @@ export class AttemptService {
         layout,
         startedAt: now,
         lastActivityAt: now,
+        deadlineAt: attemptDeadline(timing),
+        idleSubmitMinutes: timing.inactivitySubmitMinutes,
       },
       now,
     );
@@ -158,19 +162,47 @@ export class AttemptService {
     const now = this.deps.clock.now();
     const refusal = manualSubmitRefusal(timingOf(registration, row), now);
     if (refusal) throw AppError.of(refusal);
-    const submitted = await this.submitRow(row, 'manual', now);
+    const submitted = await this.submitRow(row, () => ({ reason: 'manual', at: now }));
     if (submitted) await this.record(actor, registration, 'attempt.submitted');
     const latest = submitted ?? (await this.repo.formalAttemptOf(registrationId)) ?? row;
     return this.viewOf(registration, latest);
   }
 
-  /** Submits `row` for `reason`, the objective questions scored under the row's lock. */
-  private async submitRow(row: AttemptRow, reason: SubmitReason, at: Date) {
+  /**
+   * The deadline sweep's part: submits the attempt when the server's clock says it is due (the
+   * deadline and its grace passed, or inactivity), dated when it fell due. Idempotent: run twice,
+   * or on two nodes at once, the second finds it submitted. True when this call submitted it.
+   */
+  async submitIfDue(attemptId: string): Promise<boolean> {
+    const row = await this.repo.attemptById(attemptId);
+    const registration = row ? await this.checkIns.registration(row.registrationId) : undefined;
+    if (!row || !registration) return false;
+    const now = this.deps.clock.now();
+    const submitted = await this.submitRow(row, (locked) =>
+      dueSubmission(timingOf(registration, locked), locked.lastActivityAt, now, this.graceSeconds),
+    );
+    if (!submitted) return false;
+    await this.deps.audit.record({
+      schoolId: registration.schoolId,
+      actorId: null,
+      action: 'attempt.submitted',
+      targetType: 'registration',
+      targetId: registration.registrationId,
+      detail: `${registration.admissionNumber} ${submitted.submitReason ?? ''}`,
+    });
+    return true;
+  }
+
+  /** Submits `row` as `decide` says on the locked row, objective questions scored under the lock. */
+  private async submitRow(
+    row: AttemptRow,
+    decide: (locked: AttemptRow) => { reason: SubmitReason; at: Date } | null,
+  ) {
     const content = await this.repo.paperContent(row.paperId);
     const questions = new Map(
       (content?.sections ?? []).flatMap((section) => section.questions).map((q) => [q.id, q]),
     );
-    return this.repo.submit(row.id, { reason, at }, (answers) => {
+    return this.repo.submit(row.id, decide, (answers) => {
       const given = new Map(answers.map((answer) => [answer.paperQuestionId, answer.answer]));
       let points = 0;
       for (const { paperQuestionId } of row.layout.questions) {

@@ -5,16 +5,45 @@ import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
 import { AnswerStore } from './answer-store.js';
 import { AttemptRepo } from './attempt-repo.js';
-import { AttemptService } from './attempt-service.js';
+import { AttemptService, DEFAULT_ANSWER_GRACE_SECONDS } from './attempt-service.js';
+import { DeadlineSweep } from './deadline-sweep.js';
 
-/** The candidate's written exam: the attempt, its autosave and 交卷 (issue 14). */
-export function registerWrittenExamRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export interface WrittenExamOptions {
+  /** How often the server submits what is due (deadline, inactivity); no sweep when null. */
+  deadlineSweepMs: number | null;
+}
+
+/**
+ * The candidate's written exam: the attempt, its autosave and 交卷 (issue 14), and the sweep
+ * that submits at the deadline even with every browser closed (stopped with the app).
+ */
+export function registerWrittenExamRoutes(
+  app: FastifyInstance,
+  deps: RouteDeps,
+  options: WrittenExamOptions,
+): void {
+  const repo = new AttemptRepo(deps.db);
   const service = new AttemptService(
-    new AttemptRepo(deps.db),
+    repo,
     new CheckInRepo(deps.db),
     new AnswerStore(deps.db),
     deps,
   );
+  if (options.deadlineSweepMs !== null) {
+    const sweep = new DeadlineSweep(
+      repo,
+      service,
+      () => deps.clock.now(),
+      DEFAULT_ANSWER_GRACE_SECONDS,
+    );
+    const interval = options.deadlineSweepMs;
+    app.addHook('onReady', () => {
+      sweep.start(interval, (error: unknown) => {
+        app.log.error({ err: error }, 'the deadline sweep failed; it runs again at the next tick');
+      });
+    });
+    app.addHook('onClose', () => sweep.stop());
+  }
   registerRoute(app, contracts.getMyAttempt, ({ auth, params }) =>
     service.mine(auth.user, params.registrationId),
   );

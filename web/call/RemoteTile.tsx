@@ -22,6 +22,8 @@ interface RemoteTileProps {
   width?: number;
   /** `low` for a silent watcher (a small picture, light on the publisher's uplink); `full` in a call. */
   layer?: VideoLayer;
+  /** Shows how well the stream arrives (网络良好 / 网络较差 / 网络中断): staff's view of a candidate. */
+  showLinkQuality?: boolean;
 }
 
 /** A remote stream (an examiner, a candidate's camera, phone or screen) as a tile. */
@@ -31,10 +33,11 @@ export function RemoteTile({
   name,
   onAudioOnlyChange,
   layer = 'full',
+  showLinkQuality = false,
   ...tile
 }: RemoteTileProps) {
   const { t } = useTranslation();
-  const { stream, view, mute } = useRemoteStream(session, target, layer);
+  const { stream, view, mute, quality } = useRemoteStream(session, target, layer, showLinkQuality);
   const hasVideo = useHasVideo(stream);
   const isAudioOnly = view === 'live' && hasVideo === false;
   useEffect(() => {
@@ -52,6 +55,7 @@ export function RemoteTile({
       stream={stream}
       view={view}
       mute={mute}
+      quality={quality}
       hasVideo={hasVideo !== false}
     />
   );

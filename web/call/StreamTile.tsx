@@ -3,6 +3,7 @@ import { Badge, Button, Card, Flex, Tag } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RemoteMute } from '../../shared/events.js';
+import type { LinkQuality } from '../media/link-quality.js';
 import type { RemoteView } from './useRemoteStream.js';
 
 const BADGES: Record<RemoteView, 'processing' | 'default' | 'success' | 'error'> = {
@@ -13,6 +14,12 @@ const BADGES: Record<RemoteView, 'processing' | 'default' | 'success' | 'error'>
   failed: 'error',
 };
 
+const QUALITY_BADGES: Record<LinkQuality, 'success' | 'warning' | 'error'> = {
+  good: 'success',
+  poor: 'warning',
+  lost: 'error',
+};
+
 interface StreamTileProps {
   title: ReactNode;
   /** What a screen reader calls the video (e.g. 张三的摄像头画面). */
@@ -21,6 +28,8 @@ interface StreamTileProps {
   view: RemoteView;
   /** What the other side has muted (a remote stream), shown beside the status. */
   mute?: RemoteMute | null;
+  /** How well the remote stream arrives; shown (and announced when it changes) when known. */
+  quality?: LinkQuality | null;
   /** Replaces the status text of `offline` (a screen that is not shared is not "offline"). */
   offlineText?: string;
   /** Plays the stream's sound (a remote voice); the local preview and watched feeds do not. */
@@ -48,6 +57,7 @@ export function StreamTile({
   stream,
   view,
   mute = null,
+  quality = null,
   offlineText,
   withSound = false,
   mirrored = false,
@@ -132,6 +142,7 @@ export function StreamTile({
               <Tag style={{ marginInlineStart: 8 }}>{t('call.remoteCameraOff')}</Tag>
             ) : null}
           </span>
+          {quality ? <QualityBadge quality={quality} testId={testId} /> : null}
           {isSoundBlocked ? (
             <Button size="small" icon={<SoundOutlined />} onClick={enableSound}>
               {t('call.enableSound')}
@@ -140,6 +151,19 @@ export function StreamTile({
         </Flex>
       </Flex>
     </Card>
+  );
+}
+
+/**
+ * 网络良好 / 网络较差 / 网络中断 in a live region of its own: mounted with the first verdict
+ * (not announced), then only a change of verdict is read out.
+ */
+function QualityBadge({ quality, testId }: { quality: LinkQuality; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <span role="status" aria-live="polite" data-testid={`${testId}-quality`} data-quality={quality}>
+      <Badge status={QUALITY_BADGES[quality]} text={t(`call.quality.${quality}`)} />
+    </span>
   );
 }
 

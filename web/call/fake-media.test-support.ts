@@ -65,6 +65,10 @@ export interface FakePublisher {
   /** Nobody publishes the target. */
   goOffline(): void;
   mute(mute: RemoteMute): void;
+  /** What the subscription's getStats answers from now on (RTCStats reports; none: null). */
+  setStats(reports: readonly Record<string, unknown>[] | null): void;
+  /** The connection broke (ICE disconnected): the subscription is reconnecting. */
+  interrupt(): void;
 }
 
 /** A MediaSession whose subscriptions the test answers, one FakePublisher per target. */
@@ -73,6 +77,7 @@ export function fakeMediaSession(): {
   publisher: (source: SubscribeTarget['source']) => FakePublisher;
 } {
   const listeners = new Map<string, { target: SubscribeTarget; listener: SubscriptionListener }>();
+  const stats = new Map<string, readonly Record<string, unknown>[] | null>();
   const transport: Pick<MediaTransport, 'start' | 'subscribe' | 'close'> = {
     start: (listener) => {
       listener.onStateChange('connected');
@@ -80,6 +85,11 @@ export function fakeMediaSession(): {
     subscribe: (target, listener) => {
       listeners.set(target.source, { target, listener });
       return {
+        getStats: () => {
+          const reports = stats.get(target.source) ?? null;
+          const report = reports && new Map(reports.map((stat) => [String(stat.id), stat]));
+          return Promise.resolve(report as RTCStatsReport | null);
+        },
         close: () => {
           listeners.delete(target.source);
         },
@@ -110,6 +120,14 @@ export function fakeMediaSession(): {
       mute: (mute) => {
         act(() => {
           listener.onRemoteMute(mute);
+        });
+      },
+      setStats: (reports) => {
+        stats.set(source, reports);
+      },
+      interrupt: () => {
+        act(() => {
+          listener.onStateChange('reconnecting', null);
         });
       },
     };

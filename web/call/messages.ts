@@ -19,6 +19,8 @@ export const zh = {
   enableSound: '点击开启声音',
   remoteMuted: '已静音',
   remoteCameraOff: '摄像头已关闭',
+  /** The link quality of a remote stream (web/media/link-quality.ts). */
+  quality: { good: '网络良好', poor: '网络较差', lost: '网络中断' },
   controls: {
     label: '通话控制',
     mute: '静音',
@@ -68,6 +70,7 @@ export const en: typeof zh = {
   enableSound: 'Click to turn on sound',
   remoteMuted: 'Muted',
   remoteCameraOff: 'Camera off',
+  quality: { good: 'Good connection', poor: 'Poor connection', lost: 'Connection lost' },
   controls: {
     label: 'Call controls',
     mute: 'Mute',

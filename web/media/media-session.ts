@@ -1,5 +1,6 @@
 import type { MediaQuality, VideoLayer } from '../../shared/api/media.js';
 import type { MediaPublish, MediaSource, MediaStreamRef, RemoteMute } from '../../shared/events.js';
+import { summarizeStats, type LinkStatsSample } from './link-quality.js';
 import { TypedEmitter } from './media-session-emitter.js';
 import { ConnectionStateMachine, type ConnectionState } from './media-session-state.js';
 
@@ -32,6 +33,8 @@ export interface TransportListener {
 }
 
 export interface TransportSubscription {
+  /** The receiving connection's statistics; null while there is none. */
+  getStats(): Promise<RTCStatsReport | null>;
   close(): void;
 }
 
@@ -129,6 +132,16 @@ export class RemoteSubscription extends TypedEmitter<RemoteSubscriptionEvents> {
   /** What the publisher has muted (as it last said; nothing until it says). */
   get remoteMute(): RemoteMute {
     return this.#remoteMute;
+  }
+
+  /**
+   * What the connection has received so far, for the link quality (web/media/link-quality.ts);
+   * null while there is no connection (between attempts, or closed).
+   */
+  async readStats(now: () => number = () => performance.now()): Promise<LinkStatsSample | null> {
+    const report = await this.#transportSubscription?.getStats();
+    if (!report || this.state === 'closed') return null;
+    return summarizeStats(report.values() as Iterable<Readonly<Record<string, unknown>>>, now());
   }
 
   /** @internal Wires the subscription to its transport (called by MediaSession). */

@@ -188,6 +188,14 @@ export class FakeLink implements PeerLink {
     return Promise.resolve();
   }
 
+  /** What getStats answers: the test sets the reports (an RTCStatsReport is a Map). */
+  stats: Record<string, unknown>[] = [];
+
+  getStats(): Promise<RTCStatsReport> {
+    const report = new Map(this.stats.map((stat) => [String(stat.id), stat]));
+    return Promise.resolve(report as unknown as RTCStatsReport);
+  }
+
   close(): void {
     this.isClosed = true;
   }

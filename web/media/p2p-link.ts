@@ -34,6 +34,8 @@ export interface PeerLink {
   answerOffer(offer: SessionDescription): Promise<SessionDescription>;
   acceptAnswer(answer: SessionDescription): Promise<void>;
   addCandidate(candidate: IceCandidate): Promise<void>;
+  /** The connection's statistics (RTCPeerConnection.getStats), e.g. for the link quality. */
+  getStats(): Promise<RTCStatsReport>;
   close(): void;
 }
 
@@ -99,6 +101,9 @@ export const createRtcPeerLink: PeerLinkFactory = (iceServers, events) => {
     },
     async addCandidate(candidate) {
       await connection.addIceCandidate(candidate);
+    },
+    getStats() {
+      return connection.getStats();
     },
     close() {
       connection.close();

@@ -189,6 +189,11 @@ export class SubscriberPeer {
     if (signal.candidate) await this.#buffer.add(signal.candidate);
   }
 
+  /** The receiving connection's statistics; null before its link exists or once closed. */
+  async getStats(): Promise<RTCStatsReport | null> {
+    return this.#link ? this.#link.getStats() : null;
+  }
+
   close(): void {
     if (this.#isClosed) return;
     this.#isClosed = true;

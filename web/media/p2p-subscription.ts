@@ -61,6 +61,11 @@ export class P2PSubscription {
     void this.watch();
   }
 
+  /** The current peer connection's statistics; null between attempts. */
+  getStats(): Promise<RTCStatsReport | null> {
+    return this.#peer?.getStats() ?? Promise.resolve(null);
+  }
+
   /** True when the signal belongs to this subscription (and was queued for its peer). */
   handleSignal(signal: RtcSignal): boolean {
     const peer = this.#peer;

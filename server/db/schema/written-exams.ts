@@ -169,6 +169,12 @@ export const attempt = pgTable(
     layout: jsonb('layout').$type<AttemptLayout>().notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+    /**
+     * When it closes (attempt-clock.ts attemptDeadline, kept up to date when time is added), and
+     * the exam's inactivity rule at the start: what the deadline sweep reads.
+     */
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
+    idleSubmitMinutes: integer('idle_submit_minutes'),
     extraMinutes: integer('extra_minutes').notNull().default(0),
     compensationMinutes: integer('compensation_minutes').notNull().default(0),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -180,6 +186,9 @@ export const attempt = pgTable(
       .on(t.registrationId)
       .where(sql`${t.kind} = 'formal'`),
     index('attempt_session_state_idx').on(t.sessionId, t.state),
+    index('attempt_open_deadline_idx')
+      .on(t.deadlineAt)
+      .where(sql`${t.state} = 'in_progress'`),
   ],
 );
 

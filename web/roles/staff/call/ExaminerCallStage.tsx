@@ -89,6 +89,7 @@ export function ExaminerCallStage({
                 onAudioOnlyChange={source === 'camera' ? setIsCameraSoundOnly : undefined}
                 testId={`candidate-${source}`}
                 width={widthOf(source)}
+                showLinkQuality
               />
             ))
           : null}
