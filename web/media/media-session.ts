@@ -1,10 +1,12 @@
 import type { MediaQuality, VideoLayer } from '../../shared/api/media.js';
 import type { MediaPublish, MediaSource, MediaStreamRef, RemoteMute } from '../../shared/events.js';
+import type { MediaLinkState } from './link-health.js';
 import { summarizeStats, type LinkStatsSample } from './link-quality.js';
 import { TypedEmitter } from './media-session-emitter.js';
 import { ConnectionStateMachine, type ConnectionState } from './media-session-state.js';
 
 export type { ConnectionState } from './media-session-state.js';
+export type { MediaLinkState } from './link-health.js';
 export type { MediaSource } from '../../shared/events.js';
 
 /** Whose stream to receive: a registration's camera, phone or screen, or an examiner's camera. */
@@ -30,6 +32,8 @@ export interface SubscriptionListener {
 
 export interface TransportListener {
   onStateChange: (state: ConnectionState) => void;
+  /** Whether the page's media connections get through (see MediaLinkState). */
+  onLinkStateChange?: (state: MediaLinkState) => void;
 }
 
 export interface TransportSubscription {
@@ -71,6 +75,8 @@ export interface MediaTransport {
 export interface MediaSessionEvents {
   /** The session's connection (its signaling) changed state. */
   stateChanged: (state: ConnectionState) => void;
+  /** The page's media connections all broke, or one is up again (see MediaLinkState). */
+  linkStateChanged: (state: MediaLinkState) => void;
   /** A remote track arrived on one of the subscriptions. */
   trackAdded: (subscription: RemoteSubscription, track: MediaStreamTrack) => void;
   /** A remote track ended (its peer went away). */
@@ -224,6 +230,7 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
   readonly #publications = new Map<MediaSource, LocalPublication>();
   readonly #replacers = new Map<MediaSource, (track: MediaStreamTrack) => void>();
   #stopNetworkChanges: (() => void) | null = null;
+  #linkState: MediaLinkState = 'idle';
 
   constructor(
     private readonly transport: MediaTransport,
@@ -234,6 +241,11 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
 
   get state(): ConnectionState {
     return this.#machine.state;
+  }
+
+  /** Whether the page's media connections get through (see MediaLinkState). */
+  get linkState(): MediaLinkState {
+    return this.#linkState;
   }
 
   /** Connects the signaling; safe to call more than once. */
@@ -247,6 +259,11 @@ export class MediaSession extends TypedEmitter<MediaSessionEvents> {
     this.transport.start({
       onStateChange: (state) => {
         if (this.state !== 'closed') this.#machine.transition(state);
+      },
+      onLinkStateChange: (state) => {
+        if (this.state === 'closed' || state === this.#linkState) return;
+        this.#linkState = state;
+        this.emit('linkStateChanged', state);
       },
     });
   }

@@ -19,6 +19,7 @@ import type {
   TransportListener,
   TransportSubscription,
 } from './media-session.js';
+import { LinkHealth } from './link-health.js';
 import type { ConnectionState } from './media-session-state.js';
 import type { PeerLinkFactory } from './p2p-link.js';
 import { PublisherPeer } from './p2p-peers.js';
@@ -78,11 +79,15 @@ export class P2PTransport implements MediaTransport {
   readonly #subscriptions = new Set<P2PSubscription>();
   #stopListening: (() => void) | null = null;
   #onStateChange: ((state: ConnectionState) => void) | null = null;
+  /** Every peer connection of this page, published or subscribed, up or down. */
+  readonly #health = new LinkHealth((state) => this.#listener?.onLinkStateChange?.(state));
+  #listener: TransportListener | null = null;
 
   constructor(private readonly options: P2PTransportOptions) {}
 
   start(listener: TransportListener): void {
     if (this.#stopListening) return;
+    this.#listener = listener;
     this.#onStateChange = listener.onStateChange;
     const { signaling } = this.options;
     this.#stopListening = signaling.listen({
@@ -186,10 +191,18 @@ export class P2PTransport implements MediaTransport {
     listener: SubscriptionListener,
     layer: VideoLayer,
   ): TransportSubscription {
-    const subscription = new P2PSubscription({
+    const subscription: P2PSubscription = new P2PSubscription({
       target,
       layer,
-      listener,
+      listener: {
+        ...listener,
+        onStateChange: (state, code) => {
+          if (state === 'connected') this.#health.up(subscription);
+          else if (state === 'reconnecting') this.#health.down(subscription);
+          else if (state === 'failed' || state === 'closed') this.#health.remove(subscription);
+          listener.onStateChange(state, code);
+        },
+      },
       signaling: this.options.signaling,
       createLink: async (events) => this.options.createLink(await this.iceServers(), events),
       newPeerId: this.options.newPeerId ?? randomPeerId,
@@ -207,8 +220,10 @@ export class P2PTransport implements MediaTransport {
     this.closePublishedPeers(() => true, true);
     for (const subscription of [...this.#subscriptions]) subscription.close();
     this.#tracks.clear();
+    this.#health.clear();
     this.#onStateChange?.('closed');
     this.#onStateChange = null;
+    this.#listener = null;
   }
 
   /** Delivers a signal to the peer it belongs to: one we publish to, or one we subscribe with. */
@@ -240,7 +255,10 @@ export class P2PTransport implements MediaTransport {
         },
         onStateChange: (state) => {
           const current = publisher;
-          if (current) queue.run(() => current.handleState(state));
+          if (!current || this.#published.get(key)?.peer !== current) return;
+          if (state === 'connected') this.#health.up(key);
+          else if (state === 'disconnected' || state === 'failed') this.#health.down(key);
+          queue.run(() => current.handleState(state));
         },
         onTrack: () => undefined, // sendonly: nothing comes back
       });
@@ -252,7 +270,9 @@ export class P2PTransport implements MediaTransport {
           this.options.signaling.signal({ peerId, peer, ...body });
         },
         onGone: () => {
-          if (this.#published.get(key)?.peer === publisher) this.#published.delete(key);
+          if (this.#published.get(key)?.peer !== publisher) return;
+          this.#published.delete(key);
+          this.#health.remove(key);
         },
         requestRestart: () => {
           const current = publisher;
@@ -279,6 +299,7 @@ export class P2PTransport implements MediaTransport {
       if (!matches(key, published)) continue;
       published.peer.close();
       this.#published.delete(key);
+      this.#health.remove(key);
       if (notify && signaling.isConnected) {
         signaling.unwatch({ peerId: published.peerId, peer: published.subscriber });
       }

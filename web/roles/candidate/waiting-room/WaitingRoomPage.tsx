@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/api/interviews.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
+import { usePageMediaSession } from '../../../call/usePageMediaSession.js';
 import { dutyWords, nameWithRole } from '../../../i18n/roleWords.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
 import { LoadError } from '../../../ui/LoadError.js';
@@ -31,6 +32,8 @@ export function WaitingRoomPage() {
   const { registrationId = '' } = useParams();
   const ticket = useMyTicket(registrationId);
   const checkIn = useCheckIn(registrationId);
+  // The call's session (CandidateCallStage's too): its media breaking shows the banner.
+  const media = usePageMediaSession();
   // The tab follows the ticket: 面试中 · <exam> while in the room, not 候考区.
   useDocumentTitle([
     t(`candidateWaitingRoom.pageTitle.${ticket.data?.ticket?.state ?? 'waiting'}`),
@@ -45,7 +48,7 @@ export function WaitingRoomPage() {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('candidateWaitingRoom.title')}
         </Typography.Title>
-        <ReconnectingBanner />
+        <ReconnectingBanner media={media} />
         {checkIn.data ? (
           <Typography.Text>
             {checkIn.data.state.examName} · {checkIn.data.state.sessionName}
