@@ -69,6 +69,39 @@ describe('the session’s link state and a subscription’s stats', () => {
     expect(states).toEqual(['connected', 'interrupted', 'connected']);
   });
 
+  it('is interrupted when nothing arrives for about 3 s, before ICE says disconnected', async () => {
+    const { relay, candidate, examiner } = setUp();
+    candidate.publish(fakeTrack('cam'), {
+      registrationId: camera.registrationId,
+      source: 'camera',
+    });
+    relay.registerPublisher(camera, 'pc');
+    examiner.subscribe(camera);
+    await settle();
+    const [published] = FakeLink.created;
+    let bytes = 100;
+    if (published) {
+      published.getStats = () =>
+        Promise.resolve(
+          new Map([
+            ['T', { id: 'T', type: 'transport', bytesReceived: bytes }],
+          ]) as unknown as RTCStatsReport,
+        );
+    }
+    published?.events.onStateChange('connected');
+    for (let second = 0; second < 4; second++) {
+      bytes += 500;
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(candidate.linkState).toBe('connected');
+    // The network goes: no feedback from the viewer any more, ICE still says connected.
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(candidate.linkState).toBe('interrupted');
+    bytes += 500;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(candidate.linkState).toBe('connected');
+  });
+
   it('stays connected while another viewer’s connection is up', async () => {
     const { relay, candidate, examiner } = setUp();
     candidate.publish(fakeTrack('cam'), {

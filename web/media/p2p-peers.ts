@@ -130,6 +130,11 @@ export class PublisherPeer {
     await this.sendOffer(true);
   }
 
+  /** The connection's statistics (null once closed). */
+  async getStats(): Promise<RTCStatsReport | null> {
+    return this.#isClosed ? null : this.options.link.getStats();
+  }
+
   /** Sends another device's track on this connection: no renegotiation for the same kind. */
   async replaceTrack(track: MediaStreamTrack): Promise<void> {
     if (!this.#isClosed) await this.options.link.replaceTrack(track);

@@ -19,7 +19,7 @@ import type {
   TransportListener,
   TransportSubscription,
 } from './media-session.js';
-import { LinkHealth } from './link-health.js';
+import { LinkHealth, StallWatch, type WatchedLink } from './link-health.js';
 import type { ConnectionState } from './media-session-state.js';
 import type { PeerLinkFactory } from './p2p-link.js';
 import { PublisherPeer } from './p2p-peers.js';
@@ -82,6 +82,13 @@ export class P2PTransport implements MediaTransport {
   /** Every peer connection of this page, published or subscribed, up or down. */
   readonly #health = new LinkHealth((state) => this.#listener?.onLinkStateChange?.(state));
   #listener: TransportListener | null = null;
+  /** Connections on which nothing arrives count as down before ICE says so. */
+  readonly #stalls = new StallWatch(
+    () => this.watchedLinks(),
+    (key, isStalled) => {
+      this.#health.stalled(key, isStalled);
+    },
+  );
 
   constructor(private readonly options: P2PTransportOptions) {}
 
@@ -89,6 +96,7 @@ export class P2PTransport implements MediaTransport {
     if (this.#stopListening) return;
     this.#listener = listener;
     this.#onStateChange = listener.onStateChange;
+    this.#stalls.start();
     const { signaling } = this.options;
     this.#stopListening = signaling.listen({
       onConnected: () => {
@@ -199,7 +207,7 @@ export class P2PTransport implements MediaTransport {
         onStateChange: (state, code) => {
           if (state === 'connected') this.#health.up(subscription);
           else if (state === 'reconnecting') this.#health.down(subscription);
-          else if (state === 'failed' || state === 'closed') this.#health.remove(subscription);
+          else if (state === 'failed' || state === 'closed') this.forgetLink(subscription);
           listener.onStateChange(state, code);
         },
       },
@@ -220,6 +228,7 @@ export class P2PTransport implements MediaTransport {
     this.closePublishedPeers(() => true, true);
     for (const subscription of [...this.#subscriptions]) subscription.close();
     this.#tracks.clear();
+    this.#stalls.stop();
     this.#health.clear();
     this.#onStateChange?.('closed');
     this.#onStateChange = null;
@@ -272,7 +281,7 @@ export class P2PTransport implements MediaTransport {
         onGone: () => {
           if (this.#published.get(key)?.peer !== publisher) return;
           this.#published.delete(key);
-          this.#health.remove(key);
+          this.forgetLink(key);
         },
         requestRestart: () => {
           const current = publisher;
@@ -299,11 +308,23 @@ export class P2PTransport implements MediaTransport {
       if (!matches(key, published)) continue;
       published.peer.close();
       this.#published.delete(key);
-      this.#health.remove(key);
+      this.forgetLink(key);
       if (notify && signaling.isConnected) {
         signaling.unwatch({ peerId: published.peerId, peer: published.subscriber });
       }
     }
+  }
+
+  private *watchedLinks(): Iterable<WatchedLink> {
+    for (const [key, { peer }] of this.#published) yield [key, () => peer.getStats()];
+    for (const subscription of this.#subscriptions) {
+      yield [subscription, () => subscription.getStats()];
+    }
+  }
+
+  private forgetLink(key: unknown): void {
+    this.#health.remove(key);
+    this.#stalls.forget(key);
   }
 
   private async mediaBudget(): Promise<MediaBudget> {
