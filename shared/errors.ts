@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WRITTEN_EXAM_ERRORS } from './written-exam-errors.js';
 
 /**
  * Every error code the API can answer with, its HTTP status and a sentence in each language.
@@ -6,6 +7,7 @@ import { z } from 'zod';
  * translation of the code, so a message never has to be parsed.
  */
 export const ERRORS = {
+  ...WRITTEN_EXAM_ERRORS,
   VALIDATION_FAILED: { status: 400, zh: '提交的内容不符合要求', en: 'The request is not valid' },
   BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request could not be read' },
   TEXT_NOT_STORABLE: {
@@ -204,65 +206,10 @@ export const ERRORS = {
     zh: '还可以重试人脸识别，暂不能跳过',
     en: 'You still have face-check attempts left',
   },
-  ANSWER_TYPE_MISMATCH: {
-    status: 400,
-    zh: '答案与题型不符',
-    en: 'The answer does not match the type of the question',
-  },
-  CHOICE_NOT_IN_QUESTION: {
-    status: 400,
-    zh: '所选选项不属于本题',
-    en: 'A chosen option is not one of the question',
-  },
-  BLANK_COUNT_MISMATCH: {
-    status: 400,
-    zh: '填空数量与题目不符',
-    en: 'The number of blanks does not match the question',
-  },
-  ANSWER_TOO_LONG: {
-    status: 400,
-    zh: '答案超过本题的字数限制',
-    en: "The answer is longer than the question's limit",
-  },
-  ANSWER_TOO_MANY_FILES: {
-    status: 400,
-    zh: '上传的文件超过本题允许的数量',
-    en: 'More files than the question allows',
-  },
   WITHDRAWAL_AFTER_ENTRY: {
     status: 409,
     zh: '您已进入候考区，不能再放弃考试；如需退出，请联系考务人员',
     en: 'You have entered the waiting room and can no longer withdraw; to leave, contact the exam staff',
-  },
-  PAPER_MISSING: {
-    status: 409,
-    zh: '本场考试尚未设置试卷，请联系考务人员',
-    en: 'This exam has no paper yet; contact the exam staff',
-  },
-  QUESTION_NOT_IN_ATTEMPT: {
-    status: 404,
-    zh: '该题目不在您的试卷中',
-    en: 'This question is not on your paper',
-  },
-  ANSWER_SEQ_STALE: {
-    status: 409,
-    zh: '服务器上已有更新的答案，本次保存未覆盖它',
-    en: 'A newer answer is already saved; this one did not replace it',
-  },
-  ATTEMPT_NOT_OPEN_YET: {
-    status: 409,
-    zh: '考试尚未开始，请在开考后作答',
-    en: 'The exam has not started yet; answering opens at the start',
-  },
-  ATTEMPT_CLOSED: {
-    status: 409,
-    zh: '考试已结束或已交卷，答案未能保存',
-    en: 'The exam is over or the paper was submitted; the answer was not saved',
-  },
-  SUBMIT_TOO_EARLY: {
-    status: 409,
-    zh: '未到最早交卷时间，暂不能交卷',
-    en: 'It is too early to submit; submitting opens later',
   },
   FACE_ATTEMPTS_USED_UP: {
     status: 409,
