@@ -23,6 +23,7 @@ const registrationColumns = {
   registrationId: registration.id,
   schoolId: registration.schoolId,
   sessionId: registration.sessionId,
+  examId: registration.examId,
   userId: registration.userId,
   candidateName: appUser.name,
   admissionNumber: registration.admissionNumber,

@@ -5,8 +5,6 @@
  *   not_started → in_progress → submitted (manual | deadline | inactivity | forced) → marked
  */
 
-export { SUBMIT_REASONS, type SubmitReason } from '../../shared/api/written-exam.js';
-
 /** What the exam and the candidate's own allowances say about one attempt's time. */
 export interface AttemptTiming {
   /** The session's start (开考) and end: no attempt outlives the session. */

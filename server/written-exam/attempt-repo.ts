@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { SubmitReason } from '../../shared/api/written-exam.js';
 import type { Database } from '../db/client.js';
 import {
   attempt,
   attemptAnswer,
+  bankPassage,
   paper,
   paperQuestion,
   paperSection,
@@ -15,24 +16,22 @@ export type AttemptInsert = typeof attempt.$inferInsert;
 export type PaperRow = typeof paper.$inferSelect;
 export type SectionRow = typeof paperSection.$inferSelect;
 export type PaperQuestionRow = typeof paperQuestion.$inferSelect;
+export interface PassageText {
+  id: string;
+  title: string;
+  text: string;
+}
 
-/** A paper with its sections and questions, each in paper order. */
+/** A paper with its sections and questions, each in paper order, and the passages they share. */
 export interface PaperContent {
   paper: PaperRow;
   sections: (SectionRow & { questions: PaperQuestionRow[] })[];
+  passages: Map<string, PassageText>;
 }
 
 /** The written exam's data access: papers, attempts and their answers; plain rows, no rules. */
 export class AttemptRepo {
   constructor(private readonly db: Database) {}
-
-  async examIdOf(registrationId: string): Promise<string | null> {
-    const [row] = await this.db
-      .select({ examId: registration.examId })
-      .from(registration)
-      .where(eq(registration.id, registrationId));
-    return row?.examId ?? null;
-  }
 
   /** The exam's latest formal paper, if it has one. */
   async formalPaper(examId: string): Promise<PaperRow | null> {
@@ -58,13 +57,33 @@ export class AttemptRepo {
       .from(paperQuestion)
       .where(eq(paperQuestion.paperId, paperId))
       .orderBy(asc(paperQuestion.position));
+    const passageIds = [
+      ...new Set(questions.flatMap((question) => (question.passageId ? [question.passageId] : []))),
+    ];
+    const passages =
+      passageIds.length > 0
+        ? await this.db
+            .select({ id: bankPassage.id, title: bankPassage.title, text: bankPassage.text })
+            .from(bankPassage)
+            .where(inArray(bankPassage.id, passageIds))
+        : [];
     return {
       paper: paperRow,
       sections: sections.map((section) => ({
         ...section,
         questions: questions.filter((question) => question.sectionId === section.id),
       })),
+      passages: new Map(passages.map((passage) => [passage.id, passage])),
     };
+  }
+
+  /** One question of a paper (the autosave's check), without reading the rest of the paper. */
+  async paperQuestion(paperId: string, paperQuestionId: string): Promise<PaperQuestionRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(paperQuestion)
+      .where(and(eq(paperQuestion.paperId, paperId), eq(paperQuestion.id, paperQuestionId)));
+    return row ?? null;
   }
 
   async formalAttemptOf(registrationId: string): Promise<AttemptRow | null> {

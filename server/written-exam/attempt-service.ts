@@ -1,6 +1,6 @@
 import type { AuditAction } from '../../shared/api/audit.js';
 import type { SessionUser } from '../../shared/api/auth.js';
-import type { AttemptView, MyAttempt } from '../../shared/api/written-exam.js';
+import type { AttemptView, MyAttempt, SubmitReason } from '../../shared/api/written-exam.js';
 import { checkAnswer } from '../../shared/questions/answer-check.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
 import { questionForCandidate } from '../../shared/questions/candidate-view.js';
@@ -20,11 +20,13 @@ import {
   startRefusal,
   submitOpensAt,
   type AttemptTiming,
-  type SubmitReason,
 } from './attempt-clock.js';
 import { buildLayout } from './attempt-layout.js';
 import type { AttemptRepo, AttemptRow, PaperContent } from './attempt-repo.js';
 import type { AnswerStore } from './answer-store.js';
+
+/** Papers read once per deadline sweep: a session's attempts share one. */
+export type PaperCache = Map<string, Promise<PaperContent | null>>;
 
 /** Answers held up by the network are still taken this long after the deadline, marked late. */
 export const DEFAULT_ANSWER_GRACE_SECONDS = 30;
@@ -45,15 +47,17 @@ export class AttemptService {
 
   /** The attempt of a written exam's registration; any other exam has no paper to sit. */
   async mine(user: SessionUser, registrationId: string): Promise<MyAttempt> {
-    const own = await this.checkIns.ownRegistration(user.id, registrationId);
-    if (own && own.examKind !== 'written') {
+    const registration = await this.checkIns.ownRegistration(user.id, registrationId);
+    if (!registration) throw AppError.notFound('registration');
+    if (registration.examKind !== 'written') {
       const serverTime = this.deps.clock.now().toISOString();
-      return { serverTime, opensAt: own.startsAt.toISOString(), hasPaper: false, attempt: null };
+      const opensAt = registration.startsAt.toISOString();
+      return { serverTime, opensAt, hasPaper: false, attempt: null };
     }
-    const registration = await this.ownWrittenRegistration(user, registrationId, 'read');
-    const examId = await this.repo.examIdOf(registrationId);
+    const refusal = checkInRefusal(registration, 'read');
+    if (refusal) throw refusal;
     const [paper, row] = await Promise.all([
-      examId ? this.repo.formalPaper(examId) : null,
+      this.repo.formalPaper(registration.examId),
       this.repo.formalAttemptOf(registrationId),
     ]);
     return {
@@ -79,8 +83,7 @@ export class AttemptService {
         `start blocked: ${checkIn.enterBlock ?? 'unknown'}`,
       );
     }
-    const examId = await this.repo.examIdOf(registrationId);
-    const paper = examId ? await this.repo.formalPaper(examId) : null;
+    const paper = await this.repo.formalPaper(registration.examId);
     const content = paper ? await this.repo.paperContent(paper.id) : null;
     if (!paper || !content) throw AppError.of('PAPER_MISSING');
     const seed = Math.floor(Math.random() * 2 ** 31);
@@ -127,10 +130,7 @@ export class AttemptService {
     const row = await this.repo.formalAttemptOf(registrationId);
     if (!row) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
     const placed = row.layout.questions.some((q) => q.paperQuestionId === paperQuestionId);
-    const content = placed ? await this.repo.paperContent(row.paperId) : null;
-    const question = content?.sections
-      .flatMap((section) => section.questions)
-      .find((candidate) => candidate.id === paperQuestionId);
+    const question = placed ? await this.repo.paperQuestion(row.paperId, paperQuestionId) : null;
     if (!question) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
     const misfit = checkAnswer(question.content, body.answer);
     if (misfit) throw AppError.of(misfit);
@@ -173,13 +173,21 @@ export class AttemptService {
    * deadline and its grace passed, or inactivity), dated when it fell due. Idempotent: run twice,
    * or on two nodes at once, the second finds it submitted. True when this call submitted it.
    */
-  async submitIfDue(attemptId: string): Promise<boolean> {
+  async submitIfDue(attemptId: string, papers: PaperCache = new Map()): Promise<boolean> {
     const row = await this.repo.attemptById(attemptId);
     const registration = row ? await this.checkIns.registration(row.registrationId) : undefined;
     if (!row || !registration) return false;
     const now = this.deps.clock.now();
-    const submitted = await this.submitRow(row, (locked) =>
-      dueSubmission(timingOf(registration, locked), locked.lastActivityAt, now, this.graceSeconds),
+    const submitted = await this.submitRow(
+      row,
+      (locked) =>
+        dueSubmission(
+          timingOf(registration, locked),
+          locked.lastActivityAt,
+          now,
+          this.graceSeconds,
+        ),
+      papers,
     );
     if (!submitted) return false;
     await this.deps.audit.record({
@@ -197,8 +205,14 @@ export class AttemptService {
   private async submitRow(
     row: AttemptRow,
     decide: (locked: AttemptRow) => { reason: SubmitReason; at: Date } | null,
+    papers: PaperCache = new Map(),
   ) {
-    const content = await this.repo.paperContent(row.paperId);
+    let loading = papers.get(row.paperId);
+    if (!loading) {
+      loading = this.repo.paperContent(row.paperId);
+      papers.set(row.paperId, loading);
+    }
+    const content = await loading;
     const questions = new Map(
       (content?.sections ?? []).flatMap((section) => section.questions).map((q) => [q.id, q]),
     );
@@ -260,6 +274,7 @@ export class AttemptService {
           number: place.index + 1,
           points: question.points,
           question: questionForCandidate(question.content, place.optionOrder),
+          passage: question.passageId ? (content.passages.get(question.passageId) ?? null) : null,
         }));
       return questions.length > 0
         ? [{ title: section.title, instructions: section.instructions, questions }]

@@ -1,5 +1,5 @@
 import type { AttemptRepo } from './attempt-repo.js';
-import type { AttemptService } from './attempt-service.js';
+import type { AttemptService, PaperCache } from './attempt-service.js';
 
 /** Attempts submitted per sweep at most; the next sweep takes the rest. */
 const SWEEP_BATCH = 200;
@@ -48,8 +48,9 @@ export class DeadlineSweep {
   private async sweep(): Promise<number> {
     let submitted = 0;
     const due = await this.repo.dueAttemptIds(this.now(), this.graceSeconds, SWEEP_BATCH);
+    const papers: PaperCache = new Map();
     for (const attemptId of due) {
-      if (await this.attempts.submitIfDue(attemptId)) submitted += 1;
+      if (await this.attempts.submitIfDue(attemptId, papers)) submitted += 1;
     }
     return submitted;
   }

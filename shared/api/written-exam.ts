@@ -18,6 +18,8 @@ export const attemptQuestionSchema = z.object({
   number: z.number().int().positive(),
   points: z.number(),
   question: candidateQuestionSchema,
+  /** The reading passage this question shares with others (阅读理解, 完形填空), or null. */
+  passage: z.object({ id: idSchema, title: z.string(), text: z.string() }).nullable(),
 });
 export type AttemptQuestion = z.infer<typeof attemptQuestionSchema>;
 
