@@ -37,6 +37,8 @@ export const bankPassage = pgTable('bank_passage', {
   schoolId: uuid('school_id')
     .notNull()
     .references(() => school.id, { onDelete: 'cascade' }),
+  /** Set when the passage belongs to one college's bank, like its questions. */
+  collegeId: uuid('college_id').references(() => college.id, { onDelete: 'set null' }),
   title: text('title').notNull(),
   text: text('text').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,2 @@
+ALTER TABLE "bank_passage" ADD COLUMN "college_id" uuid;--> statement-breakpoint
+ALTER TABLE "bank_passage" ADD CONSTRAINT "bank_passage_college_id_college_id_fk" FOREIGN KEY ("college_id") REFERENCES "public"."college"("id") ON DELETE set null ON UPDATE no action;
