@@ -25,6 +25,10 @@ import {
   en as candidateFaceEN,
   zh as candidateFaceZH,
 } from '../roles/candidate/check-in/face/messages.js';
+import {
+  en as candidateWrittenExamEN,
+  zh as candidateWrittenExamZH,
+} from '../roles/candidate/written-exam/messages.js';
 import { en as phoneCameraEN, zh as phoneCameraZH } from '../roles/phone/messages.js';
 import {
   en as adminAnnouncementsEN,
@@ -39,6 +43,7 @@ const zh = {
   candidateWaitingRoom: candidateWaitingRoomZH,
   candidateCheckIn: candidateCheckInZH,
   candidateFace: candidateFaceZH,
+  candidateWrittenExam: candidateWrittenExamZH,
   phoneCamera: phoneCameraZH,
   adminAnnouncements: adminAnnouncementsZH,
 };
@@ -49,6 +54,7 @@ const en: typeof zh = {
   candidateWaitingRoom: candidateWaitingRoomEN,
   candidateCheckIn: candidateCheckInEN,
   candidateFace: candidateFaceEN,
+  candidateWrittenExam: candidateWrittenExamEN,
   phoneCamera: phoneCameraEN,
   adminAnnouncements: adminAnnouncementsEN,
 };
