@@ -52,6 +52,7 @@ import { CheckInChangeFeed } from './check-in/change-feed.js';
 import type { FaceMatcher } from './check-in/face-matcher-port.js';
 import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
 import { registerWrittenExamRoutes } from './written-exam/routes.js';
+import { registerQuestionBankRoutes } from './question-bank/routes.js';
 import { registerPhoneRoutes } from './phone/routes.js';
 import { registerInterviewRoutes } from './interviews/routes.js';
 import { createInterviewRuntime } from './interviews/runtime.js';
@@ -229,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerInterviewRoutes(api, interviews);
     registerPhoneRoutes(api, checkInDeps, { cookieSecure: config.cookieSecure });
     registerScoringRoutes(api, routeDeps);
+    registerQuestionBankRoutes(api, routeDeps);
     registerWrittenExamRoutes(api, routeDeps, {
       deadlineSweepMs: config.deadlineSweepMs ?? null,
     });

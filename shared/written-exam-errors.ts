@@ -55,4 +55,14 @@ export const WRITTEN_EXAM_ERRORS = {
     zh: '未到最早交卷时间，暂不能交卷',
     en: 'It is too early to submit; submitting opens later',
   },
+  QUESTION_KEY_TAKEN: {
+    status: 409,
+    zh: '题号已被题库中的另一道题使用',
+    en: 'Another question of the bank already has this key (题号)',
+  },
+  QUESTION_FILE_UNREADABLE: {
+    status: 400,
+    zh: '无法读取题目文件，请使用下载的 xlsx 模板或 UTF-8 编码的 GIFT 文本',
+    en: 'The question file cannot be read; use the xlsx template or GIFT text in UTF-8',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -1,7 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 
 /** PostgreSQL's unique_violation, found on the error or on any error it wraps (drizzle wraps). */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
     if ((current as Error & { code?: unknown }).code === '23505') return true;
   }

@@ -35,6 +35,10 @@ export function idKindOf(field: string, path: string): IdKind | null {
       return 'report';
     case 'faceCheckId':
       return 'faceCheck';
+    case 'questionId':
+      return 'question';
+    case 'passageId':
+      return 'passage';
     case 'staffId':
     case 'panelChairId':
     case 'waitingExaminerIds':
@@ -47,6 +51,17 @@ export function idKindOf(field: string, path: string): IdKind | null {
       return null;
   }
 }
+
+/** A valid question (its answer key must name one of its options, which no schema says). */
+export const SAMPLE_QUESTION = {
+  type: 'single_choice',
+  stem: 'Matrix question',
+  options: [
+    { id: 'A', text: 'yes' },
+    { id: 'B', text: 'no' },
+  ],
+  correct: 'A',
+} as const satisfies Json;
 
 /** Values for fields whose rules a pattern alone does not state (checksums, real data). */
 function knownValue(field: string, ids: IdSet): Json | undefined {
@@ -66,6 +81,8 @@ function knownValue(field: string, ids: IdSet): Json | undefined {
       return new Date(Date.now() + 7200_000).toISOString();
     case 'newPassword':
       return 'Matrix2026pw';
+    case 'content':
+      return SAMPLE_QUESTION;
     default:
       return undefined;
   }

@@ -14,6 +14,8 @@ export const ID_KINDS = [
   'announcement',
   'report',
   'faceCheck',
+  'question',
+  'passage',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type IdSet = Record<IdKind, string> & { schoolSlug: string };
@@ -51,6 +53,11 @@ export interface SchoolRows {
   /** Published announcements, one for fl and one for cs. */
   flAnnouncementId: string;
   csAnnouncementId: string;
+  /** Question bank rows (题库), one of each college. */
+  flQuestionId: string;
+  csQuestionId: string;
+  flPassageId: string;
+  csPassageId: string;
 }
 
 /** The ids a caller's own requests carry: its school's rows, 张三's for candidate rows. */
@@ -67,6 +74,8 @@ export function ownIds(rows: SchoolRows): IdSet {
     announcement: rows.flAnnouncementId,
     report: rows.zhang.reportId,
     faceCheck: rows.zhang.faceCheckId,
+    question: rows.flQuestionId,
+    passage: rows.flPassageId,
   };
 }
 
@@ -105,6 +114,8 @@ export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | nu
         document: rows.wang.documentId,
         announcement: rows.csAnnouncementId,
         report: rows.wang.reportId,
+        question: rows.csQuestionId,
+        passage: rows.csPassageId,
       };
     case 'school_admin':
     case 'platform_admin':
@@ -142,6 +153,10 @@ export function allIdsOf(rows: SchoolRows): string[] {
     rows.proctorId,
     rows.flAnnouncementId,
     rows.csAnnouncementId,
+    rows.flQuestionId,
+    rows.csQuestionId,
+    rows.flPassageId,
+    rows.csPassageId,
     ...people,
   ];
 }

@@ -17,6 +17,7 @@ import { tinyPng } from '../documents/test-files.js';
 import { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { Caller } from './caller.js';
+import { SAMPLE_QUESTION } from './request-samples.js';
 import type { CandidateRows, SchoolRows } from './security-world-ids.js';
 
 /** The callers with an account in a school (platform admins belong to none). */
@@ -212,6 +213,18 @@ async function schoolRows(test: TestApp, slug: string): Promise<SchoolRows> {
     });
     return response.json<{ id: string }>().id;
   };
+  const bankRow = async (kind: 'questions' | 'passages', collegeOf: string) => {
+    const json =
+      kind === 'passages'
+        ? { title: '阅读材料', text: 'A reading passage.', collegeId: collegeOf }
+        : { content: SAMPLE_QUESTION, defaultPoints: 2, collegeId: collegeOf };
+    const response = await admin.ok({
+      method: 'POST',
+      url: `/api/admin/question-bank/${kind}`,
+      json,
+    });
+    return response.json<{ id: string }>().id;
+  };
   return {
     schoolId,
     slug,
@@ -228,6 +241,10 @@ async function schoolRows(test: TestApp, slug: string): Promise<SchoolRows> {
     proctorId: await userNamed('proctor1'),
     flAnnouncementId: await announce(collegeId),
     csAnnouncementId: await announce(csCollegeId),
+    flQuestionId: await bankRow('questions', collegeId),
+    csQuestionId: await bankRow('questions', csCollegeId),
+    flPassageId: await bankRow('passages', collegeId),
+    csPassageId: await bankRow('passages', csCollegeId),
   };
 }
 

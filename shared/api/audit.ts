@@ -64,6 +64,13 @@ export const AUDIT_ACTIONS = [
   'results.published',
   'attempt.started',
   'attempt.submitted',
+  'paper.saved',
+  'question.created',
+  'question.updated',
+  'question.deleted',
+  'questions.imported',
+  'passage.created',
+  'passage.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -81,6 +81,13 @@ export const zh = {
     'results.published': '公布成绩',
     'attempt.started': '开始作答',
     'attempt.submitted': '交卷',
+    'paper.saved': '保存试卷',
+    'question.created': '新增题目',
+    'question.updated': '修改题目',
+    'question.deleted': '删除题目',
+    'questions.imported': '导入题目',
+    'passage.created': '新增阅读材料',
+    'passage.updated': '修改阅读材料',
   },
 };
 
@@ -166,5 +173,12 @@ export const en: typeof zh = {
     'results.published': 'Results published',
     'attempt.started': 'Paper started',
     'attempt.submitted': 'Paper submitted',
+    'paper.saved': 'Paper saved',
+    'question.created': 'Question added to the bank',
+    'question.updated': 'Bank question edited',
+    'question.deleted': 'Bank question deleted',
+    'questions.imported': 'Questions imported',
+    'passage.created': 'Reading passage added',
+    'passage.updated': 'Reading passage edited',
   },
 };
