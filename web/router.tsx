@@ -122,6 +122,14 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'registrations/:registrationId/exam',
+            lazy: async () => ({
+              Component: (
+                await candidatePage(import('./roles/candidate/written-exam/WrittenExamPage.js'))
+              ).WrittenExamPage,
+            }),
+          },
+          {
             path: 'registrations/:registrationId/waiting-room',
             lazy: async () => ({
               Component: (

@@ -101,6 +101,23 @@ describe('CheckInPage (考前检测)', () => {
     expect(api.requestsTo(enterWaitingRoom)).toHaveLength(1);
   });
 
+  it("opens a written exam's page with 进入考试, before the start too, without a waiting room", async () => {
+    const written: CheckInState = {
+      ...READY,
+      examKind: 'written',
+      status: 'check_in_open',
+      canEnter: false,
+      enterBlock: 'not_open',
+    };
+    const api = new FakeApi().on(getMyCheckIn, written);
+    const page = renderCheckIn(api);
+    const enter = await screen.findByRole('button', { name: /进入考试/ });
+    expect(enter).toBeEnabled();
+    await page.user.click(enter);
+    await waitFor(() => expect(page.location()).toMatch(/\/exam$/));
+    expect(api.requestsTo(enterWaitingRoom)).toHaveLength(0);
+  });
+
   it("shows the server's refusal to enter", async () => {
     const api = new FakeApi()
       .on(getMyCheckIn, READY)

@@ -12,7 +12,7 @@ import { StatusTag } from '../../../ui/StatusTag.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { CheckInStepsBar } from './CheckInStepsBar.js';
-import { viewOf, type CheckInView } from './checkInView.js';
+import { canOpenWrittenExam, viewOf, writtenExamPath, type CheckInView } from './checkInView.js';
 import { Countdown } from './Countdown.js';
 import { DeviceCheckStep } from './device/DeviceCheckStep.js';
 import { EnterExamButton } from './EnterExamButton.js';
@@ -108,6 +108,12 @@ function CheckInContent({
   const enter = useEnterWaitingRoom(state.registrationId, () => {
     void navigate(`/candidate/registrations/${state.registrationId}/waiting-room`);
   });
+  // A written exam has no waiting room: its page shows 考生须知 and counts down to the start,
+  // so it opens once every step is done, before the session starts.
+  const isWritten = state.examKind === 'written';
+  const handleEnter = isWritten
+    ? () => void navigate(writtenExamPath(state.registrationId))
+    : () => enter.mutate();
 
   return (
     <>
@@ -166,7 +172,11 @@ function CheckInContent({
         )}
       </Card>
       <Flex vertical gap={4} align="flex-start" aria-live="polite">
-        <EnterExamButton state={state} onEnter={() => enter.mutate()} />
+        <EnterExamButton
+          state={state}
+          isEnabled={isWritten ? canOpenWrittenExam(state) : state.canEnter}
+          onEnter={handleEnter}
+        />
         {enter.isError ? (
           <Alert type="error" showIcon role="alert" title={describe(enter.error)} />
         ) : null}

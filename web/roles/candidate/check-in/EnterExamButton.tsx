@@ -7,15 +7,17 @@ import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
 interface EnterExamButtonProps {
   state: CheckInState;
+  /** Whether it is enabled (the server's canEnter, unless the exam's page opens earlier). */
+  isEnabled: boolean;
   onEnter: () => void;
 }
 
 /** 进入考试: always visible; disabled with the server's reason until the session opens. */
-export function EnterExamButton({ state, onEnter }: EnterExamButtonProps) {
+export function EnterExamButton({ state, isEnabled, onEnter }: EnterExamButtonProps) {
   const { t } = useTranslation();
   const time = useTimeFormat();
   const label = t('candidateCheckIn.enter.button');
-  if (state.canEnter) {
+  if (isEnabled) {
     return (
       <Button type="primary" size="large" icon={<LoginOutlined />} onClick={onEnter}>
         {label}

@@ -37,3 +37,18 @@ export function splitDuration(ms: number): { days: number; clock: string } {
   const clock = `${pad(Math.floor(rest / 3600))}:${pad(Math.floor((rest % 3600) / 60))}:${pad(rest % 60)}`;
   return { days, clock };
 }
+
+/** The written exam's page of one registration (须知, the countdown, the paper). */
+export function writtenExamPath(registrationId: string): string {
+  return `/candidate/registrations/${encodeURIComponent(registrationId)}/exam`;
+}
+
+/**
+ * Whether 进入考试 opens a written exam's page: once the steps are done, already before the
+ * start (the page counts down and the server opens the paper at the start).
+ */
+export function canOpenWrittenExam(
+  state: Pick<CheckInState, 'canEnter' | 'enterBlock' | 'currentStep'>,
+): boolean {
+  return state.canEnter || (state.enterBlock === 'not_open' && state.currentStep === null);
+}

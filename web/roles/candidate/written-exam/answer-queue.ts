@@ -1,5 +1,6 @@
 import type { AttemptView } from '../../../../shared/api/written-exam.js';
 import type { Answer } from '../../../../shared/questions/answer-schema.js';
+import type { ApiErrorCode } from '../../../api/ApiError.js';
 
 type SavedAnswer = AttemptView['answers'][number];
 
@@ -36,7 +37,7 @@ export type SendOutcome =
   | { kind: 'saved' }
   | { kind: 'stale' }
   | { kind: 'closed' }
-  | { kind: 'rejected'; code: string }
+  | { kind: 'rejected'; code: ApiErrorCode }
   | { kind: 'failed' };
 
 export type AnswerSender = (
@@ -56,7 +57,7 @@ export interface QueueSnapshot {
   /** Questions whose latest answer the server has not acknowledged, oldest change first. */
   pendingIds: readonly string[];
   /** Questions whose answer the server refused, with its error code. */
-  rejected: ReadonlyMap<string, string>;
+  rejected: ReadonlyMap<string, ApiErrorCode>;
   /** This browser could not keep a copy (private mode, disk full): only the server has them. */
   isStorageBroken: boolean;
 }
@@ -80,7 +81,7 @@ type Delivery = 'done' | 'failed' | 'closed';
 export class AnswerQueue {
   private readonly records = new Map<string, StoredAnswer>();
   private readonly inFlight = new Map<string, Promise<Delivery>>();
-  private readonly rejected = new Map<string, string>();
+  private readonly rejected = new Map<string, ApiErrorCode>();
   private readonly listeners = new Set<() => void>();
   private writes: Promise<void> = Promise.resolve();
   private isFailing = false;

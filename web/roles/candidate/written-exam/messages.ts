@@ -61,7 +61,7 @@ export const zh = {
     answerLabel: '作答',
     characters: '{{count}} / {{max}} 字',
     fileNotSupported: '本页面暂不支持上传作答，请按考务人员的要求提交本题。',
-    passage: '阅读材料',
+    passage: '阅读材料：{{title}}',
     mark: '标记本题',
     prev: '上一题',
     next: '下一题',
@@ -163,7 +163,7 @@ export const en: typeof zh = {
     characters: '{{count}} / {{max}} characters',
     fileNotSupported:
       'File answers cannot be uploaded on this page yet; hand this question in as the exam staff tell you.',
-    passage: 'Passage',
+    passage: 'Passage: {{title}}',
     mark: 'Mark this question',
     prev: 'Previous',
     next: 'Next',

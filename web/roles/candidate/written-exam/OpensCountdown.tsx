@@ -1,0 +1,78 @@
+import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../../../api/errors.js';
+import { splitDuration } from '../check-in/checkInView.js';
+import { useServerNow } from '../check-in/useCheckIn.js';
+
+interface OpensCountdownProps {
+  opensAt: string;
+  offsetMs: number;
+  /** 开始作答, called once when the server clock reaches the start (and on 重试). */
+  onStart: () => void;
+  isStarting: boolean;
+  error: unknown;
+}
+
+/** 距离开考还有 … on the server's clock; the paper opens by itself at zero (seed 002). */
+export function OpensCountdown({
+  opensAt,
+  offsetMs,
+  onStart,
+  isStarting,
+  error,
+}: OpensCountdownProps) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const now = useServerNow(offsetMs);
+  const hasOpened = now >= Date.parse(opensAt);
+  const isStarted = useRef(false);
+  useEffect(() => {
+    if (!hasOpened || isStarted.current) return;
+    isStarted.current = true;
+    onStart();
+  }, [hasOpened, onStart]);
+
+  const { days, clock } = splitDuration(Date.parse(opensAt) - now);
+  const time =
+    days > 0 ? t('candidateWrittenExam.opens.days', { count: days, time: clock }) : clock;
+  return (
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+          {t('candidateWrittenExam.opens.title')}
+        </Typography.Title>
+      }
+    >
+      <Flex vertical gap={12} align="flex-start">
+        {error ? (
+          <>
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={t('candidateWrittenExam.opens.startFailed')}
+              description={describe(error)}
+            />
+            <Button onClick={onStart} loading={isStarting}>
+              {t('candidateWrittenExam.opens.retry')}
+            </Button>
+          </>
+        ) : hasOpened ? (
+          <Typography.Text role="status">
+            {t('candidateWrittenExam.opens.starting')}
+          </Typography.Text>
+        ) : (
+          <>
+            <Typography.Text strong role="timer" style={{ fontSize: 20 }}>
+              {t('candidateWrittenExam.opens.countdown', { time })}
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {t('candidateWrittenExam.opens.detail')}
+            </Typography.Text>
+          </>
+        )}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,247 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { getMyCheckIn } from '../../../../shared/api/check-in.js';
+import {
+  getMyAttempt,
+  saveMyAnswer,
+  startMyAttempt,
+  submitMyAttempt,
+} from '../../../../shared/api/written-exam.js';
+import { FakeApi, refuse } from '../../../test/fake-api.js';
+import { render, sessionUser } from '../../../test/render.js';
+import { readyState } from '../check-in/check-in-fixtures.test-support.js';
+import type { AnswerStorage } from './answer-queue.js';
+import { memoryStorage } from './answer-storage.js';
+import {
+  attemptView,
+  EXAM_PATH,
+  EXAM_URL,
+  myAttempt,
+  Q,
+} from './written-exam-fixtures.test-support.js';
+import { WrittenExamPage } from './WrittenExamPage.js';
+
+const MINUTE = 60_000;
+const WRITTEN = readyState({
+  examKind: 'written',
+  examName: '2026 年学位英语考试',
+  noticeText: '考试期间请勿离开座位。',
+});
+
+function renderExam(api: FakeApi, storage: AnswerStorage = memoryStorage()) {
+  return render(<WrittenExamPage storage={storage} />, {
+    path: EXAM_PATH,
+    url: EXAM_URL,
+    user: sessionUser(),
+    api,
+  });
+}
+
+/** The server acknowledging every save. */
+const acknowledging = (api: FakeApi) =>
+  api.on(saveMyAnswer, (request) => ({
+    seq: (request.body as { seq: number }).seq,
+    late: false,
+  }));
+
+/** The network down for saves: the request never gets an answer. */
+const offline = (api: FakeApi) =>
+  api.on(saveMyAnswer, () => {
+    throw new TypeError('Failed to fetch');
+  });
+
+const gridButton = (name: string | RegExp) =>
+  within(screen.getByRole('navigation', { name: '答题卡' })).getByRole('button', { name });
+
+const savedBodies = (api: FakeApi) =>
+  api.requestsTo(saveMyAnswer).map((request) => [request.params.paperQuestionId, request.body]);
+
+describe('WrittenExamPage (在线笔试)', () => {
+  it('asks to confirm 考生须知, counts down to the start, then opens the paper by itself', async () => {
+    const opensAt = new Date(Date.now() + 2_000).toISOString();
+    const api = new FakeApi()
+      .on(getMyAttempt, myAttempt(null, { opensAt }))
+      .on(getMyCheckIn, { ...WRITTEN, canEnter: false, enterBlock: 'not_open' })
+      .on(startMyAttempt, attemptView());
+    const page = renderExam(api);
+    expect(await screen.findByText('考试期间请勿离开座位。')).toBeInTheDocument();
+    await page.user.click(screen.getByRole('button', { name: '我已仔细阅读，下一步' }));
+    expect(await screen.findByText('请先勾选“已阅读并了解考生须知”')).toBeInTheDocument();
+    await page.user.click(screen.getByRole('checkbox', { name: '已阅读并了解考生须知' }));
+    await page.user.click(screen.getByRole('button', { name: '我已仔细阅读，下一步' }));
+    expect(screen.getByRole('timer')).toHaveTextContent(/^距离开考还有 00:00:0[12]$/);
+    expect(api.requestsTo(startMyAttempt)).toHaveLength(0);
+    expect(
+      await screen.findByRole('heading', { name: '学位英语（样卷）' }, { timeout: 4000 }),
+    ).toBeInTheDocument();
+    expect(api.requestsTo(startMyAttempt)).toHaveLength(1);
+  });
+
+  it('goes straight back to the paper on a reload mid-exam, at the first question', async () => {
+    renderExam(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+    expect(await screen.findByRole('heading', { name: '第1题' })).toBeInTheDocument();
+    expect(screen.queryByText('考生须知')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '一、词汇与语法' })).toBeInTheDocument();
+    expect(screen.getByRole('timer', { name: '剩余时间' })).toHaveTextContent(/^01:(50|49):\d\d$/);
+    expect(gridButton('第1题 未作答')).toHaveAttribute('aria-current', 'step');
+  });
+
+  it('says so when the exam has no paper yet', async () => {
+    renderExam(new FakeApi().on(getMyAttempt, myAttempt(null, { hasPaper: false })));
+    expect(await screen.findByText('本场考试尚未设置试卷，请联系考务人员。')).toBeInTheDocument();
+  });
+
+  it('saves a choice at once with the next seq, and the answer sheet shows it answered', async () => {
+    const saved = attemptView({
+      answers: [
+        { paperQuestionId: Q[1], answer: { type: 'multiple_choice', optionIds: ['A'] }, seq: 4 },
+      ],
+    });
+    const api = acknowledging(new FakeApi().on(getMyAttempt, myAttempt(saved)));
+    const page = renderExam(api);
+    await page.user.click(await screen.findByRole('radio', { name: 'B. 选项B' }));
+    await waitFor(() => expect(gridButton('第1题 已作答')).toBeInTheDocument());
+    expect(gridButton('第2题 已作答')).toBeInTheDocument();
+    expect(gridButton('第3题 未作答')).toBeInTheDocument();
+
+    await page.user.click(screen.getByRole('button', { name: '下一题' }));
+    await page.user.click(screen.getByRole('checkbox', { name: 'C. 选项C' }));
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent('已保存'));
+    expect(savedBodies(api)).toEqual([
+      [Q[0], { answer: { type: 'single_choice', optionId: 'B' }, seq: 1 }],
+      [Q[1], { answer: { type: 'multiple_choice', optionIds: ['A', 'C'] }, seq: 5 }],
+    ]);
+  });
+
+  it('marks a question for review on the answer sheet, and opens a question from it', async () => {
+    const page = renderExam(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+    await page.user.click(await screen.findByRole('checkbox', { name: '标记本题' }));
+    expect(gridButton('第1题 未作答，已标记')).toBeInTheDocument();
+    await page.user.click(gridButton('第4题 未作答'));
+    expect(screen.getByRole('heading', { name: '第4题' })).toBeInTheDocument();
+    // The reading passage is beside the questions that share it.
+    expect(screen.getByTestId('passage')).toHaveTextContent('The town lies by a quiet lake.');
+    expect(gridButton('第4题 未作答')).toHaveAttribute('aria-current', 'step');
+  });
+
+  it('keeps answers while offline, says how many wait, and sends them when back online', async () => {
+    const api = offline(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+    const page = renderExam(api);
+    await page.user.click(await screen.findByRole('radio', { name: 'A. 选项A' }));
+    await page.user.click(screen.getByRole('button', { name: '下一题' }));
+    await page.user.click(screen.getByRole('checkbox', { name: 'D. 选项D' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('save-indicator')).toHaveTextContent('离线，已暂存 2 项'),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(/网络已断开/);
+
+    acknowledging(api);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent('已保存'));
+    expect(screen.queryByText(/网络已断开/)).not.toBeInTheDocument();
+    const replayed = savedBodies(api).slice(-2);
+    expect(replayed).toEqual([
+      [Q[0], { answer: { type: 'single_choice', optionId: 'A' }, seq: 1 }],
+      [Q[1], { answer: { type: 'multiple_choice', optionIds: ['D'] }, seq: 1 }],
+    ]);
+  });
+
+  it('shows and replays after a reload what was answered offline before it', async () => {
+    const storage = memoryStorage();
+    const first = offline(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+    const before = renderExam(first, storage);
+    await before.user.click(await screen.findByRole('radio', { name: 'C. 选项C' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('save-indicator')).toHaveTextContent('离线，已暂存 1 项'),
+    );
+    before.unmount();
+
+    // The server never got it: it still has no answer for 第1题.
+    const second = acknowledging(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+    renderExam(second, storage);
+    expect(await screen.findByRole('radio', { name: 'C. 选项C' })).toBeChecked();
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent('已保存'));
+    expect(savedBodies(second)).toEqual([
+      [Q[0], { answer: { type: 'single_choice', optionId: 'C' }, seq: 1 }],
+    ]);
+  });
+
+  it('keeps 交卷 disabled with its reason until the minimum time has passed', async () => {
+    renderExam(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+    const submit = await screen.findByRole('button', { name: /交卷/ });
+    expect(submit).toBeDisabled();
+    expect(submit).toHaveAccessibleDescription(/^交卷将在 .+ 开放（开考后须满最短作答时间）$/);
+  });
+
+  it('asks before 交卷 with the unanswered count, then ends on 交卷成功', async () => {
+    const open = attemptView({
+      submitOpensAt: new Date(Date.now() - MINUTE).toISOString(),
+      answers: [{ paperQuestionId: Q[2], answer: { type: 'true_false', value: false }, seq: 1 }],
+    });
+    const submittedAt = new Date().toISOString();
+    const api = new FakeApi()
+      .on(getMyAttempt, myAttempt(open))
+      .on(submitMyAttempt, { ...open, state: 'submitted', submittedAt, submitReason: 'manual' });
+    const page = renderExam(api);
+    await page.user.click(await screen.findByRole('button', { name: /交卷/ }));
+    const dialog = within(await screen.findByRole('dialog', { name: '确认交卷' }));
+    expect(
+      dialog.getByText('您还有 5 题未作答（共 6 题）。交卷后将不能再修改答案。'),
+    ).toBeInTheDocument();
+    expect(api.requestsTo(submitMyAttempt)).toHaveLength(0);
+    await page.user.click(dialog.getByRole('button', { name: /确认交卷/ }));
+    expect(await screen.findByText('交卷成功')).toBeInTheDocument();
+    expect(screen.getByText(/^交卷时间：/)).toBeInTheDocument();
+    expect(screen.getByText('您现在可以关闭本页面。')).toBeInTheDocument();
+    expect(api.requestsTo(submitMyAttempt)).toHaveLength(1);
+  });
+
+  it('refuses 交卷 while answers cannot reach the server, and says why', async () => {
+    const open = attemptView({ submitOpensAt: new Date(Date.now() - MINUTE).toISOString() });
+    const api = offline(new FakeApi().on(getMyAttempt, myAttempt(open)));
+    const page = renderExam(api);
+    await page.user.click(await screen.findByRole('radio', { name: 'A. 选项A' }));
+    await page.user.click(screen.getByRole('button', { name: /交卷/ }));
+    const dialog = within(await screen.findByRole('dialog', { name: '确认交卷' }));
+    await page.user.click(dialog.getByRole('button', { name: /确认交卷/ }));
+    expect(await dialog.findByRole('alert')).toHaveTextContent(
+      /还有 1 项答案未能上传到服务器，暂不能交卷/,
+    );
+    expect(api.requestsTo(submitMyAttempt)).toHaveLength(0);
+  });
+
+  it('shows 交卷成功 and why when the server submitted while the candidate was away', async () => {
+    const submitted = attemptView({
+      state: 'submitted',
+      submittedAt: new Date(Date.now() - MINUTE).toISOString(),
+      submitReason: 'deadline',
+    });
+    renderExam(new FakeApi().on(getMyAttempt, myAttempt(submitted)));
+    expect(await screen.findByText('交卷成功')).toBeInTheDocument();
+    expect(screen.getByText('考试时间已到，系统已自动交卷。')).toBeInTheDocument();
+  });
+
+  it('names the answers that did not reach the server once it takes no more (ATTEMPT_CLOSED)', async () => {
+    const view = attemptView();
+    let isSubmitted = false;
+    const api = new FakeApi()
+      .on(getMyAttempt, () =>
+        myAttempt(
+          isSubmitted
+            ? { ...view, state: 'submitted', submittedAt: view.deadline, submitReason: 'forced' }
+            : view,
+        ),
+      )
+      .on(saveMyAnswer, () => {
+        isSubmitted = true;
+        return refuse('ATTEMPT_CLOSED');
+      });
+    const page = renderExam(api);
+    await page.user.click(await screen.findByRole('radio', { name: 'A. 选项A' }));
+    expect(await screen.findByText('交卷成功')).toBeInTheDocument();
+    expect(screen.getByText('考务人员已为您交卷。')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '以下题目的最后修改未能保存到服务器：第1题',
+    );
+  });
+});

@@ -1,0 +1,141 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Flex } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { getMyCheckIn, type CheckInState } from '../../../../shared/api/check-in.js';
+import type { MyAttempt } from '../../../../shared/api/written-exam.js';
+import { callApi } from '../../../api/client.js';
+import { RoleShell } from '../../../layout/RoleShell.js';
+import { LoadError } from '../../../ui/LoadError.js';
+import { PageSpinner } from '../../../ui/PageSpinner.js';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
+import { checkInPath } from '../identity/checkInBlock.js';
+import { checkInKey, toSnapshot } from '../check-in/useCheckIn.js';
+import type { AnswerStorage } from './answer-queue.js';
+import { answerStorage } from './answer-storage.js';
+import { AnsweringView } from './AnsweringView.js';
+import { ExamNotice } from './ExamNotice.js';
+import { OpensCountdown } from './OpensCountdown.js';
+import { useMyAttempt, useStartAttempt } from './useAttempt.js';
+
+/** Where the candidate stands before the paper opens; once an attempt exists it is `attempt`. */
+export type ExamStage =
+  'loading' | 'no_paper' | 'not_ready' | 'ended' | 'notice' | 'countdown' | 'attempt';
+
+/** The stage from what the server said, and whether the candidate confirmed 考生须知. */
+export function stageOf(
+  mine: MyAttempt | undefined,
+  checkIn: CheckInState | undefined,
+  hasReadNotice: boolean,
+): ExamStage {
+  if (!mine) return 'loading';
+  if (mine.attempt) return 'attempt';
+  if (!mine.hasPaper) return 'no_paper';
+  if (!checkIn) return 'loading';
+  if (checkIn.enterBlock === 'ended') return 'ended';
+  if (checkIn.enterBlock === 'withdrawn' || checkIn.currentStep !== null) return 'not_ready';
+  return hasReadNotice ? 'countdown' : 'notice';
+}
+
+interface WrittenExamPageProps {
+  /** Where unacknowledged answers wait (IndexedDB in the browser; tests pass their own). */
+  storage?: AnswerStorage;
+}
+
+/**
+ * `/candidate/registrations/:registrationId/exam`: the written exam (issue 14 §3–§5). 考生须知,
+ * the countdown to the start (the paper opens by itself), then the paper; a reload mid-exam
+ * goes straight back to it, and a submitted attempt shows 交卷成功.
+ */
+export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPageProps) {
+  const { t } = useTranslation();
+  const { registrationId = '' } = useParams();
+  const attempt = useMyAttempt(registrationId);
+  const mine = attempt.data?.mine;
+  const needsCheckIn = mine !== undefined && mine.attempt === null && mine.hasPaper;
+  const checkIn = useQuery({
+    queryKey: checkInKey(registrationId),
+    queryFn: async () => toSnapshot(await callApi(getMyCheckIn, { params: { registrationId } })),
+    enabled: needsCheckIn,
+  });
+  const [hasReadNotice, setHasReadNotice] = useState(false);
+  const start = useStartAttempt(registrationId);
+  const { mutate: startAttempt } = start;
+  const handleStart = useCallback(() => startAttempt(), [startAttempt]);
+  const { refetch } = attempt;
+  const refetchAttempt = useCallback(() => refetch(), [refetch]);
+  useDocumentTitle([
+    t('candidateWrittenExam.title'),
+    mine?.attempt?.title ?? checkIn.data?.state.examName,
+  ]);
+
+  const stage = stageOf(mine, checkIn.data?.state, hasReadNotice);
+  const error = attempt.error ?? checkIn.error;
+  let content;
+  if (error && stage === 'loading') {
+    content = (
+      <LoadError
+        error={error}
+        onRetry={() => void (attempt.error ? attempt.refetch() : checkIn.refetch())}
+      />
+    );
+  } else {
+    switch (stage) {
+      case 'loading':
+        content = <PageSpinner />;
+        break;
+      case 'no_paper':
+        content = <Alert type="warning" showIcon title={t('candidateWrittenExam.noPaper')} />;
+        break;
+      case 'not_ready':
+        content = <Alert type="warning" showIcon title={t('candidateWrittenExam.notReady')} />;
+        break;
+      case 'ended':
+        content = <Alert type="info" showIcon title={t('candidateWrittenExam.ended')} />;
+        break;
+      case 'notice':
+        content = (
+          <ExamNotice
+            noticeText={checkIn.data?.state.noticeText ?? ''}
+            onConfirm={() => setHasReadNotice(true)}
+          />
+        );
+        break;
+      case 'countdown':
+        content = (
+          <OpensCountdown
+            opensAt={mine?.opensAt ?? ''}
+            offsetMs={attempt.data?.offsetMs ?? 0}
+            onStart={handleStart}
+            isStarting={start.isPending}
+            error={start.error}
+          />
+        );
+        break;
+      case 'attempt':
+        content = mine?.attempt ? (
+          <AnsweringView
+            key={mine.attempt.attemptId}
+            registrationId={registrationId}
+            attempt={mine.attempt}
+            offsetMs={attempt.data?.offsetMs ?? 0}
+            storage={storage}
+            refetch={refetchAttempt}
+          />
+        ) : null;
+        break;
+    }
+  }
+
+  return (
+    <RoleShell>
+      <Flex vertical gap={12} style={{ maxWidth: 1200, marginInline: 'auto' }}>
+        {content}
+        {stage === 'attempt' ? null : (
+          <Link to={checkInPath(registrationId)}>{t('candidateWrittenExam.back')}</Link>
+        )}
+      </Flex>
+    </RoleShell>
+  );
+}

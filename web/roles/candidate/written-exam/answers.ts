@@ -1,0 +1,62 @@
+import type { CandidateQuestion } from '../../../../shared/questions/candidate-view.js';
+import type { Answer } from '../../../../shared/questions/answer-schema.js';
+
+/** The answer of a question nobody touched yet: nothing chosen, every blank empty. */
+export function emptyAnswer(question: CandidateQuestion): Answer {
+  switch (question.type) {
+    case 'single_choice':
+      return { type: 'single_choice', optionId: null };
+    case 'multiple_choice':
+      return { type: 'multiple_choice', optionIds: [] };
+    case 'true_false':
+      return { type: 'true_false', value: null };
+    case 'fill_blank':
+      return { type: 'fill_blank', blanks: Array.from({ length: question.blankCount }, () => '') };
+    case 'essay':
+      return { type: 'essay', text: '' };
+    case 'file':
+      return { type: 'file', fileIds: [] };
+  }
+}
+
+/** Whether an answer says anything (the grid's 已作答): a choice, a filled blank, some text. */
+export function isAnswered(answer: Answer | undefined): boolean {
+  if (!answer) return false;
+  switch (answer.type) {
+    case 'single_choice':
+      return answer.optionId !== null;
+    case 'multiple_choice':
+      return answer.optionIds.length > 0;
+    case 'true_false':
+      return answer.value !== null;
+    case 'fill_blank':
+      return answer.blanks.some((blank) => blank.trim() !== '');
+    case 'essay':
+      return answer.text.trim() !== '';
+    case 'file':
+      return answer.fileIds.length > 0;
+  }
+}
+
+/** The answer of the question's type, or the empty one when a stored answer does not fit. */
+export function answerFor<T extends Answer['type']>(
+  type: T,
+  answer: Answer | undefined,
+  empty: Extract<Answer, { type: T }>,
+): Extract<Answer, { type: T }> {
+  return answer?.type === type ? (answer as Extract<Answer, { type: T }>) : empty;
+}
+
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+
+/** The text cut to `max` characters as a person counts them (characterCount in answer-check.ts). */
+export function truncateToLength(text: string, max: number): string {
+  let result = '';
+  let count = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    if (count === max) break;
+    result += segment;
+    count += 1;
+  }
+  return result;
+}

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { AttemptView } from '../../../../shared/api/written-exam.js';
+import type { Answer } from '../../../../shared/questions/answer-schema.js';
+import { AnswerQueue, type AnswerStorage, type QueueSnapshot } from './answer-queue.js';
+import { saveSender } from './save-sender.js';
+
+/** How often answers that got no answer are sent again while the page thinks it is online. */
+export const RETRY_MS = 5_000;
+
+export interface AnswerQueueState {
+  /** The answers to show, the server's or newer local ones; null while the local copy loads. */
+  answers: ReadonlyMap<string, Answer> | null;
+  queue: QueueSnapshot;
+  /** What the browser says (navigator.onLine); the queue's own failures say more. */
+  isOnline: boolean;
+  change: (paperQuestionId: string, answer: Answer) => void;
+  flush: () => Promise<void>;
+  /** How many answers wait right now (after an await, the rendered snapshot may be old). */
+  pendingNow: () => number;
+}
+
+/** Whether the browser believes it is online, following its online/offline events. */
+function useOnline(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      window.addEventListener('online', onChange);
+      window.addEventListener('offline', onChange);
+      return () => {
+        window.removeEventListener('online', onChange);
+        window.removeEventListener('offline', onChange);
+      };
+    },
+    () => navigator.onLine,
+  );
+}
+
+/**
+ * The attempt's autosave (answer-queue.ts): loads the copy this browser kept, replays it, sends
+ * it again when the browser is back online and every RETRY_MS while saves fail.
+ */
+export function useAnswerQueue(
+  registrationId: string,
+  attempt: Pick<AttemptView, 'attemptId' | 'answers'>,
+  storage: AnswerStorage,
+): AnswerQueueState {
+  // The page mounts this per attempt (keyed by its id), so one queue lives as long as the page.
+  const [queue] = useState(
+    () =>
+      new AnswerQueue({
+        attemptId: attempt.attemptId,
+        storage,
+        send: saveSender(registrationId),
+      }),
+  );
+  const [serverAnswers] = useState(attempt.answers);
+  const [answers, setAnswers] = useState<Map<string, Answer> | null>(null);
+  const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
+  const isOnline = useOnline();
+
+  useEffect(() => {
+    let isMounted = true;
+    void queue.load(serverAnswers).then((loaded) => {
+      if (!isMounted) return;
+      setAnswers(loaded);
+      void queue.flush();
+    });
+    return () => {
+      isMounted = false;
+    };
+  }, [queue, serverAnswers]);
+
+  // Back online: what waits goes out at once (the browser's word; failures are retried anyway).
+  useEffect(() => {
+    const handleOnline = () => void queue.flush();
+    window.addEventListener('online', handleOnline);
+    return () => window.removeEventListener('online', handleOnline);
+  }, [queue]);
+
+  const isFailing = snapshot.status === 'failing';
+  useEffect(() => {
+    if (!isFailing) return;
+    const timer = window.setInterval(() => void queue.flush(), RETRY_MS);
+    return () => window.clearInterval(timer);
+  }, [isFailing, queue]);
+
+  const change = useCallback(
+    (paperQuestionId: string, answer: Answer) => {
+      setAnswers((current) => new Map(current ?? []).set(paperQuestionId, answer));
+      queue.change(paperQuestionId, answer);
+    },
+    [queue],
+  );
+  const flush = useCallback(() => queue.flush(), [queue]);
+
+  const pendingNow = useCallback(() => queue.getSnapshot().pendingIds.length, [queue]);
+
+  return { answers, queue: snapshot, isOnline, change, flush, pendingNow };
+}
