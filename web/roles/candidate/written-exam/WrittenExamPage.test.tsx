@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { getMyCheckIn } from '../../../../shared/api/check-in.js';
 import {
@@ -124,6 +124,53 @@ describe('WrittenExamPage (在线笔试)', () => {
     expect(gridButton('第4题 未作答')).toHaveAttribute('aria-current', 'step');
   });
 
+  it('saves typed text after a pause, never mid-composition, cut to the length limit', async () => {
+    const api = acknowledging(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+    const page = renderExam(api);
+    await page.user.click(
+      await within(await screen.findByRole('navigation', { name: '答题卡' })).findByRole('button', {
+        name: '第5题 未作答',
+      }),
+    );
+    const box = screen.getByRole('textbox', { name: '作答' });
+    // A Chinese input method: pinyin first, then the characters chosen.
+    fireEvent.compositionStart(box);
+    fireEvent.change(box, { target: { value: 'wo de' } });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(api.requestsTo(saveMyAnswer)).toHaveLength(0);
+    fireEvent.change(box, { target: { value: '我的' } });
+    fireEvent.compositionEnd(box);
+    await waitFor(() => expect(api.requestsTo(saveMyAnswer)).toHaveLength(1));
+    expect(savedBodies(api)).toEqual([[Q[4], { answer: { type: 'essay', text: '我的' }, seq: 1 }]]);
+
+    // 𠀀 is one character though two UTF-16 units: ten fit, the rest is cut.
+    fireEvent.change(box, { target: { value: '我的家乡𠀀𠀀在江南水乡很美' } });
+    expect(screen.getByText('10 / 10 字')).toBeInTheDocument();
+    await waitFor(() => expect(api.requestsTo(saveMyAnswer)).toHaveLength(2));
+    expect(savedBodies(api)[1]).toEqual([
+      Q[4],
+      { answer: { type: 'essay', text: '我的家乡𠀀𠀀在江南水' }, seq: 2 },
+    ]);
+    await waitFor(() => expect(gridButton('第5题 已作答')).toBeInTheDocument());
+  });
+
+  it('saves what was typed in a blank when the candidate moves on before the pause', async () => {
+    const api = acknowledging(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+    const page = renderExam(api);
+    await page.user.click(
+      await within(await screen.findByRole('navigation', { name: '答题卡' })).findByRole('button', {
+        name: '第4题 未作答',
+      }),
+    );
+    expect(screen.getByText('(1)', { exact: false })).toBeInTheDocument();
+    await page.user.type(screen.getByRole('textbox', { name: '第1空' }), 'quiet');
+    await page.user.click(screen.getByRole('button', { name: '下一题' }));
+    await waitFor(() => expect(api.requestsTo(saveMyAnswer)).toHaveLength(1));
+    expect(savedBodies(api)).toEqual([
+      [Q[3], { answer: { type: 'fill_blank', blanks: ['quiet'] }, seq: 1 }],
+    ]);
+  });
+
   it('keeps answers while offline, says how many wait, and sends them when back online', async () => {
     const api = offline(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
     const page = renderExam(api);
@@ -164,6 +211,26 @@ describe('WrittenExamPage (在线笔试)', () => {
     expect(savedBodies(second)).toEqual([
       [Q[0], { answer: { type: 'single_choice', optionId: 'C' }, seq: 1 }],
     ]);
+  });
+
+  it('warns a minute before inactivity submits, and any key tells the server the candidate is there', async () => {
+    let submitAt = new Date(Date.now() + 30_000).toISOString();
+    const api = acknowledging(
+      new FakeApi().on(getMyAttempt, () =>
+        myAttempt(attemptView({ inactivitySubmitAt: submitAt })),
+      ),
+    );
+    const page = renderExam(api);
+    const dialog = await screen.findByRole('dialog', { name: '您还在作答吗？' });
+    // It read the time again first: typing since the last read would have moved it.
+    expect(api.requestsTo(getMyAttempt).length).toBeGreaterThanOrEqual(2);
+    expect(dialog).toHaveTextContent(/系统将在 00:(2\d|30) 后自动交卷/);
+    submitAt = new Date(Date.now() + 10 * MINUTE).toISOString();
+    await page.user.keyboard('{Shift}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // An action the server counts: the current answer saved again.
+    await waitFor(() => expect(api.requestsTo(saveMyAnswer)).toHaveLength(1));
+    expect(savedBodies(api)[0]?.[0]).toBe(Q[0]);
   });
 
   it('keeps 交卷 disabled with its reason until the minimum time has passed', async () => {
