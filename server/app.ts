@@ -51,6 +51,7 @@ import type { DocumentLimits } from '../shared/api/documents.js';
 import { CheckInChangeFeed } from './check-in/change-feed.js';
 import type { FaceMatcher } from './check-in/face-matcher-port.js';
 import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
+import { registerPaperRoutes } from './papers/routes.js';
 import { registerWrittenExamRoutes } from './written-exam/routes.js';
 import { registerQuestionBankRoutes } from './question-bank/routes.js';
 import { registerPhoneRoutes } from './phone/routes.js';
@@ -231,6 +232,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerPhoneRoutes(api, checkInDeps, { cookieSecure: config.cookieSecure });
     registerScoringRoutes(api, routeDeps);
     registerQuestionBankRoutes(api, routeDeps);
+    registerPaperRoutes(api, routeDeps);
     registerWrittenExamRoutes(api, routeDeps, {
       deadlineSweepMs: config.deadlineSweepMs ?? null,
     });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUser, examSession, registration, school } from '../db/schema/index.js';
 import { markInterviewed } from '../scoring/scoring-test-helpers.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
+import type { AttemptView } from '../../shared/api/written-exam.js';
 import { loginStaff } from '../test/demo-logins.js';
+import { checkedInWrittenCandidate } from '../written-exam/written-test-helpers.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 
 describe('Demo seed', () => {
@@ -36,12 +38,38 @@ describe('Demo seed', () => {
     expect(await counts()).toEqual(first);
   });
 
-  it('opens the interview session now and the written one tomorrow', async () => {
+  it('has both sessions in progress, the written one with 交卷 open five minutes from now', async () => {
     sessions = await test.database.db.select().from(examSession).orderBy(examSession.startsAt);
     const now = test.clock.now().getTime();
-    expect(sessions[0]?.startsAt.getTime()).toBeLessThanOrEqual(now);
-    expect(sessions[0]?.endsAt.getTime()).toBeGreaterThan(now);
-    expect(sessions[1]?.startsAt.getTime()).toBeGreaterThan(now + 3600_000);
+    for (const session of sessions) {
+      expect(session.startsAt.getTime()).toBeLessThanOrEqual(now);
+      expect(session.endsAt.getTime()).toBeGreaterThan(now + 2 * 3600_000);
+    }
+    const written = sessions.find((row) => row.name === '学位外语第一考场');
+    expect(written?.startsAt.getTime()).toBe(now - 25 * 60_000);
+  });
+
+  it('lets 王五 sit the degree-English paper at once: every part, its passages, no answer key', async () => {
+    const wang = await checkedInWrittenCandidate(test, 'WRT2026002');
+    const started = await wang.client.post(
+      `/api/me/registrations/${wang.registrationId}/attempt/start`,
+    );
+    expect(started.statusCode).toBe(200);
+    const view = started.json<AttemptView>();
+    expect(view.title).toBe('2026年成人学位英语考试');
+    expect(view.sections.map((section) => section.questions.length)).toEqual([5, 6, 5, 2, 3, 1, 1]);
+    const questions = view.sections.flatMap((section) => section.questions);
+    expect(questions.reduce((sum, question) => sum + question.points, 0)).toBe(100);
+    expect(new Set(questions.map((question) => question.question.type))).toEqual(
+      new Set(['single_choice', 'true_false', 'multiple_choice', 'fill_blank', 'essay']),
+    );
+    const passages = questions.flatMap((question) =>
+      question.passage ? [question.passage.title] : [],
+    );
+    expect(passages.filter((title) => title.startsWith('Passage One'))).toHaveLength(6);
+    expect(passages.filter((title) => title.startsWith('Passage Two'))).toHaveLength(5);
+    expect(started.body).not.toContain('"correct"');
+    expect(started.body).not.toContain('referenceAnswer');
   });
 
   it('gives the interview a 评分表 the demo panel scores with from the first interview on', async () => {

@@ -29,15 +29,9 @@ import {
   WRITTEN_RULES,
   type DemoCollegeKey,
 } from './demo-data.js';
+import { seedDemoPapers } from './written-papers.js';
 
 const HOUR = 3600_000;
-
-/** Tomorrow at the given hour in China Standard Time (UTC+8), where the demo school is. */
-function tomorrowInChina(now: Date, hour: number): Date {
-  const china = new Date(now.getTime() + 8 * HOUR);
-  const day = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate() + 1);
-  return new Date(day + (hour - 8) * HOUR);
-}
 
 async function readPhoto(name: string): Promise<Buffer> {
   return readFile(fileURLToPath(new URL(`./photos/${name}`, import.meta.url)));
@@ -144,12 +138,14 @@ export async function seedDemo(db: Database, storage: FileStorage, clock: Clock)
         schoolId: demo.id,
         examId: written.id,
         name: '学位外语第一考场',
-        startsAt: tomorrowInChina(now, 9),
-        endsAt: tomorrowInChina(now, 11),
+        // In progress, 交卷 open five minutes after the start: a new user sits it at once.
+        startsAt: new Date(now.getTime() - (WRITTEN_RULES.minMinutesBeforeSubmit - 5) * 60_000),
+        endsAt: new Date(now.getTime() + 8 * HOUR),
       })
       .returning({ id: examSession.id });
     if (!interviewSession || !writtenSession)
       throw new Error('demo session insert returned nothing');
+    await seedDemoPapers(tx, { schoolId: demo.id, examId: written.id });
 
     const assign = async (
       sessionId: string,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/schema/index.js';
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
 import { loginStaff } from '../test/demo-logins.js';
+import { postponeWrittenSession } from '../written-exam/written-test-helpers.js';
 import { createTestApp, TestClient, type TestApp } from '../test/test-app.js';
 
 interface SessionItem {
@@ -33,6 +34,7 @@ describe('ExamAdminService: sessions (考场)', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
+    await postponeWrittenSession(test, 20);
     admin = await loginStaff(test, 'admin');
     flAdmin = await loginStaff(test, 'fl_admin');
     const items = (await admin.get('/api/admin/exams')).json<{

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CANDIDATES, seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
 import { auditEntries, loginCandidate, loginStaff, registrationIdOf } from '../test/demo-logins.js';
+import { postponeWrittenSession } from '../written-exam/written-test-helpers.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,6 +24,8 @@ describe('确认信息, 身份信息有误 and 模拟考试 of a candidate', () 
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
+    // The written exam tomorrow: its 模拟考试 is open until then.
+    await postponeWrittenSession(test, 20);
     zhang = await loginCandidate(test, 'INT2026', 'INT2026001');
     li = await loginCandidate(test, 'WRT2026', 'WRT2026001');
     wang = await loginCandidate(test, 'WRT2026', 'WRT2026002');

@@ -19,7 +19,7 @@ export function inputJsonSchema(schema: z.ZodType): Node {
 export function idKindOf(field: string, path: string): IdKind | null {
   switch (field) {
     case 'examId':
-      return 'exam';
+      return path.includes('/papers/') ? 'writtenExam' : 'exam';
     case 'sessionId':
       return 'session';
     case 'registrationId':

@@ -16,6 +16,8 @@ export const ID_KINDS = [
   'faceCheck',
   'question',
   'passage',
+  /** A written exam of the caller's reach (papers exist for written exams only). */
+  'writtenExam',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type IdSet = Record<IdKind, string> & { schoolSlug: string };
@@ -38,6 +40,8 @@ export interface SchoolRows {
   csCollegeId: string;
   interviewExamId: string;
   writtenExamId: string;
+  /** A written exam of 外国语学院, without sessions (its papers, for a college admin). */
+  flWrittenExamId: string;
   interviewSessionId: string;
   writtenSessionId: string;
   /** 张三: the candidate the matrix calls as. */
@@ -76,6 +80,7 @@ export function ownIds(rows: SchoolRows): IdSet {
     faceCheck: rows.zhang.faceCheckId,
     question: rows.flQuestionId,
     passage: rows.flPassageId,
+    writtenExam: rows.flWrittenExamId,
   };
 }
 
@@ -116,6 +121,7 @@ export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | nu
         report: rows.wang.reportId,
         question: rows.csQuestionId,
         passage: rows.csPassageId,
+        writtenExam: rows.writtenExamId,
       };
     case 'school_admin':
     case 'platform_admin':
@@ -147,6 +153,7 @@ export function allIdsOf(rows: SchoolRows): string[] {
     rows.csCollegeId,
     rows.interviewExamId,
     rows.writtenExamId,
+    rows.flWrittenExamId,
     rows.interviewSessionId,
     rows.writtenSessionId,
     rows.staffId,

@@ -14,6 +14,7 @@ import {
   staffAssignment,
 } from '../db/schema/index.js';
 import { tinyPng } from '../documents/test-files.js';
+import { WRITTEN_RULES } from '../demo/demo-data.js';
 import { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { Caller } from './caller.js';
@@ -225,7 +226,19 @@ async function schoolRows(test: TestApp, slug: string): Promise<SchoolRows> {
     });
     return response.json<{ id: string }>().id;
   };
+  const flWritten = await admin.ok({
+    method: 'POST',
+    url: '/api/admin/exams',
+    json: {
+      code: 'FLWRT',
+      name: '外国语学院笔试',
+      kind: 'written',
+      collegeId,
+      rules: WRITTEN_RULES,
+    },
+  });
   return {
+    flWrittenExamId: flWritten.json<{ id: string }>().id,
     schoolId,
     slug,
     collegeId,

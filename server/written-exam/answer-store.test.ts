@@ -2,18 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../shared/questions/answer-schema.js';
 import type { Database } from '../db/client.js';
-import {
-  attempt,
-  exam,
-  examSession,
-  paper,
-  paperQuestion,
-  paperSection,
-  registration,
-} from '../db/schema/index.js';
+import { attempt, exam, examSession, registration } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { AnswerStore, type AnswerSave } from './answer-store.js';
+import { seedWrittenPaper } from './written-test-helpers.js';
 
 // The autosave's store on the real database (PGlite here, PostgreSQL in CI's second run): a save
 // lands only when newer, never in a submitted attempt, and racing saves keep the newest.
@@ -52,45 +45,8 @@ describe('AnswerStore', () => {
       .innerJoin(exam, eq(exam.id, examSession.examId))
       .where(eq(registration.admissionNumber, 'WRT2026001'));
     if (!written) throw new Error('the demo has no WRT2026001');
-    const formal = only(
-      await db
-        .insert(paper)
-        .values({
-          schoolId: written.schoolId,
-          examId: written.examId,
-          kind: 'formal',
-          version: 1,
-          title: '学位英语',
-        })
-        .returning({ id: paper.id }),
-    );
-    const section = only(
-      await db
-        .insert(paperSection)
-        .values({ paperId: formal.id, position: 1, title: '一、词汇' })
-        .returning({ id: paperSection.id }),
-    );
-    const question = only(
-      await db
-        .insert(paperQuestion)
-        .values({
-          paperId: formal.id,
-          sectionId: section.id,
-          position: 1,
-          points: 2,
-          content: {
-            type: 'single_choice',
-            stem: 'ubiquitous',
-            options: [
-              { id: 'A', text: 'rare' },
-              { id: 'B', text: 'everywhere' },
-            ],
-            correct: 'B',
-          },
-        })
-        .returning({ id: paperQuestion.id }),
-    );
-    questionId = question.id;
+    const formal = await seedWrittenPaper(db);
+    questionId = formal.ids[0] ?? '';
     const started = only(
       await db
         .insert(attempt)
@@ -98,7 +54,7 @@ describe('AnswerStore', () => {
           schoolId: written.schoolId,
           sessionId: written.sessionId,
           registrationId: written.registrationId,
-          paperId: formal.id,
+          paperId: formal.paperId,
           kind: 'formal',
           shuffleSeed: 7,
           layout: { questions: [{ paperQuestionId: questionId, optionOrder: null }] },
@@ -139,7 +95,13 @@ describe('AnswerStore', () => {
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, index) => save(choice(index % 2 ? 'A' : 'B'), 100 + index)),
     );
-    expect(outcomes.filter((outcome) => outcome.status === 'saved').length).toBeGreaterThan(0);
+    // Each save was stored, or refused because a newer one already was: never an older one kept.
+    outcomes.forEach((outcome, index) => {
+      if (outcome.status === 'saved') expect(outcome.seq).toBe(100 + index);
+      else expect(outcome).toMatchObject({ status: 'stale' });
+      if (outcome.status === 'stale') expect(outcome.storedSeq).toBeGreaterThan(100 + index);
+    });
+    expect(outcomes.at(-1)).toEqual({ status: 'saved', seq: 119 });
     expect(await stored()).toEqual({ answer: choice('A'), seq: 119 });
   });
 

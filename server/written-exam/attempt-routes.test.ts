@@ -49,6 +49,9 @@ describe('the written exam attempt, through the routes', () => {
   afterAll(() => test.close());
 
   it('says the paper is missing rather than opening an empty exam', async () => {
+    // The demo comes with its paper; an exam an admin has not given one yet has none.
+    const { examId } = await writtenExam(test.database.db);
+    await test.database.db.delete(paper).where(eq(paper.examId, examId));
     const mine = (await li.client.get(url(li.registrationId))).json<MyAttempt>();
     expect(mine).toMatchObject({ hasPaper: false, attempt: null, opensAt: startsAt.toISOString() });
     expect(refusal(await li.client.post(url(li.registrationId, '/start')))).toEqual({

@@ -2,13 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../audit/audit-log.js';
 import { attempt } from '../db/schema/index.js';
-import { CheckInRepo } from '../check-in/repo.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
+import { writtenExamServices } from './routes.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
-import { AnswerStore } from './answer-store.js';
-import { AttemptRepo } from './attempt-repo.js';
-import { AttemptService } from './attempt-service.js';
-import { DeadlineSweep } from './deadline-sweep.js';
 import {
   checkedInWrittenCandidate,
   seedWrittenPaper,
@@ -23,15 +19,14 @@ const MINUTE = 60_000;
 describe('the deadline sweep', () => {
   let test: TestApp;
   let startsAt: Date;
-  const node = () => {
-    const db = test.database.db;
-    const repo = new AttemptRepo(db);
-    const service = new AttemptService(repo, new CheckInRepo(db), new AnswerStore(db), {
+  // A node of its own beside the app's (which sweeps on no timer in tests), as a second server
+  // would run it.
+  const node = () =>
+    writtenExamServices({
+      db: test.database.db,
       clock: test.clock,
-      audit: new AuditLog(db, test.clock),
-    });
-    return new DeadlineSweep(repo, service, () => test.clock.now(), 30);
-  };
+      audit: new AuditLog(test.database.db, test.clock),
+    }).sweep;
   const at = (minutes: number, seconds = 0) => {
     test.clock.set(new Date(startsAt.getTime() + minutes * MINUTE + seconds * 1000));
   };

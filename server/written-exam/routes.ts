@@ -13,6 +13,24 @@ export interface WrittenExamOptions {
   deadlineSweepMs: number | null;
 }
 
+/** The attempt service and the deadline sweep over one database, as one node runs them. */
+export function writtenExamServices(deps: Pick<RouteDeps, 'db' | 'clock' | 'audit'>) {
+  const repo = new AttemptRepo(deps.db);
+  const service = new AttemptService(
+    repo,
+    new CheckInRepo(deps.db),
+    new AnswerStore(deps.db),
+    deps,
+  );
+  const sweep = new DeadlineSweep(
+    repo,
+    service,
+    () => deps.clock.now(),
+    DEFAULT_ANSWER_GRACE_SECONDS,
+  );
+  return { service, sweep };
+}
+
 /**
  * The candidate's written exam: the attempt, its autosave and 交卷 (issue 14), and the sweep
  * that submits at the deadline even with every browser closed (stopped with the app).
@@ -22,20 +40,8 @@ export function registerWrittenExamRoutes(
   deps: RouteDeps,
   options: WrittenExamOptions,
 ): void {
-  const repo = new AttemptRepo(deps.db);
-  const service = new AttemptService(
-    repo,
-    new CheckInRepo(deps.db),
-    new AnswerStore(deps.db),
-    deps,
-  );
+  const { service, sweep } = writtenExamServices(deps);
   if (options.deadlineSweepMs !== null) {
-    const sweep = new DeadlineSweep(
-      repo,
-      service,
-      () => deps.clock.now(),
-      DEFAULT_ANSWER_GRACE_SECONDS,
-    );
     const interval = options.deadlineSweepMs;
     app.addHook('onReady', () => {
       sweep.start(interval, (error: unknown) => {

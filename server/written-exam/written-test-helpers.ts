@@ -1,13 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { QuestionContent } from '../../shared/questions/question-schema.js';
 import { confirmForCheckIn } from '../check-in/check-in-test-helpers.js';
 import type { Database } from '../db/client.js';
-import { exam, examSession, paper, paperQuestion, paperSection } from '../db/schema/index.js';
+import { exam, examSession, paper } from '../db/schema/index.js';
 import { passCheckIn } from '../interviews/interview-test-helpers.js';
 import type { LivePhone } from '../phone/phone-test-helpers.js';
 import { loginCandidate, registrationIdOf } from '../test/demo-logins.js';
 import type { TestApp, TestClient } from '../test/test-app.js';
+import { insertPaper } from './paper-writer.js';
 
 /** The demo's written exam (2026年成人学位外语在线考试) and its session's times. */
 export async function writtenExam(db: Database) {
@@ -23,6 +24,20 @@ export async function writtenExam(db: Database) {
     .where(eq(exam.code, 'WRT2026'));
   if (!row) throw new Error('the demo has no WRT2026');
   return row;
+}
+
+/**
+ * Moves the demo's written session (in progress after a fresh seed) to start `hours` from the
+ * clock's now, for two hours: tests of what happens before a written exam opens.
+ */
+export async function postponeWrittenSession(test: TestApp, hours: number): Promise<void> {
+  const startsAt = new Date(test.clock.now().getTime() + hours * 3600_000);
+  const endsAt = new Date(startsAt.getTime() + 2 * 3600_000);
+  const { examId } = await writtenExam(test.database.db);
+  await test.database.db
+    .update(examSession)
+    .set({ startsAt, endsAt })
+    .where(eq(examSession.examId, examId));
 }
 
 /** Four questions, one of each kind the page treats differently, in two sections. */
@@ -78,44 +93,30 @@ export const SAMPLE_QUESTIONS: { section: number; points: number; content: Quest
   },
 ];
 
-/** A formal paper for the demo's written exam (an admin's paper page comes later). */
+/**
+ * A formal paper for the demo's written exam, newer than the demo's own, so attempts started
+ * after it sit these four questions. Answers its id and the questions' ids in paper order.
+ */
 export async function seedWrittenPaper(db: Database): Promise<{ paperId: string; ids: string[] }> {
   const { examId, schoolId } = await writtenExam(db);
-  const [created] = await db
-    .insert(paper)
-    .values({ schoolId, examId, kind: 'formal', version: 1, title: '学位英语（样卷）' })
-    .returning({ id: paper.id });
-  if (!created) throw new Error('no paper');
-  const sections = await db
-    .insert(paperSection)
-    .values([
-      {
-        paperId: created.id,
-        position: 1,
-        title: '一、选择与填空',
-        instructions: '每题只有一个最佳答案',
-      },
-      { paperId: created.id, position: 2, title: '二、写作', instructions: '' },
-    ])
-    .returning({ id: paperSection.id, position: paperSection.position });
-  const ids: string[] = [];
-  for (const [index, question] of SAMPLE_QUESTIONS.entries()) {
-    const section = sections.find((row) => row.position === question.section);
-    if (!section) throw new Error('no section');
-    const [row] = await db
-      .insert(paperQuestion)
-      .values({
-        paperId: created.id,
-        sectionId: section.id,
-        position: index + 1,
-        points: question.points,
-        content: question.content,
-      })
-      .returning({ id: paperQuestion.id });
-    if (!row) throw new Error('no question');
-    ids.push(row.id);
-  }
-  return { paperId: created.id, ids };
+  const [latest] = await db
+    .select({ version: max(paper.version) })
+    .from(paper)
+    .where(and(eq(paper.examId, examId), eq(paper.kind, 'formal')));
+  const sections = [1, 2].map((number) => ({
+    title: number === 1 ? '一、选择与填空' : '二、写作',
+    instructions: number === 1 ? '每题只有一个最佳答案' : '',
+    questions: SAMPLE_QUESTIONS.filter((question) => question.section === number),
+  }));
+  const { paperId, questionIds } = await insertPaper(db, {
+    schoolId,
+    examId,
+    kind: 'formal',
+    version: (latest?.version ?? 0) + 1,
+    title: '学位英语（样卷）',
+    sections,
+  });
+  return { paperId, ids: questionIds };
 }
 
 /** A WRT2026 candidate logged in, confirmed and through every check-in step (test helper). */

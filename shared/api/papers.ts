@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { questionContentSchema } from '../questions/question-schema.js';
+import { defineRoute } from './contract.js';
+import { idSchema, isoDateTimeSchema } from './common.js';
+
+// 试卷 (issue 14 §2): an exam's formal paper and its mock paper, made of the bank's questions.
+// Saving copies each question into the paper, so editing the bank later moves no paper; saving
+// a paper that attempts already sit (frozen) makes its next version, and those attempts keep theirs.
+
+const EXAM_ADMINS = ['college_admin', 'school_admin'] as const;
+
+export const paperKindSchema = z.enum(['formal', 'mock']);
+export type PaperKind = z.infer<typeof paperKindSchema>;
+
+export const MAX_PAPER_SECTIONS = 20;
+export const MAX_SECTION_QUESTIONS = 200;
+
+const pointsSchema = z.number().positive().max(1000).multipleOf(0.5);
+
+export const paperSectionBodySchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  instructions: z.string().trim().max(4000).default(''),
+  shuffleQuestions: z.boolean().default(false),
+  shuffleOptions: z.boolean().default(false),
+  questions: z
+    .array(
+      z.strictObject({
+        bankQuestionId: idSchema,
+        /** The question's own default points when left out. */
+        points: pointsSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(MAX_SECTION_QUESTIONS),
+});
+
+export const paperBodySchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    passMark: z.number().min(0).max(10_000).nullable().default(null),
+    sections: z.array(paperSectionBodySchema).min(1).max(MAX_PAPER_SECTIONS),
+    /** The version this edit started from (null for a new paper): a newer one refuses the save. */
+    baseVersion: z.number().int().positive().nullable(),
+  })
+  .superRefine((body, ctx) => {
+    const ids = body.sections.flatMap((section) => section.questions.map((q) => q.bankQuestionId));
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sections'],
+        message: 'a question is on the paper twice',
+      });
+    }
+  });
+export type PaperBody = z.input<typeof paperBodySchema>;
+
+const adminPaperQuestionSchema = z.object({
+  paperQuestionId: idSchema,
+  bankQuestionId: idSchema.nullable(),
+  points: z.number(),
+  content: questionContentSchema,
+  passage: z.object({ id: idSchema, title: z.string(), text: z.string() }).nullable(),
+});
+
+/** A paper as the admin edits and previews it: answer keys included. */
+export const adminPaperSchema = z.object({
+  paperId: idSchema,
+  kind: paperKindSchema,
+  version: z.number().int(),
+  title: z.string(),
+  passMark: z.number().nullable(),
+  totalPoints: z.number(),
+  /** When the first formal attempt started; a save then makes the next version. */
+  frozenAt: isoDateTimeSchema.nullable(),
+  sections: z.array(
+    z.object({
+      title: z.string(),
+      instructions: z.string(),
+      shuffleQuestions: z.boolean(),
+      shuffleOptions: z.boolean(),
+      questions: z.array(adminPaperQuestionSchema),
+    }),
+  ),
+});
+export type AdminPaper = z.infer<typeof adminPaperSchema>;
+
+export const paperParamsSchema = z.strictObject({ examId: idSchema, kind: paperKindSchema });
+
+export const getExamPaper = defineRoute({
+  method: 'GET',
+  path: '/api/admin/exams/:examId/papers/:kind',
+  summary: "The exam's latest formal or mock paper with its answer keys (null when it has none)",
+  tags: ['papers'],
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: paperParamsSchema,
+  response: z.object({ paper: adminPaperSchema.nullable() }),
+});
+
+export const saveExamPaper = defineRoute({
+  method: 'PUT',
+  path: '/api/admin/exams/:examId/papers/:kind',
+  summary:
+    'Save the paper from bank questions: replaces an unfrozen paper, makes the next version of a frozen one (PAPER_VERSION_CONFLICT when baseVersion is not the latest)',
+  tags: ['papers'],
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: paperParamsSchema,
+  body: paperBodySchema,
+  response: z.object({ paper: adminPaperSchema }),
+});
