@@ -1,9 +1,13 @@
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { splitDuration } from '../check-in/checkInView.js';
 import { useServerNow } from '../check-in/useCheckIn.js';
+
+/** How soon 开始作答 is asked again when the server said it is a moment too early. */
+export const START_RETRY_MS = 2_000;
 
 interface OpensCountdownProps {
   opensAt: string;
@@ -33,6 +37,14 @@ export function OpensCountdown({
     onStart();
   }, [hasOpened, onStart]);
 
+  // This clock may run a little ahead of the server's: too early by a moment, ask again shortly.
+  const isEarly = isApiError(error, 'ATTEMPT_NOT_OPEN_YET');
+  useEffect(() => {
+    if (!isEarly) return;
+    const timer = window.setTimeout(onStart, START_RETRY_MS);
+    return () => window.clearTimeout(timer);
+  }, [isEarly, error, onStart]);
+
   const { days, clock } = splitDuration(Date.parse(opensAt) - now);
   const time =
     days > 0 ? t('candidateWrittenExam.opens.days', { count: days, time: clock }) : clock;
@@ -45,7 +57,7 @@ export function OpensCountdown({
       }
     >
       <Flex vertical gap={12} align="flex-start">
-        {error ? (
+        {error && !isEarly ? (
           <>
             <Alert
               type="error"

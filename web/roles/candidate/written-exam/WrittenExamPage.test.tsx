@@ -77,6 +77,25 @@ describe('WrittenExamPage (在线笔试)', () => {
     expect(api.requestsTo(startMyAttempt)).toHaveLength(1);
   });
 
+  it('asks again when the server says the start is a moment away', async () => {
+    let isOpen = false;
+    const api = new FakeApi()
+      .on(getMyAttempt, myAttempt(null))
+      .on(getMyCheckIn, WRITTEN)
+      .on(startMyAttempt, () => {
+        if (isOpen) return attemptView();
+        isOpen = true;
+        return refuse('ATTEMPT_NOT_OPEN_YET');
+      });
+    const page = renderExam(api);
+    await page.user.click(await screen.findByRole('checkbox', { name: '已阅读并了解考生须知' }));
+    await page.user.click(screen.getByRole('button', { name: '我已仔细阅读，下一步' }));
+    expect(
+      await screen.findByRole('heading', { name: '学位英语（样卷）' }, { timeout: 4000 }),
+    ).toBeInTheDocument();
+    expect(api.requestsTo(startMyAttempt)).toHaveLength(2);
+  });
+
   it('goes straight back to the paper on a reload mid-exam, at the first question', async () => {
     renderExam(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
     expect(await screen.findByRole('heading', { name: '第1题' })).toBeInTheDocument();
