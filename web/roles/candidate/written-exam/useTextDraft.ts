@@ -76,14 +76,17 @@ export function useTextDraft<T>(
     schedule();
   }, [schedule]);
 
-  // Leaving the question (or the page) saves what was typed, not waiting for the pause.
-  useEffect(
-    () => () => {
+  // Leaving the question, or the page (a reload, a closed tab), saves what was typed without
+  // waiting for the pause: the queue keeps it in IndexedDB before it is sent.
+  useEffect(() => {
+    const handlePageHide = () => commitNow();
+    window.addEventListener('pagehide', handlePageHide);
+    return () => {
+      window.removeEventListener('pagehide', handlePageHide);
       isComposing.current = false;
       commitNow();
-    },
-    [commitNow],
-  );
+    };
+  }, [commitNow]);
 
   return { draft, update, commitNow, onCompositionStart, onCompositionEnd };
 }
