@@ -147,13 +147,55 @@ export class QuestionBankRepo {
       .where(and(eq(bankQuestion.schoolId, schoolId), inArray(bankQuestion.externalKey, keys)));
   }
 
-  /** Inserts and updates an import's questions in one transaction. */
+  async questionsByIds(ids: string[]): Promise<QuestionRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select(questionColumns)
+      .from(bankQuestion)
+      .leftJoin(bankPassage, eq(bankPassage.id, bankQuestion.passageId))
+      .where(inArray(bankQuestion.id, ids));
+  }
+
+  /**
+   * Saves an import in one transaction: the passages first, then the questions, whose passage
+   * ids `questionsFor` resolves from the titles (new passages' ids included).
+   */
   async saveImport(
-    schoolId: string,
-    changes: { inserts: QuestionValues[]; updates: { id: string; values: QuestionValues }[] },
+    scope: { schoolId: string; collegeId: string | null },
+    passages: {
+      inserts: { title: string; text: string }[];
+      updates: { id: string; text: string }[];
+    },
+    questionsFor: (passageIds: Map<string, string>) => {
+      inserts: QuestionValues[];
+      updates: { id: string; values: QuestionValues }[];
+    },
     now: Date,
   ): Promise<void> {
+    const { schoolId } = scope;
     await this.db.transaction(async (tx) => {
+      const passageIds = new Map<string, string>();
+      if (passages.inserts.length > 0) {
+        const rows = await tx
+          .insert(bankPassage)
+          .values(
+            passages.inserts.map((passage) => ({
+              schoolId,
+              collegeId: scope.collegeId,
+              ...passage,
+              createdAt: now,
+            })),
+          )
+          .returning({ id: bankPassage.id, title: bankPassage.title });
+        for (const row of rows) passageIds.set(row.title, row.id);
+      }
+      for (const passage of passages.updates) {
+        await tx
+          .update(bankPassage)
+          .set({ text: passage.text })
+          .where(eq(bankPassage.id, passage.id));
+      }
+      const changes = questionsFor(passageIds);
       if (changes.inserts.length > 0) {
         await tx.insert(bankQuestion).values(
           changes.inserts.map((values) => ({
@@ -235,7 +277,7 @@ export class QuestionBankRepo {
   async passagesByTitle(scope: BankScope, titles: string[]) {
     if (titles.length === 0) return [];
     return this.db
-      .select({ id: bankPassage.id, title: bankPassage.title, collegeId: bankPassage.collegeId })
+      .select({ id: bankPassage.id, title: bankPassage.title, text: bankPassage.text })
       .from(bankPassage)
       .where(
         and(

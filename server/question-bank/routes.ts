@@ -4,6 +4,7 @@ import type { Actor } from '../audit/audit-log.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
+import { registerQuestionImportRoutes } from './import-routes.js';
 import { QuestionBankRepo } from './repo.js';
 import { QuestionBankService } from './service.js';
 
@@ -35,4 +36,5 @@ export function registerQuestionBankRoutes(app: FastifyInstance, deps: RouteDeps
   registerRoute(app, contracts.updateBankPassage, ({ auth, params, body, request }) =>
     bank.updatePassage(actorOf(auth, request.ip), params.passageId, body),
   );
+  registerQuestionImportRoutes(app, deps, repo);
 }
