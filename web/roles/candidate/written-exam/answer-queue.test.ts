@@ -158,6 +158,29 @@ describe('AnswerQueue', () => {
     expect(online.sent.at(-1)?.seq).toBe(2);
   });
 
+  it('keeps a waiting copy when the page reads the storage twice (React runs effects twice)', async () => {
+    const storage = memoryStorage();
+    await storage.put({
+      attemptId: ATTEMPT,
+      paperQuestionId: 'q1',
+      seq: 1,
+      pending: essay('离线时写的'),
+      changedAt: 1,
+    });
+    const offline = instantServer(() => ({ kind: 'failed' }));
+    const queue = new AnswerQueue({ attemptId: ATTEMPT, storage, send: offline.send, now });
+    const [first, second] = await Promise.all([queue.load([]), queue.load([])]);
+    const again = await queue.load([]);
+    for (const shown of [first, second, again])
+      expect(shown.get('q1')).toEqual(essay('离线时写的'));
+    expect(queue.getSnapshot().pendingIds).toEqual(['q1']);
+    await queue.settled();
+    expect((await storage.list(ATTEMPT))[0]).toMatchObject({
+      seq: 1,
+      pending: essay('离线时写的'),
+    });
+  });
+
   it("lets the server's answer win when it is as new as the local copy, or newer", async () => {
     const storage = memoryStorage();
     await storage.put({

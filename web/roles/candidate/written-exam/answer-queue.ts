@@ -88,6 +88,7 @@ export class AnswerQueue {
   private isClosed = false;
   private isStorageBroken = false;
   private snapshot: QueueSnapshot;
+  private loading: Promise<Map<string, Answer>> | null = null;
 
   constructor(private readonly options: QueueOptions) {
     this.snapshot = this.buildSnapshot();
@@ -97,7 +98,14 @@ export class AnswerQueue {
    * Reads what this browser kept and returns the answers to show: the server's, unless a local
    * one with a higher seq still waits (it is then sent by the next `flush`).
    */
-  async load(server: readonly SavedAnswer[]): Promise<Map<string, Answer>> {
+  load(server: readonly SavedAnswer[]): Promise<Map<string, Answer>> {
+    // Once per queue: a second reading (React runs effects twice in development) would take
+    // the records the first one set for the server's and settle the copies that still wait.
+    this.loading ??= this.readStored(server);
+    return this.loading;
+  }
+
+  private async readStored(server: readonly SavedAnswer[]): Promise<Map<string, Answer>> {
     const { attemptId, storage } = this.options;
     let stored: StoredAnswer[] = [];
     try {
@@ -106,6 +114,7 @@ export class AnswerQueue {
       this.isStorageBroken = true;
     }
     const answers = new Map(server.map((saved) => [saved.paperQuestionId, saved.answer]));
+    const serverSeqs = new Map(server.map((saved) => [saved.paperQuestionId, saved.seq]));
     for (const saved of server) {
       this.records.set(saved.paperQuestionId, {
         attemptId,
@@ -116,7 +125,7 @@ export class AnswerQueue {
       });
     }
     for (const record of stored) {
-      const serverSeq = this.records.get(record.paperQuestionId)?.seq ?? 0;
+      const serverSeq = serverSeqs.get(record.paperQuestionId) ?? 0;
       if (record.pending && record.seq > serverSeq) {
         this.records.set(record.paperQuestionId, record);
         answers.set(record.paperQuestionId, record.pending);
