@@ -105,6 +105,20 @@ describe('WrittenExamPage (在线笔试)', () => {
     expect(gridButton('第1题 未作答')).toHaveAttribute('aria-current', 'step');
   });
 
+  it('tells a screen reader the time left at 15 minutes, not every second', async () => {
+    const deadline = new Date(Date.now() + 15 * MINUTE + 1_500).toISOString();
+    renderExam(new FakeApi().on(getMyAttempt, myAttempt(attemptView({ deadline }))));
+    const timer = await screen.findByRole('timer', { name: '剩余时间' });
+    expect(timer).toHaveAttribute('aria-live', 'off');
+    const announcement = screen.getByTestId('timer-announcement');
+    expect(announcement).toHaveAttribute('aria-live', 'polite');
+    expect(announcement).toHaveTextContent(/^$/);
+    await waitFor(() => expect(announcement).toHaveTextContent('距离考试结束还有 15 分钟'), {
+      timeout: 3000,
+    });
+    expect(timer).toHaveTextContent(/^00:1[45]:\d\d$/);
+  });
+
   it('says so when the exam has no paper yet', async () => {
     renderExam(new FakeApi().on(getMyAttempt, myAttempt(null, { hasPaper: false })));
     expect(await screen.findByText('本场考试尚未设置试卷，请联系考务人员。')).toBeInTheDocument();

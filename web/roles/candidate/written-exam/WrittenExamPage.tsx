@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Flex } from 'antd';
+import { Alert, Flex, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -131,6 +131,12 @@ export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPagePr
   return (
     <RoleShell>
       <Flex vertical gap={12} style={{ maxWidth: 1200, marginInline: 'auto' }}>
+        {/* The paper's own heading is its title; before it opens, the exam's name. */}
+        {stage === 'attempt' ? null : (
+          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+            {checkIn.data?.state.examName ?? t('candidateWrittenExam.title')}
+          </Typography.Title>
+        )}
         {content}
         {stage === 'attempt' ? null : (
           <Link to={checkInPath(registrationId)}>{t('candidateWrittenExam.back')}</Link>
