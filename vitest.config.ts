@@ -15,7 +15,11 @@ const NODE_TESTS = NODE_TEST_FOLDERS.map((folder) => `${folder}/**/*.test.ts`);
  * or test helper lands in the right project without a list here.
  */
 const NEEDS_DATABASE = /\b(createTestApp|openTestDatabase)\(/;
-const SERVER_PROCESS_TEST = 'server/main.test.ts';
+/** Tests that start the real server process on a database of their own. */
+const SERVER_PROCESS_TESTS = new Set([
+  'server/main.test.ts',
+  'server/written-exam/autosave-fault.test.ts',
+]);
 /** Relative imports that bring code along (`import type` brings none). */
 const RELATIVE_IMPORT = /^import\s+(?!type\s)[^;]*?from\s+'(\.{1,2}\/[^']+)\.js'/gm;
 
@@ -38,7 +42,7 @@ function readModule(path: string): { opensDatabase: boolean; imports: string[] }
 }
 
 function needsDatabase(testFile: string): boolean {
-  if (testFile === SERVER_PROCESS_TEST) return true;
+  if (SERVER_PROCESS_TESTS.has(testFile)) return true;
   const seen = new Set<string>();
   const pending = [testFile];
   for (let path = pending.pop(); path !== undefined; path = pending.pop()) {

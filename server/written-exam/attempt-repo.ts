@@ -8,7 +8,6 @@ import {
   paper,
   paperQuestion,
   paperSection,
-  registration,
 } from '../db/schema/index.js';
 
 export type AttemptRow = typeof attempt.$inferSelect;
