@@ -21,17 +21,31 @@ export function outcomeOfError(error: unknown): SendOutcome {
   return { kind: 'rejected', code: error.code };
 }
 
+/**
+ * A save without an answer after this long counts as failed, so a hung connection cannot hold
+ * the question's queue (or 交卷, which waits for it). Should it land after all, the retry with
+ * the same seq is answered ANSWER_SEQ_STALE, which the queue takes as stored.
+ */
+export const SAVE_TIMEOUT_MS = 15_000;
+
 /** Sends one autosave of the candidate's registration through the shared contract. */
-export function saveSender(registrationId: string): AnswerSender {
+export function saveSender(registrationId: string, timeoutMs = SAVE_TIMEOUT_MS): AnswerSender {
   return async (paperQuestionId, answer, seq) => {
+    let timer: number | undefined;
+    const timedOut = new Promise<SendOutcome>((resolve) => {
+      timer = window.setTimeout(() => resolve({ kind: 'failed' }), timeoutMs);
+    });
+    const sent = callApi(saveMyAnswer, {
+      params: { registrationId, paperQuestionId },
+      body: { answer, seq },
+    }).then(
+      (): SendOutcome => ({ kind: 'saved' }),
+      (error: unknown) => outcomeOfError(error),
+    );
     try {
-      await callApi(saveMyAnswer, {
-        params: { registrationId, paperQuestionId },
-        body: { answer, seq },
-      });
-      return { kind: 'saved' };
-    } catch (error) {
-      return outcomeOfError(error);
+      return await Promise.race([sent, timedOut]);
+    } finally {
+      window.clearTimeout(timer);
     }
   };
 }
