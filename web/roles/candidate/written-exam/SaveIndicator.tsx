@@ -13,7 +13,10 @@ export function isOffline({ queue, isOnline }: SaveIndicatorProps): boolean {
   return !isOnline || queue.status === 'failing';
 }
 
-/** 已保存 / 保存中… / 离线，已暂存 N 项, said politely when it changes. */
+/**
+ * 已保存 / 保存中… / 离线，已暂存 N 项. Not a live region: it changes with every click and would
+ * talk over the question; going offline is announced by the banner instead.
+ */
 export function SaveIndicator(props: SaveIndicatorProps) {
   const { t } = useTranslation();
   const waiting = props.queue.pendingIds.length;
@@ -33,7 +36,6 @@ export function SaveIndicator(props: SaveIndicatorProps) {
     );
   return (
     <Typography.Text
-      role="status"
       data-testid="save-indicator"
       type={waiting > 0 && isOffline(props) ? 'warning' : 'secondary'}
     >
