@@ -202,6 +202,10 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await adminChunk()).ExamsPage }),
               },
               {
+                path: 'question-bank',
+                lazy: async () => ({ Component: (await adminChunk()).QuestionBankPage }),
+              },
+              {
                 path: 'exams/:examId/roster',
                 lazy: async () => ({ Component: (await adminChunk()).RosterPage }),
               },

@@ -9,6 +9,10 @@ import { en as adminReviewsEN, zh as adminReviewsZH } from '../roles/admin/revie
 import { en as adminReportsEN, zh as adminReportsZH } from '../roles/admin/reports/messages.js';
 import { en as adminScoringEN, zh as adminScoringZH } from '../roles/admin/scoring/messages.js';
 import { en as adminAlertsEN, zh as adminAlertsZH } from '../roles/admin/alerts/messages.js';
+import {
+  en as questionBankEN,
+  zh as questionBankZH,
+} from '../roles/admin/question-bank/messages.js';
 import { en as staffCheckInEN, zh as staffCheckInZH } from '../roles/staff/check-in/messages.js';
 import { en as staffScoringEN, zh as staffScoringZH } from '../roles/staff/scoring/messages.js';
 import {
@@ -27,6 +31,7 @@ const zh = {
   adminReports: adminReportsZH,
   adminScoring: adminScoringZH,
   adminAlerts: adminAlertsZH,
+  questionBank: questionBankZH,
   staffCheckIn: staffCheckInZH,
   staffScoring: staffScoringZH,
   staffWaitingRoom: staffWaitingRoomZH,
@@ -41,6 +46,7 @@ const en: typeof zh = {
   adminReports: adminReportsEN,
   adminScoring: adminScoringEN,
   adminAlerts: adminAlertsEN,
+  questionBank: questionBankEN,
   staffCheckIn: staffCheckInEN,
   staffScoring: staffScoringEN,
   staffWaitingRoom: staffWaitingRoomEN,

@@ -172,6 +172,7 @@ export const en: Messages = {
     console: 'Administration',
     menuOverview: 'Overview',
     menuExams: 'Exams',
+    menuQuestionBank: 'Question bank',
     menuPeople: 'People',
     menuAnnouncements: 'Announcements',
     menuAudit: 'Audit log',

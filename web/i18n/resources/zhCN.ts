@@ -171,6 +171,7 @@ export const zhCN = {
     console: '管理后台',
     menuOverview: '概览',
     menuExams: '考试管理',
+    menuQuestionBank: '题库',
     menuPeople: '人员管理',
     menuAnnouncements: '公告管理',
     menuAudit: '审计日志',

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   IssuesCloseOutlined,
@@ -34,6 +35,11 @@ export function AdminLayout() {
               : [
                   { key: '/admin/exams', icon: <FileTextOutlined />, label: t('admin.menuExams') },
                   {
+                    key: '/admin/question-bank',
+                    icon: <DatabaseOutlined />,
+                    label: t('admin.menuQuestionBank'),
+                  },
+                  {
                     key: '/admin/reviews',
                     icon: <FileSearchOutlined />,
                     label: t('admin.menuReviews'),
@@ -65,6 +71,6 @@ export function AdminLayout() {
 
 /** The menu entry a page belongs to: /admin/exams/:id/roster is under 考试管理. */
 function menuKeyOf(pathname: string): string {
-  const match = /^\/admin\/[a-z]+/.exec(pathname);
+  const match = /^\/admin\/[a-z-]+/.exec(pathname);
   return match ? match[0] : pathname;
 }

@@ -6,6 +6,7 @@ export { ExamsPage } from './exams/ExamsPage.js';
 export { AnnouncementsPage } from './announcements/AnnouncementsPage.js';
 export { AuditLogPage } from './audit/AuditLogPage.js';
 export { RosterPage } from './roster/RosterPage.js';
+export { QuestionBankPage } from './question-bank/QuestionBankPage.js';
 export { ReviewsPage } from './reviews/ReviewsPage.js';
 export { RosterReportsPage } from './reports/RosterReportsPage.js';
 export { SessionCheckInPage } from '../staff/check-in/SessionCheckInPage.js';
