@@ -52,6 +52,7 @@ import { CheckInChangeFeed } from './check-in/change-feed.js';
 import type { FaceMatcher } from './check-in/face-matcher-port.js';
 import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
 import { registerPaperRoutes } from './papers/routes.js';
+import { DEFAULT_ANSWER_GRACE_SECONDS } from './written-exam/attempt-service.js';
 import { registerWrittenExamRoutes } from './written-exam/routes.js';
 import { registerQuestionBankRoutes } from './question-bank/routes.js';
 import { registerPhoneRoutes } from './phone/routes.js';
@@ -86,6 +87,8 @@ export interface AppConfig {
   mediaBudget?: MediaBudget;
   /** How often written-exam attempts that are due get submitted; no sweep when absent (tests). */
   deadlineSweepMs?: number;
+  /** ANSWER_GRACE_SECONDS: answers taken this long after the deadline, marked late. */
+  answerGraceSeconds?: number;
 }
 
 export interface AppDeps {
@@ -235,6 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerPaperRoutes(api, routeDeps);
     registerWrittenExamRoutes(api, routeDeps, {
       deadlineSweepMs: config.deadlineSweepMs ?? null,
+      answerGraceSeconds: config.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS,
     });
     registerMediaRoutes(api, checkInDeps, {
       ice: config.ice ?? NO_ICE_SERVERS,

@@ -69,6 +69,7 @@ export const envSchema = z
       .default(12),
     TRUST_PROXY: booleanFlag.default(false),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    ANSWER_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     SMS_PROVIDER: z.enum(['console', 'aliyun']).default('console'),
     ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
     ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       ice: iceConfigFromEnv(process.env),
       mediaBudget: mediaBudgetFromEnv(env),
       deadlineSweepMs: 5_000,
+      answerGraceSeconds: env.ANSWER_GRACE_SECONDS,
     },
     database,
     storage,

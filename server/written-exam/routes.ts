@@ -11,23 +11,21 @@ import { DeadlineSweep } from './deadline-sweep.js';
 export interface WrittenExamOptions {
   /** How often the server submits what is due (deadline, inactivity); no sweep when null. */
   deadlineSweepMs: number | null;
+  /** How long after the deadline answers held up by the network are still taken, marked late. */
+  answerGraceSeconds: number;
 }
 
 /** The attempt service and the deadline sweep over one database, as one node runs them. */
-export function writtenExamServices(deps: Pick<RouteDeps, 'db' | 'clock' | 'audit'>) {
+export function writtenExamServices(
+  deps: Pick<RouteDeps, 'db' | 'clock' | 'audit'>,
+  answerGraceSeconds = DEFAULT_ANSWER_GRACE_SECONDS,
+) {
   const repo = new AttemptRepo(deps.db);
-  const service = new AttemptService(
-    repo,
-    new CheckInRepo(deps.db),
-    new AnswerStore(deps.db),
-    deps,
-  );
-  const sweep = new DeadlineSweep(
-    repo,
-    service,
-    () => deps.clock.now(),
-    DEFAULT_ANSWER_GRACE_SECONDS,
-  );
+  const service = new AttemptService(repo, new CheckInRepo(deps.db), new AnswerStore(deps.db), {
+    ...deps,
+    answerGraceSeconds,
+  });
+  const sweep = new DeadlineSweep(repo, service, () => deps.clock.now(), answerGraceSeconds);
   return { service, sweep };
 }
 
@@ -40,7 +38,7 @@ export function registerWrittenExamRoutes(
   deps: RouteDeps,
   options: WrittenExamOptions,
 ): void {
-  const { service, sweep } = writtenExamServices(deps);
+  const { service, sweep } = writtenExamServices(deps, options.answerGraceSeconds);
   if (options.deadlineSweepMs !== null) {
     const interval = options.deadlineSweepMs;
     app.addHook('onReady', () => {

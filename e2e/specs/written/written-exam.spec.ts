@@ -191,7 +191,8 @@ test('the server submits at the deadline while the candidate’s browser is clos
   const state = await context.storageState();
   await context.close();
 
-  // Deadline 50 s after the world was made, then 30 s of grace for late answers, then the sweep.
+  // Deadline 50 s after the world was made, then 5 s of grace for late answers (the journeys'
+  // server, scripts/e2e-server.mjs), then the sweep within 5 s.
   const later = await browser.newContext({ storageState: state });
   await expect
     .poll(async () => (await serverAttempt(later.request, registrationId)).state, {
