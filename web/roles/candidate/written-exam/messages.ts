@@ -123,7 +123,7 @@ export const en: typeof zh = {
   ended: 'This exam has ended.',
   timer: {
     label: 'Time left',
-    announce: '{{count}} minutes left',
+    announce: 'Time left: {{count}} min',
     over: 'Time is up; submitting…',
   },
   save: {
@@ -174,12 +174,12 @@ export const en: typeof zh = {
     confirmTitle: 'Submit the paper',
     confirmAll: 'You answered all {{total}} questions. After submitting you cannot change them.',
     confirmUnanswered:
-      '{{count}} of {{total}} questions are unanswered. After submitting you cannot change your answers.',
-    confirmPending: '{{count}} answers are still being sent; submitting waits for them first.',
+      'Unanswered: {{count}} of {{total}} questions. After submitting you cannot change your answers.',
+    confirmPending: 'Answers still being sent: {{count}}; submitting waits for them first.',
     ok: 'Submit',
     cancel: 'Keep answering',
     stillPending:
-      '{{count}} answers have not reached the server, so the paper cannot be submitted yet. Check the network; they are sent when it is back, then submit.',
+      'Answers not yet on the server: {{count}}. The paper cannot be submitted yet. Check the network; they are sent when it is back, then submit.',
   },
   submitted: {
     title: 'Submitted',
