@@ -7,3 +7,4 @@ export * from './check-in.js';
 export * from './scoring.js';
 export * from './interviews.js';
 export * from './written-exams.js';
+export * from './marking.js';
