@@ -34,7 +34,7 @@ describe('QuestionImportCard (导入题目)', () => {
     const api = new FakeApi().on(importBankQuestions, (request) =>
       request.query.get('mode') === 'validate'
         ? checked
-        : { ...checked, mode: 'valid_rows', imported: true },
+        : { ...checked, mode: 'valid_rows' as const, imported: true },
     );
     const { user } = render(<QuestionImportCard />, { user: admin, api });
     await user.upload(screen.getByLabelText('选择题目文件', { selector: 'input' }), file());
