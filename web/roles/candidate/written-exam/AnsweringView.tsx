@@ -17,6 +17,7 @@ import { SubmittedScreen, UnsavedAnswers } from './SubmittedScreen.js';
 import { useAnswerQueue } from './useAnswerQueue.js';
 import { useSubmitAttempt } from './useAttempt.js';
 import { useMarks } from './useMarks.js';
+import { useSessionValue } from './useSessionValue.js';
 
 /** While time is up or the server stopped taking answers, the attempt is read this often. */
 export const CLOSED_POLL_MS = 5_000;
@@ -46,7 +47,7 @@ export function AnsweringView({
   const submit = useSubmitAttempt(registrationId);
   const now = useServerNow(offsetMs);
   const marks = useMarks(attempt.attemptId);
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useSessionValue<number>(`invigil-question-${attempt.attemptId}`, 0);
   const [sections] = useState(attempt.sections);
   const items = useMemo(
     () =>
@@ -141,7 +142,7 @@ export function AnsweringView({
             <Button
               icon={<LeftOutlined aria-hidden />}
               disabled={index === 0}
-              onClick={() => setIndex((i) => Math.max(0, i - 1))}
+              onClick={() => setIndex(Math.max(0, index - 1))}
             >
               {t('candidateWrittenExam.question.prev')}
             </Button>
@@ -149,7 +150,7 @@ export function AnsweringView({
               icon={<RightOutlined aria-hidden />}
               iconPlacement="end"
               disabled={index >= items.length - 1}
-              onClick={() => setIndex((i) => Math.min(items.length - 1, i + 1))}
+              onClick={() => setIndex(Math.min(items.length - 1, index + 1))}
             >
               {t('candidateWrittenExam.question.next')}
             </Button>

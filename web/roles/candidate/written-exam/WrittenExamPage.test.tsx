@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { getMyCheckIn } from '../../../../shared/api/check-in.js';
 import {
   getMyAttempt,
@@ -56,6 +56,12 @@ const gridButton = (name: string | RegExp) =>
 const savedBodies = (api: FakeApi) =>
   api.requestsTo(saveMyAnswer).map((request) => [request.params.paperQuestionId, request.body]);
 
+// The question open, 考生须知 confirmed and the marks are kept in this browser's storage.
+afterEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+});
+
 describe('WrittenExamPage (在线笔试)', () => {
   it('asks to confirm 考生须知, counts down to the start, then opens the paper by itself', async () => {
     const opensAt = new Date(Date.now() + 2_000).toISOString();
@@ -75,6 +81,20 @@ describe('WrittenExamPage (在线笔试)', () => {
       await screen.findByRole('heading', { name: '学位英语（样卷）' }, { timeout: 4000 }),
     ).toBeInTheDocument();
     expect(api.requestsTo(startMyAttempt)).toHaveLength(1);
+  });
+
+  it('keeps 考生须知 confirmed through a reload before the start', async () => {
+    const opensAt = new Date(Date.now() + 10 * MINUTE).toISOString();
+    const api = new FakeApi()
+      .on(getMyAttempt, myAttempt(null, { opensAt }))
+      .on(getMyCheckIn, { ...WRITTEN, canEnter: false, enterBlock: 'not_open' });
+    const before = renderExam(api);
+    await before.user.click(await screen.findByRole('checkbox', { name: '已阅读并了解考生须知' }));
+    await before.user.click(screen.getByRole('button', { name: '我已仔细阅读，下一步' }));
+    before.unmount();
+    renderExam(api);
+    expect(await screen.findByRole('timer')).toHaveTextContent(/^距离开考还有 00:(10|09):\d\d$/);
+    expect(screen.queryByText('考试期间请勿离开座位。')).not.toBeInTheDocument();
   });
 
   it('asks again when the server says the start is a moment away', async () => {
@@ -224,6 +244,15 @@ describe('WrittenExamPage (在线笔试)', () => {
       [Q[0], { answer: { type: 'single_choice', optionId: 'A' }, seq: 1 }],
       [Q[1], { answer: { type: 'multiple_choice', optionIds: ['D'] }, seq: 1 }],
     ]);
+  });
+
+  it('opens the question the candidate was on after a reload', async () => {
+    const api = new FakeApi().on(getMyAttempt, myAttempt(attemptView()));
+    const before = renderExam(api);
+    await before.user.click(await screen.findByRole('button', { name: '第3题 未作答' }));
+    before.unmount();
+    renderExam(api);
+    expect(await screen.findByRole('heading', { name: '第3题' })).toBeInTheDocument();
   });
 
   it('shows and replays after a reload what was answered offline before it', async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Flex, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getMyCheckIn, type CheckInState } from '../../../../shared/api/check-in.js';
@@ -18,6 +18,7 @@ import { AnsweringView } from './AnsweringView.js';
 import { ExamNotice } from './ExamNotice.js';
 import { OpensCountdown } from './OpensCountdown.js';
 import { useMyAttempt, useStartAttempt } from './useAttempt.js';
+import { useSessionValue } from './useSessionValue.js';
 
 /** Where the candidate stands before the paper opens; once an attempt exists it is `attempt`. */
 export type ExamStage =
@@ -59,7 +60,10 @@ export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPagePr
     queryFn: async () => toSnapshot(await callApi(getMyCheckIn, { params: { registrationId } })),
     enabled: needsCheckIn,
   });
-  const [hasReadNotice, setHasReadNotice] = useState(false);
+  const [hasReadNotice, setHasReadNotice] = useSessionValue(
+    `invigil-notice-${registrationId}`,
+    false,
+  );
   const start = useStartAttempt(registrationId);
   const { mutate: startAttempt } = start;
   const handleStart = useCallback(() => startAttempt(), [startAttempt]);
