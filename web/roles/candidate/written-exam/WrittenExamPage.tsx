@@ -60,7 +60,7 @@ export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPagePr
     queryFn: async () => toSnapshot(await callApi(getMyCheckIn, { params: { registrationId } })),
     enabled: needsCheckIn,
   });
-  const [hasReadNotice, setHasReadNotice] = useSessionValue(
+  const [hasReadNotice, setHasReadNotice] = useSessionValue<boolean>(
     `invigil-notice-${registrationId}`,
     false,
   );
