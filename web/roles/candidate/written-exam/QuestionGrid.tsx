@@ -54,7 +54,6 @@ export function QuestionGrid({
             <li key={question.paperQuestionId}>
               <Button
                 type={answered ? 'primary' : 'default'}
-                ghost={answered && isCurrent}
                 aria-current={isCurrent ? 'step' : undefined}
                 aria-label={t(
                   marked
