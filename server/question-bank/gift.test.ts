@@ -126,6 +126,14 @@ describe('parseGift', () => {
     expect(parsed.records.map((record) => record.line)).toEqual([9]);
   });
 
+  it('refuses more options than the template has columns (A–F), so the export keeps them all', () => {
+    const parsed = parseGift('Seven? {=a ~b ~c ~d ~e ~f ~g}\n\nSix? {=a ~b ~c ~d ~e ~f}');
+    expect(parsed.errors.map((error) => [error.line, error.code])).toEqual([
+      [1, 'gift_unsupported'],
+    ]);
+    expect(parsed.records.map((record) => record.line)).toEqual([3]);
+  });
+
   it('reads a question spread over several lines, with Windows line ends', () => {
     const parsed = parseGift('::M::\r\nWhich one?\r\n{\r\n=right\r\n~wrong\r\n}\r\n');
     expect(parsed.records[0]?.content).toMatchObject({

@@ -5,12 +5,11 @@ import type {
   QuestionRowErrorCode,
 } from '../../shared/api/question-import.js';
 import {
-  MAX_OPTIONS,
   questionContentSchema,
   type QuestionContent,
 } from '../../shared/questions/question-schema.js';
 import type { ImportRecord, ParsedImport } from './import-record.js';
-import { DEFAULT_ESSAY_MAX_LENGTH, rowError } from './question-cells.js';
+import { DEFAULT_ESSAY_MAX_LENGTH, OPTION_LETTERS, rowError } from './question-cells.js';
 import { markDuplicateKeys } from './validate-rows.js';
 
 // Moodle GIFT (https://docs.moodle.org/en/GIFT_format), the parts a question bank needs:
@@ -129,7 +128,10 @@ function contentOf(stem: string, hasTextAfter: boolean, body: Token[]): Question
       matching: { ignoreCase: true, ignoreWidth: true, ignoreSpaces: true },
     };
   }
-  if (answers.length > MAX_OPTIONS) throw new GiftError('answer', 'gift_unsupported', raw);
+  // The template has six option columns: more could not be exported and imported again.
+  if (answers.length > OPTION_LETTERS.length) {
+    throw new GiftError('answer', 'gift_unsupported', raw);
+  }
   const options = answers.map((answer, index) => ({
     id: String.fromCharCode(65 + index),
     text: answer.text,

@@ -1,11 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  MAX_BLANKS,
-  MAX_ESSAY_LENGTH,
-  MAX_OPTIONS,
-} from '../../../../shared/questions/question-schema.js';
+import { MAX_BLANKS, MAX_ESSAY_LENGTH } from '../../../../shared/questions/question-schema.js';
+
+/** A–F: the template's option columns, so every question exports and imports again as it is. */
+const MAX_BANK_OPTIONS = 6;
 import { optionLetter, type QuestionFormValues } from './question-form.js';
 
 type OptionValue = QuestionFormValues['options'][number];
@@ -67,7 +66,7 @@ function OptionFields({ isSingle }: { isSingle: boolean }) {
             <span>
               <Button
                 icon={<PlusOutlined aria-hidden />}
-                disabled={fields.length >= MAX_OPTIONS}
+                disabled={fields.length >= MAX_BANK_OPTIONS}
                 onClick={() => add({ text: '', isCorrect: false })}
               >
                 {t('questionBank.addOption')}
