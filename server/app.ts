@@ -59,6 +59,7 @@ import { registerPhoneRoutes } from './phone/routes.js';
 import { registerInterviewRoutes } from './interviews/routes.js';
 import { createInterviewRuntime } from './interviews/runtime.js';
 import { registerScoringRoutes } from './scoring/routes.js';
+import { registerMarkingRoutes } from './marking/routes.js';
 import { NO_ICE_SERVERS, type IceConfig } from './media/ice-servers.js';
 import { DEFAULT_MEDIA_BUDGET, type MediaBudget } from '../shared/api/media.js';
 import { registerMediaRoutes } from './media/routes.js';
@@ -234,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerInterviewRoutes(api, interviews);
     registerPhoneRoutes(api, checkInDeps, { cookieSecure: config.cookieSecure });
     registerScoringRoutes(api, routeDeps);
+    registerMarkingRoutes(api, routeDeps);
     registerQuestionBankRoutes(api, routeDeps);
     registerPaperRoutes(api, routeDeps);
     registerWrittenExamRoutes(api, routeDeps, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MARKING_ERRORS } from './marking-errors.js';
 import { PAPER_ERRORS } from './paper-errors.js';
 import { WRITTEN_EXAM_ERRORS } from './written-exam-errors.js';
 
@@ -10,6 +11,7 @@ import { WRITTEN_EXAM_ERRORS } from './written-exam-errors.js';
 export const ERRORS = {
   ...WRITTEN_EXAM_ERRORS,
   ...PAPER_ERRORS,
+  ...MARKING_ERRORS,
   VALIDATION_FAILED: { status: 400, zh: '提交的内容不符合要求', en: 'The request is not valid' },
   BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request could not be read' },
   TEXT_NOT_STORABLE: {

@@ -19,7 +19,7 @@ export function inputJsonSchema(schema: z.ZodType): Node {
 export function idKindOf(field: string, path: string): IdKind | null {
   switch (field) {
     case 'examId':
-      return path.includes('/papers/') ? 'writtenExam' : 'exam';
+      return /\/(papers|marking|written-results)\b/.test(path) ? 'writtenExam' : 'exam';
     case 'sessionId':
       return 'session';
     case 'registrationId':
@@ -39,6 +39,8 @@ export function idKindOf(field: string, path: string): IdKind | null {
       return 'question';
     case 'passageId':
       return 'passage';
+    case 'paperQuestionId':
+      return path.includes('/marking/') ? 'paperQuestion' : null;
     case 'staffId':
     case 'panelChairId':
     case 'waitingExaminerIds':

@@ -18,6 +18,8 @@ export const ID_KINDS = [
   'passage',
   /** A written exam of the caller's reach (papers exist for written exams only). */
   'writtenExam',
+  /** An essay on the formal paper of that written exam (阅卷). */
+  'paperQuestion',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type IdSet = Record<IdKind, string> & { schoolSlug: string };
@@ -62,6 +64,9 @@ export interface SchoolRows {
   csQuestionId: string;
   flPassageId: string;
   csPassageId: string;
+  /** An essay on 外国语学院笔试's formal paper, and one on WRT2026's (the demo's paper). */
+  flPaperQuestionId: string;
+  writtenPaperQuestionId: string;
 }
 
 /** The ids a caller's own requests carry: its school's rows, 张三's for candidate rows. */
@@ -81,6 +86,7 @@ export function ownIds(rows: SchoolRows): IdSet {
     question: rows.flQuestionId,
     passage: rows.flPassageId,
     writtenExam: rows.flWrittenExamId,
+    paperQuestion: rows.flPaperQuestionId,
   };
 }
 
@@ -122,6 +128,7 @@ export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | nu
         question: rows.csQuestionId,
         passage: rows.csPassageId,
         writtenExam: rows.writtenExamId,
+        paperQuestion: rows.writtenPaperQuestionId,
       };
     case 'school_admin':
     case 'platform_admin':
@@ -164,6 +171,8 @@ export function allIdsOf(rows: SchoolRows): string[] {
     rows.csQuestionId,
     rows.flPassageId,
     rows.csPassageId,
+    rows.flPaperQuestionId,
+    rows.writtenPaperQuestionId,
     ...people,
   ];
 }

@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = [
   'results.published',
   'attempt.started',
   'attempt.submitted',
+  'answer.marked',
+  'written_results.published',
   'paper.saved',
   'question.created',
   'question.updated',

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { answerSchema } from '../questions/answer-schema.js';
+import { questionTypeSchema } from '../questions/question-schema.js';
+import { defineDownload, defineRoute } from './contract.js';
+import { idSchema, isoDateTimeSchema } from './common.js';
+import { registrationParamsSchema } from './tickets.js';
+
+// 阅卷 and 成绩 of written exams (issue 14 §6). Objective questions are scored at 交卷; the exam's
+// admins mark the subjective ones (essay, file) per question across candidates, anonymised by a
+// 答卷编号 until every subjective answer is marked, then publish (公布成绩).
+// Double marking (双评) is not built: one mark per answer, the latest marker's.
+
+const EXAM_ADMINS = ['college_admin', 'school_admin'] as const;
+
+/** Marks are multiples of this. */
+export const MARK_STEP = 0.5;
+export const MAX_MARK_COMMENT = 2000;
+
+const examParams = z.strictObject({ examId: idSchema });
+export const markingQuestionParamsSchema = z.strictObject({
+  examId: idSchema,
+  paperQuestionId: idSchema,
+});
+export const markParamsSchema = z.strictObject({
+  examId: idSchema,
+  paperQuestionId: idSchema,
+  attemptId: idSchema,
+});
+
+/** 给分: 0 up to the question's points (MARK_POINTS_OVER_MAX above them), in steps of 0.5. */
+export const markBodySchema = z.strictObject({
+  points: z.number().min(0).max(10_000).multipleOf(MARK_STEP),
+  comment: z.string().trim().max(MAX_MARK_COMMENT).default(''),
+});
+export type MarkBody = z.output<typeof markBodySchema>;
+
+/** A subjective question of the exam's formal paper(s), with how far its marking has come. */
+export const markingQuestionSchema = z.object({
+  paperQuestionId: idSchema,
+  paperVersion: z.number().int(),
+  /** 第 n 题 in paper order. */
+  number: z.number().int().positive(),
+  sectionTitle: z.string(),
+  type: questionTypeSchema,
+  stem: z.string(),
+  points: z.number(),
+  /** Submitted attempts that hold this question (answered or not). */
+  submittedCount: z.number().int(),
+  markedCount: z.number().int(),
+});
+export type MarkingQuestion = z.infer<typeof markingQuestionSchema>;
+
+export const markingOverviewSchema = z.object({
+  examId: idSchema,
+  examCode: z.string(),
+  examName: z.string(),
+  questions: z.array(markingQuestionSchema),
+  /** Attempts still being written: their answers come later. */
+  inProgressCount: z.number().int(),
+  /** No attempt in progress and every subjective answer marked: names are shown from then on. */
+  isComplete: z.boolean(),
+});
+export type MarkingOverview = z.infer<typeof markingOverviewSchema>;
+
+export const getMarkingOverview = defineRoute({
+  method: 'GET',
+  path: '/api/admin/exams/:examId/marking',
+  summary: '阅卷: the subjective questions of the exam’s formal paper(s), each with its progress',
+  tags: ['marking'],
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: examParams,
+  response: markingOverviewSchema,
+});
+
+export const markViewSchema = z.object({
+  points: z.number(),
+  comment: z.string(),
+  markerName: z.string(),
+  markedAt: isoDateTimeSchema,
+});
+export type MarkView = z.infer<typeof markViewSchema>;
+
+/** One submitted attempt's answer to the question, as a marker sees it. */
+export const markingAnswerSchema = z.object({
+  attemptId: idSchema,
+  /** 答卷编号 (A001 …): stable per attempt of the exam, in the order attempts started. */
+  code: z.string(),
+  /** Null when the candidate never answered the question. */
+  answer: answerSchema.nullable(),
+  mark: markViewSchema.nullable(),
+  /** Only once marking is complete (overview isComplete); null before. */
+  candidate: z.object({ admissionNumber: z.string(), name: z.string() }).nullable(),
+});
+export type MarkingAnswer = z.infer<typeof markingAnswerSchema>;
+
+export const markingQuestionViewSchema = z.object({
+  question: markingQuestionSchema.extend({
+    /** 参考答案, for the marker only. */
+    referenceAnswer: z.string(),
+    /** The essay's length limit, or the file answer's most files. */
+    limit: z.number().int().nullable(),
+  }),
+  isComplete: z.boolean(),
+  answers: z.array(markingAnswerSchema),
+});
+export type MarkingQuestionView = z.infer<typeof markingQuestionViewSchema>;
+
+export const getMarkingQuestion = defineRoute({
+  method: 'GET',
+  path: '/api/admin/exams/:examId/marking/questions/:paperQuestionId',
+  summary: 'One subjective question: its reference answer and every submitted answer, anonymised',
+  tags: ['marking'],
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: markingQuestionParamsSchema,
+  response: markingQuestionViewSchema,
+});
+
+export const putMark = defineRoute({
+  method: 'PUT',
+  path: '/api/admin/exams/:examId/marking/questions/:paperQuestionId/answers/:attemptId',
+  summary:
+    '给分 one answer (MARK_POINTS_OVER_MAX, MARK_ATTEMPT_NOT_SUBMITTED); the attempt becomes marked with its last subjective answer',
+  tags: ['marking'],
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: markParamsSchema,
+  body: markBodySchema,
+  response: z.object({
+    mark: markViewSchema,
+    attemptState: z.enum(['submitted', 'marked']),
+    /** The question's marked count after this mark. */
+    markedCount: z.number().int(),
+  }),
+});
+
+// ---- Results --------------------------------------------------------------------------------
+
+export const CANDIDATE_STATES = ['absent', 'in_progress', 'submitted', 'marked'] as const;
+export const sectionPointsSchema = z.object({
+  title: z.string(),
+  points: z.number(),
+  maxPoints: z.number(),
+});
+
+export const writtenResultRowSchema = z.object({
+  registrationId: idSchema,
+  admissionNumber: z.string(),
+  candidateName: z.string(),
+  sessionName: z.string(),
+  /** absent: never started the paper. */
+  state: z.enum(CANDIDATE_STATES),
+  objectivePoints: z.number().nullable(),
+  /** The marks so far (complete once the attempt is marked). */
+  subjectivePoints: z.number().nullable(),
+  total: z.number().nullable(),
+  maxTotal: z.number().nullable(),
+  sections: z.array(sectionPointsSchema),
+  /** Against the paper's pass mark, once every answer is scored; null without one. */
+  passed: z.boolean().nullable(),
+});
+export type WrittenResultRow = z.infer<typeof writtenResultRowSchema>;
+
+/** How one question came out over the scored attempts holding it. */
+export const questionStatSchema = z.object({
+  paperQuestionId: idSchema,
+  paperVersion: z.number().int(),
+  number: z.number().int(),
+  type: questionTypeSchema,
+  points: z.number(),
+  /** Attempts counted: submitted ones holding the question, subjective ones once marked. */
+  count: z.number().int(),
+  mean: z.number().nullable(),
+  /** 难度 (P): mean / points, 0 (nobody scored) to 1 (everybody full marks). */
+  difficulty: z.number().nullable(),
+  /** 区分度 (D): the upper 27 % (by total) minus the lower 27 %, each as mean / points. */
+  discrimination: z.number().nullable(),
+});
+export type QuestionStat = z.infer<typeof questionStatSchema>;
+
+export const writtenResultsSchema = z.object({
+  examId: idSchema,
+  examCode: z.string(),
+  examName: z.string(),
+  passMark: z.number().nullable(),
+  /** The latest formal paper's total (null without a paper). */
+  maxTotal: z.number().nullable(),
+  isMarkingComplete: z.boolean(),
+  publishedAt: isoDateTimeSchema.nullable(),
+  publishedByName: z.string().nullable(),
+  items: z.array(writtenResultRowSchema),
+  questions: z.array(questionStatSchema),
+});
+export type WrittenResults = z.infer<typeof writtenResultsSchema>;
+
+export const getWrittenResults = defineRoute({
+  method: 'GET',
+  path: '/api/admin/exams/:examId/written-results',
+  summary:
+    'The written exam’s results: each candidate’s points and pass/fail, each question’s statistics',
+  tags: ['marking'],
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: examParams,
+  response: writtenResultsSchema,
+});
+
+/** XLSX of the written results (binary, so not a JSON contract; same access as the results). */
+export const WRITTEN_RESULTS_XLSX_PATH = '/api/admin/exams/:examId/written-results.xlsx';
+export const writtenResultsParamsSchema = examParams;
+export const writtenResultsXlsxFile = defineDownload({
+  method: 'GET',
+  path: WRITTEN_RESULTS_XLSX_PATH,
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: writtenResultsParamsSchema,
+});
+
+export const publishWrittenResults = defineRoute({
+  method: 'POST',
+  path: '/api/admin/exams/:examId/written-results/publish',
+  summary:
+    '公布成绩: candidates see their result from now on; refused while answers are unmarked (MARKING_INCOMPLETE) or attempts open (WRITTEN_ATTEMPTS_OPEN)',
+  tags: ['marking'],
+  access: EXAM_ADMINS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: examParams,
+  response: z.object({ publishedAt: isoDateTimeSchema }),
+});
+
+// ---- The candidate's result ------------------------------------------------------------------
+
+export const myWrittenResultSchema = z.discriminatedUnion('published', [
+  /** Not published yet, or not a written exam: nothing hints at a score. */
+  z.object({ published: z.literal(false) }),
+  z.object({
+    published: z.literal(true),
+    publishedAt: isoDateTimeSchema,
+    examName: z.string(),
+    /** Null when the candidate never started the paper (缺考). */
+    result: z
+      .object({
+        total: z.number(),
+        maxTotal: z.number(),
+        passMark: z.number().nullable(),
+        passed: z.boolean().nullable(),
+        sections: z.array(sectionPointsSchema),
+        /** In the candidate's own order (第 n 题 as they saw it). */
+        questions: z.array(
+          z.object({
+            number: z.number().int(),
+            type: questionTypeSchema,
+            points: z.number(),
+            maxPoints: z.number(),
+          }),
+        ),
+      })
+      .nullable(),
+  }),
+]);
+export type MyWrittenResult = z.infer<typeof myWrittenResultSchema>;
+
+export const getMyWrittenResult = defineRoute({
+  method: 'GET',
+  path: '/api/me/registrations/:registrationId/written-result',
+  summary: 'The candidate’s written result once published (published: false before)',
+  tags: ['marking'],
+  access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
+  params: registrationParamsSchema,
+  response: myWrittenResultSchema,
+});
