@@ -7,6 +7,7 @@ import { QUESTION_EXPORT_PATH } from '../../../../shared/api/question-import.js'
 import { QUESTION_TYPES, type QuestionType } from '../../../../shared/questions/question-schema.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
+import { PassagesCard } from './PassagesCard.js';
 import { QuestionFormModal } from './QuestionFormModal.js';
 import { QuestionImportCard } from './QuestionImportCard.js';
 import { QuestionsTable } from './QuestionsTable.js';
@@ -128,6 +129,7 @@ export function QuestionBankPage() {
           />
         </Flex>
       </Card>
+      <PassagesCard />
       <QuestionImportCard />
       {editing && (
         <QuestionFormModal
