@@ -200,6 +200,12 @@ describe('question import, template and export', () => {
   });
 
   it('exports the bank in the template’s columns: importing the export changes nothing', async () => {
+    // A question without 题号 is written as id:…, and found again by it.
+    const unkeyed = await admin.client.post(`${BASE}/questions`, {
+      content: { type: 'essay', stem: '没有题号的题', maxLength: 500 },
+      defaultPoints: 4,
+    });
+    expect(unkeyed.statusCode).toBe(200);
     const exported = await download(admin, `${BASE}/export`);
     const [demo] = await test.database.db.select().from(school).where(eq(school.slug, 'demo'));
     const inBank = await test.database.db
@@ -216,6 +222,7 @@ describe('question import, template and export', () => {
       passagesCreated: 0,
       passagesUpdated: 0,
     });
+    expect(inBank.some((row) => row.externalKey === null)).toBe(true);
     // The college admin's export holds their college's questions only.
     const flResult = await importFile(
       flAdmin,
