@@ -26,62 +26,71 @@ export type SaveOutcome =
   { status: 'saved'; seq: number } | { status: 'stale'; storedSeq: number } | { status: 'closed' };
 
 /**
- * The answers of attempts. Each save is one transaction that holds the attempt row with FOR
+ * The answers of attempts. Each save is one statement that holds the attempt row with FOR
  * SHARE: a submit (FOR UPDATE, or its UPDATE) waits for saves in flight and saves wait for it,
  * so no answer lands in a submitted attempt and none acknowledged before the submit is lost.
  */
+interface SaveRow {
+  is_open: boolean;
+  saved_seq: number | null;
+  stored_seq: number | null;
+}
+
 export class AnswerStore {
   constructor(private readonly db: Database) {}
 
+  /**
+   * One statement, so one round trip and its own transaction: the attempt row is held FOR SHARE
+   * while the answer is upserted (only over a lower seq) and, when it changed, the attempt's last
+   * activity moved. The stored seq is read from the statement's snapshot, before the upsert (a
+   * newer answer committed meanwhile is read again, in the rare stale case).
+   */
   async save(save: AnswerSave): Promise<SaveOutcome> {
-    return this.db.transaction(async (tx) => {
-      const [held] = await tx
-        .select({ state: attempt.state })
-        .from(attempt)
-        .where(eq(attempt.id, save.attemptId))
-        .for('share');
-      if (held?.state !== 'in_progress') return { status: 'closed' } as const;
-
-      const written = await tx
-        .insert(attemptAnswer)
-        .values({
-          attemptId: save.attemptId,
-          paperQuestionId: save.paperQuestionId,
-          answer: save.answer,
-          seq: save.seq,
-          savedAt: save.at,
-          isLate: save.isLate,
-        })
-        .onConflictDoUpdate({
-          target: [attemptAnswer.attemptId, attemptAnswer.paperQuestionId],
-          set: {
-            answer: sql`excluded.answer`,
-            seq: sql`excluded.seq`,
-            savedAt: sql`excluded.saved_at`,
-            isLate: sql`excluded.is_late`,
-          },
-          setWhere: sql`${attemptAnswer.seq} < excluded.seq`,
-        })
-        .returning({ seq: attemptAnswer.seq });
-      if (written.length === 0) {
-        const [stored] = await tx
-          .select({ seq: attemptAnswer.seq })
-          .from(attemptAnswer)
-          .where(
-            and(
-              eq(attemptAnswer.attemptId, save.attemptId),
-              eq(attemptAnswer.paperQuestionId, save.paperQuestionId),
-            ),
-          );
-        return { status: 'stale', storedSeq: stored?.seq ?? save.seq } as const;
-      }
-      // Only a real change counts as activity (a replay does not keep an idle attempt open).
-      await tx
-        .update(attempt)
-        .set({ lastActivityAt: save.at })
-        .where(and(eq(attempt.id, save.attemptId), sql`${attempt.lastActivityAt} < ${save.at}`));
-      return { status: 'saved', seq: save.seq } as const;
-    });
+    const at = save.at.toISOString();
+    const result: unknown = await this.db.execute(sql`
+      with held as (
+        select ${attempt.id} as id from ${attempt}
+         where ${attempt.id} = ${save.attemptId} and ${attempt.state} = 'in_progress'
+           for share
+      ), written as (
+        insert into ${attemptAnswer} (attempt_id, paper_question_id, answer, seq, saved_at, is_late)
+        select id, ${save.paperQuestionId}, ${JSON.stringify(save.answer)}::jsonb, ${save.seq},
+               ${at}::timestamptz, ${save.isLate}
+          from held
+        on conflict (attempt_id, paper_question_id) do update
+          set answer = excluded.answer, seq = excluded.seq, saved_at = excluded.saved_at,
+              is_late = excluded.is_late
+          where ${attemptAnswer.seq} < excluded.seq
+        returning seq
+      ), touched as (
+        -- Only a real change counts as activity (a replay does not keep an idle attempt open).
+        update ${attempt} set last_activity_at = ${at}::timestamptz
+         where id = ${save.attemptId} and exists (select 1 from written)
+           and last_activity_at < ${at}::timestamptz
+      )
+      select exists (select 1 from held) as is_open,
+             (select seq from written) as saved_seq,
+             (select seq from ${attemptAnswer}
+               where attempt_id = ${save.attemptId}
+                 and paper_question_id = ${save.paperQuestionId}) as stored_seq`);
+    // Both drivers answer raw SQL with `{ rows }`; the shared Database type cannot say so.
+    const [row] = (result as { rows: SaveRow[] }).rows;
+    if (!row?.is_open) return { status: 'closed' };
+    if (row.saved_seq !== null) return { status: 'saved', seq: row.saved_seq };
+    if (row.stored_seq !== null && row.stored_seq >= save.seq) {
+      return { status: 'stale', storedSeq: row.stored_seq };
+    }
+    // The newer answer was committed while this statement ran, after its snapshot: read it now.
+    const [stored] = await this.db
+      .select({ seq: attemptAnswer.seq })
+      .from(attemptAnswer)
+      .where(
+        and(
+          eq(attemptAnswer.attemptId, save.attemptId),
+          eq(attemptAnswer.paperQuestionId, save.paperQuestionId),
+        ),
+      );
+    return { status: 'stale', storedSeq: stored?.seq ?? save.seq };
   }
 
   /** Every stored answer of an attempt, by paper question. */

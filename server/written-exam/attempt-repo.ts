@@ -5,9 +5,12 @@ import {
   attempt,
   attemptAnswer,
   bankPassage,
+  exam,
+  examSession,
   paper,
   paperQuestion,
   paperSection,
+  registration,
 } from '../db/schema/index.js';
 
 export type AttemptRow = typeof attempt.$inferSelect;
@@ -28,8 +31,13 @@ export interface PaperContent {
   passages: Map<string, PassageText>;
 }
 
+/** Paper questions kept in memory at most (a few hundred bytes each). */
+const QUESTION_CACHE_SIZE = 20_000;
+
 /** The written exam's data access: papers, attempts and their answers; plain rows, no rules. */
 export class AttemptRepo {
+  readonly #questions = new Map<string, PaperQuestionRow>();
+
   constructor(private readonly db: Database) {}
 
   /** The exam's latest formal paper, if it has one. */
@@ -76,12 +84,48 @@ export class AttemptRepo {
     };
   }
 
-  /** One question of a paper (the autosave's check), without reading the rest of the paper. */
+  /**
+   * One question of a paper (the autosave's check), without reading the rest of the paper. A
+   * paper's questions never change once an attempt sits it (an edit makes the next version), so
+   * they are kept in memory after the first read.
+   */
   async paperQuestion(paperId: string, paperQuestionId: string): Promise<PaperQuestionRow | null> {
+    const key = `${paperId}/${paperQuestionId}`;
+    const known = this.#questions.get(key);
+    if (known) return known;
     const [row] = await this.db
       .select()
       .from(paperQuestion)
       .where(and(eq(paperQuestion.paperId, paperId), eq(paperQuestion.id, paperQuestionId)));
+    if (!row) return null;
+    if (this.#questions.size >= QUESTION_CACHE_SIZE) this.#questions.clear();
+    this.#questions.set(key, row);
+    return row;
+  }
+
+  /**
+   * What an autosave needs in one read: the candidate's own registration of a written exam (its
+   * rules and times) with its formal attempt, or null when the registration is not theirs.
+   */
+  async ownAttemptForSave(userId: string, registrationId: string) {
+    const [row] = await this.db
+      .select({
+        attendance: registration.attendance,
+        identityConfirmedAt: registration.identityConfirmedAt,
+        examKind: exam.kind,
+        rules: exam.rules,
+        startsAt: examSession.startsAt,
+        endsAt: examSession.endsAt,
+        attempt,
+      })
+      .from(registration)
+      .innerJoin(exam, eq(exam.id, registration.examId))
+      .innerJoin(examSession, eq(examSession.id, registration.sessionId))
+      .leftJoin(
+        attempt,
+        and(eq(attempt.registrationId, registration.id), eq(attempt.kind, 'formal')),
+      )
+      .where(and(eq(registration.id, registrationId), eq(registration.userId, userId)));
     return row ?? null;
   }
 

@@ -126,8 +126,11 @@ export class AttemptService {
     paperQuestionId: string,
     body: { answer: Answer; seq: number },
   ): Promise<{ seq: number; late: boolean }> {
-    const registration = await this.ownWrittenRegistration(user, registrationId);
-    const row = await this.repo.formalAttemptOf(registrationId);
+    const own = await this.repo.ownAttemptForSave(user.id, registrationId);
+    if (own?.examKind !== 'written') throw AppError.notFound('registration');
+    const refusal = checkInRefusal(own, 'change');
+    if (refusal) throw refusal;
+    const row = own.attempt;
     if (!row) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
     const placed = row.layout.questions.some((q) => q.paperQuestionId === paperQuestionId);
     const question = placed ? await this.repo.paperQuestion(row.paperId, paperQuestionId) : null;
@@ -137,7 +140,7 @@ export class AttemptService {
     if (row.state !== 'in_progress') throw AppError.of('ATTEMPT_CLOSED');
 
     const now = this.deps.clock.now();
-    const acceptance = answerAcceptance(timingOf(registration, row), now, this.graceSeconds);
+    const acceptance = answerAcceptance(timingOf(own, row), now, this.graceSeconds);
     if (acceptance === 'ATTEMPT_CLOSED') throw AppError.of('ATTEMPT_CLOSED');
     const outcome = await this.answers.save({
       attemptId: row.id,
@@ -312,7 +315,10 @@ export class AttemptService {
 }
 
 /** The attempt's timing from the exam's rules, the session and the candidate's allowances. */
-function timingOf(registration: CheckInRegistration, row: AttemptRow | null): AttemptTiming {
+function timingOf(
+  registration: Pick<CheckInRegistration, 'rules' | 'startsAt' | 'endsAt'>,
+  row: AttemptRow | null,
+): AttemptTiming {
   const { rules } = registration;
   return {
     sessionStartsAt: registration.startsAt,

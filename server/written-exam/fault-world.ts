@@ -2,7 +2,7 @@ import { examRulesSchema } from '../../shared/api/exams.js';
 import type { Database } from '../db/client.js';
 import { appUser, exam, examSession, registration, school } from '../db/schema/index.js';
 import { insertPaper } from './paper-writer.js';
-import { SAMPLE_QUESTIONS } from './written-test-helpers.js';
+import { SAMPLE_QUESTIONS } from './sample-questions.js';
 
 // The autosave fault test's world, written into the database before the real server starts on
 // it: a school, a written exam that is in progress without face check or second camera, its

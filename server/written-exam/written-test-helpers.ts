@@ -1,6 +1,5 @@
 import { and, eq, max } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { QuestionContent } from '../../shared/questions/question-schema.js';
 import { confirmForCheckIn } from '../check-in/check-in-test-helpers.js';
 import type { Database } from '../db/client.js';
 import { exam, examSession, paper } from '../db/schema/index.js';
@@ -9,6 +8,7 @@ import type { LivePhone } from '../phone/phone-test-helpers.js';
 import { loginCandidate, registrationIdOf } from '../test/demo-logins.js';
 import type { TestApp, TestClient } from '../test/test-app.js';
 import { insertPaper } from './paper-writer.js';
+import { SAMPLE_QUESTIONS } from './sample-questions.js';
 
 /** The demo's written exam (2026年成人学位外语在线考试) and its session's times. */
 export async function writtenExam(db: Database) {
@@ -39,59 +39,6 @@ export async function postponeWrittenSession(test: TestApp, hours: number): Prom
     .set({ startsAt, endsAt })
     .where(eq(examSession.examId, examId));
 }
-
-/** Four questions, one of each kind the page treats differently, in two sections. */
-export const SAMPLE_QUESTIONS: { section: number; points: number; content: QuestionContent }[] = [
-  {
-    section: 1,
-    points: 2,
-    content: {
-      type: 'single_choice',
-      stem: 'The word "ubiquitous" most nearly means ___.',
-      options: [
-        { id: 'A', text: 'rare' },
-        { id: 'B', text: 'found everywhere' },
-        { id: 'C', text: 'ancient' },
-      ],
-      correct: 'B',
-    },
-  },
-  {
-    section: 1,
-    points: 3,
-    content: {
-      type: 'multiple_choice',
-      stem: 'Which of these are prime numbers?',
-      options: [
-        { id: 'A', text: '2' },
-        { id: 'B', text: '3' },
-        { id: 'C', text: '4' },
-      ],
-      correct: ['A', 'B'],
-      scoring: 'partial',
-    },
-  },
-  {
-    section: 1,
-    points: 2,
-    content: {
-      type: 'fill_blank',
-      stem: 'She has lived here ___ 2010.',
-      blanks: [{ accepted: ['since'] }],
-      matching: { ignoreCase: true, ignoreWidth: true, ignoreSpaces: true },
-    },
-  },
-  {
-    section: 2,
-    points: 15,
-    content: {
-      type: 'essay',
-      stem: 'Write about your home town (at most 200 characters).',
-      maxLength: 200,
-      referenceAnswer: 'SECRET-REFERENCE',
-    },
-  },
-];
 
 /**
  * A formal paper for the demo's written exam, newer than the demo's own, so attempts started

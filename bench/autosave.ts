@@ -1,0 +1,197 @@
+// Autosave of written exams on PostgreSQL (issue 14 §8): CANDIDATES candidates, each logged in
+// and in an attempt, save answers through HTTP against one server process (the bundle `npm start`
+// runs), as fast as each one's previous save is acknowledged, for SECONDS. Printed: sustained
+// acknowledged saves per second and the acknowledge latency (p50, p99). Baseline in the same run,
+// on the same database: raw single-row upserts of the same shape with `pg` at the same
+// concurrency (no HTTP, no checks). Run: `npx tsx bench/autosave.ts` (after `npm run build`),
+// with PostgreSQL at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { AttemptView } from '../shared/api/written-exam.js';
+import { openDatabase } from '../server/db/client.js';
+import {
+  CandidateHttp,
+  admissionNumberOf,
+  writeFaultWorld,
+} from '../server/written-exam/fault-world.js';
+
+const CANDIDATES = Number(process.env.CANDIDATES ?? 200);
+const SECONDS = Number(process.env.SECONDS ?? 15);
+const WARM_UP_MS = 3_000;
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseName = `invigil_bench_autosave_${String(process.pid)}`;
+const url = new URL(adminUrl);
+url.pathname = `/${databaseName}`;
+const databaseUrl = url.toString();
+const port = 4580 + Math.floor(Math.random() * 100);
+const base = `http://127.0.0.1:${String(port)}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'invigil-bench-autosave-'));
+
+let firstFailure: string | undefined;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+
+/** Runs `send` from `concurrency` loops for SECONDS after a warm-up; latencies of the window. */
+async function closedLoop(concurrency: number, send: (worker: number, n: number) => Promise<void>) {
+  const latencies: number[] = [];
+  const startAt = performance.now();
+  const measureFrom = startAt + WARM_UP_MS;
+  const stopAt = measureFrom + SECONDS * 1000;
+  let failures = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let n = 1; performance.now() < stopAt; n += 1) {
+        const sentAt = performance.now();
+        try {
+          await send(worker, n);
+          if (sentAt >= measureFrom) latencies.push(performance.now() - sentAt);
+        } catch {
+          failures += 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / SECONDS,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+  };
+}
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`drop database if exists ${databaseName}`);
+await admin.query(`create database ${databaseName}`);
+if (process.env.LOG_STATEMENTS)
+  await admin.query(`alter database ${databaseName} set log_statement = 'all'`);
+const database = await openDatabase({ databaseUrl, dataDir });
+await database.migrate();
+await writeFaultWorld(database.db, CANDIDATES, new Date());
+await database.close();
+
+// SERVER_NODE_ARGS, e.g. `--cpu-prof`, profiles the server (written when it stops).
+const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const server = spawn(process.execPath, [...nodeArgs, 'dist/server/main.js'], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: '',
+    DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+try {
+  for (let ready = false; !ready;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    ready = await fetch(`${base}/api/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+  }
+  const candidates: { http: CandidateHttp; path: string; questionIds: string[] }[] = [];
+  for (let index = 0; index < CANDIDATES; index += 1) {
+    const http = new CandidateHttp(base);
+    await http.logIn(admissionNumberOf(index));
+    const { items } = await http.ok<{ items: { registrationId: string }[] }>(
+      'GET',
+      '/api/me/registrations',
+    );
+    const path = `/api/me/registrations/${items[0]?.registrationId ?? ''}`;
+    await http.ok('PUT', `${path}/attendance`, { attendance: 'confirmed' });
+    await http.ok('POST', `${path}/identity/confirm`);
+    await http.ok('PUT', `${path}/check-in/device`, {
+      camera: { ok: true, label: 'bench', width: 640, height: 480, frameRate: 30, error: null },
+      microphone: { ok: true, label: 'bench', peakLevel: 0.5, error: null },
+      speaker: { heard: true },
+      network: { ok: true, latencyMs: 10, uplinkKbps: 8000 },
+      browser: {
+        ok: true,
+        userAgent: 'bench',
+        name: 'Chromium',
+        version: '1',
+        screenWidth: 1280,
+        screenHeight: 720,
+        webrtc: true,
+        missing: [],
+      },
+    });
+    await http.ok('POST', `${path}/check-in/pledge`, { agree: true });
+    const attempt = await http.ok<AttemptView>('POST', `${path}/attempt/start`);
+    const questionIds = attempt.sections
+      .flatMap((section) => section.questions)
+      .filter((question) => question.question.type === 'essay')
+      .map((question) => question.paperQuestionId);
+    candidates.push({ http, path, questionIds });
+  }
+
+  // An essay answer of about 160 characters (the sample essay allows 200).
+  const text = (n: number) => `第 ${String(n)} 稿：${'我的家乡在江南，山清水秀。'.repeat(12)}`;
+  const invigil = await closedLoop(CANDIDATES, async (worker, n) => {
+    const candidate = candidates[worker];
+    if (!candidate) return;
+    const questionId = candidate.questionIds[0] ?? '';
+    const response = await candidate.http.request(
+      'PUT',
+      `${candidate.path}/attempt/answers/${questionId}`,
+      { answer: { type: 'essay', text: text(n) }, seq: n },
+    );
+    const body = await response.text();
+    if (!response.ok) {
+      firstFailure ??= `${String(response.status)} ${body}`;
+      throw new Error(String(response.status));
+    }
+  });
+
+  // Baseline: the same rows written straight into attempt_answer, newest seq wins.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const targets = await pool.query<{ attempt_id: string; paper_question_id: string }>(
+    `select a.id as attempt_id, q.id as paper_question_id from attempt a
+       join paper_question q on q.paper_id = a.paper_id
+      where q.content->>'type' = 'essay'`,
+  );
+  const seqOffset = 10_000_000;
+  const raw = await closedLoop(CANDIDATES, async (worker, n) => {
+    const target = targets.rows[worker % targets.rows.length];
+    if (!target) return;
+    await pool.query(
+      `insert into attempt_answer (attempt_id, paper_question_id, answer, seq, saved_at)
+       values ($1, $2, $3, $4, now())
+       on conflict (attempt_id, paper_question_id) do update
+         set answer = excluded.answer, seq = excluded.seq, saved_at = excluded.saved_at
+         where attempt_answer.seq < excluded.seq`,
+      [
+        target.attempt_id,
+        target.paper_question_id,
+        { type: 'essay', text: text(n) },
+        seqOffset + n,
+      ],
+    );
+  });
+  await pool.end();
+
+  const line = (name: string, result: Awaited<ReturnType<typeof closedLoop>>) =>
+    `${name.padEnd(34)} ${result.perSecond.toFixed(0).padStart(6)} /s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   failed ${String(result.failures)}`;
+  console.log(
+    `autosave, ${String(CANDIDATES)} candidates saving back to back, ${String(SECONDS)} s`,
+  );
+  console.log(line('invigil (HTTP, checks, FOR SHARE)', invigil));
+  console.log(line('baseline (raw pg upsert)', raw));
+  if (firstFailure) console.log(`first refused save: ${firstFailure}`);
+  console.log(`ratio invigil / baseline: ${(invigil.perSecond / raw.perSecond).toFixed(2)}`);
+} finally {
+  server.kill('SIGINT');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await admin.query(`drop database if exists ${databaseName} with (force)`);
+  await admin.end();
+  rmSync(dataDir, { recursive: true, force: true });
+}
