@@ -8,6 +8,10 @@ export function printDemoBanner(url: string, seededNow: boolean): void {
     `  Demo school login (演示大学): ${url}/s/demo${seededNow ? '' : '   (existing demo data)'}`,
     `  SMS outbox (演示短信发件箱): ${url}/dev/outbox`,
     '',
+    '  Open now (demo sessions start when the demo is first made):',
+    '    INT2026  interview (面试) with waiting room, panel and scoring',
+    '    WRT2026  written degree-English exam (学位外语笔试), 23 questions, 120 min, 交卷 from 30 min',
+    '',
     '  Candidates (考生): phone + SMS code, ID number + password (initially its last 6 characters), or exam ID / admission number:',
     ...DEMO_CANDIDATES.map(
       (c) =>
