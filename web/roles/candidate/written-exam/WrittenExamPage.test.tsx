@@ -139,6 +139,25 @@ describe('WrittenExamPage (在线笔试)', () => {
     expect(timer).toHaveTextContent(/^00:1[45]:\d\d$/);
   });
 
+  it('answers in one tab only: a second tab says the exam is open elsewhere', async () => {
+    // Another tab holds the attempt's lock: this tab's request is never granted.
+    Object.defineProperty(navigator, 'locks', {
+      configurable: true,
+      value: { request: () => new Promise(() => undefined) },
+    });
+    try {
+      renderExam(new FakeApi().on(getMyAttempt, myAttempt(attemptView())));
+      expect(
+        await screen.findByText(/本场考试已在本浏览器的另一个窗口或标签页中打开/, undefined, {
+          timeout: 2500,
+        }),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole('heading', { name: '第1题' })).not.toBeInTheDocument();
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks');
+    }
+  });
+
   it('says so when the exam has no paper yet', async () => {
     renderExam(new FakeApi().on(getMyAttempt, myAttempt(null, { hasPaper: false })));
     expect(await screen.findByText('本场考试尚未设置试卷，请联系考务人员。')).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Flex, Typography } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getMyCheckIn, type CheckInState } from '../../../../shared/api/check-in.js';
@@ -17,6 +17,7 @@ import { answerStorage } from './answer-storage.js';
 import { AnsweringView } from './AnsweringView.js';
 import { ExamNotice } from './ExamNotice.js';
 import { OpensCountdown } from './OpensCountdown.js';
+import { useAttemptLock } from './useAttemptLock.js';
 import { useMyAttempt, useStartAttempt } from './useAttempt.js';
 import { useSessionValue } from './useSessionValue.js';
 
@@ -119,14 +120,15 @@ export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPagePr
         break;
       case 'attempt':
         content = mine?.attempt ? (
-          <AnsweringView
-            key={mine.attempt.attemptId}
-            registrationId={registrationId}
-            attempt={mine.attempt}
-            offsetMs={attempt.data?.offsetMs ?? 0}
-            storage={storage}
-            refetch={refetchAttempt}
-          />
+          <OneTabOnly key={mine.attempt.attemptId} attemptId={mine.attempt.attemptId}>
+            <AnsweringView
+              registrationId={registrationId}
+              attempt={mine.attempt}
+              offsetMs={attempt.data?.offsetMs ?? 0}
+              storage={storage}
+              refetch={refetchAttempt}
+            />
+          </OneTabOnly>
         ) : null;
         break;
     }
@@ -148,4 +150,13 @@ export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPagePr
       </Flex>
     </RoleShell>
   );
+}
+
+/** The paper in one tab of this browser at a time (useAttemptLock). */
+function OneTabOnly({ attemptId, children }: { attemptId: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const lock = useAttemptLock(attemptId);
+  if (lock === 'held') return children;
+  if (lock === 'waiting') return <PageSpinner />;
+  return <Alert type="warning" showIcon role="alert" title={t('candidateWrittenExam.otherTab')} />;
 }

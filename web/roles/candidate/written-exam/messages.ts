@@ -22,6 +22,8 @@ export const zh = {
   noPaper: '本场考试尚未设置试卷，请联系考务人员。',
   notReady: '请先完成考前检测，再进入考试。',
   ended: '本场考试已结束。',
+  otherTab:
+    '本场考试已在本浏览器的另一个窗口或标签页中打开，请在那里作答；关闭那个页面后，这里会自动继续。',
   timer: {
     label: '剩余时间',
     announce: '距离考试结束还有 {{count}} 分钟',
@@ -121,6 +123,8 @@ export const en: typeof zh = {
   noPaper: 'This exam has no paper yet; contact the exam staff.',
   notReady: 'Finish the pre-exam check before entering the exam.',
   ended: 'This exam has ended.',
+  otherTab:
+    'This exam is open in another window or tab of this browser; answer there. Once that page is closed, this one takes over.',
   timer: {
     label: 'Time left',
     announce: 'Time left: {{count}} min',
