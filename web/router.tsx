@@ -217,6 +217,13 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'exams/:examId/marking',
+                lazy: async () => ({
+                  Component: (await staffPage(import('./roles/admin/marking/MarkingPage.js')))
+                    .MarkingPage,
+                }),
+              },
+              {
                 path: 'sessions/:sessionId/check-in',
                 lazy: async () => ({ Component: (await adminChunk()).SessionCheckInPage }),
               },

@@ -9,6 +9,7 @@ import { en as adminReviewsEN, zh as adminReviewsZH } from '../roles/admin/revie
 import { en as adminReportsEN, zh as adminReportsZH } from '../roles/admin/reports/messages.js';
 import { en as adminScoringEN, zh as adminScoringZH } from '../roles/admin/scoring/messages.js';
 import { en as adminAlertsEN, zh as adminAlertsZH } from '../roles/admin/alerts/messages.js';
+import { en as writtenMarkingEN, zh as writtenMarkingZH } from '../roles/admin/marking/messages.js';
 import {
   en as questionBankEN,
   zh as questionBankZH,
@@ -31,6 +32,7 @@ const zh = {
   adminReports: adminReportsZH,
   adminScoring: adminScoringZH,
   adminAlerts: adminAlertsZH,
+  writtenMarking: writtenMarkingZH,
   questionBank: questionBankZH,
   staffCheckIn: staffCheckInZH,
   staffScoring: staffScoringZH,
@@ -46,6 +48,7 @@ const en: typeof zh = {
   adminReports: adminReportsEN,
   adminScoring: adminScoringEN,
   adminAlerts: adminAlertsEN,
+  writtenMarking: writtenMarkingEN,
   questionBank: questionBankEN,
   staffCheckIn: staffCheckInEN,
   staffScoring: staffScoringEN,

@@ -7,6 +7,7 @@ import { useErrorMessage } from '../../../api/errors.js';
 import { examAdminKeys } from './useExamAdmin.js';
 import { GuardedDeleteButton } from './GuardedDeleteButton.js';
 import { NavButton, rosterPath } from '../roster/rosterLinks.js';
+import { markingPath } from '../marking/useMarking.js';
 import { scoringPath } from '../scoring/useScoring.js';
 
 interface ExamsTableProps {
@@ -56,6 +57,11 @@ export function ExamsTable({ items, isLoading, onEdit, onOpenSessions }: ExamsTa
           <NavButton size="small" to={scoringPath(exam.id)}>
             {t('adminScoring.scoringAction')}
           </NavButton>
+          {exam.kind === 'written' ? (
+            <NavButton size="small" to={markingPath(exam.id)}>
+              {t('writtenMarking.markingAction')}
+            </NavButton>
+          ) : null}
           <Button size="small" onClick={() => onEdit(exam)}>
             {t('adminExams.edit')}
           </Button>
