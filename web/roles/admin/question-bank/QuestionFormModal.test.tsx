@@ -6,11 +6,26 @@ import {
   updateBankQuestion,
   type BankQuestion,
 } from '../../../../shared/api/question-bank.js';
+import { listColleges } from '../../../../shared/api/people.js';
 import { FakeApi } from '../../../test/fake-api.js';
 import { render, sessionUser } from '../../../test/render.js';
 import { QuestionFormModal } from './QuestionFormModal.js';
 
 const QUESTION_ID = '00000000-0000-4000-8000-0000000000b1';
+const FL_ID = '00000000-0000-4000-8000-0000000000f1';
+const colleges = {
+  items: [
+    {
+      id: FL_ID,
+      name: '外国语学院',
+      nameEn: null,
+      disabled: false,
+      candidateCount: 0,
+      staffCount: 0,
+      createdAt: '2026-12-01T08:00:00.000Z',
+    },
+  ],
+};
 const stored: BankQuestion = {
   id: QUESTION_ID,
   type: 'fill_blank',
@@ -35,19 +50,22 @@ describe('QuestionFormModal (新增题目 / 编辑题目)', () => {
   const admin = sessionUser({ role: 'school_admin', name: '学校管理员' });
 
   it('adds a single choice with the ticked option as its answer', async () => {
-    const api = new FakeApi().on(listBankPassages, { items: [] }).on(createBankQuestion, {
-      ...stored,
-      type: 'single_choice',
-      content: {
+    const api = new FakeApi()
+      .on(listColleges, colleges)
+      .on(listBankPassages, { items: [] })
+      .on(createBankQuestion, {
+        ...stored,
         type: 'single_choice',
-        stem: 'x',
-        options: [
-          { id: 'A', text: 'a' },
-          { id: 'B', text: 'b' },
-        ],
-        correct: 'B',
-      },
-    });
+        content: {
+          type: 'single_choice',
+          stem: 'x',
+          options: [
+            { id: 'A', text: 'a' },
+            { id: 'B', text: 'b' },
+          ],
+          correct: 'B',
+        },
+      });
     const onClose = vi.fn();
     const { user } = render(
       <QuestionFormModal question={null} knownTags={[]} onClose={onClose} />,
@@ -70,6 +88,8 @@ describe('QuestionFormModal (新增题目 / 编辑题目)', () => {
     expect(api.requestsTo(createBankQuestion)).toHaveLength(0);
 
     await user.click(screen.getByRole('checkbox', { name: '正确答案 B' }));
+    await user.click(screen.getByRole('combobox', { name: '所属学院' }));
+    await user.click(await screen.findByTitle('外国语学院'));
     await user.click(screen.getByRole('button', { name: '保存' }));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalled(), { timeout: 5000 });
     expect(api.requestsTo(createBankQuestion)[0]?.body).toMatchObject({
@@ -85,11 +105,15 @@ describe('QuestionFormModal (新增题目 / 编辑题目)', () => {
       },
       defaultPoints: 1,
       externalKey: null,
+      collegeId: FL_ID,
     });
   });
 
   it('edits a fill-in-the-blank question, refusing a stem whose ___ do not match the blanks', async () => {
-    const api = new FakeApi().on(listBankPassages, { items: [] }).on(updateBankQuestion, stored);
+    const api = new FakeApi()
+      .on(listColleges, colleges)
+      .on(listBankPassages, { items: [] })
+      .on(updateBankQuestion, stored);
     const onClose = vi.fn();
     const { user } = render(
       <QuestionFormModal question={stored} knownTags={['语法']} onClose={onClose} />,
@@ -113,6 +137,8 @@ describe('QuestionFormModal (新增题目 / 编辑题目)', () => {
       content: { blanks: [{ accepted: ['since', 'from'] }, { accepted: ['ten', '10'] }] },
       tags: ['语法'],
       externalKey: 'G-1',
+      // Still 全校, as it was.
+      collegeId: null,
     });
   });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,12 @@ import {
   type BankQuestion,
 } from '../../../../shared/api/question-bank.js';
 import { QUESTION_TYPES } from '../../../../shared/questions/question-schema.js';
+import { listColleges } from '../../../../shared/api/people.js';
 import { callApi } from '../../../api/client.js';
+import { useSessionUser } from '../../../auth/useSessionUser.js';
 import { FormNotice, type FormNoticeState } from '../../../forms/FormNotice.js';
+import { localizedName } from '../../../i18n/localizedName.js';
+import { useLocale } from '../../../i18n/useLocale.js';
 import { AnswerFields } from './AnswerFields.js';
 import {
   countBlankMarks,
@@ -20,6 +24,9 @@ import {
   type QuestionFormValues,
 } from './question-form.js';
 import { questionBankKeys, useBankPassages } from './useQuestionBank.js';
+
+/** The college select's value for 全校 (a select option needs a non-null value). */
+const SCHOOL_WIDE = 'school';
 
 interface QuestionFormModalProps {
   /** The question to edit; null to add one. */
@@ -40,10 +47,24 @@ export function QuestionFormModal({ question, knownTags, onClose }: QuestionForm
   const watched = Form.useWatch('type', form) as QuestionFormValues['type'] | undefined;
   const type = watched ?? question?.type ?? 'single_choice';
   const passages = useBankPassages();
+  const { locale } = useLocale();
+  // A school admin may file a question under a college; a college admin's are always theirs.
+  const isSchoolAdmin = useSessionUser().role === 'school_admin';
+  const colleges = useQuery({
+    queryKey: ['admin', 'colleges'],
+    queryFn: () => callApi(listColleges),
+    enabled: isSchoolAdmin,
+  });
+  const [collegeChoice, setCollegeChoice] = useState(question?.collegeId ?? SCHOOL_WIDE);
 
   const save = useMutation({
     mutationFn: (values: QuestionFormValues) => {
-      const body = inputOf(values, question?.collegeId ?? null);
+      const collegeId = isSchoolAdmin
+        ? collegeChoice === SCHOOL_WIDE
+          ? null
+          : collegeChoice
+        : (question?.collegeId ?? null);
+      const body = inputOf(values, collegeId);
       return question
         ? callApi(updateBankQuestion, { params: { questionId: question.id }, body })
         : callApi(createBankQuestion, { body });
@@ -150,6 +171,22 @@ export function QuestionFormModal({ question, knownTags, onClose }: QuestionForm
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
         </Form.Item>
+        {isSchoolAdmin && (
+          <Form.Item label={t('questionBank.college')}>
+            <Select
+              aria-label={t('questionBank.college')}
+              value={collegeChoice}
+              onChange={setCollegeChoice}
+              loading={colleges.isPending}
+              options={[
+                { value: SCHOOL_WIDE, label: t('questionBank.schoolWide') },
+                ...(colleges.data?.items ?? [])
+                  .filter((college) => !college.disabled || college.id === question?.collegeId)
+                  .map((college) => ({ value: college.id, label: localizedName(college, locale) })),
+              ]}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="passageId" label={t('questionBank.passage')}>
           <Select
             allowClear

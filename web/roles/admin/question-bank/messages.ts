@@ -72,6 +72,8 @@ export const zh = {
   passageNone: '无',
   required: '请填写此项',
   keyHint: '导入时同一题号会更新此题',
+  college: '所属学院',
+  schoolWide: '全校（各学院管理员不可见）',
   // Passages
   passages: '阅读材料',
   createPassage: '新增阅读材料',
@@ -243,6 +245,8 @@ export const en: typeof zh = {
   passageNone: 'None',
   required: 'Required',
   keyHint: 'An import with the same key updates this question',
+  college: 'College',
+  schoolWide: 'Whole school (college admins do not see it)',
   passages: 'Reading passages',
   createPassage: 'New passage',
   editPassage: 'Edit passage',
