@@ -65,4 +65,9 @@ export const WRITTEN_EXAM_ERRORS = {
     zh: '无法读取题目文件，请使用下载的 xlsx 模板或 UTF-8 编码的 GIFT 文本',
     en: 'The question file cannot be read; use the xlsx template or GIFT text in UTF-8',
   },
+  EXTRA_TIME_BEYOND_SESSION: {
+    status: 409,
+    zh: '该考生的作答时间已到考场结束时间，不能再加时',
+    en: "The candidate's time already runs to the session's end; no more time can be added",
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -188,6 +188,57 @@ export class AttemptRepo {
     return rows.map((row) => row.id);
   }
 
+  /** A session's formal attempts with their answers (the staff's progress view). */
+  async sessionAttempts(sessionId: string) {
+    const attempts = await this.db
+      .select()
+      .from(attempt)
+      .where(and(eq(attempt.sessionId, sessionId), eq(attempt.kind, 'formal')));
+    const answers =
+      attempts.length > 0
+        ? await this.db
+            .select({ attemptId: attemptAnswer.attemptId, answer: attemptAnswer.answer })
+            .from(attemptAnswer)
+            .where(
+              inArray(
+                attemptAnswer.attemptId,
+                attempts.map((row) => row.id),
+              ),
+            )
+        : [];
+    return { attempts, answers };
+  }
+
+  /**
+   * Adds time to a formal attempt in progress under its row lock: `deadlineOf` answers the new
+   * deadline for the new extra minutes (attempt-clock.ts). 'closed' when it was no longer in
+   * progress, 'capped' when the deadline would not move (the session's end).
+   */
+  async addExtraTime(
+    registrationId: string,
+    minutes: number,
+    deadlineOf: (locked: AttemptRow, extraMinutes: number) => Date,
+  ): Promise<AttemptRow | 'missing' | 'closed' | 'capped'> {
+    return this.db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select()
+        .from(attempt)
+        .where(and(eq(attempt.registrationId, registrationId), eq(attempt.kind, 'formal')))
+        .for('update');
+      if (!locked) return 'missing';
+      if (locked.state !== 'in_progress') return 'closed';
+      const extraMinutes = locked.extraMinutes + minutes;
+      const deadlineAt = deadlineOf(locked, extraMinutes);
+      if (deadlineAt.getTime() <= locked.deadlineAt.getTime()) return 'capped';
+      const [updated] = await tx
+        .update(attempt)
+        .set({ extraMinutes, deadlineAt })
+        .where(eq(attempt.id, locked.id))
+        .returning();
+      return updated ?? 'missing';
+    });
+  }
+
   async attemptById(attemptId: string): Promise<AttemptRow | null> {
     const [row] = await this.db.select().from(attempt).where(eq(attempt.id, attemptId));
     return row ?? null;

@@ -315,7 +315,7 @@ export class AttemptService {
 }
 
 /** The attempt's timing from the exam's rules, the session and the candidate's allowances. */
-function timingOf(
+export function timingOf(
   registration: Pick<CheckInRegistration, 'rules' | 'startsAt' | 'endsAt'>,
   row: AttemptRow | null,
 ): AttemptTiming {

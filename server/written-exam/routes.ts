@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { addAttemptTime, listSessionAttempts } from '../../shared/api/attempt-progress.js';
 import * as contracts from '../../shared/api/written-exam.js';
 import { CheckInRepo } from '../check-in/repo.js';
 import { registerRoute } from '../plugins/http-routes.js';
@@ -7,6 +8,8 @@ import { AnswerStore } from './answer-store.js';
 import { AttemptRepo } from './attempt-repo.js';
 import { AttemptService, DEFAULT_ANSWER_GRACE_SECONDS } from './attempt-service.js';
 import { DeadlineSweep } from './deadline-sweep.js';
+import { AttemptProgressService } from './progress-service.js';
+import { SessionRosterRepo } from '../roster/repo.js';
 
 export interface WrittenExamOptions {
   /** How often the server submits what is due (deadline, inactivity); no sweep when null. */
@@ -26,7 +29,14 @@ export function writtenExamServices(
     answerGraceSeconds,
   });
   const sweep = new DeadlineSweep(repo, service, () => deps.clock.now(), answerGraceSeconds);
-  return { service, sweep };
+  const progress = new AttemptProgressService(
+    repo,
+    new AnswerStore(deps.db),
+    new CheckInRepo(deps.db),
+    new SessionRosterRepo(deps.db),
+    deps,
+  );
+  return { service, sweep, progress };
 }
 
 /**
@@ -38,7 +48,7 @@ export function registerWrittenExamRoutes(
   deps: RouteDeps,
   options: WrittenExamOptions,
 ): void {
-  const { service, sweep } = writtenExamServices(deps, options.answerGraceSeconds);
+  const { service, sweep, progress } = writtenExamServices(deps, options.answerGraceSeconds);
   if (options.deadlineSweepMs !== null) {
     const interval = options.deadlineSweepMs;
     app.addHook('onReady', () => {
@@ -56,6 +66,12 @@ export function registerWrittenExamRoutes(
   );
   registerRoute(app, contracts.saveMyAnswer, ({ auth, params, body }) =>
     service.save(auth.user, params.registrationId, params.paperQuestionId, body),
+  );
+  registerRoute(app, listSessionAttempts, ({ auth, params }) =>
+    progress.list(auth.user, params.sessionId),
+  );
+  registerRoute(app, addAttemptTime, ({ auth, params, body, request }) =>
+    progress.addTime({ user: auth.user, ip: request.ip }, params.registrationId, body.minutes),
   );
   registerRoute(app, contracts.submitMyAttempt, ({ auth, params, request }) =>
     service.submit({ user: auth.user, ip: request.ip }, params.registrationId),

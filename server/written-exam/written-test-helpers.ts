@@ -16,6 +16,7 @@ export async function writtenExam(db: Database) {
     .select({
       examId: exam.id,
       schoolId: exam.schoolId,
+      sessionId: examSession.id,
       startsAt: examSession.startsAt,
       endsAt: examSession.endsAt,
     })

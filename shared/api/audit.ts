@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'results.published',
   'attempt.started',
   'attempt.submitted',
+  'attempt.time_added',
   'answer.marked',
   'written_results.published',
   'paper.saved',

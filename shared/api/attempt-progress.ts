@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineRoute } from './contract.js';
+import { idSchema, isoDateTimeSchema } from './common.js';
+import { submitReasonSchema } from './written-exam.js';
+
+// The staff's view of a written session's attempts (issue 14 §3, §6): who started, how far each
+// candidate got, the time left, who submitted and how; and extra time for one candidate.
+
+export const attemptProgressSchema = z.object({
+  registrationId: idSchema,
+  admissionNumber: z.string(),
+  candidateName: z.string(),
+  state: z.enum(['not_started', 'in_progress', 'submitted', 'marked']),
+  startedAt: isoDateTimeSchema.nullable(),
+  /** Questions with an answer that says something (not cleared). */
+  answeredCount: z.number().int(),
+  questionCount: z.number().int(),
+  deadline: isoDateTimeSchema.nullable(),
+  lastActivityAt: isoDateTimeSchema.nullable(),
+  submittedAt: isoDateTimeSchema.nullable(),
+  submitReason: submitReasonSchema.nullable(),
+  extraMinutes: z.number().int(),
+});
+export type AttemptProgress = z.infer<typeof attemptProgressSchema>;
+
+export const listSessionAttempts = defineRoute({
+  method: 'GET',
+  path: '/api/sessions/:sessionId/attempts',
+  summary:
+    "A written session's attempts: started, answered count, time left, submitted (how); for its proctors and the exam's admins",
+  tags: ['written-exam'],
+  access: ['examiner', 'proctor', 'college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
+  params: z.strictObject({ sessionId: idSchema }),
+  response: z.object({ serverTime: isoDateTimeSchema, items: z.array(attemptProgressSchema) }),
+});
+
+export const MAX_EXTRA_MINUTES = 240;
+
+export const addAttemptTime = defineRoute({
+  method: 'POST',
+  path: '/api/admin/registrations/:registrationId/attempt/extra-time',
+  summary:
+    "Give one candidate's attempt in progress more time (the deadline moves, never past the session's end)",
+  tags: ['written-exam'],
+  access: ['college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
+  params: z.strictObject({ registrationId: idSchema }),
+  body: z.strictObject({ minutes: z.number().int().min(1).max(MAX_EXTRA_MINUTES) }),
+  response: attemptProgressSchema,
+});
