@@ -14,8 +14,9 @@ export function isOffline({ queue, isOnline }: SaveIndicatorProps): boolean {
 }
 
 /**
- * 已保存 / 保存中… / 离线，已暂存 N 项. Not a live region: it changes with every click and would
- * talk over the question; going offline is announced by the banner instead.
+ * 已保存 / 保存中… / 离线，已暂存 N 项: a status, but not spoken as it changes (aria-live off):
+ * it changes with every click and would talk over the question; going offline is announced by
+ * the banner instead.
  */
 export function SaveIndicator(props: SaveIndicatorProps) {
   const { t } = useTranslation();
@@ -36,6 +37,8 @@ export function SaveIndicator(props: SaveIndicatorProps) {
     );
   return (
     <Typography.Text
+      role="status"
+      aria-live="off"
       data-testid="save-indicator"
       type={waiting > 0 && isOffline(props) ? 'warning' : 'secondary'}
     >

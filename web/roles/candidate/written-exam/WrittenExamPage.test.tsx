@@ -179,6 +179,11 @@ describe('WrittenExamPage (在线笔试)', () => {
     await page.user.click(screen.getByRole('button', { name: '下一题' }));
     await page.user.click(screen.getByRole('checkbox', { name: 'C. 选项C' }));
     await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent('已保存'));
+    // A status (the journeys find it so) that does not speak at every click.
+    const status = screen
+      .getAllByRole('status')
+      .find((node) => node.textContent.includes('已保存'));
+    expect(status).toHaveAttribute('aria-live', 'off');
     expect(savedBodies(api)).toEqual([
       [Q[0], { answer: { type: 'single_choice', optionId: 'B' }, seq: 1 }],
       [Q[1], { answer: { type: 'multiple_choice', optionIds: ['A', 'C'] }, seq: 5 }],
