@@ -17,6 +17,7 @@ import {
 } from './identity/checkInBlock.js';
 import { StandingTag } from './StandingTag.js';
 import { AttendanceTag } from './ticket/AttendanceTag.js';
+import { WrittenResult } from './WrittenResult.js';
 
 // The 准考证 and its identity forms load when a candidate opens it, not with the home page.
 const TicketModal = lazy(async () => ({
@@ -132,6 +133,9 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
                     <Typography.Text strong>
                       {t('candidate.result', { score: result.aggregate, max: result.maxTotal })}
                     </Typography.Text>
+                  ) : null}
+                  {row.examKind === 'written' ? (
+                    <WrittenResult registrationId={row.registrationId} />
                   ) : null}
                 </Space>
               );

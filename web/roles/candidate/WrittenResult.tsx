@@ -1,0 +1,97 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getMyWrittenResult, type MyWrittenResult } from '../../../shared/api/marking.js';
+import { callApi } from '../../api/client.js';
+
+type Published = Extract<MyWrittenResult, { published: true }>;
+type Result = NonNullable<Published['result']>;
+
+/**
+ * A written exam's published result under its status on 我的考场: the total, pass/fail and a
+ * dialog with the sections and each question's points. Nothing before 公布成绩.
+ */
+export function WrittenResult({ registrationId }: { registrationId: string }) {
+  const { t } = useTranslation();
+  const [isOpen, setIsOpen] = useState(false);
+  const mine = useQuery({
+    queryKey: ['candidate', 'written-result', registrationId],
+    queryFn: () => callApi(getMyWrittenResult, { params: { registrationId } }),
+  });
+  const data = mine.data;
+  if (!data?.published) return null;
+  const { result } = data;
+  if (!result)
+    return <Typography.Text type="secondary">{t('writtenResult.absent')}</Typography.Text>;
+
+  return (
+    <Space size={4} wrap>
+      <Typography.Text strong>
+        {t('writtenResult.summary', { total: result.total, max: result.maxTotal })}
+      </Typography.Text>
+      <PassTag passed={result.passed} />
+      <Button size="small" type="link" onClick={() => setIsOpen(true)}>
+        {t('writtenResult.details')}
+      </Button>
+      <Modal
+        open={isOpen}
+        title={t('writtenResult.detailsTitle', { exam: data.examName })}
+        onCancel={() => setIsOpen(false)}
+        footer={<Button onClick={() => setIsOpen(false)}>{t('writtenResult.close')}</Button>}
+      >
+        <ResultDetails result={result} />
+      </Modal>
+    </Space>
+  );
+}
+
+function PassTag({ passed }: { passed: boolean | null }) {
+  const { t } = useTranslation();
+  if (passed === null) return null;
+  return passed ? (
+    <Tag color="green">{t('writtenResult.pass')}</Tag>
+  ) : (
+    <Tag color="red">{t('writtenResult.fail')}</Tag>
+  );
+}
+
+function ResultDetails({ result }: { result: Result }) {
+  const { t } = useTranslation();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text>
+        {t('writtenResult.summary', { total: result.total, max: result.maxTotal })}
+        {result.passMark === null
+          ? ''
+          : ` · ${t('writtenResult.passMark', { mark: result.passMark })}`}
+      </Typography.Text>
+      <Table
+        rowKey="title"
+        size="small"
+        pagination={false}
+        dataSource={result.sections}
+        columns={[
+          { title: t('writtenResult.section'), dataIndex: 'title' },
+          { title: t('writtenResult.points'), dataIndex: 'points' },
+          { title: t('writtenResult.maxPoints'), dataIndex: 'maxPoints' },
+        ]}
+      />
+      <Table
+        rowKey="number"
+        size="small"
+        pagination={false}
+        dataSource={result.questions}
+        columns={[
+          {
+            title: t('writtenResult.question'),
+            key: 'number',
+            render: (_value, row) => t('writtenResult.questionNumber', { number: row.number }),
+          },
+          { title: t('writtenResult.points'), dataIndex: 'points' },
+          { title: t('writtenResult.maxPoints'), dataIndex: 'maxPoints' },
+        ]}
+      />
+    </Space>
+  );
+}
