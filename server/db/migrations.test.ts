@@ -26,6 +26,7 @@ describe('Migrations', () => {
     );
     expect(rows.map((row) => row.table_name)).toEqual([
       'announcement',
+      'answer_mark',
       'app_user',
       'attempt',
       'attempt_answer',
@@ -56,6 +57,7 @@ describe('Migrations', () => {
       'staff_assignment',
       'stored_file',
       'waiting_ticket',
+      'written_result_release',
     ]);
   });
 
