@@ -180,6 +180,13 @@ export const routes: RouteObject[] = [
             path: 'sessions/:sessionId/check-in',
             lazy: async () => ({ Component: (await proctorChunk()).SessionCheckInPage }),
           },
+          {
+            path: 'sessions/:sessionId/attempts',
+            lazy: async () => ({
+              Component: (await staffPage(import('./roles/staff/attempts/SessionAttemptsPage.js')))
+                .SessionAttemptsPage,
+            }),
+          },
         ],
       },
       {
@@ -226,6 +233,14 @@ export const routes: RouteObject[] = [
               {
                 path: 'sessions/:sessionId/check-in',
                 lazy: async () => ({ Component: (await adminChunk()).SessionCheckInPage }),
+              },
+              {
+                path: 'sessions/:sessionId/attempts',
+                lazy: async () => ({
+                  Component: (
+                    await staffPage(import('./roles/staff/attempts/SessionAttemptsPage.js'))
+                  ).SessionAttemptsPage,
+                }),
               },
               {
                 path: 'reviews',

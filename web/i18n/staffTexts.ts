@@ -21,6 +21,7 @@ import {
   zh as staffWaitingRoomZH,
 } from '../roles/staff/waiting-room/messages.js';
 import { en as staffPanelEN, zh as staffPanelZH } from '../roles/staff/panel/messages.js';
+import { en as staffAttemptsEN, zh as staffAttemptsZH } from '../roles/staff/attempts/messages.js';
 import { registerTexts } from './index.js';
 
 const zh = {
@@ -38,6 +39,7 @@ const zh = {
   staffScoring: staffScoringZH,
   staffWaitingRoom: staffWaitingRoomZH,
   staffPanel: staffPanelZH,
+  staffAttempts: staffAttemptsZH,
 };
 const en: typeof zh = {
   adminPeople: adminPeopleEN,
@@ -54,6 +56,7 @@ const en: typeof zh = {
   staffScoring: staffScoringEN,
   staffWaitingRoom: staffWaitingRoomEN,
   staffPanel: staffPanelEN,
+  staffAttempts: staffAttemptsEN,
 };
 
 registerTexts(zh, en);

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useSessionUser } from '../../auth/useSessionUser.js';
-import { sessionCheckInPath } from './check-in/paths.js';
+import { sessionAttemptsPath, sessionCheckInPath } from './check-in/paths.js';
 import { useTranslation } from 'react-i18next';
 import { listMyAssignments, type MyAssignment } from '../../../shared/api/exams.js';
 import { callApi } from '../../api/client.js';
@@ -48,9 +48,13 @@ export function StaffSessionsPage() {
             ]}
             renderActions={(row) => {
               const checkInPath = sessionCheckInPath(role, row.sessionId);
+              const attemptsPath = sessionAttemptsPath(role, row.sessionId);
               return (
                 <Space>
                   {checkInPath ? <Link to={checkInPath}>{t('staffCheckIn.openLink')}</Link> : null}
+                  {row.examKind === 'written' && attemptsPath ? (
+                    <Link to={attemptsPath}>{t('staffAttempts.openLink')}</Link>
+                  ) : null}
                   {row.duty === 'panel_examiner' || row.duty === 'panel_chair' ? (
                     <Link to={`/examiner/sessions/${encodeURIComponent(row.sessionId)}/panel`}>
                       {t('staffPanel.openLink')}

@@ -68,6 +68,11 @@ export function ExamSessionsDrawer({ exam, onClose }: ExamSessionsDrawerProps) {
           <NavButton size="small" to={`/admin/sessions/${encodeURIComponent(row.id)}/check-in`}>
             {t('staffCheckIn.openLink')}
           </NavButton>
+          {exam?.kind === 'written' ? (
+            <NavButton size="small" to={`/admin/sessions/${encodeURIComponent(row.id)}/attempts`}>
+              {t('staffAttempts.openLink')}
+            </NavButton>
+          ) : null}
           <Button size="small" onClick={() => setStaffOf(row)}>
             {t('adminExams.staff')}
           </Button>

@@ -14,6 +14,12 @@ export function sessionCheckInPath(role: Role, sessionId: string): string | null
   return base ? `${base}/sessions/${encodeURIComponent(sessionId)}/check-in` : null;
 }
 
+/** `/<area>/sessions/:sessionId/attempts` (a written session's progress), or null. */
+export function sessionAttemptsPath(role: Role, sessionId: string): string | null {
+  const base = BASE_BY_ROLE[role];
+  return base ? `${base}/sessions/${encodeURIComponent(sessionId)}/attempts` : null;
+}
+
 /** Where the page's back link leads: the staff home, or the admin's exams. */
 export function checkInBackPath(role: Role): string {
   return role === 'examiner' || role === 'proctor' ? `/${role}` : '/admin/exams';

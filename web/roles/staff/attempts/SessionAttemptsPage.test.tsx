@@ -1,0 +1,100 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import {
+  addAttemptTime,
+  listSessionAttempts,
+  type AttemptProgress,
+} from '../../../../shared/api/attempt-progress.js';
+import { FakeApi } from '../../../test/fake-api.js';
+import { render, sessionUser } from '../../../test/render.js';
+import { SessionAttemptsPage } from './SessionAttemptsPage.js';
+
+const SESSION_ID = '00000000-0000-4000-8000-0000000000e2';
+const NOW = '2026-12-20T01:30:00.000Z';
+
+const row = (overrides: Partial<AttemptProgress>): AttemptProgress => ({
+  registrationId: '00000000-0000-4000-8000-0000000000a1',
+  admissionNumber: 'WRT2026001',
+  candidateName: '李四',
+  state: 'in_progress',
+  startedAt: '2026-12-20T01:00:00.000Z',
+  answeredCount: 7,
+  questionCount: 23,
+  deadline: '2026-12-20T02:30:00.000Z',
+  lastActivityAt: NOW,
+  submittedAt: null,
+  submitReason: null,
+  extraMinutes: 0,
+  ...overrides,
+});
+
+const ITEMS = [
+  row({}),
+  row({
+    registrationId: '00000000-0000-4000-8000-0000000000a2',
+    admissionNumber: 'WRT2026002',
+    candidateName: '王五',
+    state: 'submitted',
+    answeredCount: 23,
+    submittedAt: '2026-12-20T01:25:00.000Z',
+    submitReason: 'inactivity',
+  }),
+  row({
+    registrationId: '00000000-0000-4000-8000-0000000000a3',
+    admissionNumber: 'WRT2026003',
+    candidateName: '赵六',
+    state: 'not_started',
+    answeredCount: 0,
+    questionCount: 0,
+    startedAt: null,
+    deadline: null,
+  }),
+];
+
+const renderAs = (role: 'proctor' | 'school_admin', api: FakeApi) =>
+  render(<SessionAttemptsPage />, {
+    path: '/:area/sessions/:sessionId/attempts',
+    url: `/${role === 'proctor' ? 'proctor' : 'admin'}/sessions/${SESSION_ID}/attempts`,
+    user: sessionUser({ role }),
+    api,
+  });
+
+describe('SessionAttemptsPage (笔试作答情况)', () => {
+  it("shows each candidate's state, answered count, time left and how the paper was submitted", async () => {
+    const api = new FakeApi().on(listSessionAttempts, { serverTime: NOW, items: ITEMS });
+    renderAs('proctor', api);
+    expect(
+      await screen.findByText('共 3 人：作答中 1 人，已交卷 1 人，未开始 1 人'),
+    ).toBeInTheDocument();
+    const li = screen.getByRole('row', { name: /李四/ });
+    expect(li).toHaveTextContent('作答中');
+    expect(li).toHaveTextContent('7 / 23 题');
+    // One hour left on the server's clock, whatever the browser's says.
+    expect(within(li).getByText(/^(59:5\d|1:00:00)$/)).toBeInTheDocument();
+    const wang = screen.getByRole('row', { name: /王五/ });
+    expect(wang).toHaveTextContent('已交卷');
+    expect(wang).toHaveTextContent('长时间无操作自动交卷');
+    expect(screen.getByRole('row', { name: /赵六/ })).toHaveTextContent('未开始');
+    // Proctors watch; only admins add time.
+    expect(screen.queryByRole('button', { name: /加时/ })).not.toBeInTheDocument();
+  });
+
+  it('lets an admin add time to a candidate in progress, and says the new deadline', async () => {
+    const api = new FakeApi()
+      .on(listSessionAttempts, { serverTime: NOW, items: ITEMS })
+      .on(addAttemptTime, row({ extraMinutes: 10, deadline: '2026-12-20T02:40:00.000Z' }));
+    const page = renderAs('school_admin', api);
+    const button = await screen.findByRole('button', { name: '为 李四 加时' });
+    expect(screen.getAllByRole('button', { name: /加时/ })).toHaveLength(1);
+    await page.user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: '为 李四 加时' });
+    const minutes = within(dialog).getByLabelText('加时（分钟）');
+    await page.user.clear(minutes);
+    await page.user.type(minutes, '15');
+    await page.user.click(within(dialog).getByRole('button', { name: '确认加时' }));
+    expect(await screen.findByText(/已为 李四 加时 15 分钟/)).toBeInTheDocument();
+    expect(api.requestsTo(addAttemptTime).map((request) => request.body)).toEqual([
+      { minutes: 15 },
+    ]);
+  });
+});

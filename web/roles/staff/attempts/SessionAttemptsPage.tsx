@@ -1,0 +1,171 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Flex, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import {
+  listSessionAttempts,
+  type AttemptProgress,
+} from '../../../../shared/api/attempt-progress.js';
+import { callApi } from '../../../api/client.js';
+import { useErrorMessage } from '../../../api/errors.js';
+import { useSessionUser } from '../../../auth/useSessionUser.js';
+import { RoleShell } from '../../../layout/RoleShell.js';
+import { formatElapsed } from '../../../ui/ElapsedTimer.js';
+import { LoadError } from '../../../ui/LoadError.js';
+import { PageHeading } from '../../../ui/PageHeading.js';
+import { SimpleTable, type SimpleColumn } from '../../../ui/SimpleTable.js';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
+import { useTimeFormat } from '../../../ui/useTimeFormat.js';
+import { checkInBackPath } from '../check-in/paths.js';
+import { ExtraTimeButton } from './ExtraTimeButton.js';
+
+const REFRESH_MS = 10_000;
+const STATE_COLORS = {
+  not_started: 'default',
+  in_progress: 'processing',
+  submitted: 'success',
+  marked: 'success',
+} as const;
+
+/**
+ * `/proctor|examiner|admin/sessions/:sessionId/attempts`: a written session's attempts, live: who
+ * started, how many questions each answered, the time left on the server's clock, who submitted
+ * and how; admins add time to one candidate here.
+ */
+export function SessionAttemptsPage() {
+  const { t } = useTranslation();
+  const time = useTimeFormat();
+  const describe = useErrorMessage();
+  const user = useSessionUser();
+  const { sessionId = '' } = useParams();
+  const listKey = ['sessions', sessionId, 'attempts'] as const;
+  const attempts = useQuery({
+    queryKey: listKey,
+    queryFn: async () => {
+      const sentAt = Date.now();
+      const answer = await callApi(listSessionAttempts, { params: { sessionId } });
+      return { ...answer, offsetMs: Date.parse(answer.serverTime) - (sentAt + Date.now()) / 2 };
+    },
+    refetchInterval: REFRESH_MS,
+  });
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const data = attempts.data;
+  const isAdmin = user.role === 'school_admin' || user.role === 'college_admin';
+  const title = t('staffAttempts.title');
+  useDocumentTitle(title);
+  const items = data?.items ?? [];
+  const serverNow = now + (data?.offsetMs ?? 0);
+
+  const timeLeft = (row: AttemptProgress) => {
+    if (row.state !== 'in_progress' || !row.deadline) return '—';
+    const seconds = Math.floor((Date.parse(row.deadline) - serverNow) / 1000);
+    const left = seconds > 0 ? formatElapsed(seconds) : t('staffAttempts.timeUp');
+    return row.extraMinutes > 0
+      ? `${left}${t('staffAttempts.extra', { minutes: row.extraMinutes })}`
+      : left;
+  };
+  const columns: SimpleColumn<AttemptProgress>[] = [
+    {
+      key: 'number',
+      title: t('staffAttempts.admissionNumber'),
+      render: (_v, row) => row.admissionNumber,
+    },
+    { key: 'name', title: t('staffAttempts.candidate'), render: (_v, row) => row.candidateName },
+    {
+      key: 'state',
+      title: t('staffAttempts.state'),
+      render: (_v, row) => (
+        <Tag color={STATE_COLORS[row.state]}>{t(`staffAttempts.states.${row.state}`)}</Tag>
+      ),
+    },
+    {
+      key: 'answered',
+      title: t('staffAttempts.answered'),
+      render: (_v, row) =>
+        row.state === 'not_started'
+          ? '—'
+          : t('staffAttempts.answeredOf', {
+              answered: row.answeredCount,
+              total: row.questionCount,
+            }),
+    },
+    { key: 'left', title: t('staffAttempts.timeLeft'), render: (_v, row) => timeLeft(row) },
+    {
+      key: 'submitted',
+      title: t('staffAttempts.submittedAt'),
+      render: (_v, row) =>
+        row.submittedAt
+          ? `${time.dateTime(row.submittedAt)} ${row.submitReason ? t(`staffAttempts.reasons.${row.submitReason}`) : ''}`
+          : '—',
+    },
+    ...(isAdmin
+      ? [
+          {
+            key: 'actions',
+            title: t('staffAttempts.actions'),
+            render: (_v: undefined, row: AttemptProgress) =>
+              row.state === 'in_progress' ? <ExtraTimeButton row={row} listKey={listKey} /> : null,
+          },
+        ]
+      : []),
+  ];
+
+  const page = (
+    <Flex vertical gap={16}>
+      <PageHeading
+        back={{ to: checkInBackPath(user.role), label: t('staffCheckIn.back') }}
+        title={title}
+      />
+      {attempts.isError && !data ? (
+        <LoadError error={attempts.error} onRetry={() => void attempts.refetch()} />
+      ) : (
+        <Card>
+          <Flex vertical gap={12}>
+            <div aria-live="polite">
+              {attempts.isError && data ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('staffAttempts.refreshFailed', { message: describe(attempts.error) })}
+                />
+              ) : null}
+            </div>
+            {data ? (
+              <Flex justify="space-between" wrap gap={8}>
+                <Typography.Text>
+                  {t('staffAttempts.summary', {
+                    total: items.length,
+                    inProgress: items.filter((row) => row.state === 'in_progress').length,
+                    submitted: items.filter(
+                      (row) => row.state === 'submitted' || row.state === 'marked',
+                    ).length,
+                    notStarted: items.filter((row) => row.state === 'not_started').length,
+                  })}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('staffAttempts.autoRefresh', { time: time.dateTime(data.serverTime) })}
+                </Typography.Text>
+              </Flex>
+            ) : null}
+            <section aria-label={t('staffAttempts.tableLabel')}>
+              <SimpleTable
+                columns={columns}
+                dataSource={items}
+                rowKey="registrationId"
+                loading={attempts.isPending}
+                locale={{ emptyText: t('staffAttempts.noCandidates') }}
+              />
+            </section>
+          </Flex>
+        </Card>
+      )}
+    </Flex>
+  );
+  // Admin pages sit inside the admin console's shell already; staff pages bring their own.
+  return isAdmin ? page : <RoleShell>{page}</RoleShell>;
+}
