@@ -19,24 +19,8 @@ export function emptyAnswer(question: CandidateQuestion): Answer {
   }
 }
 
-/** Whether an answer says anything (the grid's 已作答): a choice, a filled blank, some text. */
-export function isAnswered(answer: Answer | undefined): boolean {
-  if (!answer) return false;
-  switch (answer.type) {
-    case 'single_choice':
-      return answer.optionId !== null;
-    case 'multiple_choice':
-      return answer.optionIds.length > 0;
-    case 'true_false':
-      return answer.value !== null;
-    case 'fill_blank':
-      return answer.blanks.some((blank) => blank.trim() !== '');
-    case 'essay':
-      return answer.text.trim() !== '';
-    case 'file':
-      return answer.fileIds.length > 0;
-  }
-}
+// Whether an answer says anything (the grid's 已作答) is shared with the staff's answered count.
+export { isAnswered } from '../../../../shared/questions/answered.js';
 
 /** The answer of the question's type, or the empty one when a stored answer does not fit. */
 export function answerFor<T extends Answer['type']>(
