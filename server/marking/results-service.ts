@@ -134,6 +134,11 @@ export class WrittenResultsService {
     const questions = new Map(
       (await this.repo.questionsOf([attempt.paperId])).map((question) => [question.id, question]),
     );
+    // An attempt sat or submitted after the publication waits for its own marks.
+    const markedIds = new Set(marks.map((mark) => mark.paperQuestionId));
+    if (attempt.state === 'in_progress' || !isAttemptFullyMarked(attempt, questions, markedIds)) {
+      return { published: false };
+    }
     const scored = scoreAttempt(
       attempt,
       questions,

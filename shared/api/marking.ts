@@ -232,7 +232,10 @@ export const publishWrittenResults = defineRoute({
 // ---- The candidate's result ------------------------------------------------------------------
 
 export const myWrittenResultSchema = z.discriminatedUnion('published', [
-  /** Not published yet, or not a written exam: nothing hints at a score. */
+  /**
+   * Not published yet, not a written exam, or the candidate's paper not fully marked (sat after
+   * the publication): nothing hints at a score.
+   */
   z.object({ published: z.literal(false) }),
   z.object({
     published: z.literal(true),
