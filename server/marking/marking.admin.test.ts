@@ -176,6 +176,19 @@ describe('marking and results of a written exam, through the routes', () => {
     expect(await myResult(li)).toEqual({ published: false });
   });
 
+  it('shows no subjective points beside names while marking is anonymous', async () => {
+    expect((await mark(admin, attemptIds.li, 12)).statusCode).toBe(200);
+    const results = (await admin.get(`${base()}/written-results`)).json<WrittenResults>();
+    expect(results.isMarkingComplete).toBe(false);
+    expect(results.items.find((item) => item.admissionNumber === 'WRT2026001')).toMatchObject({
+      state: 'marked',
+      objectivePoints: 7,
+      subjectivePoints: null,
+      total: null,
+      sections: [],
+    });
+  });
+
   it('marks each attempt with its last subjective answer, then reveals the candidates', async () => {
     const first = await mark(admin, attemptIds.li, 12, '结构清晰');
     expect(first.statusCode).toBe(200);
@@ -202,7 +215,7 @@ describe('marking and results of a written exam, through the routes', () => {
       markedCount: 2,
     });
     const entries = await auditEntries(admin, 'answer.marked');
-    expect(entries).toHaveLength(3);
+    expect(entries).toHaveLength(4);
     expect(entries.map((entry) => entry.detail).join(' ')).not.toContain('WRT2026001');
   });
 

@@ -233,6 +233,10 @@ export class WrittenResultsService {
     };
     if (!attempt) return { ...empty, state: 'absent' };
     if (!entry) return { ...empty, state: attempt.state };
+    // While marking is anonymous, a named row with a fresh mark would tell whose paper it was.
+    if (!book.isComplete) {
+      return { ...empty, state: attempt.state, objectivePoints: entry.objective };
+    }
     const passMark = book.papers.find((p) => p.id === attempt.paperId)?.passMark ?? null;
     return {
       ...registration,

@@ -152,7 +152,10 @@ export const writtenResultRowSchema = z.object({
   /** absent: never started the paper. */
   state: z.enum(CANDIDATE_STATES),
   objectivePoints: z.number().nullable(),
-  /** The marks so far (complete once the attempt is marked). */
+  /**
+   * Subjective points, total, sections and pass/fail appear once the exam's marking is complete
+   * (null and empty before): beside names they would undo the anonymous marking.
+   */
   subjectivePoints: z.number().nullable(),
   total: z.number().nullable(),
   maxTotal: z.number().nullable(),
