@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMyWrittenResult, type MyWrittenResult } from '../../../shared/api/marking.js';
 import { callApi } from '../../api/client.js';
+import { SimpleTable } from '../../ui/SimpleTable.js';
 
 type Published = Extract<MyWrittenResult, { published: true }>;
 type Result = NonNullable<Published['result']>;
@@ -66,30 +67,26 @@ function ResultDetails({ result }: { result: Result }) {
           ? ''
           : ` · ${t('writtenResult.passMark', { mark: result.passMark })}`}
       </Typography.Text>
-      <Table
+      <SimpleTable
         rowKey="title"
-        size="small"
-        pagination={false}
         dataSource={result.sections}
         columns={[
-          { title: t('writtenResult.section'), dataIndex: 'title' },
-          { title: t('writtenResult.points'), dataIndex: 'points' },
-          { title: t('writtenResult.maxPoints'), dataIndex: 'maxPoints' },
+          { key: 'title', title: t('writtenResult.section'), render: (_v, row) => row.title },
+          { key: 'points', title: t('writtenResult.points'), render: (_v, row) => row.points },
+          { key: 'max', title: t('writtenResult.maxPoints'), render: (_v, row) => row.maxPoints },
         ]}
       />
-      <Table
+      <SimpleTable
         rowKey="number"
-        size="small"
-        pagination={false}
         dataSource={result.questions}
         columns={[
           {
-            title: t('writtenResult.question'),
             key: 'number',
-            render: (_value, row) => t('writtenResult.questionNumber', { number: row.number }),
+            title: t('writtenResult.question'),
+            render: (_v, row) => t('writtenResult.questionNumber', { number: row.number }),
           },
-          { title: t('writtenResult.points'), dataIndex: 'points' },
-          { title: t('writtenResult.maxPoints'), dataIndex: 'maxPoints' },
+          { key: 'points', title: t('writtenResult.points'), render: (_v, row) => row.points },
+          { key: 'max', title: t('writtenResult.maxPoints'), render: (_v, row) => row.maxPoints },
         ]}
       />
     </Space>
