@@ -78,12 +78,18 @@ export class CandidateHttp {
 
   constructor(private readonly base: string) {}
 
-  async request(method: string, path: string, body?: unknown): Promise<Response> {
+  /** The login cookie and, for a change, the CSRF header: what a browser sends. */
+  headers(method: string): Record<string, string> {
     const headers: Record<string, string> = {
       cookie: [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; '),
     };
-    if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET') headers['x-csrf-token'] = this.#csrf;
+    return headers;
+  }
+
+  async request(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers = this.headers(method);
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers,
