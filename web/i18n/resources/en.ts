@@ -154,6 +154,7 @@ export const en: Messages = {
     actions: 'Actions',
     faceCheck: 'Face check',
     enterWaitingRoom: 'Enter waiting room',
+    enterExam: 'Enter the exam',
     noExams: 'No exam sessions',
   },
   writtenResult: {

@@ -153,6 +153,7 @@ export const zhCN = {
     actions: '操作',
     faceCheck: '人脸识别',
     enterWaitingRoom: '进入候考区',
+    enterExam: '进入考试',
     noExams: '暂无考场',
   },
   writtenResult: {

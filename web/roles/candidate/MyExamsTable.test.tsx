@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { MyRegistration } from '../../../shared/api/exams.js';
+import { getMyWrittenResult } from '../../../shared/api/marking.js';
 import { getMyResults } from '../../../shared/api/scoring.js';
 import { FakeApi } from '../../test/fake-api.js';
 import { render, sessionUser } from '../../test/render.js';
@@ -41,6 +42,24 @@ describe('MyExamsTable (我的考场)', () => {
       expect(button).toBeDisabled();
       expect(button).toHaveAccessibleDescription('请先打开准考证，核对身份信息后点击“确认信息”');
     }
+  });
+
+  it('leads a written exam to 进入考试 (its page), not to a 候考区', () => {
+    const written = row({
+      examKind: 'written',
+      examName: '2026年成人学位外语在线考试',
+      checkInBlock: null,
+      identityConfirmedAt: '2026-05-30T01:00:00.000Z',
+    });
+    render(<MyExamsTable items={[written]} isLoading={false} />, {
+      user: candidate,
+      api: api().on(getMyWrittenResult, { published: false }),
+    });
+    expect(screen.getByRole('link', { name: '进入考试' })).toHaveAttribute(
+      'href',
+      `/candidate/registrations/${written.registrationId}/exam`,
+    );
+    expect(screen.queryByRole('link', { name: '进入候考区' })).not.toBeInTheDocument();
   });
 
   it('shows the session’s time in the school’s zone, the zone named in the column', () => {

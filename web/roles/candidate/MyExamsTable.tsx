@@ -15,6 +15,7 @@ import {
   checkInPath,
   waitingRoomEntryPath,
 } from './identity/checkInBlock.js';
+import { writtenExamPath } from './check-in/checkInView.js';
 import { StandingTag } from './StandingTag.js';
 import { AttendanceTag } from './ticket/AttendanceTag.js';
 import { WrittenResult } from './WrittenResult.js';
@@ -165,11 +166,18 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
                         t('candidate.faceCheck'),
                         false,
                       )}
-                      {checkInLink(
-                        waitingRoomEntryPath(row),
-                        t('candidate.enterWaitingRoom'),
-                        true,
-                      )}
+                      {/* A written exam has no 候考区: its page shows 考生须知 and the paper. */}
+                      {row.examKind === 'written'
+                        ? checkInLink(
+                            writtenExamPath(row.registrationId),
+                            t('candidate.enterExam'),
+                            true,
+                          )
+                        : checkInLink(
+                            waitingRoomEntryPath(row),
+                            t('candidate.enterWaitingRoom'),
+                            true,
+                          )}
                     </>
                   ) : (
                     <>
@@ -181,7 +189,11 @@ export function MyExamsTable({ items, isLoading }: MyExamsTableProps) {
                       />
                       <DisabledActionButton
                         size="small"
-                        label={t('candidate.enterWaitingRoom')}
+                        label={
+                          row.examKind === 'written'
+                            ? t('candidate.enterExam')
+                            : t('candidate.enterWaitingRoom')
+                        }
                         reason={reason}
                         reasonId={reasonIdOf(row)}
                       />
