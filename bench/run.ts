@@ -4,5 +4,7 @@ await import('./roster-import.js');
 await import('./face-verify.js');
 await import('./realtime.js');
 await import('./web-transfer.js');
+// PostgreSQL at DATABASE_URL (default: this machine's, trust auth).
+await import('./autosave.js');
 
 export {};
