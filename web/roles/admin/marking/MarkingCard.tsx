@@ -115,9 +115,12 @@ function QuestionMarking({ examId, questionId }: { examId: string; questionId: s
           style={{ width: 200, margin: 0 }}
           aria-hidden
         />
-        <Typography.Text type="secondary">
-          {isComplete ? t('writtenMarking.revealed') : t('writtenMarking.anonymous')}
-        </Typography.Text>
+        {/* Nothing submitted yet is not "all marked": say nothing until there are papers. */}
+        {answers.length > 0 ? (
+          <Typography.Text type="secondary">
+            {isComplete ? t('writtenMarking.revealed') : t('writtenMarking.anonymous')}
+          </Typography.Text>
+        ) : null}
       </Flex>
       <FormNotice notice={save.isError ? { kind: 'error', error: save.error } : null} />
       {current ? (

@@ -121,6 +121,25 @@ describe('MarkingPage (/admin/exams/:examId/marking)', () => {
     expect(screen.queryByText(/WRT2026001/)).not.toBeInTheDocument();
   });
 
+  it('says no paper is in yet, and not that marking is complete, before anyone submitted', async () => {
+    const api = new FakeApi()
+      .on(getMarkingOverview, { ...overview(), questions: [{ ...question, submittedCount: 0 }] })
+      .on(getMarkingQuestion, {
+        question: { ...question, submittedCount: 0, referenceAnswer: '', limit: 200 },
+        isComplete: true,
+        answers: [],
+      })
+      .on(getWrittenResults, refuse('NOT_FOUND'));
+    render(<MarkingPage />, {
+      user: admin,
+      api,
+      path: '/admin/exams/:examId/marking',
+      url: `/admin/exams/${EXAM}/marking`,
+    });
+    expect(await screen.findByText('还没有已交的答卷')).toBeInTheDocument();
+    expect(screen.queryByText(/全部阅完/)).not.toBeInTheDocument();
+  });
+
   it('says when the paper has nothing to mark', async () => {
     const api = new FakeApi()
       .on(getMarkingOverview, { ...overview(), questions: [] })
