@@ -158,6 +158,12 @@ describe('WrittenExamPage (在线笔试)', () => {
     }
   });
 
+  it('says what to do, without a useless 重试, when the candidate has not confirmed attendance', async () => {
+    renderExam(new FakeApi().on(getMyAttempt, refuse('CHECK_IN_NOT_ALLOWED')));
+    expect(await screen.findByRole('alert')).toHaveTextContent('请先确认参加考试');
+    expect(screen.queryByRole('button', { name: /重\s*试/ })).not.toBeInTheDocument();
+  });
+
   it('says so when the exam has no paper yet', async () => {
     renderExam(new FakeApi().on(getMyAttempt, myAttempt(null, { hasPaper: false })));
     expect(await screen.findByText('本场考试尚未设置试卷，请联系考务人员。')).toBeInTheDocument();

@@ -7,6 +7,8 @@ import { getMyCheckIn, type CheckInState } from '../../../../shared/api/check-in
 import type { MyAttempt } from '../../../../shared/api/written-exam.js';
 import { callApi } from '../../../api/client.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
+import { ApiError } from '../../../api/ApiError.js';
+import { useErrorMessage } from '../../../api/errors.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { PageSpinner } from '../../../ui/PageSpinner.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
@@ -52,6 +54,7 @@ interface WrittenExamPageProps {
  */
 export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPageProps) {
   const { t } = useTranslation();
+  const describe = useErrorMessage();
   const { registrationId = '' } = useParams();
   const attempt = useMyAttempt(registrationId);
   const mine = attempt.data?.mine;
@@ -78,7 +81,10 @@ export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPagePr
   const stage = stageOf(mine, checkIn.data?.state, hasReadNotice);
   const error = attempt.error ?? checkIn.error;
   let content;
-  if (error && stage === 'loading') {
+  if (error instanceof ApiError && error.code === 'CHECK_IN_NOT_ALLOWED' && stage === 'loading') {
+    // Not confirmed (确认参加, 确认信息) or withdrawn: trying again cannot help; say what to do.
+    content = <Alert type="warning" showIcon role="alert" title={describe(error)} />;
+  } else if (error && stage === 'loading') {
     content = (
       <LoadError
         error={error}
