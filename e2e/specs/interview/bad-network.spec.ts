@@ -215,7 +215,10 @@ test('a bad home connection and a 10 s outage: the call stays up, sound continue
         expect(window.frames).toBeGreaterThan(0);
       }
       const video = shaped?.video[0];
-      expect(shaped?.kbps).toBeLessThanOrEqual(HOME_LINK.uplinkKbps);
+      // What the PC's counters say it sent: the link's rate, plus the 3 % the link then drops and
+      // the shaper's burst (CI once measured 635 kbit/s on the 600 kbit/s link, at 240p 14 fps
+      // from 360p 15 fps at 925): within 10 % of the link, never the open link's rate.
+      expect(shaped?.kbps).toBeLessThanOrEqual(HOME_LINK.uplinkKbps * 1.1);
       // Fewer pixels a second than on the open link: lines, frame rate or both went down.
       expect((video?.height ?? 0) * (video?.fps ?? 0)).toBeLessThan(
         (unshapedVideo?.height ?? 0) * (unshapedVideo?.fps ?? 0),
