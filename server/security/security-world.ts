@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { MatrixCaller } from '../../shared/api/contract.js';
 import { deviceReport, faceBody, FakeFaceMatcher } from '../check-in/check-in-test-helpers.js';
 import {
@@ -8,8 +8,6 @@ import {
   exam,
   examSession,
   faceCheck,
-  paper,
-  paperQuestion,
   registration,
   rosterReport,
   school,
@@ -21,6 +19,7 @@ import { DEMO_CANDIDATES, DEMO_STAFF_PASSWORD, seedDemoInto } from '../test/demo
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { Caller } from './caller.js';
 import { SAMPLE_QUESTION } from './request-samples.js';
+import { markingRows } from './security-world-marking.js';
 import type { CandidateRows, SchoolRows } from './security-world-ids.js';
 
 /** The callers with an account in a school (platform admins belong to none). */
@@ -263,51 +262,6 @@ async function schoolRows(test: TestApp, slug: string): Promise<SchoolRows> {
     flPassageId: await bankRow('passages', collegeId),
     csPassageId: await bankRow('passages', csCollegeId),
   };
-}
-
-/** An essay on a formal paper of 外国语学院笔试 (made through the API) and one of WRT2026's. */
-async function markingRows(
-  test: TestApp,
-  admin: Caller,
-  exams: { collegeId: string; flWrittenExamId: string; writtenExamId: string },
-) {
-  const essay = await admin.ok({
-    method: 'POST',
-    url: '/api/admin/question-bank/questions',
-    json: {
-      content: { type: 'essay', stem: 'Matrix essay', maxLength: 100, referenceAnswer: '' },
-      defaultPoints: 10,
-      collegeId: exams.collegeId,
-    },
-  });
-  const saved = await admin.ok({
-    method: 'PUT',
-    url: `/api/admin/exams/${exams.flWrittenExamId}/papers/formal`,
-    json: {
-      title: '外国语学院笔试',
-      sections: [
-        { title: '写作', questions: [{ bankQuestionId: essay.json<{ id: string }>().id }] },
-      ],
-      baseVersion: null,
-    },
-  });
-  const flPaperQuestionId = saved.json<{
-    paper: { sections: { questions: { paperQuestionId: string }[] }[] };
-  }>().paper.sections[0]?.questions[0]?.paperQuestionId;
-  const [written] = await test.database.db
-    .select({ id: paperQuestion.id })
-    .from(paperQuestion)
-    .innerJoin(paper, eq(paper.id, paperQuestion.paperId))
-    .where(
-      and(
-        eq(paper.examId, exams.writtenExamId),
-        eq(paper.kind, 'formal'),
-        sql`${paperQuestion.content}->>'type' = 'essay'`,
-      ),
-    )
-    .limit(1);
-  if (!flPaperQuestionId || !written) throw new Error('no paper questions for marking');
-  return { flPaperQuestionId, writtenPaperQuestionId: written.id };
 }
 
 async function schoolCallers(test: TestApp, slug: string): Promise<Record<SchoolCaller, Caller>> {

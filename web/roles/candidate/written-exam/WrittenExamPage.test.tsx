@@ -8,54 +8,18 @@ import {
   submitMyAttempt,
 } from '../../../../shared/api/written-exam.js';
 import { FakeApi, refuse } from '../../../test/fake-api.js';
-import { render, sessionUser } from '../../../test/render.js';
-import { readyState } from '../check-in/check-in-fixtures.test-support.js';
-import type { AnswerStorage } from './answer-queue.js';
 import { memoryStorage } from './answer-storage.js';
+import { attemptView, myAttempt, Q } from './written-exam-fixtures.test-support.js';
 import {
-  attemptView,
-  EXAM_PATH,
-  EXAM_URL,
-  myAttempt,
-  Q,
-} from './written-exam-fixtures.test-support.js';
-import { WrittenExamPage } from './WrittenExamPage.js';
+  acknowledging,
+  gridButton,
+  offline,
+  renderExam,
+  savedBodies,
+  WRITTEN,
+} from './written-exam-page.test-support.js';
 
 const MINUTE = 60_000;
-const WRITTEN = readyState({
-  examKind: 'written',
-  examName: '2026 年学位英语考试',
-  noticeText: '考试期间请勿离开座位。',
-});
-
-function renderExam(api: FakeApi, storage: AnswerStorage = memoryStorage()) {
-  return render(<WrittenExamPage storage={storage} />, {
-    path: EXAM_PATH,
-    url: EXAM_URL,
-    user: sessionUser(),
-    api,
-  });
-}
-
-/** The server acknowledging every save. */
-const acknowledging = (api: FakeApi) =>
-  api.on(saveMyAnswer, (request) => ({
-    seq: (request.body as { seq: number }).seq,
-    late: false,
-  }));
-
-/** The network down for saves: the request never gets an answer. */
-const offline = (api: FakeApi) =>
-  api.on(saveMyAnswer, () => {
-    throw new TypeError('Failed to fetch');
-  });
-
-const gridButton = (name: string | RegExp) =>
-  within(screen.getByRole('navigation', { name: '答题卡' })).getByRole('button', { name });
-
-const savedBodies = (api: FakeApi) =>
-  api.requestsTo(saveMyAnswer).map((request) => [request.params.paperQuestionId, request.body]);
-
 // The question open, 考生须知 confirmed and the marks are kept in this browser's storage.
 afterEach(() => {
   sessionStorage.clear();
