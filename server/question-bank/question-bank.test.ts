@@ -142,6 +142,17 @@ describe('question bank routes', () => {
     expect(badDifficulty.json().error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('refuses points off the 0.5 steps, even a value too small for the database to hold', async () => {
+    for (const defaultPoints of [0.3, 1e-320]) {
+      const response = await create(admin, {
+        content: single(`p${String(defaultPoints)}`),
+        defaultPoints,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(JSON.stringify(response.json().error.issues)).toContain('POINTS_NOT_HALF_STEP');
+    }
+  });
+
   it('updates a question and records who changed it', async () => {
     const created = (
       await create(admin, { content: single('旧题干'), tags: ['旧'] })

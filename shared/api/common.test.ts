@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { idNumberSchema, isValidIdNumberChecksum, maskIdNumber, phoneSchema } from './common.js';
+import {
+  idNumberSchema,
+  isMultipleOf,
+  isValidIdNumberChecksum,
+  maskIdNumber,
+  phoneSchema,
+} from './common.js';
 
 describe('ID numbers', () => {
   it('accepts a valid check character, including X', () => {
@@ -19,5 +25,19 @@ describe('phone numbers', () => {
     expect(phoneSchema.safeParse('13800000001').success).toBe(true);
     expect(phoneSchema.safeParse('12800000001').success).toBe(false);
     expect(phoneSchema.safeParse('1380000000').success).toBe(false);
+  });
+});
+
+describe('numbers in steps (points, thresholds)', () => {
+  it('accepts whole multiples despite float rounding, and 0 itself', () => {
+    const isHundredth = isMultipleOf(0.01);
+    expect([0, 0.29, 0.57, 0.65, 1].every(isHundredth)).toBe(true);
+    expect(isHundredth(0.123)).toBe(false);
+  });
+  it('refuses a value nearer 0 than one step, which a real column cannot hold', () => {
+    const isHalf = isMultipleOf(0.5);
+    expect(isHalf(1e-320)).toBe(false);
+    expect(isHalf(0.3)).toBe(false);
+    expect([0, 0.5, 2.5, 1000].every(isHalf)).toBe(true);
   });
 });

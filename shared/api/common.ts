@@ -85,3 +85,16 @@ export function maxBytesOfIssues(issues: readonly { message: string }[]): number
   }
   return null;
 }
+
+/**
+ * Whether a number is a whole multiple of `step`, within float rounding. zod's `multipleOf`
+ * accepts any value closer to 0 than its tolerance (1e-320 is a "multiple" of 0.5), and such a
+ * value overflows a PostgreSQL `real` column; here only 0 itself is the multiple nearest 0.
+ */
+export function isMultipleOf(step: number): (value: number) => boolean {
+  return (value) => {
+    const steps = Math.round(value / step);
+    if (steps === 0) return value === 0;
+    return Math.abs(value - steps * step) <= Math.abs(steps * step) * 1e-9;
+  };
+}

@@ -8,7 +8,7 @@ import {
   staffDutySchema,
 } from '../enums.js';
 import { defineRoute } from './contract.js';
-import { idSchema, isoDateTimeSchema } from './common.js';
+import { idSchema, isMultipleOf, isoDateTimeSchema } from './common.js';
 import { loginAlertSchema } from './login-alerts.js';
 import { mediaQualitySchema } from './media.js';
 
@@ -17,7 +17,12 @@ export const examRulesSchema = z.strictObject({
   faceCheckRequired: z.boolean().default(true),
   faceCheckRetries: z.number().int().min(0).max(10).default(3),
   // docs/face-checks.md: how 0.65 was chosen, and why a mismatch is a flag, never proof.
-  faceMatchThreshold: z.number().min(0).max(1).default(0.65),
+  faceMatchThreshold: z
+    .number()
+    .min(0)
+    .max(1)
+    .refine(isMultipleOf(0.01), 'THRESHOLD_NOT_HUNDREDTH')
+    .default(0.65),
   secondCameraRequired: z.boolean().default(false),
   phoneAsPrimaryAllowed: z.boolean().default(false),
   screenShareRequired: z.boolean().default(false),

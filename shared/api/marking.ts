@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { answerSchema } from '../questions/answer-schema.js';
 import { questionTypeSchema } from '../questions/question-schema.js';
 import { defineDownload, defineRoute } from './contract.js';
-import { idSchema, isoDateTimeSchema } from './common.js';
+import { idSchema, isMultipleOf, isoDateTimeSchema } from './common.js';
 import { registrationParamsSchema } from './tickets.js';
 
 // 阅卷 and 成绩 of written exams (issue 14 §6). Objective questions are scored at 交卷; the exam's
@@ -29,7 +29,7 @@ export const markParamsSchema = z.strictObject({
 
 /** 给分: 0 up to the question's points (MARK_POINTS_OVER_MAX above them), in steps of 0.5. */
 export const markBodySchema = z.strictObject({
-  points: z.number().min(0).max(10_000).multipleOf(MARK_STEP),
+  points: z.number().min(0).max(10_000).refine(isMultipleOf(MARK_STEP), 'POINTS_NOT_HALF_STEP'),
   comment: z.string().trim().max(MAX_MARK_COMMENT).default(''),
 });
 export type MarkBody = z.output<typeof markBodySchema>;

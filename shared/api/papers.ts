@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { questionContentSchema } from '../questions/question-schema.js';
 import { defineRoute } from './contract.js';
-import { idSchema, isoDateTimeSchema } from './common.js';
+import { questionPointsSchema } from './question-bank.js';
+import { idSchema, isMultipleOf, isoDateTimeSchema } from './common.js';
 
 // 试卷 (issue 14 §2): an exam's formal paper and its mock paper, made of the bank's questions.
 // Saving copies each question into the paper, so editing the bank later moves no paper; saving
@@ -15,8 +16,6 @@ export type PaperKind = z.infer<typeof paperKindSchema>;
 export const MAX_PAPER_SECTIONS = 20;
 export const MAX_SECTION_QUESTIONS = 200;
 
-const pointsSchema = z.number().positive().max(1000).multipleOf(0.5);
-
 export const paperSectionBodySchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   instructions: z.string().trim().max(4000).default(''),
@@ -27,7 +26,7 @@ export const paperSectionBodySchema = z.strictObject({
       z.strictObject({
         bankQuestionId: idSchema,
         /** The question's own default points when left out. */
-        points: pointsSchema.optional(),
+        points: questionPointsSchema.optional(),
       }),
     )
     .min(1)
@@ -37,7 +36,13 @@ export const paperSectionBodySchema = z.strictObject({
 export const paperBodySchema = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
-    passMark: z.number().min(0).max(10_000).nullable().default(null),
+    passMark: z
+      .number()
+      .min(0)
+      .max(10_000)
+      .refine(isMultipleOf(0.5), 'POINTS_NOT_HALF_STEP')
+      .nullable()
+      .default(null),
     sections: z.array(paperSectionBodySchema).min(1).max(MAX_PAPER_SECTIONS),
     /** The version this edit started from (null for a new paper): a newer one refuses the save. */
     baseVersion: z.number().int().positive().nullable(),

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { questionContentSchema, questionTypeSchema } from '../questions/question-schema.js';
 import { defineRoute } from './contract.js';
-import { idSchema, isoDateTimeSchema, okSchema, pagingQuerySchema } from './common.js';
+import {
+  idSchema,
+  isMultipleOf,
+  isoDateTimeSchema,
+  okSchema,
+  pagingQuerySchema,
+} from './common.js';
 
 // The question bank (题库, issue 14 §1): a school's questions, optionally of one college, with
 // tags, difficulty and default points; reading passages several questions share; XLSX and
@@ -16,7 +22,13 @@ export const questionTagSchema = z.string().trim().min(1).max(40);
 /** The 题号 of an import file: re-importing the same key updates the question. */
 export const externalKeySchema = z.string().trim().min(1).max(64);
 export const difficultySchema = z.number().int().min(1).max(5);
-export const defaultPointsSchema = z.number().positive().max(1_000);
+/** Points of a question, in the bank and on a paper: above 0, at most 1000, in steps of 0.5 like the marks. */
+export const questionPointsSchema = z
+  .number()
+  .positive()
+  .max(1_000)
+  .refine(isMultipleOf(0.5), 'POINTS_NOT_HALF_STEP');
+export const defaultPointsSchema = questionPointsSchema;
 
 export const bankQuestionSchema = z.object({
   id: idSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineDownload, defineRoute } from './contract.js';
-import { idSchema, isoDateTimeSchema } from './common.js';
+import { idSchema, isMultipleOf, isoDateTimeSchema } from './common.js';
 
 /** Who edits scoring forms and reads results: the exam's admins (as for the exam itself). */
 const EXAM_ADMINS = ['college_admin', 'school_admin'] as const;
@@ -17,7 +17,7 @@ export const AGGREGATION_RULES = ['mean', 'trimmed_mean'] as const;
 export const aggregationRuleSchema = z.enum(AGGREGATION_RULES);
 export type AggregationRule = z.infer<typeof aggregationRuleSchema>;
 
-const isHalfStep = (value: number) => Number.isInteger(value / POINTS_STEP);
+const isHalfStep = isMultipleOf(POINTS_STEP);
 
 export const criterionSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),

@@ -128,7 +128,7 @@ export const zh = {
     required: '必填项为空',
     unknown_type: '题型无法识别（单选题、多选题、判断题、填空题、简答题、上传题）',
     invalid_key: '题号格式不正确（1–64 个字符）',
-    invalid_points: '分值须为大于 0、不超过 1000 的数字',
+    invalid_points: '分值须为大于 0、不超过 1000 的数字，以 0.5 为单位',
     invalid_difficulty: '难度须为 1–5 的整数',
     invalid_tags: '标签过长（每个最多 40 字）或超过 20 个',
     too_long: '内容过长',
@@ -301,7 +301,7 @@ export const en: typeof zh = {
     unknown_type:
       'Unknown type (单选题, 多选题, 判断题, 填空题, 简答题, 上传题 or their English names)',
     invalid_key: 'The key must be 1–64 characters',
-    invalid_points: 'Points must be a number above 0 and at most 1000',
+    invalid_points: 'Points must be above 0, at most 1000, in steps of 0.5',
     invalid_difficulty: 'Difficulty must be a whole number from 1 to 5',
     invalid_tags: 'A tag is longer than 40 characters, or there are more than 20',
     too_long: 'Too long',
