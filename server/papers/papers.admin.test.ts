@@ -114,4 +114,51 @@ describe('papers, for admins', () => {
       '学位英语（第三套）',
     );
   });
+
+  it("draws the asked number of a section's questions for each candidate, worth the same", async () => {
+    const pool = ['WRT-V01', 'WRT-V02', 'WRT-R05', 'WRT-W01'];
+    const drawing = (drawCount: number, points: (index: number) => number): PaperBody => ({
+      ...body(2),
+      sections: [
+        {
+          title: '随机抽题',
+          instructions: '',
+          drawCount,
+          questions: pool.map((key, index) => ({
+            bankQuestionId: keys.get(key) ?? key,
+            points: points(index),
+          })),
+        },
+      ],
+    });
+    const unequal = await admin.put(
+      url(),
+      drawing(2, (index) => (index === 0 ? 5 : 2)),
+    );
+    expect([unequal.statusCode, code(unequal)]).toEqual([400, 'PAPER_DRAW_POINTS_UNEQUAL']);
+    const overPool = await admin.put(
+      url(),
+      drawing(5, () => 2),
+    );
+    expect(JSON.stringify(overPool.json())).toContain('DRAW_COUNT_OVER_POOL');
+
+    const saved = await admin.put(
+      url(),
+      drawing(2, () => 2),
+    );
+    const { paper } = saved.json<{ paper: AdminPaper }>();
+    expect(paper).toMatchObject({ version: 2, totalPoints: 4 });
+    expect(paper.sections[0]).toMatchObject({ drawCount: 2, points: 4 });
+    expect(paper.sections[0]?.questions).toHaveLength(4);
+
+    const wang = await checkedInWrittenCandidate(test, 'WRT2026002');
+    const started = await wang.client.post(
+      `/api/me/registrations/${wang.registrationId}/attempt/start`,
+    );
+    const drawn = started.json<AttemptView>().sections.flatMap((s) => s.questions);
+    expect(drawn).toHaveLength(2);
+    const poolIds = new Set(paper.sections[0]?.questions.map((q) => q.paperQuestionId));
+    expect(drawn.every((question) => poolIds.has(question.paperQuestionId))).toBe(true);
+    expect(drawn.map((question) => question.number)).toEqual([1, 2]);
+  });
 });

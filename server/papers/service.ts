@@ -45,6 +45,7 @@ export class PaperService {
       instructions: section.instructions,
       shuffleQuestions: section.shuffleQuestions,
       shuffleOptions: section.shuffleOptions,
+      drawCount: section.drawCount,
       questions: section.questions.map(({ bankQuestionId, points }) => {
         const question = found.get(bankQuestionId);
         if (!question) throw new Error('checked above');
@@ -58,6 +59,14 @@ export class PaperService {
         };
       }),
     }));
+    const unequal = sections.findIndex(
+      (section) =>
+        section.drawCount !== null &&
+        new Set(section.questions.map((question) => question.points)).size > 1,
+    );
+    if (unequal >= 0) {
+      throw AppError.of('PAPER_DRAW_POINTS_UNEQUAL', `section ${String(unequal + 1)}`);
+    }
     const saved = await this.repo.save({
       examId,
       schoolId: target.schoolId,
@@ -96,6 +105,8 @@ export class PaperService {
       instructions: section.instructions,
       shuffleQuestions: section.shuffleQuestions,
       shuffleOptions: section.shuffleOptions,
+      drawCount: section.drawCount,
+      points: sectionPoints(section.drawCount, section.questions),
       questions: section.questions.map((question) => ({
         paperQuestionId: question.id,
         bankQuestionId: question.bankQuestionId,
@@ -104,9 +115,7 @@ export class PaperService {
         passage: question.passageId ? (content.passages.get(question.passageId) ?? null) : null,
       })),
     }));
-    const totalPoints = sections
-      .flatMap((section) => section.questions)
-      .reduce((sum, question) => sum + question.points, 0);
+    const totalPoints = sections.reduce((sum, section) => sum + section.points, 0);
     return {
       paperId: content.paper.id,
       kind: content.paper.kind,
@@ -118,4 +127,11 @@ export class PaperService {
       sections,
     };
   }
+}
+
+/** What a section is worth on one candidate's paper: a drawing section counts its drawn ones. */
+function sectionPoints(drawCount: number | null, questions: readonly { points: number }[]): number {
+  const all = questions.reduce((sum, question) => sum + question.points, 0);
+  if (drawCount === null || drawCount >= questions.length) return all;
+  return (questions[0]?.points ?? 0) * drawCount;
 }

@@ -18,6 +18,8 @@ export interface PaperSectionSpec {
   instructions: string;
   shuffleQuestions?: boolean;
   shuffleOptions?: boolean;
+  /** Each candidate gets this many of the section's questions, drawn from the attempt's seed. */
+  drawCount?: number | null;
   questions: PaperQuestionSpec[];
 }
 
@@ -36,7 +38,7 @@ type Writer = Pick<Database, 'insert'>;
 
 /**
  * Writes a whole paper (its passages, sections and questions) in paper order. The demo seeds its
- * papers with it and tests theirs; the admin's paper editor will too. Answers the paper's id and
+ * papers with it, tests theirs and the admin's paper editor (server/papers) too. Answers the paper's id and
  * its questions' ids in order.
  */
 export async function insertPaper(
@@ -80,6 +82,7 @@ export async function insertPaper(
         instructions: section.instructions,
         shuffleQuestions: section.shuffleQuestions ?? false,
         shuffleOptions: section.shuffleOptions ?? false,
+        drawCount: section.drawCount ?? null,
       })
       .returning({ id: paperSection.id });
     if (!sectionRow) throw new Error('section insert returned nothing');

@@ -16,22 +16,36 @@ export type PaperKind = z.infer<typeof paperKindSchema>;
 export const MAX_PAPER_SECTIONS = 20;
 export const MAX_SECTION_QUESTIONS = 200;
 
-export const paperSectionBodySchema = z.strictObject({
-  title: z.string().trim().min(1).max(200),
-  instructions: z.string().trim().max(4000).default(''),
-  shuffleQuestions: z.boolean().default(false),
-  shuffleOptions: z.boolean().default(false),
-  questions: z
-    .array(
-      z.strictObject({
-        bankQuestionId: idSchema,
-        /** The question's own default points when left out. */
-        points: questionPointsSchema.optional(),
-      }),
-    )
-    .min(1)
-    .max(MAX_SECTION_QUESTIONS),
-});
+export const paperSectionBodySchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    instructions: z.string().trim().max(4000).default(''),
+    shuffleQuestions: z.boolean().default(false),
+    shuffleOptions: z.boolean().default(false),
+    /**
+     * 随机抽题: each candidate gets this many of the section's questions (its pool), drawn from the
+     * attempt's seed; null gives everyone all of them. The pool's questions must carry equal points
+     * (PAPER_DRAW_POINTS_UNEQUAL), so every candidate's paper is worth the same.
+     */
+    drawCount: z.number().int().min(1).max(MAX_SECTION_QUESTIONS).nullable().default(null),
+    questions: z
+      .array(
+        z.strictObject({
+          bankQuestionId: idSchema,
+          /** The question's own default points when left out. */
+          points: questionPointsSchema.optional(),
+        }),
+      )
+      .min(1)
+      .max(MAX_SECTION_QUESTIONS),
+  })
+  .refine(
+    (section) => section.drawCount === null || section.drawCount <= section.questions.length,
+    {
+      path: ['drawCount'],
+      message: 'DRAW_COUNT_OVER_POOL',
+    },
+  );
 
 export const paperBodySchema = z
   .strictObject({
@@ -74,6 +88,7 @@ export const adminPaperSchema = z.object({
   version: z.number().int(),
   title: z.string(),
   passMark: z.number().nullable(),
+  /** Every candidate's paper is worth this: drawn sections count their drawn questions. */
   totalPoints: z.number(),
   /** When the first formal attempt started; a save then makes the next version. */
   frozenAt: isoDateTimeSchema.nullable(),
@@ -83,6 +98,9 @@ export const adminPaperSchema = z.object({
       instructions: z.string(),
       shuffleQuestions: z.boolean(),
       shuffleOptions: z.boolean(),
+      drawCount: z.number().int().nullable(),
+      /** What the section is worth on each candidate's paper (the drawn questions only). */
+      points: z.number(),
       questions: z.array(adminPaperQuestionSchema),
     }),
   ),
