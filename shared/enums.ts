@@ -102,8 +102,8 @@ export const FACE_VERDICTS = [
 export const faceVerdictSchema = z.enum(FACE_VERDICTS);
 export type FaceVerdict = z.infer<typeof faceVerdictSchema>;
 
-/** Which camera a face check was taken with: the PC at check-in, or the phone when pairing. */
-export const FACE_CHECK_SOURCES = ['check_in', 'phone'] as const;
+/** Where a face check was taken: check-in (PC), the phone when pairing, or 交卷 (issue 14 §3). */
+export const FACE_CHECK_SOURCES = ['check_in', 'phone', 'submit'] as const;
 export const faceCheckSourceSchema = z.enum(FACE_CHECK_SOURCES);
 export type FaceCheckSource = z.infer<typeof faceCheckSourceSchema>;
 

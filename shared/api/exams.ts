@@ -23,6 +23,8 @@ export const examRulesSchema = z.strictObject({
     .max(1)
     .refine(isMultipleOf(0.01), 'THRESHOLD_NOT_HUNDREDTH')
     .default(0.65),
+  /** 交卷 asks for a face check first (seed 004); a mismatch flags the attempt, never blocks it. */
+  faceCheckAtSubmit: z.boolean().default(false),
   secondCameraRequired: z.boolean().default(false),
   phoneAsPrimaryAllowed: z.boolean().default(false),
   screenShareRequired: z.boolean().default(false),

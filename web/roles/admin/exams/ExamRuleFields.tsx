@@ -23,6 +23,7 @@ export function ExamRuleFields() {
     <>
       <Divider titlePlacement="start">{t('adminExams.groupFace')}</Divider>
       <SwitchField name="faceCheckRequired" label={t('adminExams.faceCheckRequired')} />
+      <SwitchField name="faceCheckAtSubmit" label={t('adminExams.faceCheckAtSubmit')} />
       <Form.Item<ExamBody>
         name={['rules', 'faceCheckRetries']}
         label={t('adminExams.faceCheckRetries')}

@@ -30,6 +30,7 @@ export const zh = {
   groupTiming: '时间规则',
   groupTexts: '承诺书与须知',
   faceCheckRequired: '必须进行人脸识别',
+  faceCheckAtSubmit: '交卷时人脸识别（仅笔试）',
   faceCheckRetries: '允许重试次数',
   faceCheckRetriesHelp: '人脸识别失败后可重试的次数；用尽后仍可进入候考区，由考官人证对比',
   faceMatchThreshold: '比对阈值',
@@ -120,6 +121,7 @@ export const en: typeof zh = {
   groupTiming: 'Timing',
   groupTexts: 'Pledge and notice',
   faceCheckRequired: 'Face check required',
+  faceCheckAtSubmit: 'Face check at submit (written exams)',
   faceCheckRetries: 'Retries allowed',
   faceCheckRetriesHelp:
     'How often a failed face check may be retried; afterwards the candidate still enters and an examiner compares the ID',

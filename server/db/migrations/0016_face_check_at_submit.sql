@@ -1,0 +1,1 @@
+ALTER TYPE "public"."face_check_source" ADD VALUE 'submit';
