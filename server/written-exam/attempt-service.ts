@@ -3,7 +3,6 @@ import type { SessionUser } from '../../shared/api/auth.js';
 import type { AttemptView, MyAttempt, SubmitReason } from '../../shared/api/written-exam.js';
 import { checkAnswer } from '../../shared/questions/answer-check.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
-import { questionForCandidate } from '../../shared/questions/candidate-view.js';
 import { scoreObjective } from '../../shared/questions/objective-scoring.js';
 import type { Actor } from '../audit/audit-log.js';
 import { checkInRefusal } from '../check-in/policy.js';
@@ -21,7 +20,7 @@ import {
   submitOpensAt,
   type AttemptTiming,
 } from './attempt-clock.js';
-import { buildLayout } from './attempt-layout.js';
+import { candidateSections, layoutOfPaper } from './attempt-view.js';
 import type { AttemptRepo, AttemptRow, PaperContent } from './attempt-repo.js';
 import type { AnswerStore } from './answer-store.js';
 
@@ -87,19 +86,7 @@ export class AttemptService {
     const content = paper ? await this.repo.paperContent(paper.id) : null;
     if (!paper || !content) throw AppError.of('PAPER_MISSING');
     const seed = Math.floor(Math.random() * 2 ** 31);
-    const layout = buildLayout(
-      content.sections.map((section) => ({
-        drawCount: section.drawCount,
-        shuffleQuestions: section.shuffleQuestions,
-        shuffleOptions: section.shuffleOptions,
-        questions: section.questions.map((question) => ({
-          id: question.id,
-          optionIds:
-            'options' in question.content ? question.content.options.map((o) => o.id) : null,
-        })),
-      })),
-      seed,
-    );
+    const layout = layoutOfPaper(content, seed);
     const { row, created } = await this.repo.startFormal(
       {
         schoolId: registration.schoolId,
@@ -262,27 +249,7 @@ export class AttemptService {
     if (!content) throw AppError.of('PAPER_MISSING');
     const timing = timingOf(registration, row);
     const saved = await this.answers.answersOf(row.id);
-    const placed = new Map(
-      row.layout.questions.map((q, index) => [q.paperQuestionId, { ...q, index }]),
-    );
-    const sections = content.sections.flatMap((section) => {
-      const questions = section.questions
-        .flatMap((question) => {
-          const place = placed.get(question.id);
-          return place ? [{ question, place }] : [];
-        })
-        .sort((a, b) => a.place.index - b.place.index)
-        .map(({ question, place }) => ({
-          paperQuestionId: question.id,
-          number: place.index + 1,
-          points: question.points,
-          question: questionForCandidate(question.content, place.optionOrder),
-          passage: question.passageId ? (content.passages.get(question.passageId) ?? null) : null,
-        }));
-      return questions.length > 0
-        ? [{ title: section.title, instructions: section.instructions, questions }]
-        : [];
-    });
+    const sections = candidateSections(content, row.layout);
     const idle = inactivitySubmitAt(timing, row.lastActivityAt);
     return {
       attemptId: row.id,
