@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MARKING_ERRORS } from './marking-errors.js';
+import { MOCK_ERRORS } from './mock-errors.js';
 import { PAPER_ERRORS } from './paper-errors.js';
 import { WRITTEN_EXAM_ERRORS } from './written-exam-errors.js';
 
@@ -12,6 +13,7 @@ export const ERRORS = {
   ...WRITTEN_EXAM_ERRORS,
   ...PAPER_ERRORS,
   ...MARKING_ERRORS,
+  ...MOCK_ERRORS,
   VALIDATION_FAILED: { status: 400, zh: '提交的内容不符合要求', en: 'The request is not valid' },
   BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request could not be read' },
   TEXT_NOT_STORABLE: {
@@ -157,11 +159,6 @@ export const ERRORS = {
     status: 404,
     zh: '未查询到准考证，请核对姓名和身份证号',
     en: 'No admission ticket found; check the name and ID number',
-  },
-  MOCK_EXAM_CLOSED: {
-    status: 409,
-    zh: '正式考试已开始，模拟考试已关闭',
-    en: 'The formal exam has started; the mock exam is closed',
   },
   LOGIN_DELAYED: {
     status: 429,

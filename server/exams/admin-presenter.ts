@@ -4,6 +4,7 @@ import type {
   SessionStaff,
   StaffOption,
 } from '../../shared/api/exam-admin.js';
+import { examRulesSchema } from '../../shared/api/exams.js';
 import type { ExamKind, StaffDuty } from '../../shared/enums.js';
 import type { ExamRow, SessionRow, StaffUserRow } from './admin-repo.js';
 import { sessionStatusAt } from './session-status.js';
@@ -21,7 +22,9 @@ export function presentExam(
     kind: row.kind,
     collegeId: row.collegeId,
     collegeName,
-    rules: row.rules,
+    // Read through the schema: an exam stored before a rule existed gets the rule's default
+    // (the response's own check would refuse the missing key).
+    rules: examRulesSchema.parse(row.rules),
     pledgeText: row.pledgeText,
     noticeText: row.noticeText,
     sessionCount: counts.sessions,

@@ -57,10 +57,20 @@ export const examRulesSchema = z.strictObject({
     .max(24 * 60)
     .default(30),
   documentsRequired: z.boolean().default(false),
+  /** 模拟考试: a submitted mock attempt shows the correct answers beside the candidate's. */
+  mockAnswersShown: z.boolean().default(true),
   /** Waiting-room queue order (shared/api/interviews.ts QUEUE_ORDERS); admission number if unset. */
   queueOrder: z.enum(['admission_number', 'arrival']).optional(),
 });
 export type ExamRules = z.infer<typeof examRulesSchema>;
+
+/**
+ * Whether a mock attempt's result shows the correct answers. Rules are stored as JSON: an exam
+ * saved before the rule existed has no such key, and gets the rule's default (shown).
+ */
+export function areMockAnswersShown(rules: { mockAnswersShown?: boolean }): boolean {
+  return rules.mockAnswersShown !== false;
+}
 
 export const myRegistrationSchema = z.object({
   registrationId: idSchema,

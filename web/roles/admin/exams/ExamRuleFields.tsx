@@ -102,6 +102,16 @@ export function ExamRuleFields() {
       >
         <InputNumber min={0} max={24 * 60} precision={0} suffix={minutes} />
       </Form.Item>
+
+      <Divider titlePlacement="start">{t('adminExams.groupMock')}</Divider>
+      <Form.Item<ExamBody>
+        name={['rules', 'mockAnswersShown']}
+        label={t('adminExams.mockAnswersShown')}
+        extra={t('adminExams.mockAnswersShownHelp')}
+        valuePropName="checked"
+      >
+        <Switch />
+      </Form.Item>
     </>
   );
 }
