@@ -238,7 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerMarkingRoutes(api, routeDeps);
     registerQuestionBankRoutes(api, routeDeps);
     registerPaperRoutes(api, routeDeps);
-    registerWrittenExamRoutes(api, routeDeps, {
+    registerWrittenExamRoutes(api, checkInDeps, {
       deadlineSweepMs: config.deadlineSweepMs ?? null,
       answerGraceSeconds: config.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS,
     });

@@ -55,6 +55,16 @@ export const WRITTEN_EXAM_ERRORS = {
     zh: '未到最早交卷时间，暂不能交卷',
     en: 'It is too early to submit; submitting opens later',
   },
+  FACE_CHECK_AT_SUBMIT_REQUIRED: {
+    status: 409,
+    zh: '交卷前请先完成人脸识别',
+    en: 'Take the face check before submitting',
+  },
+  FACE_CHECK_AT_SUBMIT_OFF: {
+    status: 409,
+    zh: '本场考试交卷时无需人脸识别',
+    en: 'This exam needs no face check at submit',
+  },
   QUESTION_KEY_TAKEN: {
     status: 409,
     zh: '题号已被题库中的另一道题使用',

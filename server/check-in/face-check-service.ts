@@ -1,5 +1,6 @@
 import type { FaceCheckResult, FaceLiveness } from '../../shared/api/check-in.js';
 import type { FaceCheckSource, FaceVerdict } from '../../shared/enums.js';
+import type { AuditAction } from '../../shared/api/audit.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/client.js';
@@ -11,6 +12,12 @@ import type { CheckInChangeFeed } from './change-feed.js';
 import type { FaceMatch, FaceMatcher, FaceReference } from './face-matcher-port.js';
 import { presentFaceCheck } from './presenter.js';
 import { CheckInRepo } from './repo.js';
+
+const AUDIT_ACTION_OF_SOURCE = {
+  check_in: 'check_in.face_checked',
+  phone: 'phone.face_checked',
+  submit: 'attempt.face_checked',
+} as const satisfies Record<FaceCheckSource, AuditAction>;
 
 /** The most face checks one registration may store (check-in, re-checks and phones together). */
 export const MAX_FACE_CHECKS = 60;
@@ -125,7 +132,7 @@ export class FaceCheckService {
     await this.deps.audit.record({
       schoolId: registration.schoolId,
       actorId: input.userId,
-      action: input.source === 'phone' ? 'phone.face_checked' : 'check_in.face_checked',
+      action: AUDIT_ACTION_OF_SOURCE[input.source],
       targetType: 'registration',
       targetId: input.registrationId,
       detail: `${verdict}${match?.score == null ? '' : ` ${match.score.toFixed(3)}`}`,

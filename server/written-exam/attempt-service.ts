@@ -23,6 +23,7 @@ import {
 import { candidateSections, layoutOfPaper } from './attempt-view.js';
 import type { AttemptRepo, AttemptRow, PaperContent } from './attempt-repo.js';
 import type { AnswerStore } from './answer-store.js';
+import type { SubmitFaceGate } from './submit-face.js';
 
 /** Papers read once per deadline sweep: a session's attempts share one. */
 export type PaperCache = Map<string, Promise<PaperContent | null>>;
@@ -30,7 +31,11 @@ export type PaperCache = Map<string, Promise<PaperContent | null>>;
 /** Answers held up by the network are still taken this long after the deadline, marked late. */
 export const DEFAULT_ANSWER_GRACE_SECONDS = 30;
 
-type Deps = Pick<RouteDeps, 'clock' | 'audit'> & { answerGraceSeconds?: number };
+type Deps = Pick<RouteDeps, 'clock' | 'audit'> & {
+  answerGraceSeconds?: number;
+  /** The face check 交卷 needs (submit-face.ts); none asked when left out. */
+  submitFace?: Pick<SubmitFaceGate, 'status'>;
+};
 
 /**
  * The candidate's written exam (issue 14 §3): start, autosave, 交卷. The server decides every
@@ -152,6 +157,8 @@ export class AttemptService {
     const now = this.deps.clock.now();
     const refusal = manualSubmitRefusal(timingOf(registration, row), now);
     if (refusal) throw AppError.of(refusal);
+    const face = await this.deps.submitFace?.status(registration, row);
+    if (face && !face.canSubmit) throw AppError.of('FACE_CHECK_AT_SUBMIT_REQUIRED');
     const submitted = await this.submitRow(row, () => ({ reason: 'manual', at: now }));
     if (submitted) await this.record(actor, registration, 'attempt.submitted');
     const latest = submitted ?? (await this.repo.formalAttemptOf(registrationId)) ?? row;
@@ -248,7 +255,10 @@ export class AttemptService {
     const content = known ?? (await this.repo.paperContent(row.paperId));
     if (!content) throw AppError.of('PAPER_MISSING');
     const timing = timingOf(registration, row);
-    const saved = await this.answers.answersOf(row.id);
+    const [saved, submitFace] = await Promise.all([
+      this.answers.answersOf(row.id),
+      row.state === 'in_progress' ? this.deps.submitFace?.status(registration, row) : null,
+    ]);
     const sections = candidateSections(content, row.layout);
     const idle = inactivitySubmitAt(timing, row.lastActivityAt);
     return {
@@ -267,6 +277,7 @@ export class AttemptService {
       })),
       submittedAt: row.submittedAt?.toISOString() ?? null,
       submitReason: row.submitReason,
+      submitFace: submitFace ?? null,
     };
   }
 

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { addAttemptTime, listSessionAttempts } from '../../shared/api/attempt-progress.js';
 import * as contracts from '../../shared/api/written-exam.js';
+import { checkMyFaceAtSubmit } from '../../shared/api/submit-face.js';
+import { FaceCheckService } from '../check-in/face-check-service.js';
 import { CheckInRepo } from '../check-in/repo.js';
+import type { CheckInDeps } from '../check-in/routes.js';
 import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
 import { AnswerStore } from './answer-store.js';
@@ -9,6 +12,7 @@ import { AttemptRepo } from './attempt-repo.js';
 import { AttemptService, DEFAULT_ANSWER_GRACE_SECONDS } from './attempt-service.js';
 import { DeadlineSweep } from './deadline-sweep.js';
 import { AttemptProgressService } from './progress-service.js';
+import { SubmitFaceGate, SubmitFaceService } from './submit-face.js';
 import { SessionRosterRepo } from '../roster/repo.js';
 
 export interface WrittenExamOptions {
@@ -24,9 +28,11 @@ export function writtenExamServices(
   answerGraceSeconds = DEFAULT_ANSWER_GRACE_SECONDS,
 ) {
   const repo = new AttemptRepo(deps.db);
+  const submitFace = new SubmitFaceGate(deps.db, deps.clock);
   const service = new AttemptService(repo, new CheckInRepo(deps.db), new AnswerStore(deps.db), {
     ...deps,
     answerGraceSeconds,
+    submitFace,
   });
   const sweep = new DeadlineSweep(repo, service, () => deps.clock.now(), answerGraceSeconds);
   const progress = new AttemptProgressService(
@@ -36,7 +42,7 @@ export function writtenExamServices(
     new SessionRosterRepo(deps.db),
     deps,
   );
-  return { service, sweep, progress };
+  return { service, sweep, progress, repo, submitFace };
 }
 
 /**
@@ -45,10 +51,19 @@ export function writtenExamServices(
  */
 export function registerWrittenExamRoutes(
   app: FastifyInstance,
-  deps: RouteDeps,
+  deps: CheckInDeps,
   options: WrittenExamOptions,
 ): void {
-  const { service, sweep, progress } = writtenExamServices(deps, options.answerGraceSeconds);
+  const { service, sweep, progress, repo, submitFace } = writtenExamServices(
+    deps,
+    options.answerGraceSeconds,
+  );
+  const faceAtSubmit = new SubmitFaceService(
+    new CheckInRepo(deps.db),
+    repo,
+    new FaceCheckService(deps),
+    submitFace,
+  );
   if (options.deadlineSweepMs !== null) {
     const interval = options.deadlineSweepMs;
     app.addHook('onReady', () => {
@@ -72,6 +87,9 @@ export function registerWrittenExamRoutes(
   );
   registerRoute(app, addAttemptTime, ({ auth, params, body, request }) =>
     progress.addTime({ user: auth.user, ip: request.ip }, params.registrationId, body.minutes),
+  );
+  registerRoute(app, checkMyFaceAtSubmit, ({ auth, params, body, request }) =>
+    faceAtSubmit.check({ user: auth.user, ip: request.ip }, params.registrationId, body.image),
   );
   registerRoute(app, contracts.submitMyAttempt, ({ auth, params, request }) =>
     service.submit({ user: auth.user, ip: request.ip }, params.registrationId),

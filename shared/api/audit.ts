@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'attempt.started',
   'attempt.submitted',
   'attempt.time_added',
+  'attempt.face_checked',
   'answer.marked',
   'written_results.published',
   'paper.saved',

@@ -3,6 +3,7 @@ import { answerSchema } from '../questions/answer-schema.js';
 import { candidateQuestionSchema } from '../questions/candidate-view.js';
 import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
+import { submitFaceStatusSchema } from './submit-face.js';
 import { registrationParamsSchema } from './tickets.js';
 
 /** Why an attempt was submitted: by the candidate, at the deadline, after inactivity, by staff. */
@@ -50,6 +51,8 @@ export const attemptViewSchema = z.object({
   answers: z.array(savedAnswerSchema),
   submittedAt: isoDateTimeSchema.nullable(),
   submitReason: submitReasonSchema.nullable(),
+  /** The face check 交卷 needs (the exam's faceCheckAtSubmit rule); null when it needs none. */
+  submitFace: submitFaceStatusSchema.nullable(),
 });
 export type AttemptView = z.infer<typeof attemptViewSchema>;
 
@@ -114,7 +117,7 @@ export const submitMyAttempt = defineRoute({
   method: 'POST',
   path: '/api/me/registrations/:registrationId/attempt/submit',
   summary:
-    '交卷: refused before the minimum time (SUBMIT_TOO_EARLY); objective questions scored at once',
+    '交卷: refused before the minimum time (SUBMIT_TOO_EARLY) and, where the exam asks, before the face check (FACE_CHECK_AT_SUBMIT_REQUIRED); objective questions scored at once',
   tags: ['written-exam'],
   access: ['candidate'],
   policy: { foreign: 'NOT_FOUND' },

@@ -25,6 +25,7 @@ export function attemptView(overrides: Partial<AttemptView> = {}): AttemptView {
     deadline: at(120),
     submitOpensAt: at(30),
     inactivitySubmitAt: null,
+    submitFace: null,
     sections: [
       {
         title: '一、词汇与语法',
