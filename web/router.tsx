@@ -224,6 +224,13 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'exams/:examId/papers',
+                lazy: async () => ({
+                  Component: (await staffPage(import('./roles/admin/papers/PapersPage.js')))
+                    .PapersPage,
+                }),
+              },
+              {
                 path: 'exams/:examId/marking',
                 lazy: async () => ({
                   Component: (await staffPage(import('./roles/admin/marking/MarkingPage.js')))

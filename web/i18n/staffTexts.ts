@@ -10,6 +10,7 @@ import { en as adminReportsEN, zh as adminReportsZH } from '../roles/admin/repor
 import { en as adminScoringEN, zh as adminScoringZH } from '../roles/admin/scoring/messages.js';
 import { en as adminAlertsEN, zh as adminAlertsZH } from '../roles/admin/alerts/messages.js';
 import { en as writtenMarkingEN, zh as writtenMarkingZH } from '../roles/admin/marking/messages.js';
+import { en as paperEditorEN, zh as paperEditorZH } from '../roles/admin/papers/messages.js';
 import {
   en as questionBankEN,
   zh as questionBankZH,
@@ -34,6 +35,7 @@ const zh = {
   adminScoring: adminScoringZH,
   adminAlerts: adminAlertsZH,
   writtenMarking: writtenMarkingZH,
+  paperEditor: paperEditorZH,
   questionBank: questionBankZH,
   staffCheckIn: staffCheckInZH,
   staffScoring: staffScoringZH,
@@ -51,6 +53,7 @@ const en: typeof zh = {
   adminScoring: adminScoringEN,
   adminAlerts: adminAlertsEN,
   writtenMarking: writtenMarkingEN,
+  paperEditor: paperEditorEN,
   questionBank: questionBankEN,
   staffCheckIn: staffCheckInEN,
   staffScoring: staffScoringEN,

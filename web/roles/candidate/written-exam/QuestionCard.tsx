@@ -25,7 +25,7 @@ interface QuestionCardProps {
 const preWrap = { whiteSpace: 'pre-wrap' } as const;
 
 /** A fill-in stem with its blanks (`___`) numbered as the inputs below are: ___(1)___. */
-function StemWithBlanks({ stem }: { stem: string }) {
+export function StemWithBlanks({ stem }: { stem: string }) {
   const parts = stem.split(/_{3,}/);
   return (
     <>

@@ -1,0 +1,42 @@
+import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PaperKind } from '../../../../shared/api/papers.js';
+import { LoadError } from '../../../ui/LoadError.js';
+import { PaperForm } from './PaperForm.js';
+import { useExamPaper, useSavePaper } from './usePapers.js';
+
+interface PaperEditorProps {
+  examId: string;
+  kind: PaperKind;
+}
+
+/** Loads one paper (正式 or 模拟) and edits it; a reload or a save starts the form afresh. */
+export function PaperEditor({ examId, kind }: PaperEditorProps) {
+  const { t } = useTranslation();
+  const paper = useExamPaper(examId, kind);
+  const save = useSavePaper(examId, kind);
+
+  if (paper.isPending) {
+    return (
+      <div role="status" style={{ padding: 48, textAlign: 'center' }}>
+        <Spin />
+        <p>{t('paperEditor.loading')}</p>
+      </div>
+    );
+  }
+  if (paper.isError) {
+    return <LoadError error={paper.error} onRetry={() => void paper.refetch()} />;
+  }
+  return (
+    <PaperForm
+      // Every load and save gives the form the paper as the server has it now.
+      key={paper.dataUpdatedAt}
+      paper={paper.data.paper}
+      save={save}
+      onReload={() => {
+        save.reset();
+        void paper.refetch();
+      }}
+    />
+  );
+}
