@@ -8,6 +8,7 @@ import { examAdminKeys } from './useExamAdmin.js';
 import { GuardedDeleteButton } from './GuardedDeleteButton.js';
 import { NavButton, rosterPath } from '../roster/rosterLinks.js';
 import { markingPath } from '../marking/useMarking.js';
+import { papersPath } from '../papers/usePapers.js';
 import { scoringPath } from '../scoring/useScoring.js';
 
 interface ExamsTableProps {
@@ -58,9 +59,14 @@ export function ExamsTable({ items, isLoading, onEdit, onOpenSessions }: ExamsTa
             {t('adminScoring.scoringAction')}
           </NavButton>
           {exam.kind === 'written' ? (
-            <NavButton size="small" to={markingPath(exam.id)}>
-              {t('writtenMarking.markingAction')}
-            </NavButton>
+            <>
+              <NavButton size="small" to={papersPath(exam.id)}>
+                {t('paperEditor.paperAction')}
+              </NavButton>
+              <NavButton size="small" to={markingPath(exam.id)}>
+                {t('writtenMarking.markingAction')}
+              </NavButton>
+            </>
           ) : null}
           <Button size="small" onClick={() => onEdit(exam)}>
             {t('adminExams.edit')}
