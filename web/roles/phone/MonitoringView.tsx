@@ -5,9 +5,9 @@ import type { ConnectionState } from '../../media/media-session.js';
 import { createP2PMediaSession } from '../../media/p2p-session.js';
 import { ReconnectingBanner } from '../../ui/ReconnectingBanner.js';
 import { CameraErrorNotice } from './CameraErrorNotice.js';
-import { CameraVideo } from './CameraVideo.js';
+import { CameraVideo } from '../../media/camera/CameraVideo.js';
 import { WakeLockNotice } from './PlacementStep.js';
-import { useCamera } from './useCamera.js';
+import { useCamera } from '../../media/camera/useCamera.js';
 import type { WakeLockState } from './useWakeLock.js';
 
 /**

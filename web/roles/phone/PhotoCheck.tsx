@@ -6,8 +6,8 @@ import { submitPhoneFaceCheck, type PhoneSession } from '../../../shared/api/pho
 import { callApi } from '../../api/client.js';
 import { useErrorMessage } from '../../api/errors.js';
 import { CameraErrorNotice } from './CameraErrorNotice.js';
-import { CameraVideo } from './CameraVideo.js';
-import { useCamera } from './useCamera.js';
+import { CameraVideo } from '../../media/camera/CameraVideo.js';
+import { useCamera } from '../../media/camera/useCamera.js';
 import { encodeSnapshot, waitForVideoFrame } from '../../vision/snapshot.js';
 
 interface PhotoCheckProps {

@@ -166,6 +166,8 @@ export function AnsweringView({
               onOpen={setIndex}
             />
             <SubmitPanel
+              registrationId={registrationId}
+              submitFace={attempt.submitFace}
               now={now}
               submitOpensAt={attempt.submitOpensAt}
               total={items.length}

@@ -2,11 +2,17 @@ import { SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SubmitFaceStatus } from '../../../../shared/api/submit-face.js';
+import { ApiError } from '../../../api/ApiError.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { DisabledActionButton } from '../../../ui/DisabledActionButton.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
+import { SubmitFaceStep } from './SubmitFaceStep.js';
 
 interface SubmitPanelProps {
+  registrationId: string;
+  /** The face check 交卷 needs (the exam's rule), as the server last said; null for none. */
+  submitFace: SubmitFaceStatus | null;
   /** The server clock now (ms). */
   now: number;
   submitOpensAt: string;
@@ -21,7 +27,7 @@ interface SubmitPanelProps {
 
 /**
  * 交卷: disabled with its reason until the minimum time has passed (server clock); asks first,
- * with the number of unanswered questions; waits for every answer to reach the server and
+ * with the number of unanswered questions and, where the exam asks, the face check; waits for every answer to reach the server and
  * refuses, saying why, when some cannot.
  */
 export function SubmitPanel(props: SubmitPanelProps) {
@@ -31,6 +37,9 @@ export function SubmitPanel(props: SubmitPanelProps) {
   const [isOpen, setIsOpen] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // The verdict of a face check taken in this dialog, newer than the attempt as last read.
+  const [checkedFace, setCheckedFace] = useState<SubmitFaceStatus | null>(null);
+  const face = checkedFace ?? props.submitFace;
   const label = t('candidateWrittenExam.submit.button');
 
   if (props.now < Date.parse(props.submitOpensAt)) {
@@ -60,6 +69,10 @@ export function SubmitPanel(props: SubmitPanelProps) {
       setIsOpen(false);
     } catch (error) {
       setProblem(describe(error));
+      // A match older than the server allows: the dialog asks for a new photo.
+      if (face && error instanceof ApiError && error.code === 'FACE_CHECK_AT_SUBMIT_REQUIRED') {
+        setCheckedFace({ ...face, passed: false, canSubmit: false });
+      }
     } finally {
       setIsBusy(false);
     }
@@ -76,6 +89,7 @@ export function SubmitPanel(props: SubmitPanelProps) {
         okText={t('candidateWrittenExam.submit.ok')}
         cancelText={t('candidateWrittenExam.submit.cancel')}
         confirmLoading={isBusy}
+        okButtonProps={{ disabled: face !== null && !face.canSubmit }}
         onOk={() => void handleConfirm()}
         onCancel={() => {
           setIsOpen(false);
@@ -95,6 +109,16 @@ export function SubmitPanel(props: SubmitPanelProps) {
             <Typography.Text type="warning">
               {t('candidateWrittenExam.submit.confirmPending', { count: props.pending })}
             </Typography.Text>
+          ) : null}
+          {face ? (
+            <SubmitFaceStep
+              registrationId={props.registrationId}
+              status={face}
+              onChecked={(status) => {
+                setCheckedFace(status);
+                setProblem(null);
+              }}
+            />
           ) : null}
           {problem ? <Alert type="error" showIcon role="alert" title={problem} /> : null}
         </Flex>

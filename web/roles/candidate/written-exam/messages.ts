@@ -80,6 +80,20 @@ export const zh = {
     stillPending:
       '还有 {{count}} 项答案未能上传到服务器，暂不能交卷。请检查网络，恢复联网后答案会自动上传，再交卷。',
   },
+  face: {
+    title: '交卷前人脸识别',
+    intro: '本场考试交卷前需要核验身份：请正对摄像头，保持光线充足，然后点击“拍照识别”。',
+    preview: '摄像头画面',
+    take: '拍照识别',
+    checking: '正在识别…',
+    attemptsLeft: '还可拍照 {{count}} 次',
+    failed: '识别未通过：{{reason}}。请调整后重试。',
+    passed: '人脸识别通过，可以交卷。',
+    usedUp: '人脸识别未通过，已记录',
+    usedUpHelp: '您仍可交卷；监考老师会查看识别照片并人工核验您的身份。',
+    cameraFailed: '无法打开摄像头',
+    cameraHelp: '您的答案已保存。若摄像头无法恢复，请联系监考老师；考试结束时系统会自动交卷。',
+  },
   submitted: {
     title: '交卷成功',
     at: '交卷时间：{{time}}',
@@ -184,6 +198,22 @@ export const en: typeof zh = {
     cancel: 'Keep answering',
     stillPending:
       'Answers not yet on the server: {{count}}. The paper cannot be submitted yet. Check the network; they are sent when it is back, then submit.',
+  },
+  face: {
+    title: 'Face check before submitting',
+    intro:
+      'This exam checks your identity before you submit: face the camera in good light, then choose “Take photo”.',
+    preview: 'Camera picture',
+    take: 'Take photo',
+    checking: 'Checking…',
+    attemptsLeft: 'Photos left: {{count}}',
+    failed: 'Not passed: {{reason}}. Adjust and try again.',
+    passed: 'Face check passed: you can submit.',
+    usedUp: 'Face check not passed; it was recorded',
+    usedUpHelp: 'You can still submit; a proctor will look at the photos and check your identity.',
+    cameraFailed: 'The camera cannot be opened',
+    cameraHelp:
+      'Your answers are saved. If the camera does not come back, contact the proctor; the paper is submitted automatically when time is up.',
   },
   submitted: {
     title: 'Submitted',

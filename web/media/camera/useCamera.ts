@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MediaError } from '../../../shared/api/check-in.js';
-import { openUserMedia, UserMediaError } from '../../media/device-errors.js';
+import { openUserMedia, UserMediaError } from '../device-errors.js';
 
 export type CameraState =
   | { status: 'opening' }
@@ -10,9 +10,9 @@ export type CameraState =
 const OPENING: CameraState = { status: 'opening' };
 
 /**
- * The phone's camera, opened while mounted (`facingMode` is a preference: a phone without that
- * camera gets its other one) and stopped on unmount or when the choice changes. A new `attempt`
- * re-opens it after an error.
+ * A camera (the phone's, or the PC's for a snapshot at 交卷), opened while mounted (`facingMode`
+ * is a preference: a phone without that camera gets its other one) and stopped on unmount or when
+ * the choice changes. A new `attempt` re-opens it after an error.
  */
 export function useCamera(facingMode: 'user' | 'environment', attempt = 0): CameraState {
   const key = `${facingMode}/${attempt}`;
