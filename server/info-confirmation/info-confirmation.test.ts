@@ -174,17 +174,19 @@ describe('确认信息, 身份信息有误 and 模拟考试 of a candidate', () 
     expect(withdrawn.statusCode).toBe(200);
     const response = await wang.post(mockUrl(wangWritten));
     expect(response.statusCode).toBe(409);
-    expect(response.json().error.code).toBe('CONFLICT');
+    expect(response.json().error.code).toBe('MOCK_WITHDRAWN');
   });
 
-  it('refuses mock entries after the start and reports after the end', async () => {
+  it('refuses mock entries and reports after the end', async () => {
     test.clock.advance(26 * HOUR);
     // Login sessions expire meanwhile; the candidates log in again.
     li = await loginCandidate(test, 'WRT2026', 'WRT2026001');
     zhang = await loginCandidate(test, 'INT2026', 'INT2026001');
+    // A written exam's mock stays open into the session, until the candidate's formal attempt
+    // starts (mock-attempt.test.ts), and closes when the session ends.
     const mock = await li.post(mockUrl(liWritten));
     expect(mock.statusCode).toBe(409);
-    expect(mock.json().error.code).toBe('MOCK_EXAM_CLOSED');
+    expect(mock.json().error.code).toBe('MOCK_EXAM_ENDED');
     const list = (await li.get('/api/me/registrations')).json<{
       items: { registrationId: string; mockEntryCount: number }[];
     }>();

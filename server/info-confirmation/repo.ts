@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { RosterReportState } from '../../shared/enums.js';
 import type { Database } from '../db/client.js';
 import { ownRegistrationOf, registrationCollegeId } from '../admission-tickets/repo.js';
+import { hasFormalAttempt } from '../written-exam/mock-attempt-repo.js';
 import {
   appUser,
   college,
@@ -47,6 +48,11 @@ export class IdentityRepo {
   /** One registration of this candidate with its roster data; undefined when not theirs. */
   registrationOf(userId: string, registrationId: string) {
     return ownRegistrationOf(this.db, userId, registrationId);
+  }
+
+  /** Whether the registration's formal written attempt has started (模拟考试 closes then). */
+  hasFormalAttempt(registrationId: string): Promise<boolean> {
+    return hasFormalAttempt(this.db, registrationId);
   }
 
   /** The newest report of a registration, open or resolved. */

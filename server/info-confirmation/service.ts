@@ -3,6 +3,7 @@ import type { IdentityCheck, MockEntry } from '../../shared/api/info-confirmatio
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
+import { MOCK_REFUSALS, mockClosedReason } from '../written-exam/mock-clock.js';
 import { presentIdentity, presentMockEntry } from './presenter.js';
 import type { IdentityRepo, IdentityRow } from './repo.js';
 
@@ -63,15 +64,20 @@ export class IdentityService {
     return this.present(row);
   }
 
-  /** 【模拟考试】不限次数: counts an entry while the formal exam has not started. */
+  /**
+   * 【模拟考试】不限次数: counts an entry while the mock exam is open (mock-clock.ts: a written
+   * exam's until the formal attempt starts, the others' until the session starts).
+   */
   async enterMock(user: SessionUser, registrationId: string): Promise<MockEntry> {
     const row = await this.findOwn(user, registrationId);
     const now = this.clock.now();
-    if (row.attendance === 'withdrawn') throw AppError.of('CONFLICT', 'Withdrawn');
-    if (now >= row.startsAt) throw AppError.of('MOCK_EXAM_CLOSED');
+    const hasFormalAttempt =
+      row.examKind === 'written' && (await this.repo.hasFormalAttempt(registrationId));
+    const closed = mockClosedReason({ ...row, hasFormalAttempt }, now);
+    if (closed) throw AppError.of(MOCK_REFUSALS[closed]);
     const entry = await this.repo.recordMockEntry(registrationId, now);
     // Withdrawn between the read and the update.
-    if (!entry?.lastEnteredAt) throw AppError.of('CONFLICT', 'Withdrawn');
+    if (!entry?.lastEnteredAt) throw AppError.of('MOCK_WITHDRAWN');
     return presentMockEntry(row, { count: entry.count, lastEnteredAt: entry.lastEnteredAt }, now);
   }
 

@@ -41,6 +41,8 @@ export function idKindOf(field: string, path: string): IdKind | null {
       return 'passage';
     case 'paperQuestionId':
       return path.includes('/marking/') ? 'paperQuestion' : null;
+    case 'attemptId':
+      return path.includes('/mock-attempts/') ? 'mockAttempt' : null;
     case 'staffId':
     case 'panelChairId':
     case 'waitingExaminerIds':

@@ -20,6 +20,8 @@ export const ID_KINDS = [
   'writtenExam',
   /** An essay on the formal paper of that written exam (阅卷). */
   'paperQuestion',
+  /** A mock attempt (模拟考试) of the registration. */
+  'mockAttempt',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type IdSet = Record<IdKind, string> & { schoolSlug: string };
@@ -31,6 +33,7 @@ export interface CandidateRows {
   documentId: string;
   reportId: string;
   faceCheckId: string;
+  mockAttemptId: string;
 }
 
 /** One seeded school with rows of every kind, seen from its interview exam. */
@@ -87,6 +90,7 @@ export function ownIds(rows: SchoolRows): IdSet {
     passage: rows.flPassageId,
     writtenExam: rows.flWrittenExamId,
     paperQuestion: rows.flPaperQuestionId,
+    mockAttempt: rows.zhang.mockAttemptId,
   };
 }
 
@@ -108,6 +112,7 @@ export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | nu
         document: rows.li.documentId,
         report: rows.li.reportId,
         faceCheck: rows.li.faceCheckId,
+        mockAttempt: rows.li.mockAttemptId,
         // 张三 is of 外国语学院: the 计算机学院 announcement is not for him.
         announcement: rows.csAnnouncementId,
       };
@@ -153,6 +158,7 @@ export function allIdsOf(rows: SchoolRows): string[] {
     person.documentId,
     person.reportId,
     person.faceCheckId,
+    person.mockAttemptId,
   ]);
   return [
     rows.schoolId,

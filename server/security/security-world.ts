@@ -20,6 +20,7 @@ import { createTestApp, type TestApp } from '../test/test-app.js';
 import { Caller } from './caller.js';
 import { SAMPLE_QUESTION } from './request-samples.js';
 import { markingRows } from './security-world-marking.js';
+import { mockAttemptOf } from './security-world-mock.js';
 import type { CandidateRows, SchoolRows } from './security-world-ids.js';
 
 /** The callers with an account in a school (platform admins belong to none). */
@@ -123,6 +124,7 @@ async function candidateRows(
     documentId: document.id,
     reportId: report.id,
     faceCheckId: check.id,
+    mockAttemptId: await mockAttemptOf(test, row.id),
   };
 }
 

@@ -164,12 +164,16 @@ export class AttemptRepo {
 
   /**
    * In-progress attempts whose deadline and grace have passed, or whose candidate has been idle
-   * past the exam's inactivity rule, oldest deadline first (the deadline sweep's candidates; it
-   * decides each again under its lock).
+   * past the exam's inactivity rule, oldest deadline first, formal and mock (the deadline
+   * sweep's candidates; it decides each again under its lock, by its kind's rules).
    */
-  async dueAttemptIds(now: Date, graceSeconds: number, limit: number): Promise<string[]> {
-    const rows = await this.db
-      .select({ id: attempt.id })
+  async dueAttempts(
+    now: Date,
+    graceSeconds: number,
+    limit: number,
+  ): Promise<{ id: string; kind: AttemptRow['kind'] }[]> {
+    return this.db
+      .select({ id: attempt.id, kind: attempt.kind })
       .from(attempt)
       .where(
         and(
@@ -185,7 +189,6 @@ export class AttemptRepo {
       )
       .orderBy(asc(attempt.deadlineAt))
       .limit(limit);
-    return rows.map((row) => row.id);
   }
 
   /** A session's formal attempts with their answers (the staff's progress view). */

@@ -1,5 +1,6 @@
 import type { AttemptRepo } from './attempt-repo.js';
 import type { AttemptService, PaperCache } from './attempt-service.js';
+import type { MockAttemptService } from './mock-attempt-service.js';
 
 /** Attempts submitted per sweep at most; the next sweep takes the rest. */
 const SWEEP_BATCH = 200;
@@ -8,7 +9,9 @@ const SWEEP_BATCH = 200;
  * Submits what the server's clock says is due (docs/design.md "Jobs"): every `intervalMs`, and
  * once at start, which catches up on attempts whose deadline passed while the server was down.
  * No Redis is needed: each attempt is decided again under its row lock, so two nodes sweeping at
- * once submit it once. `runOnce` answers how many this call submitted.
+ * once submit it once. Mock attempts (模拟考试) are swept too, each by its own deadline
+ * (mock-clock.ts), so an abandoned one ends scored. `runOnce` answers how many this call
+ * submitted.
  */
 export class DeadlineSweep {
   #timer: ReturnType<typeof setInterval> | null = null;
@@ -19,6 +22,7 @@ export class DeadlineSweep {
     private readonly attempts: AttemptService,
     private readonly now: () => Date,
     private readonly graceSeconds: number,
+    private readonly mocks: Pick<MockAttemptService, 'submitIfDue'>,
   ) {}
 
   runOnce(): Promise<number> {
@@ -47,10 +51,14 @@ export class DeadlineSweep {
 
   private async sweep(): Promise<number> {
     let submitted = 0;
-    const due = await this.repo.dueAttemptIds(this.now(), this.graceSeconds, SWEEP_BATCH);
+    const due = await this.repo.dueAttempts(this.now(), this.graceSeconds, SWEEP_BATCH);
     const papers: PaperCache = new Map();
-    for (const attemptId of due) {
-      if (await this.attempts.submitIfDue(attemptId, papers)) submitted += 1;
+    for (const { id, kind } of due) {
+      const isSubmitted =
+        kind === 'mock'
+          ? await this.mocks.submitIfDue(id)
+          : await this.attempts.submitIfDue(id, papers);
+      if (isSubmitted) submitted += 1;
     }
     return submitted;
   }

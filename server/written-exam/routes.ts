@@ -11,6 +11,7 @@ import { AnswerStore } from './answer-store.js';
 import { AttemptRepo } from './attempt-repo.js';
 import { AttemptService, DEFAULT_ANSWER_GRACE_SECONDS } from './attempt-service.js';
 import { DeadlineSweep } from './deadline-sweep.js';
+import { mockAttemptService, registerMockAttemptRoutes } from './mock-routes.js';
 import { AttemptProgressService } from './progress-service.js';
 import { SubmitFaceGate, SubmitFaceService } from './submit-face.js';
 import { SessionRosterRepo } from '../roster/repo.js';
@@ -34,7 +35,8 @@ export function writtenExamServices(
     answerGraceSeconds,
     submitFace,
   });
-  const sweep = new DeadlineSweep(repo, service, () => deps.clock.now(), answerGraceSeconds);
+  const mocks = mockAttemptService(deps, repo, answerGraceSeconds);
+  const sweep = new DeadlineSweep(repo, service, () => deps.clock.now(), answerGraceSeconds, mocks);
   const progress = new AttemptProgressService(
     repo,
     new AnswerStore(deps.db),
@@ -42,7 +44,7 @@ export function writtenExamServices(
     new SessionRosterRepo(deps.db),
     deps,
   );
-  return { service, sweep, progress, repo, submitFace };
+  return { service, sweep, progress, repo, submitFace, mocks };
 }
 
 /**
@@ -54,7 +56,7 @@ export function registerWrittenExamRoutes(
   deps: CheckInDeps,
   options: WrittenExamOptions,
 ): void {
-  const { service, sweep, progress, repo, submitFace } = writtenExamServices(
+  const { service, sweep, progress, repo, submitFace, mocks } = writtenExamServices(
     deps,
     options.answerGraceSeconds,
   );
@@ -94,4 +96,5 @@ export function registerWrittenExamRoutes(
   registerRoute(app, contracts.submitMyAttempt, ({ auth, params, request }) =>
     service.submit({ user: auth.user, ip: request.ip }, params.registrationId),
   );
+  registerMockAttemptRoutes(app, mocks);
 }

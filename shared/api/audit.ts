@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   'attempt.started',
   'attempt.submitted',
   'attempt.time_added',
+  'mock_attempt.started',
+  'mock_attempt.submitted',
   'attempt.face_checked',
   'answer.marked',
   'written_results.published',
