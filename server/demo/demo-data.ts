@@ -97,6 +97,7 @@ export const WRITTEN_RULES: ExamRules = examRulesSchema.parse({
   durationMinutes: 120,
   minMinutesBeforeSubmit: 30,
   inactivitySubmitMinutes: 10,
+  faceCheckAtSubmit: true,
   preEntryMinutes: 30,
 });
 

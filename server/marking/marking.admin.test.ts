@@ -16,6 +16,7 @@ import { createTestApp, type TestApp, type TestClient } from '../test/test-app.j
 import {
   checkedInWrittenCandidate,
   seedWrittenPaper,
+  setWrittenRules,
   writtenExam,
 } from '../written-exam/written-test-helpers.js';
 
@@ -83,6 +84,8 @@ describe('marking and results of a written exam, through the routes', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
+    // 交卷 without the demo's face check: submit-face.test.ts covers it.
+    await setWrittenRules(test, { faceCheckAtSubmit: false });
     ({ startsAt, examId } = await writtenExam(test.database.db));
     ({ ids } = await seedWrittenPaper(test.database.db));
     essayId = ids[3] ?? '';
@@ -311,6 +314,8 @@ describe('marking and results of a written exam, through the routes', () => {
       .set({ username: 'ours-platform' })
       .where(eq(appUser.role, 'platform_admin'));
     await seedDemoInto(test);
+    // 交卷 without the demo's face check: submit-face.test.ts covers it.
+    await setWrittenRules(test, { faceCheckAtSubmit: false });
     const rival = await loginStaff(test, 'admin');
     const [rivalExam] = await db
       .select({ id: exam.id })

@@ -4,7 +4,7 @@ import type { AttemptView, MyAttempt } from '../../shared/api/written-exam.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
-import { checkedInWrittenCandidate, writtenExam } from './written-test-helpers.js';
+import { checkedInWrittenCandidate, setWrittenRules, writtenExam } from './written-test-helpers.js';
 
 // Staff watching a written session's attempts, and an admin giving one candidate more time
 // (issue 14 §3, §6), on the demo's degree-English exam (23 questions, 120 minutes).
@@ -31,6 +31,8 @@ describe("a written session's attempts, for staff", () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
+    // 交卷 without the demo's face check: submit-face.test.ts covers it.
+    await setWrittenRules(test, { faceCheckAtSubmit: false });
     const written = await writtenExam(test.database.db);
     ({ startsAt, endsAt, sessionId } = written);
     test.clock.set(new Date(startsAt.getTime() + 5 * MINUTE));

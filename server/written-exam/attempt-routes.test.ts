@@ -8,6 +8,7 @@ import { createTestApp, type TestApp, type TestClient } from '../test/test-app.j
 import {
   checkedInWrittenCandidate,
   seedWrittenPaper,
+  setWrittenRules,
   writtenExam,
 } from './written-test-helpers.js';
 
@@ -42,6 +43,8 @@ describe('the written exam attempt, through the routes', () => {
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
+    // 交卷 without the demo's face check: submit-face.test.ts covers it.
+    await setWrittenRules(test, { faceCheckAtSubmit: false });
     ({ startsAt } = await writtenExam(test.database.db));
     at(5);
     li = await checkedInWrittenCandidate(test, 'WRT2026001');

@@ -1,15 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffCheckInRow } from '../../shared/api/check-in.js';
 import type { SubmitFaceStatus } from '../../shared/api/submit-face.js';
 import type { AttemptView, MyAttempt } from '../../shared/api/written-exam.js';
 import { fakeSnapshot, type FakeFace } from '../check-in/check-in-test-helpers.js';
-import { exam } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
 import { submitFaceStatus } from './submit-face.js';
-import { checkedInWrittenCandidate, writtenExam } from './written-test-helpers.js';
+import { checkedInWrittenCandidate, setWrittenRules, writtenExam } from './written-test-helpers.js';
 
 // 交卷时人脸识别 (seed 004, issue 14 §3): 交卷 waits for a fresh match, or for every allowed photo
 // to be used, when the attempt goes on flagged; the server decides each verdict.
@@ -50,7 +48,6 @@ describe('the face check status at submit', () => {
 describe('交卷 with the face check, through the routes', () => {
   let test: TestApp;
   let startsAt: Date;
-  let examId: string;
   let sessionId: string;
 
   const url = (registrationId: string, path = '') =>
@@ -60,21 +57,14 @@ describe('交卷 with the face check, through the routes', () => {
   const at = (minutes: number) => test.clock.set(new Date(startsAt.getTime() + minutes * MINUTE));
   const face = (client: TestClient, registrationId: string, kind: FakeFace) =>
     client.post(url(registrationId, '/face'), { image: fakeSnapshot(kind) });
-  /** Two photos at submit (one retry); 交卷 from minute 30 as in the demo. */
-  const setRules = async (rules: { faceCheckAtSubmit: boolean; faceCheckRetries: number }) => {
-    const [row] = await test.database.db.select().from(exam).where(eq(exam.id, examId));
-    if (!row) throw new Error('no WRT2026');
-    await test.database.db
-      .update(exam)
-      .set({ rules: { ...row.rules, ...rules } })
-      .where(eq(exam.id, examId));
-  };
   let wang: Awaited<ReturnType<typeof checkedInWrittenCandidate>>;
 
   beforeAll(async () => {
     test = await createTestApp();
     await seedDemoInto(test);
-    ({ startsAt, examId, sessionId } = await writtenExam(test.database.db));
+    ({ startsAt, sessionId } = await writtenExam(test.database.db));
+    // The demo asks for the face check at 交卷; this exam starts without it.
+    await setWrittenRules(test, { faceCheckAtSubmit: false });
     at(5);
   });
   afterAll(() => test.close());
@@ -88,7 +78,8 @@ describe('交卷 with the face check, through the routes', () => {
       'FACE_CHECK_AT_SUBMIT_OFF',
     );
     // The rule is the exam's as it is now: from here on 交卷 asks for the face check.
-    await setRules({ faceCheckAtSubmit: true, faceCheckRetries: 1 });
+    // Two photos at submit (one retry); 交卷 from minute 30 as in the demo.
+    await setWrittenRules(test, { faceCheckAtSubmit: true, faceCheckRetries: 1 });
   });
 
   it('refuses 交卷 until a check; a candidate with nothing to compare with then hands in', async () => {

@@ -1,5 +1,6 @@
 import { and, eq, max } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { ExamRules } from '../../shared/api/exams.js';
 import { confirmForCheckIn } from '../check-in/check-in-test-helpers.js';
 import type { Database } from '../db/client.js';
 import { exam, examSession, paper } from '../db/schema/index.js';
@@ -39,6 +40,20 @@ export async function postponeWrittenSession(test: TestApp, hours: number): Prom
     .update(examSession)
     .set({ startsAt, endsAt })
     .where(eq(examSession.examId, examId));
+}
+
+/** Changes some of the demo written exam's rules (test helper), e.g. no face check at 交卷. */
+export async function setWrittenRules(test: TestApp, rules: Partial<ExamRules>): Promise<void> {
+  const { examId } = await writtenExam(test.database.db);
+  const [row] = await test.database.db
+    .select({ rules: exam.rules })
+    .from(exam)
+    .where(eq(exam.id, examId));
+  if (!row) throw new Error('no WRT2026');
+  await test.database.db
+    .update(exam)
+    .set({ rules: { ...row.rules, ...rules } })
+    .where(eq(exam.id, examId));
 }
 
 /**

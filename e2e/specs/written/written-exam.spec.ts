@@ -68,6 +68,7 @@ test('王五 sits a written exam from 考生须知 to 交卷成功, and nothing 
     session: { startsInSeconds: 40 },
     rules: {
       faceCheckRequired: false,
+      faceCheckAtSubmit: true,
       durationMinutes: 30,
       minMinutesBeforeSubmit: 1,
       inactivitySubmitMinutes: null,
@@ -155,11 +156,16 @@ test('王五 sits a written exam from 考生须知 to 交卷成功, and nothing 
   await submit.click();
   const confirm = page.getByRole('dialog', { name: '确认交卷' });
   await expect(confirm).toContainText('您已完成全部 5 题');
+  // The exam asks for a face check at 交卷: a photo from the camera, judged by the server. 王五
+  // has no registration photo in this world, so there is nothing to compare: the photo is kept.
+  await expect(confirm.getByRole('button', { name: '确认交卷' })).toBeDisabled();
+  await confirm.getByRole('button', { name: /拍照识别/ }).click();
+  await expect(confirm.getByText(/没有报名照片可供比对/)).toBeVisible({ timeout: 20_000 });
   await confirm.getByRole('button', { name: '确认交卷' }).click();
   await expect(page.getByText('交卷成功', { exact: true })).toBeVisible();
   await expect(page.getByText(/交卷时间：/)).toBeVisible();
   const attempt = await serverAttempt(page.request, registrationId);
-  expect(attempt).toMatchObject({ state: 'submitted', submitReason: 'manual' });
+  expect(attempt).toMatchObject({ state: 'submitted', submitReason: 'manual', submitFace: null });
 });
 
 test('the server submits at the deadline while the candidate’s browser is closed', async ({

@@ -24,6 +24,16 @@ interface SubmitFaceStepProps {
 export function SubmitFaceStep({ registrationId, status, onChecked }: SubmitFaceStepProps) {
   const { t } = useTranslation();
   if (status.canSubmit) {
+    if (status.passed && status.lastVerdict === 'no_reference') {
+      return (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          title={t('candidateWrittenExam.face.noReference')}
+        />
+      );
+    }
     return status.passed ? (
       <Alert type="success" showIcon role="status" title={t('candidateWrittenExam.face.passed')} />
     ) : (

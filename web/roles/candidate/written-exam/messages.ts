@@ -89,6 +89,7 @@ export const zh = {
     attemptsLeft: '还可拍照 {{count}} 次',
     failed: '识别未通过：{{reason}}。请调整后重试。',
     passed: '人脸识别通过，可以交卷。',
+    noReference: '没有报名照片可供比对，照片已留存供监考老师核验，可以交卷。',
     usedUp: '人脸识别未通过，已记录',
     usedUpHelp: '您仍可交卷；监考老师会查看识别照片并人工核验您的身份。',
     cameraFailed: '无法打开摄像头',
@@ -209,6 +210,8 @@ export const en: typeof zh = {
     attemptsLeft: 'Photos left: {{count}}',
     failed: 'Not passed: {{reason}}. Adjust and try again.',
     passed: 'Face check passed: you can submit.',
+    noReference:
+      'There is no registration photo to compare with; the photo is kept for the proctor to check. You can submit.',
     usedUp: 'Face check not passed; it was recorded',
     usedUpHelp: 'You can still submit; a proctor will look at the photos and check your identity.',
     cameraFailed: 'The camera cannot be opened',
