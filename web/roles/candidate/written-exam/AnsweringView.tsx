@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttemptView } from '../../../../shared/api/written-exam.js';
 import { PageSpinner } from '../../../ui/PageSpinner.js';
 import { useServerNow } from '../check-in/useCheckIn.js';
-import type { AnswerStorage } from './answer-queue.js';
+import type { AnswerSender, AnswerStorage } from './answer-queue.js';
 import { emptyAnswer, isAnswered } from './answers.js';
 import { ExamTimer } from './ExamTimer.js';
 import { InactivityWarning } from './InactivityWarning.js';
@@ -29,6 +29,8 @@ interface AnsweringViewProps {
   offsetMs: number;
   storage: AnswerStorage;
   refetch: () => Promise<unknown>;
+  /** A mock attempt (模拟考试): its own autosave and 交卷 instead of the formal attempt's. */
+  mock?: { send: AnswerSender; submit: () => Promise<unknown> };
 }
 
 /**
@@ -41,9 +43,10 @@ export function AnsweringView({
   offsetMs,
   storage,
   refetch,
+  mock,
 }: AnsweringViewProps) {
   const { t } = useTranslation();
-  const saves = useAnswerQueue(registrationId, attempt, storage);
+  const saves = useAnswerQueue(registrationId, attempt, storage, mock?.send);
   const submit = useSubmitAttempt(registrationId);
   const now = useServerNow(offsetMs);
   const marks = useMarks(attempt.attemptId);
@@ -177,7 +180,7 @@ export function AnsweringView({
                 await flush();
                 return saves.pendingNow();
               }}
-              submit={() => submit.mutateAsync()}
+              submit={() => (mock ? mock.submit() : submit.mutateAsync())}
             />
           </Flex>
         </Card>

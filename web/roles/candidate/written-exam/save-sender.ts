@@ -1,4 +1,5 @@
 import { saveMyAnswer } from '../../../../shared/api/written-exam.js';
+import type { Answer } from '../../../../shared/questions/answer-schema.js';
 import { callApi, isApiError, type ApiErrorCode } from '../../../api/client.js';
 import type { AnswerSender, SendOutcome } from './answer-queue.js';
 
@@ -30,15 +31,27 @@ export const SAVE_TIMEOUT_MS = 15_000;
 
 /** Sends one autosave of the candidate's registration through the shared contract. */
 export function saveSender(registrationId: string, timeoutMs = SAVE_TIMEOUT_MS): AnswerSender {
+  return timedSender(
+    (paperQuestionId, answer, seq) =>
+      callApi(saveMyAnswer, { params: { registrationId, paperQuestionId }, body: { answer, seq } }),
+    timeoutMs,
+  );
+}
+
+/**
+ * An AnswerSender over one save call (the formal attempt's, or a mock attempt's): its errors
+ * read by outcomeOfError, and no answer after `timeoutMs` counted as failed.
+ */
+export function timedSender(
+  save: (paperQuestionId: string, answer: Answer, seq: number) => Promise<unknown>,
+  timeoutMs = SAVE_TIMEOUT_MS,
+): AnswerSender {
   return async (paperQuestionId, answer, seq) => {
     let timer: number | undefined;
     const timedOut = new Promise<SendOutcome>((resolve) => {
       timer = window.setTimeout(() => resolve({ kind: 'failed' }), timeoutMs);
     });
-    const sent = callApi(saveMyAnswer, {
-      params: { registrationId, paperQuestionId },
-      body: { answer, seq },
-    }).then(
+    const sent = save(paperQuestionId, answer, seq).then(
       (): SendOutcome => ({ kind: 'saved' }),
       (error: unknown) => outcomeOfError(error),
     );

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { AttemptView } from '../../../../shared/api/written-exam.js';
 import type { Answer } from '../../../../shared/questions/answer-schema.js';
-import { AnswerQueue, type AnswerStorage, type QueueSnapshot } from './answer-queue.js';
+import {
+  AnswerQueue,
+  type AnswerSender,
+  type AnswerStorage,
+  type QueueSnapshot,
+} from './answer-queue.js';
 import { saveSender } from './save-sender.js';
 
 /** How often answers that got no answer are sent again while the page thinks it is online. */
@@ -36,12 +41,14 @@ function useOnline(): boolean {
 
 /**
  * The attempt's autosave (answer-queue.ts): loads the copy this browser kept, replays it, sends
- * it again when the browser is back online and every RETRY_MS while saves fail.
+ * it again when the browser is back online and every RETRY_MS while saves fail. `send` is the
+ * formal attempt's save unless given (a mock attempt's).
  */
 export function useAnswerQueue(
   registrationId: string,
   attempt: Pick<AttemptView, 'attemptId' | 'answers'>,
   storage: AnswerStorage,
+  send?: AnswerSender,
 ): AnswerQueueState {
   // The page mounts this per attempt (keyed by its id), so one queue lives as long as the page.
   const [queue] = useState(
@@ -49,7 +56,7 @@ export function useAnswerQueue(
       new AnswerQueue({
         attemptId: attempt.attemptId,
         storage,
-        send: saveSender(registrationId),
+        send: send ?? saveSender(registrationId),
       }),
   );
   const [serverAnswers] = useState(attempt.answers);
