@@ -1,14 +1,20 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { AttemptView, MyAttempt } from '../../../shared/api/written-exam.js';
-import { callApi } from '../../fixtures/api.js';
-import { WORKING_DEVICES, logInByAdmission, myExamRow } from '../../fixtures/candidate.js';
+import { DEMO_ADMIN, callApi } from '../../fixtures/api.js';
+import {
+  WORKING_DEVICES,
+  logInByAdmission,
+  logInStaff,
+  myExamRow,
+} from '../../fixtures/candidate.js';
 import { journeyPaper } from '../../fixtures/paper.js';
 import { test, type World } from '../../fixtures/world.js';
 
 // The written exam of seeds 002 and 004 (issue 14): 王五 logs in with 考试ID + 准考证号, reads
 // 考生须知, waits for the paper to open by itself, answers every kind of question, reloads,
 // answers three more offline (the browser closed meanwhile), comes back online and finds them
-// saved, is refused 交卷 before the minimum time, then submits and sees 交卷成功. The second
+// saved, is refused 交卷 before the minimum time, then submits with the face check and sees
+// 交卷成功; an admin marks his essay and publishes, and he sees his result. The second
 // journey leaves the browser closed past the deadline: the server submits by itself.
 
 /** 确认参加, 确认信息, the device check and the pledge through the API (their pages have journeys). */
@@ -60,8 +66,9 @@ test('王五 sits a written exam from 考生须知 to 交卷成功, and nothing 
   createWorld,
   page,
   context,
+  browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const world = await createWorld({
     kind: 'written',
     // 交卷 opens 100 s from now: 40 s to the start, then the minute of the minimum time.
@@ -166,6 +173,28 @@ test('王五 sits a written exam from 考生须知 to 交卷成功, and nothing 
   await expect(page.getByText(/交卷时间：/)).toBeVisible();
   const attempt = await serverAttempt(page.request, registrationId);
   expect(attempt).toMatchObject({ state: 'submitted', submitReason: 'manual', submitFace: null });
+
+  // An admin marks the essay without seeing whose it is, and publishes; 王五 sees his result.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await logInStaff(admin, DEMO_ADMIN);
+  await admin.goto(`/admin/exams/${world.exam.id}/marking`);
+  await expect(admin.getByText(/^匿名阅卷/)).toBeVisible();
+  await expect(admin.getByText('Written while offline.')).toBeVisible();
+  await expect(admin.getByText(wang.name)).toHaveCount(0);
+  await admin.getByLabel('给分（满分 8）').fill('5.5');
+  await admin.getByLabel('评语（选填）').fill('Short, but two correct sentences.');
+  await admin.getByRole('button', { name: '保存并下一份' }).click();
+  await expect(admin.getByText('本题已全部阅完')).toBeVisible();
+  await admin.getByRole('tab', { name: '成绩' }).click();
+  await admin.getByRole('button', { name: '公布成绩' }).click();
+  await admin.getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(admin.getByText('成绩已公布')).toBeVisible();
+  await adminContext.close();
+
+  // Objective 6 of 12 (1 and 3 were changed offline to wrong answers), the essay 5.5 of 8.
+  await page.goto('/candidate');
+  await expect(myExamRow(page, world)).toContainText('笔试成绩 11.5 / 20');
 });
 
 test('the server submits at the deadline while the candidate’s browser is closed', async ({

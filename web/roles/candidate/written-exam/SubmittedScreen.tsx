@@ -9,6 +9,11 @@ interface SubmittedScreenProps {
   unsavedNumbers: readonly number[];
 }
 
+/** Moves focus to the heading once, so a screen reader reads 交卷成功 as the page changes. */
+function focusOnMount(element: HTMLHeadingElement | null) {
+  element?.focus();
+}
+
 /** 交卷成功: when, and why when it was not the candidate; the page may be closed. */
 export function SubmittedScreen({ attempt, unsavedNumbers }: SubmittedScreenProps) {
   const { t } = useTranslation();
@@ -18,7 +23,11 @@ export function SubmittedScreen({ attempt, unsavedNumbers }: SubmittedScreenProp
     <Card>
       <Result
         status="success"
-        title={<span role="status">{t('candidateWrittenExam.submitted.title')}</span>}
+        title={
+          <h2 ref={focusOnMount} tabIndex={-1} style={{ font: 'inherit', margin: 0 }}>
+            {t('candidateWrittenExam.submitted.title')}
+          </h2>
+        }
         subTitle={
           <Flex vertical gap={4}>
             <Typography.Text strong>{attempt.title}</Typography.Text>

@@ -340,7 +340,8 @@ describe('WrittenExamPage (在线笔试)', () => {
       submitReason: 'deadline',
     });
     renderExam(new FakeApi().on(getMyAttempt, myAttempt(submitted)));
-    expect(await screen.findByText('交卷成功')).toBeInTheDocument();
+    // A heading that takes the focus, so a screen reader says it as the page changes.
+    expect(await screen.findByRole('heading', { name: '交卷成功' })).toHaveFocus();
     expect(screen.getByText('考试时间已到，系统已自动交卷。')).toBeInTheDocument();
   });
 
