@@ -75,6 +75,11 @@ export const WRITTEN_EXAM_ERRORS = {
     zh: '无法读取题目文件，请使用下载的 xlsx 模板或 UTF-8 编码的 GIFT 文本',
     en: 'The question file cannot be read; use the xlsx template or GIFT text in UTF-8',
   },
+  ATTEMPT_EVENTS_LIMIT: {
+    status: 429,
+    zh: '本场考试记录的页面事件已达上限，后续事件不再记录',
+    en: "This attempt's event log is full; further events are not recorded",
+  },
   EXTRA_TIME_BEYOND_SESSION: {
     status: 409,
     zh: '该考生的作答时间已到考场结束时间，不能再加时',

@@ -30,6 +30,7 @@ describe('Migrations', () => {
       'app_user',
       'attempt',
       'attempt_answer',
+      'attempt_event',
       'audit_log',
       'bank_passage',
       'bank_question',

@@ -8,3 +8,4 @@ export * from './scoring.js';
 export * from './interviews.js';
 export * from './written-exams.js';
 export * from './marking.js';
+export * from './attempt-events.js';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineRoute } from './contract.js';
+import { idSchema, isoDateTimeSchema } from './common.js';
+import { registrationParamsSchema } from './tickets.js';
+
+// The attempt's event log (issue 14 §3, the start of issue 15 §1): what the candidate's page saw
+// happen, queued in the browser like an autosave and sent in batches. The server keeps its own
+// receive time; the page's time is kept for information and never decides anything.
+
+/**
+ * What the page reports. Issue 15 adds its browser and AI signals here; a new member needs no
+ * migration (the column is text, checked by this enum on the way in).
+ */
+export const ATTEMPT_EVENT_TYPES = [
+  /** The candidate shared the whole screen (getDisplayMedia, displaySurface `monitor`). */
+  'screen_share_started',
+  /** The shared screen's track ended: the browser's stop-sharing bar, or the screen went away. */
+  'screen_share_stopped',
+  /** The page went out of sight (another tab or window, minimised): visibilitychange. */
+  'page_hidden',
+  /** The page is in sight again. */
+  'page_visible',
+] as const;
+export const attemptEventTypeSchema = z.enum(ATTEMPT_EVENT_TYPES);
+export type AttemptEventType = z.infer<typeof attemptEventTypeSchema>;
+
+/** Events in one request at most: the page sends what waits in batches of this size. */
+export const MAX_EVENTS_PER_REQUEST = 50;
+/** Events one attempt may store (ATTEMPT_EVENTS_LIMIT after): one page cannot flood the table. */
+export const MAX_EVENTS_PER_ATTEMPT = 2_000;
+
+/** A few named facts about an event (e.g. the shared surface), never a payload. */
+export const attemptEventDetailSchema = z
+  .record(
+    z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/),
+    z.union([z.string().max(200), z.number(), z.boolean()]),
+  )
+  .refine((detail) => Object.keys(detail).length <= 8, 'at most 8 facts');
+export type AttemptEventDetail = z.infer<typeof attemptEventDetailSchema>;
+
+export const attemptEventInputSchema = z.strictObject({
+  /** Made by the page (crypto.randomUUID): a replayed event is stored once. */
+  id: idSchema,
+  type: attemptEventTypeSchema,
+  /** When it happened by the page's clock: information only. */
+  at: isoDateTimeSchema,
+  detail: attemptEventDetailSchema.optional(),
+});
+export type AttemptEventInput = z.infer<typeof attemptEventInputSchema>;
+
+export const recordMyAttemptEvents = defineRoute({
+  method: 'POST',
+  path: '/api/me/registrations/:registrationId/attempt/events',
+  summary:
+    "The page's events of the formal attempt (screen share, page hidden), in a batch; each id stored once. Taken while in progress and a short grace after (ATTEMPT_CLOSED), up to a cap per attempt (ATTEMPT_EVENTS_LIMIT)",
+  tags: ['written-exam'],
+  access: ['candidate'],
+  policy: { foreign: 'NOT_FOUND' },
+  params: registrationParamsSchema,
+  body: z.strictObject({
+    events: z.array(attemptEventInputSchema).min(1).max(MAX_EVENTS_PER_REQUEST),
+  }),
+  /** `stored`: new ones; `duplicates`: ones the server had already (a replay). */
+  response: z.object({ stored: z.number().int(), duplicates: z.number().int() }),
+});
