@@ -29,6 +29,10 @@ import {
   en as candidateWrittenExamEN,
   zh as candidateWrittenExamZH,
 } from '../roles/candidate/written-exam/messages.js';
+import {
+  en as candidateMockExamEN,
+  zh as candidateMockExamZH,
+} from '../roles/candidate/mock-exam/messages.js';
 import { en as phoneCameraEN, zh as phoneCameraZH } from '../roles/phone/messages.js';
 import {
   en as adminAnnouncementsEN,
@@ -44,6 +48,7 @@ const zh = {
   candidateCheckIn: candidateCheckInZH,
   candidateFace: candidateFaceZH,
   candidateWrittenExam: candidateWrittenExamZH,
+  candidateMockExam: candidateMockExamZH,
   phoneCamera: phoneCameraZH,
   adminAnnouncements: adminAnnouncementsZH,
 };
@@ -55,6 +60,7 @@ const en: typeof zh = {
   candidateCheckIn: candidateCheckInEN,
   candidateFace: candidateFaceEN,
   candidateWrittenExam: candidateWrittenExamEN,
+  candidateMockExam: candidateMockExamEN,
   phoneCamera: phoneCameraEN,
   adminAnnouncements: adminAnnouncementsEN,
 };

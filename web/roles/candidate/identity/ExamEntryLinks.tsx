@@ -7,9 +7,12 @@ import { DisabledActionButton } from '../../../ui/DisabledActionButton.js';
 
 /** Why the mock exam cannot be entered now, or null while it is open (docs/journeys.md J4). */
 export function mockClosedReason(
-  ticket: Pick<AdmissionTicket, 'attendance' | 'status'>,
-): 'withdrawn' | 'mockStarted' | null {
+  ticket: Pick<AdmissionTicket, 'attendance' | 'status' | 'examKind'>,
+): 'withdrawn' | 'mockStarted' | 'mockEnded' | null {
   if (ticket.attendance === 'withdrawn') return 'withdrawn';
+  // A written exam's mock stays open in the session until the candidate's own formal attempt
+  // starts (the mock page hears that from the server); the others' closes at the start.
+  if (ticket.examKind === 'written') return ticket.status === 'ended' ? 'mockEnded' : null;
   // The server's status: 进行中 and 已结束 both mean the formal exam has started.
   if (ticket.status === 'in_progress' || ticket.status === 'ended') return 'mockStarted';
   return null;

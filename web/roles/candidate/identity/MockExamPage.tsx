@@ -1,21 +1,32 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { enterMockExam } from '../../../../shared/api/info-confirmation.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
+import { MockAttemptScreen } from '../mock-exam/MockAttemptScreen.js';
+import { MockPaperSection } from '../mock-exam/MockPaperSection.js';
 import { ruleItems } from '../ticket/ruleItems.js';
+import type { AnswerStorage } from '../written-exam/answer-queue.js';
+import { answerStorage } from '../written-exam/answer-storage.js';
+
+interface MockExamPageProps {
+  /** Where a mock attempt's unacknowledged answers wait (IndexedDB; tests pass their own). */
+  storage?: AnswerStorage;
+}
 
 /**
  * `/candidate/registrations/:registrationId/mock`: 【模拟考试】不限次数 (docs/journeys.md J4). Each visit
- * counts one entry on the server, which answers with the count and the exam's rules.
+ * counts one entry on the server, which answers with the count and the exam's rules. A written
+ * exam's mock paper is sat here (`?attempt=<id>` while answering or reading a result, so a reload
+ * comes back to it).
  */
-export function MockExamPage() {
+export function MockExamPage({ storage = answerStorage() }: MockExamPageProps) {
   const { t } = useTranslation();
   const time = useTimeFormat();
   useDocumentTitle(t('candidateIdentity.title'));
@@ -33,7 +44,27 @@ export function MockExamPage() {
     mutate(registrationId);
   }, [registrationId, mutate]);
 
+  const [search, setSearch] = useSearchParams();
+  const attemptId = search.get('attempt');
+  const handleOpen = useCallback((id: string) => setSearch({ attempt: id }), [setSearch]);
+  const handleBack = useCallback(() => setSearch({}), [setSearch]);
+
   const data = entry.data;
+  if (attemptId) {
+    return (
+      <RoleShell>
+        <Flex vertical gap={12} style={{ maxWidth: 1200, marginInline: 'auto' }}>
+          <MockAttemptScreen
+            key={attemptId}
+            registrationId={registrationId}
+            attemptId={attemptId}
+            storage={storage}
+            onBack={handleBack}
+          />
+        </Flex>
+      </RoleShell>
+    );
+  }
   return (
     <RoleShell>
       <Flex vertical gap={16} style={{ maxWidth: 960, marginInline: 'auto' }}>
@@ -67,17 +98,21 @@ export function MockExamPage() {
                 </Typography.Text>
               </Flex>
             </Card>
-            <section aria-labelledby="mock-contents">
-              <Typography.Title level={2} id="mock-contents" style={{ fontSize: 18 }}>
-                {t('candidateIdentity.mock.whatIsHere')}
-              </Typography.Title>
-              <Alert
-                type="info"
-                showIcon
-                title={t('candidateIdentity.mock.paperLater')}
-                description={t('candidateIdentity.mock.deviceCheck')}
-              />
-            </section>
+            {data.examKind === 'written' ? (
+              <MockPaperSection registrationId={registrationId} onOpen={handleOpen} />
+            ) : (
+              <section aria-labelledby="mock-contents">
+                <Typography.Title level={2} id="mock-contents" style={{ fontSize: 18 }}>
+                  {t('candidateIdentity.mock.whatIsHere')}
+                </Typography.Title>
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('candidateMockExam.noPaper')}
+                  description={t('candidateIdentity.mock.deviceCheck')}
+                />
+              </section>
+            )}
             <section aria-labelledby="mock-rules">
               <Typography.Title level={2} id="mock-rules" style={{ fontSize: 18 }}>
                 {t('candidateIdentity.mock.rules')}

@@ -32,6 +32,7 @@ export const zh = {
     mock: '模拟考试',
     mockHint: '正式考试前可不限次数进入模拟考试，熟悉考试流程。',
     mockStarted: '正式考试已开始',
+    mockEnded: '考试已结束',
     withdrawn: '已放弃考试',
     formalUrl: '正式考试网址',
     formalUrlHint: '正式考试时，请在电脑浏览器中打开此网址登录。',
@@ -54,7 +55,6 @@ export const zh = {
     rules: '考试规则',
     notice: '考生须知',
     whatIsHere: '模拟考试内容',
-    paperLater: '模拟试卷将随笔试模块一同上线，届时可在此练习答题。',
     deviceCheck: '摄像头、麦克风和人脸识别等设备检测可在正式考试的候考签到环节练习。',
     back: '返回我的考场',
     entering: '正在进入模拟考试…',
@@ -95,6 +95,7 @@ export const en: typeof zh = {
     mock: 'Mock exam',
     mockHint: 'Before the formal exam you may enter the mock exam as often as you like.',
     mockStarted: 'The formal exam has started',
+    mockEnded: 'The exam is over',
     withdrawn: 'You withdrew from this exam',
     formalUrl: 'Formal exam address',
     formalUrlHint: 'On the day, open this address in a computer browser and log in.',
@@ -118,8 +119,6 @@ export const en: typeof zh = {
     rules: 'Exam rules',
     notice: 'Notice to candidates',
     whatIsHere: 'What the mock exam contains',
-    paperLater:
-      'A practice paper arrives with the written-exam module; you will be able to practise answering here.',
     deviceCheck:
       'Camera, microphone and face checks can be practised during check-in for the formal exam.',
     back: 'Back to my exams',
