@@ -104,6 +104,10 @@ test('from the check-in into the waiting room, called, invited, interviewed, 关
   await expect(examiner).toHaveAttribute('data-state', 'offline');
   await expect(examiner).toHaveText('候考官未上线，请耐心等待。');
   await expect(page).toHaveTitle(`候考区 · ${world.exam.name} · 云考场`);
+  // Checked once the microphone is open (静音 enabled), not while the controls still change.
+  await expect(
+    page.getByRole('toolbar', { name: '通话控制' }).getByRole('button', { name: /静音/ }),
+  ).toBeEnabled();
   await expectNoAxeViolations(page, 'candidate 候考区');
   // A link under the pointer keeps its contrast (antd's lighter hover shade did not).
   await page.getByRole('link', { name: '设备调试' }).hover();
