@@ -72,6 +72,9 @@ describe("a written session's attempts, for staff", () => {
       questionCount: 23,
       deadline: new Date(startsAt.getTime() + 120 * MINUTE).toISOString(),
       extraMinutes: 0,
+      // The demo asks for the screen; this page has not shared it (attempt-events.test.ts).
+      screenShared: false,
+      pageHiddenCount: 0,
     });
     expect(byNumber.get('WRT2026002')).toMatchObject({ state: 'not_started', deadline: null });
     // An examiner of the interview only, and a college admin of another college, see nothing.

@@ -10,6 +10,7 @@ import { assertManagesExam } from '../roster/policy.js';
 import type { SessionRosterRepo } from '../roster/repo.js';
 import { attemptDeadline } from './attempt-clock.js';
 import type { AnswerStore } from './answer-store.js';
+import type { AttemptEventRepo, AttemptEventSummary } from './attempt-event-repo.js';
 import type { AttemptRepo, AttemptRow } from './attempt-repo.js';
 import { timingOf } from './attempt-service.js';
 
@@ -25,6 +26,7 @@ export class AttemptProgressService {
     private readonly checkIns: CheckInRepo,
     private readonly sessions: SessionRosterRepo,
     private readonly deps: Pick<RouteDeps, 'clock' | 'audit'>,
+    private readonly events: AttemptEventRepo,
   ) {}
 
   async list(user: SessionUser, sessionId: string) {
@@ -38,11 +40,13 @@ export class AttemptProgressService {
       if (isAnswered(answer)) answered.set(attemptId, (answered.get(attemptId) ?? 0) + 1);
     }
     const byRegistration = new Map(attempts.map((row) => [row.registrationId, row]));
+    const events = await this.events.summaries(attempts.map((row) => row.id));
     return {
       serverTime: this.deps.clock.now().toISOString(),
-      items: registrations.map((registration) =>
-        progressOf(registration, byRegistration.get(registration.registrationId) ?? null, answered),
-      ),
+      items: registrations.map((registration) => {
+        const row = byRegistration.get(registration.registrationId) ?? null;
+        return progressOf(registration, row, answered, row ? events.get(row.id) : undefined);
+      }),
     };
   }
 
@@ -66,7 +70,13 @@ export class AttemptProgressService {
     });
     const saved = [...(await this.answers.answersOf(outcome.id)).values()];
     const count = saved.filter(({ answer }) => isAnswered(answer)).length;
-    return progressOf(registration, outcome, new Map([[outcome.id, count]]));
+    const events = await this.events.summaries([outcome.id]);
+    return progressOf(
+      registration,
+      outcome,
+      new Map([[outcome.id, count]]),
+      events.get(outcome.id),
+    );
   }
 }
 
@@ -74,7 +84,12 @@ function progressOf(
   registration: CheckInRegistration,
   row: AttemptRow | null,
   answered: Map<string, number>,
+  events: AttemptEventSummary | undefined,
 ): AttemptProgress {
+  const isSharing =
+    registration.rules.screenShareRequired && row?.state === 'in_progress'
+      ? events?.lastShare === 'screen_share_started'
+      : null;
   return {
     registrationId: registration.registrationId,
     admissionNumber: registration.admissionNumber,
@@ -88,5 +103,7 @@ function progressOf(
     submittedAt: row?.submittedAt?.toISOString() ?? null,
     submitReason: row?.submitReason ?? null,
     extraMinutes: row?.extraMinutes ?? 0,
+    screenShared: isSharing,
+    pageHiddenCount: events?.pageHiddenCount ?? 0,
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { recordMyAttemptEvents } from '../../shared/api/attempt-events.js';
 import { addAttemptTime, listSessionAttempts } from '../../shared/api/attempt-progress.js';
 import * as contracts from '../../shared/api/written-exam.js';
 import { checkMyFaceAtSubmit } from '../../shared/api/submit-face.js';
@@ -8,6 +9,8 @@ import type { CheckInDeps } from '../check-in/routes.js';
 import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
 import { AnswerStore } from './answer-store.js';
+import { AttemptEventRepo } from './attempt-event-repo.js';
+import { AttemptEventService } from './attempt-event-service.js';
 import { AttemptRepo } from './attempt-repo.js';
 import { AttemptService, DEFAULT_ANSWER_GRACE_SECONDS } from './attempt-service.js';
 import { DeadlineSweep } from './deadline-sweep.js';
@@ -29,6 +32,7 @@ export function writtenExamServices(
   answerGraceSeconds = DEFAULT_ANSWER_GRACE_SECONDS,
 ) {
   const repo = new AttemptRepo(deps.db);
+  const eventRepo = new AttemptEventRepo(deps.db);
   const submitFace = new SubmitFaceGate(deps.db, deps.clock);
   const service = new AttemptService(repo, new CheckInRepo(deps.db), new AnswerStore(deps.db), {
     ...deps,
@@ -43,8 +47,13 @@ export function writtenExamServices(
     new CheckInRepo(deps.db),
     new SessionRosterRepo(deps.db),
     deps,
+    eventRepo,
   );
-  return { service, sweep, progress, repo, submitFace, mocks };
+  const events = new AttemptEventService(repo, eventRepo, {
+    ...deps,
+    answerGraceSeconds,
+  });
+  return { service, sweep, progress, repo, submitFace, mocks, events };
 }
 
 /**
@@ -56,7 +65,7 @@ export function registerWrittenExamRoutes(
   deps: CheckInDeps,
   options: WrittenExamOptions,
 ): void {
-  const { service, sweep, progress, repo, submitFace, mocks } = writtenExamServices(
+  const { service, sweep, progress, repo, submitFace, mocks, events } = writtenExamServices(
     deps,
     options.answerGraceSeconds,
   );
@@ -83,6 +92,9 @@ export function registerWrittenExamRoutes(
   );
   registerRoute(app, contracts.saveMyAnswer, ({ auth, params, body }) =>
     service.save(auth.user, params.registrationId, params.paperQuestionId, body),
+  );
+  registerRoute(app, recordMyAttemptEvents, ({ auth, params, body }) =>
+    events.record(auth.user, params.registrationId, body.events),
   );
   registerRoute(app, listSessionAttempts, ({ auth, params }) =>
     progress.list(auth.user, params.sessionId),

@@ -20,6 +20,13 @@ export const attemptProgressSchema = z.object({
   submittedAt: isoDateTimeSchema.nullable(),
   submitReason: submitReasonSchema.nullable(),
   extraMinutes: z.number().int(),
+  /**
+   * Whether the screen is shared now, by the page's latest share event (attempt-events.ts);
+   * null when the exam does not ask for it or the attempt is not in progress.
+   */
+  screenShared: z.boolean().nullable(),
+  /** How often the candidate's page went out of sight (page_hidden events). */
+  pageHiddenCount: z.number().int(),
 });
 export type AttemptProgress = z.infer<typeof attemptProgressSchema>;
 

@@ -25,6 +25,8 @@ const row = (overrides: Partial<AttemptProgress>): AttemptProgress => ({
   submittedAt: null,
   submitReason: null,
   extraMinutes: 0,
+  screenShared: null,
+  pageHiddenCount: 0,
   ...overrides,
 });
 

@@ -1,0 +1,86 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { AttemptEventInput, AttemptEventType } from '../../shared/api/attempt-events.js';
+import type { Database } from '../db/client.js';
+import { attemptEvent } from '../db/schema/index.js';
+
+/** What staff see of one attempt's events (the progress view). */
+export interface AttemptEventSummary {
+  /** The latest screen share event by arrival, if any. */
+  lastShare: Extract<AttemptEventType, 'screen_share_started' | 'screen_share_stopped'> | null;
+  pageHiddenCount: number;
+}
+
+/** The attempt's event log (attempt_event): plain rows, no rules. */
+export class AttemptEventRepo {
+  constructor(private readonly db: Database) {}
+
+  /** How many events the attempt has stored. */
+  async countOf(attemptId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ total: count() })
+      .from(attemptEvent)
+      .where(eq(attemptEvent.attemptId, attemptId));
+    return row?.total ?? 0;
+  }
+
+  /** Which of these event ids the attempt has stored already. */
+  async storedIds(attemptId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .select({ id: attemptEvent.id })
+      .from(attemptEvent)
+      .where(and(eq(attemptEvent.attemptId, attemptId), inArray(attemptEvent.id, [...ids])));
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * Stores the events in their order (one statement: `arrival` follows it), each id once; a row
+   * already there stays as it was. Answers how many were new.
+   */
+  async insert(
+    attempt: { attemptId: string; schoolId: string },
+    events: readonly AttemptEventInput[],
+    receivedAt: Date,
+  ): Promise<number> {
+    if (events.length === 0) return 0;
+    const inserted = await this.db
+      .insert(attemptEvent)
+      .values(
+        events.map((event) => ({
+          attemptId: attempt.attemptId,
+          schoolId: attempt.schoolId,
+          id: event.id,
+          type: event.type,
+          receivedAt,
+          clientAt: new Date(event.at),
+          detail: event.detail ?? null,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: attemptEvent.id });
+    return inserted.length;
+  }
+
+  /** Per attempt: its latest screen share event and how often its page was hidden. */
+  async summaries(attemptIds: readonly string[]): Promise<Map<string, AttemptEventSummary>> {
+    if (attemptIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({
+        attemptId: attemptEvent.attemptId,
+        pageHiddenCount:
+          sql<number>`count(*) filter (where ${attemptEvent.type} = 'page_hidden')`.mapWith(Number),
+        lastShare: sql<
+          AttemptEventSummary['lastShare']
+        >`(array_agg(${attemptEvent.type} order by ${attemptEvent.arrival} desc) filter (where ${attemptEvent.type} in ('screen_share_started', 'screen_share_stopped')))[1]`,
+      })
+      .from(attemptEvent)
+      .where(inArray(attemptEvent.attemptId, [...attemptIds]))
+      .groupBy(attemptEvent.attemptId);
+    return new Map(
+      rows.map((row) => [
+        row.attemptId,
+        { lastShare: row.lastShare ?? null, pageHiddenCount: row.pageHiddenCount },
+      ]),
+    );
+  }
+}
