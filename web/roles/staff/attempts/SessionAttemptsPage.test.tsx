@@ -31,7 +31,7 @@ const row = (overrides: Partial<AttemptProgress>): AttemptProgress => ({
 });
 
 const ITEMS = [
-  row({}),
+  row({ screenShared: false, pageHiddenCount: 3 }),
   row({
     registrationId: '00000000-0000-4000-8000-0000000000a2',
     admissionNumber: 'WRT2026002',
@@ -77,8 +77,21 @@ describe('SessionAttemptsPage (笔试作答情况)', () => {
     expect(wang).toHaveTextContent('已交卷');
     expect(wang).toHaveTextContent('长时间无操作自动交卷');
     expect(screen.getByRole('row', { name: /赵六/ })).toHaveTextContent('未开始');
+    // The exam asks for the screen: 李四's is not shared now, and he left the page three times.
+    expect(screen.getByRole('columnheader', { name: '屏幕共享' })).toBeInTheDocument();
+    expect(within(li).getByText('未共享')).toBeInTheDocument();
+    expect(li).toHaveTextContent('3 次');
     // Proctors watch; only admins add time.
     expect(screen.queryByRole('button', { name: /加时/ })).not.toBeInTheDocument();
+  });
+
+  it('says which screens are shared right now', async () => {
+    const sharing = row({ screenShared: true, pageHiddenCount: 0 });
+    const api = new FakeApi().on(listSessionAttempts, { serverTime: NOW, items: [sharing] });
+    renderAs('proctor', api);
+    const li = await screen.findByRole('row', { name: /李四/ });
+    expect(within(li).getByText('共享中')).toBeInTheDocument();
+    expect(li).toHaveTextContent('0 次');
   });
 
   it('lets an admin add time to a candidate in progress, and says the new deadline', async () => {

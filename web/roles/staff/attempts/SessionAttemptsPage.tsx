@@ -96,6 +96,26 @@ export function SessionAttemptsPage() {
     },
     { key: 'left', title: t('staffAttempts.timeLeft'), render: (_v, row) => timeLeft(row) },
     {
+      key: 'screen',
+      title: t('staffAttempts.screen'),
+      render: (_v, row) =>
+        row.screenShared === null ? (
+          '—'
+        ) : (
+          <Tag color={row.screenShared ? 'success' : 'error'}>
+            {t(row.screenShared ? 'staffAttempts.screenShared' : 'staffAttempts.screenNotShared')}
+          </Tag>
+        ),
+    },
+    {
+      key: 'hidden',
+      title: t('staffAttempts.pageHidden'),
+      render: (_v, row) =>
+        row.state === 'not_started'
+          ? '—'
+          : t('staffAttempts.pageHiddenCount', { count: row.pageHiddenCount }),
+    },
+    {
       key: 'submitted',
       title: t('staffAttempts.submittedAt'),
       render: (_v, row) =>

@@ -22,6 +22,11 @@ export const zh = {
   answeredOf: '{{answered}} / {{total}} 题',
   timeLeft: '剩余时间',
   timeUp: '时间已到',
+  screen: '屏幕共享',
+  screenShared: '共享中',
+  screenNotShared: '未共享',
+  pageHidden: '离开页面',
+  pageHiddenCount: '{{count}} 次',
   extra: '（含加时 {{minutes}} 分钟）',
   submittedAt: '交卷',
   reasons: {
@@ -63,6 +68,11 @@ export const en: typeof zh = {
   answeredOf: '{{answered}} / {{total}}',
   timeLeft: 'Time left',
   timeUp: 'Time is up',
+  screen: 'Screen share',
+  screenShared: 'Sharing',
+  screenNotShared: 'Not sharing',
+  pageHidden: 'Times off the page',
+  pageHiddenCount: '{{count}}',
   extra: ' (with {{minutes}} min extra)',
   submittedAt: 'Submitted',
   reasons: {
