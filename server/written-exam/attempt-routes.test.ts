@@ -56,7 +56,13 @@ describe('the written exam attempt, through the routes', () => {
     const { examId } = await writtenExam(test.database.db);
     await test.database.db.delete(paper).where(eq(paper.examId, examId));
     const mine = (await li.client.get(url(li.registrationId))).json<MyAttempt>();
-    expect(mine).toMatchObject({ hasPaper: false, attempt: null, opensAt: startsAt.toISOString() });
+    expect(mine).toMatchObject({
+      hasPaper: false,
+      attempt: null,
+      opensAt: startsAt.toISOString(),
+      // The demo's exam asks for the whole screen (seed 004): the page opens the share first.
+      screenShareRequired: true,
+    });
     expect(refusal(await li.client.post(url(li.registrationId, '/start')))).toEqual({
       status: 409,
       code: 'PAPER_MISSING',

@@ -56,7 +56,7 @@ export class AttemptService {
     if (registration.examKind !== 'written') {
       const serverTime = this.deps.clock.now().toISOString();
       const opensAt = registration.startsAt.toISOString();
-      return { serverTime, opensAt, hasPaper: false, attempt: null };
+      return { serverTime, opensAt, hasPaper: false, screenShareRequired: false, attempt: null };
     }
     const refusal = checkInRefusal(registration, 'read');
     if (refusal) throw refusal;
@@ -68,6 +68,7 @@ export class AttemptService {
       serverTime: this.deps.clock.now().toISOString(),
       opensAt: registration.startsAt.toISOString(),
       hasPaper: paper !== null,
+      screenShareRequired: registration.rules.screenShareRequired,
       attempt: row ? await this.viewOf(registration, row) : null,
     };
   }

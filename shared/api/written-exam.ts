@@ -62,6 +62,8 @@ export const myAttemptSchema = z.object({
   opensAt: isoDateTimeSchema,
   /** Whether the exam has a formal paper yet. */
   hasPaper: z.boolean(),
+  /** The exam asks for the whole screen to be shared while the paper is open (issue 14 §3). */
+  screenShareRequired: z.boolean(),
   attempt: attemptViewSchema.nullable(),
 });
 export type MyAttempt = z.infer<typeof myAttemptSchema>;

@@ -98,6 +98,7 @@ export function myAttempt(
     serverTime: new Date().toISOString(),
     opensAt: new Date(Date.now() - 10 * MINUTE).toISOString(),
     hasPaper: true,
+    screenShareRequired: false,
     attempt,
     ...overrides,
   };
