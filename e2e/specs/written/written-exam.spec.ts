@@ -178,6 +178,7 @@ test('王五 sits a written exam from 考生须知 to 交卷成功, and nothing 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await logInStaff(admin, DEMO_ADMIN);
+  await admin.waitForURL(/\/admin/);
   await admin.goto(`/admin/exams/${world.exam.id}/marking`);
   await expect(admin.getByText(/^匿名阅卷/)).toBeVisible();
   await expect(admin.getByText('Written while offline.')).toBeVisible();
@@ -185,7 +186,9 @@ test('王五 sits a written exam from 考生须知 to 交卷成功, and nothing 
   await admin.getByLabel('给分（满分 8）').fill('5.5');
   await admin.getByLabel('评语（选填）').fill('Short, but two correct sentences.');
   await admin.getByRole('button', { name: '保存并下一份' }).click();
-  await expect(admin.getByText('本题已全部阅完')).toBeVisible();
+  // Every answer marked: the names show.
+  await expect(admin.getByText('全部阅完，已显示考生信息')).toBeVisible();
+  await expect(admin.getByText(`${wang.name}（${wang.admissionNumber}）`)).toBeVisible();
   await admin.getByRole('tab', { name: '成绩' }).click();
   await admin.getByRole('button', { name: '公布成绩' }).click();
   await admin.getByRole('button', { name: /^确\s?定$/ }).click();
