@@ -3,8 +3,8 @@ import type { AnswerStorage, StoredAnswer } from './answer-queue.js';
 const DB_NAME = 'invigil-answers';
 const STORE = 'answers';
 
-/** Resolves with a request's result, or rejects with its error. */
-function done<T>(request: IDBRequest<T>): Promise<T> {
+/** Resolves with a request's result, or rejects with its error (the event log uses it too). */
+export function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
@@ -12,7 +12,7 @@ function done<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 /** Resolves once a write transaction is committed (durable), not merely requested. */
-function committed(transaction: IDBTransaction): Promise<void> {
+export function committed(transaction: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve();
     transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
