@@ -19,6 +19,9 @@ import { answerStorage } from './answer-storage.js';
 import { AnsweringView } from './AnsweringView.js';
 import { ExamNotice } from './ExamNotice.js';
 import { OpensCountdown } from './OpensCountdown.js';
+import type { EventStorage } from './signals/event-queue.js';
+import { eventStorage as browserEventStorage } from './signals/event-storage.js';
+import { ExamSignals } from './signals/ExamSignals.js';
 import { useAttemptLock } from './useAttemptLock.js';
 import { useMyAttempt, useStartAttempt } from './useAttempt.js';
 import { useSessionValue } from './useSessionValue.js';
@@ -45,6 +48,8 @@ export function stageOf(
 interface WrittenExamPageProps {
   /** Where unacknowledged answers wait (IndexedDB in the browser; tests pass their own). */
   storage?: AnswerStorage;
+  /** Where the attempt's unsent events wait (IndexedDB, apart from the answers). */
+  eventStorage?: EventStorage;
 }
 
 /**
@@ -52,7 +57,10 @@ interface WrittenExamPageProps {
  * the countdown to the start (the paper opens by itself), then the paper; a reload mid-exam
  * goes straight back to it, and a submitted attempt shows 交卷成功.
  */
-export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPageProps) {
+export function WrittenExamPage({
+  storage = answerStorage(),
+  eventStorage = browserEventStorage(),
+}: WrittenExamPageProps) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const { registrationId = '' } = useParams();
@@ -127,13 +135,21 @@ export function WrittenExamPage({ storage = answerStorage() }: WrittenExamPagePr
       case 'attempt':
         content = mine?.attempt ? (
           <OneTabOnly key={mine.attempt.attemptId} attemptId={mine.attempt.attemptId}>
-            <AnsweringView
+            <ExamSignals
               registrationId={registrationId}
               attempt={mine.attempt}
+              screenShareRequired={mine.screenShareRequired}
               offsetMs={attempt.data?.offsetMs ?? 0}
-              storage={storage}
-              refetch={refetchAttempt}
-            />
+              storage={eventStorage}
+            >
+              <AnsweringView
+                registrationId={registrationId}
+                attempt={mine.attempt}
+                offsetMs={attempt.data?.offsetMs ?? 0}
+                storage={storage}
+                refetch={refetchAttempt}
+              />
+            </ExamSignals>
           </OneTabOnly>
         ) : null;
         break;

@@ -1,5 +1,7 @@
 // Texts of the written exam's page in both languages; candidateTexts.ts mounts them under
 // `candidateWrittenExam`.
+import { en as screenShareEN, zh as screenShareZH } from './signals/messages.js';
+
 export const zh = {
   title: '在线笔试',
   back: '返回考前检测',
@@ -114,6 +116,7 @@ export const zh = {
       '您已较长时间没有任何操作，系统将在 {{time}} 后自动交卷。点击任意位置或按任意键继续作答。',
     continue: '继续作答',
   },
+  screenShare: screenShareZH,
 };
 
 export const en: typeof zh = {
@@ -237,4 +240,5 @@ export const en: typeof zh = {
       'There has been no action for a long time; the paper is submitted automatically in {{time}}. Click anywhere or press any key to go on.',
     continue: 'Keep answering',
   },
+  screenShare: screenShareEN,
 };
