@@ -82,7 +82,9 @@ export function ExamSignals({
     [attemptId, record],
   );
 
-  const isGated = screenShareRequired && isOpen;
+  // Once time is up nothing can be answered: the page only waits for the server's 交卷.
+  const isOver = now >= Date.parse(attempt.deadline);
+  const isGated = screenShareRequired && isOpen && !isOver;
   const isBeforeFirstShare = isGated && !share.hasShared;
   const isLost = isGated && share.hasShared && share.state !== 'sharing';
   return (

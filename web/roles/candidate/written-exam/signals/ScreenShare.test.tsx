@@ -175,6 +175,13 @@ describe('共享屏幕 before and during the written exam', () => {
     expect(screen.queryByRole('heading', { name: '共享屏幕' })).not.toBeInTheDocument();
   });
 
+  it('blocks nothing once time is up: the page only waits for the server to submit', async () => {
+    const deadline = new Date(Date.now() - 1_000).toISOString();
+    renderExam(new FakeApi().on(getMyAttempt, sharedAttempt({ deadline })));
+    expect(await screen.findByText('考试时间已到，正在交卷…')).toBeVisible();
+    expect(screen.queryByRole('heading', { name: '共享屏幕' })).not.toBeInTheDocument();
+  });
+
   it('stops the screen share on 交卷成功', async () => {
     const picker = withPicker('monitor');
     const open = attemptView({ submitOpensAt: new Date(Date.now() - MINUTE).toISOString() });
