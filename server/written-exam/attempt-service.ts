@@ -1,7 +1,6 @@
 import type { AuditAction } from '../../shared/api/audit.js';
 import type { SessionUser } from '../../shared/api/auth.js';
 import type { AttemptView, MyAttempt, SubmitReason } from '../../shared/api/written-exam.js';
-import { checkAnswer } from '../../shared/questions/answer-check.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
 import { scoreObjective } from '../../shared/questions/objective-scoring.js';
 import type { Actor } from '../audit/audit-log.js';
@@ -11,7 +10,6 @@ import { readPresentedState } from '../check-in/service.js';
 import { AppError } from '../errors/app-error.js';
 import type { RouteDeps } from '../route-deps.js';
 import {
-  answerAcceptance,
   attemptDeadline,
   dueSubmission,
   inactivitySubmitAt,
@@ -23,6 +21,7 @@ import {
 import { candidateSections, layoutOfPaper } from './attempt-view.js';
 import type { AttemptRepo, AttemptRow, PaperContent } from './attempt-repo.js';
 import type { AnswerStore } from './answer-store.js';
+import { saveIntoAttempt } from './answer-save.js';
 import type { SubmitFaceGate } from './submit-face.js';
 
 /** Papers read once per deadline sweep: a session's attempts share one. */
@@ -125,29 +124,18 @@ export class AttemptService {
     if (refusal) throw refusal;
     const row = own.attempt;
     if (!row) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
-    const placed = row.layout.questions.some((q) => q.paperQuestionId === paperQuestionId);
-    const question = placed ? await this.repo.paperQuestion(row.paperId, paperQuestionId) : null;
-    if (!question) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
-    const misfit = checkAnswer(question.content, body.answer);
-    if (misfit) throw AppError.of(misfit);
-    if (row.state !== 'in_progress') throw AppError.of('ATTEMPT_CLOSED');
-
-    const now = this.deps.clock.now();
-    const acceptance = answerAcceptance(timingOf(own, row), now, this.graceSeconds);
-    if (acceptance === 'ATTEMPT_CLOSED') throw AppError.of('ATTEMPT_CLOSED');
-    const outcome = await this.answers.save({
-      attemptId: row.id,
+    return saveIntoAttempt(
+      {
+        papers: this.repo,
+        answers: this.answers,
+        now: this.deps.clock.now(),
+        graceSeconds: this.graceSeconds,
+      },
+      row,
+      timingOf(own, row),
       paperQuestionId,
-      answer: body.answer,
-      seq: body.seq,
-      at: now,
-      isLate: acceptance === 'late',
-    });
-    if (outcome.status === 'closed') throw AppError.of('ATTEMPT_CLOSED');
-    if (outcome.status === 'stale') {
-      throw AppError.of('ANSWER_SEQ_STALE', `stored seq ${String(outcome.storedSeq)}`);
-    }
-    return { seq: outcome.seq, late: acceptance === 'late' };
+      body,
+    );
   }
 
   async submit(actor: Actor, registrationId: string): Promise<AttemptView> {

@@ -7,17 +7,17 @@ import type {
 import type { AuditAction } from '../../shared/api/audit.js';
 import type { SessionUser } from '../../shared/api/auth.js';
 import type { SubmitReason } from '../../shared/api/written-exam.js';
-import { checkAnswer } from '../../shared/questions/answer-check.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
 import type { Actor } from '../audit/audit-log.js';
 import type { CheckInRegistration, CheckInRepo } from '../check-in/repo.js';
 import { AppError } from '../errors/app-error.js';
 import type { RouteDeps } from '../route-deps.js';
-import { answerAcceptance, dueSubmission } from './attempt-clock.js';
+import { dueSubmission } from './attempt-clock.js';
 import type { AttemptRepo, AttemptRow, PaperContent } from './attempt-repo.js';
 import { DEFAULT_ANSWER_GRACE_SECONDS } from './attempt-service.js';
 import { candidateSections, layoutOfPaper } from './attempt-view.js';
 import type { AnswerStore } from './answer-store.js';
+import { saveIntoAttempt } from './answer-save.js';
 import type { MockAttemptRepo } from './mock-attempt-repo.js';
 import {
   MOCK_REFUSALS,
@@ -144,30 +144,18 @@ export class MockAttemptService {
   ): Promise<{ seq: number; late: boolean }> {
     await this.ownRegistration(user, ids.registrationId);
     const row = await this.ownMockAttempt(ids.registrationId, ids.attemptId);
-    const placed = row.layout.questions.some((q) => q.paperQuestionId === ids.paperQuestionId);
-    const question = placed
-      ? await this.attempts.paperQuestion(row.paperId, ids.paperQuestionId)
-      : null;
-    if (!question) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
-    const misfit = checkAnswer(question.content, body.answer);
-    if (misfit) throw AppError.of(misfit);
-    if (row.state !== 'in_progress') throw AppError.of('ATTEMPT_CLOSED');
-    const now = this.deps.clock.now();
-    const acceptance = answerAcceptance(mockTiming(row), now, this.graceSeconds);
-    if (acceptance === 'ATTEMPT_CLOSED') throw AppError.of('ATTEMPT_CLOSED');
-    const outcome = await this.answers.save({
-      attemptId: row.id,
-      paperQuestionId: ids.paperQuestionId,
-      answer: body.answer,
-      seq: body.seq,
-      at: now,
-      isLate: acceptance === 'late',
-    });
-    if (outcome.status === 'closed') throw AppError.of('ATTEMPT_CLOSED');
-    if (outcome.status === 'stale') {
-      throw AppError.of('ANSWER_SEQ_STALE', `stored seq ${String(outcome.storedSeq)}`);
-    }
-    return { seq: outcome.seq, late: acceptance === 'late' };
+    return saveIntoAttempt(
+      {
+        papers: this.attempts,
+        answers: this.answers,
+        now: this.deps.clock.now(),
+        graceSeconds: this.graceSeconds,
+      },
+      row,
+      mockTiming(row),
+      ids.paperQuestionId,
+      body,
+    );
   }
 
   /** 交卷, at any time (no minimum in a mock): scored at once; again answers the same result. */
