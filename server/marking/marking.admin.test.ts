@@ -295,6 +295,30 @@ describe('marking and results of a written exam, through the routes', () => {
       code: 'NOT_FOUND',
     });
     expect(await auditEntries(admin, 'written_results.published')).toHaveLength(1);
+    // The demo shows no answers with the result.
+    const hidden = await myResult(li);
+    if (!hidden.published || !hidden.result) throw new Error('no result');
+    expect(hidden.result.questions.every((q) => q.question === null && q.correct === null)).toBe(
+      true,
+    );
+  });
+
+  it('shows each answer beside the key where the exam shows answers with the result', async () => {
+    await setWrittenRules(test, { resultAnswersShown: true });
+    const shown = await myResult(li);
+    if (!shown.published || !shown.result) throw new Error('no result');
+    const [first, , , essay] = shown.result.questions;
+    expect(first).toMatchObject({
+      question: { type: 'single_choice' },
+      answer: { type: 'single_choice', optionId: 'B' },
+      correct: { type: 'single_choice' },
+    });
+    // What the candidate sees holds no key inside the question itself.
+    expect(JSON.stringify(first?.question)).not.toContain('correct');
+    expect(essay).toMatchObject({
+      answer: { type: 'essay', text: '我的家乡在江南，小桥流水。' },
+      correct: { type: 'essay' },
+    });
   });
 
   it('answers NOT_FOUND to a college admin of no such exam, and to another school', async () => {

@@ -205,6 +205,7 @@ export class MarkingRepo {
         examId: registration.examId,
         examKind: exam.kind,
         examName: exam.name,
+        rules: exam.rules,
       })
       .from(registration)
       .innerJoin(exam, eq(exam.id, registration.examId))

@@ -6,6 +6,8 @@ import type {
   WrittenResults,
 } from '../../shared/api/marking.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
+import { questionForCandidate } from '../../shared/questions/candidate-view.js';
+import { correctAnswerOf } from '../../shared/questions/correct-answer.js';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { DocumentDownload } from '../documents/download.js';
@@ -139,10 +141,11 @@ export class WrittenResultsService {
     if (attempt.state === 'in_progress' || !isAttemptFullyMarked(attempt, questions, markedIds)) {
       return { published: false };
     }
+    const given = new Map(answers.map((row) => [row.paperQuestionId, row.answer]));
     const scored = scoreAttempt(
       attempt,
       questions,
-      new Map(answers.map((row) => [row.paperQuestionId, row.answer])),
+      given,
       new Map(marks.map((mark) => [mark.paperQuestionId, mark.points])),
     );
     const total = round(scored.reduce((sum, question) => sum + (question.points ?? 0), 0));
@@ -155,12 +158,24 @@ export class WrittenResultsService {
         passMark,
         passed: passMark === null ? null : total >= passMark,
         sections: sectionTotals(scored),
-        questions: scored.map((question) => ({
-          number: question.number,
-          type: question.type,
-          points: question.points ?? 0,
-          maxPoints: question.maxPoints,
-        })),
+        questions: scored.map((question) => {
+          const content = questions.get(question.paperQuestionId)?.content;
+          const shown = registration.rules.resultAnswersShown && content !== undefined;
+          return {
+            number: question.number,
+            type: question.type,
+            points: question.points ?? 0,
+            maxPoints: question.maxPoints,
+            question: shown
+              ? questionForCandidate(
+                  content,
+                  attempt.layout.questions[question.number - 1]?.optionOrder ?? null,
+                )
+              : null,
+            answer: shown ? (given.get(question.paperQuestionId) ?? null) : null,
+            correct: shown ? correctAnswerOf(content) : null,
+          };
+        }),
       },
     };
   }

@@ -1,29 +1,12 @@
-import type { CorrectAnswer, MockResult } from '../../shared/api/mock-attempt.js';
+import type { MockResult } from '../../shared/api/mock-attempt.js';
+import { correctAnswerOf } from '../../shared/questions/correct-answer.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
 import { scoreObjective } from '../../shared/questions/objective-scoring.js';
-import type { QuestionContent } from '../../shared/questions/question-schema.js';
 import type { AttemptLayout } from '../db/schema/written-exams.js';
 import type { PaperContent } from './attempt-repo.js';
 
 function roundPoints(points: number): number {
   return Math.round(points * 100) / 100;
-}
-
-/** A question's answer key as the candidate may see it after a mock attempt. */
-export function correctAnswerOf(question: QuestionContent): CorrectAnswer {
-  switch (question.type) {
-    case 'single_choice':
-      return { type: 'single_choice', optionId: question.correct };
-    case 'multiple_choice':
-      return { type: 'multiple_choice', optionIds: [...question.correct] };
-    case 'true_false':
-      return { type: 'true_false', value: question.correct };
-    case 'fill_blank':
-      return { type: 'fill_blank', accepted: question.blanks.map((blank) => [...blank.accepted]) };
-    case 'essay':
-    case 'file':
-      return { type: question.type, referenceAnswer: question.referenceAnswer };
-  }
 }
 
 /**

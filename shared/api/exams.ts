@@ -25,6 +25,8 @@ export const examRulesSchema = z.strictObject({
     .default(0.65),
   /** 交卷 asks for a face check first (seed 004); a mismatch flags the attempt, never blocks it. */
   faceCheckAtSubmit: z.boolean().default(false),
+  /** After 公布成绩, each candidate also sees their answers beside the correct ones. */
+  resultAnswersShown: z.boolean().default(false),
   secondCameraRequired: z.boolean().default(false),
   phoneAsPrimaryAllowed: z.boolean().default(false),
   screenShareRequired: z.boolean().default(false),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { answerSchema } from '../questions/answer-schema.js';
+import { candidateQuestionSchema } from '../questions/candidate-view.js';
+import { correctAnswerSchema } from '../questions/correct-answer.js';
 import { questionTypeSchema } from '../questions/question-schema.js';
 import { defineDownload, defineRoute } from './contract.js';
 import { idSchema, isMultipleOf, isoDateTimeSchema } from './common.js';
@@ -259,6 +261,13 @@ export const myWrittenResultSchema = z.discriminatedUnion('published', [
             type: questionTypeSchema,
             points: z.number(),
             maxPoints: z.number(),
+            /**
+             * The question as the candidate saw it, their answer and the key: only where the
+             * exam shows answers with the result (resultAnswersShown), else all null.
+             */
+            question: candidateQuestionSchema.nullable(),
+            answer: answerSchema.nullable(),
+            correct: correctAnswerSchema.nullable(),
           }),
         ),
       })

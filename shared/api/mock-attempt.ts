@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { correctAnswerSchema, type CorrectAnswer } from '../questions/correct-answer.js';
 import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
 import { registrationParamsSchema } from './tickets.js';
@@ -52,17 +53,7 @@ export type MyMockExam = z.infer<typeof myMockExamSchema>;
 export const verdictSchema = z.enum(['correct', 'partial', 'wrong', 'unanswered']);
 export type MockVerdict = z.infer<typeof verdictSchema>;
 
-/** A question's answer key as a result shows it (参考答案 for essays and file answers). */
-export const correctAnswerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('single_choice'), optionId: z.string() }),
-  z.object({ type: z.literal('multiple_choice'), optionIds: z.array(z.string()) }),
-  z.object({ type: z.literal('true_false'), value: z.boolean() }),
-  /** Each blank's accepted answers. */
-  z.object({ type: z.literal('fill_blank'), accepted: z.array(z.array(z.string())) }),
-  z.object({ type: z.literal('essay'), referenceAnswer: z.string() }),
-  z.object({ type: z.literal('file'), referenceAnswer: z.string() }),
-]);
-export type CorrectAnswer = z.infer<typeof correctAnswerSchema>;
+export { correctAnswerSchema, type CorrectAnswer };
 
 export const mockQuestionResultSchema = z.object({
   paperQuestionId: idSchema,

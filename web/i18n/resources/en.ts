@@ -170,6 +170,8 @@ export const en: Messages = {
     points: 'Points',
     maxPoints: 'Out of',
     questionNumber: 'Question {{number}}',
+    answersTitle: 'Your answers',
+    pointsOf: '{{points}} of {{max}} points',
     close: 'Close',
   },
   staff: {

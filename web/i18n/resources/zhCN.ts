@@ -169,6 +169,8 @@ export const zhCN = {
     points: '得分',
     maxPoints: '满分',
     questionNumber: '第{{number}}题',
+    answersTitle: '答题情况',
+    pointsOf: '{{points}} / {{max}} 分',
     close: '关闭',
   },
   staff: {

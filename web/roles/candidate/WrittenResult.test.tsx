@@ -26,6 +26,8 @@ const written: MyRegistration = {
   checkInBlock: 'ended',
 };
 
+const notShown = { question: null, answer: null, correct: null };
+
 describe('the written result on 我的考场', () => {
   const candidate = sessionUser({ role: 'candidate', name: '李四' });
 
@@ -54,8 +56,8 @@ describe('the written result on 我的考场', () => {
           { title: '二、写作', points: 13.5, maxPoints: 15 },
         ],
         questions: [
-          { number: 1, type: 'single_choice', points: 2, maxPoints: 2 },
-          { number: 2, type: 'essay', points: 13.5, maxPoints: 15 },
+          { ...notShown, number: 1, type: 'single_choice', points: 2, maxPoints: 2 },
+          { ...notShown, number: 2, type: 'essay', points: 13.5, maxPoints: 15 },
         ],
       },
     });
@@ -71,5 +73,60 @@ describe('the written result on 我的考场', () => {
     const essay = within(dialog).getByText('第2题').closest('tr');
     if (!essay) throw new Error('no row');
     expect(within(essay).getByText('13.5')).toBeInTheDocument();
+  });
+
+  it('shows each answer beside the correct one where the exam shows answers with the result', async () => {
+    const api = new FakeApi().on(getMyResults, { items: [] }).on(getMyWrittenResult, {
+      published: true,
+      publishedAt: '2026-06-03T01:00:00.000Z',
+      examName: '2026年成人学位外语在线考试',
+      result: {
+        total: 5.5,
+        maxTotal: 10,
+        passMark: null,
+        passed: null,
+        sections: [{ title: '一、选择与写作', points: 5.5, maxPoints: 10 }],
+        questions: [
+          {
+            number: 1,
+            type: 'single_choice',
+            points: 0,
+            maxPoints: 2,
+            // In the candidate's own option order: B first.
+            question: {
+              type: 'single_choice',
+              stem: 'The meeting has been ___ until Monday.',
+              options: [
+                { id: 'B', text: 'put on' },
+                { id: 'A', text: 'put off' },
+              ],
+            },
+            answer: { type: 'single_choice', optionId: 'B' },
+            correct: { type: 'single_choice', optionId: 'A' },
+          },
+          {
+            number: 2,
+            type: 'essay',
+            points: 5.5,
+            maxPoints: 8,
+            question: { type: 'essay', stem: 'Write about your town.', maxLength: 300 },
+            answer: null,
+            correct: { type: 'essay', referenceAnswer: 'Any two correct sentences.' },
+          },
+        ],
+      },
+    });
+    const { user } = render(<MyExamsTable items={[written]} isLoading={false} />, {
+      user: candidate,
+      api,
+    });
+    await user.click(await screen.findByRole('button', { name: '成绩详情' }));
+    const answers = within(await screen.findByRole('region', { name: '答题情况' }));
+    expect(answers.getByText('The meeting has been ___ until Monday.')).toBeInTheDocument();
+    expect(answers.getByText('A. put on')).toBeInTheDocument();
+    expect(answers.getByText('B. put off')).toBeInTheDocument();
+    expect(answers.getByText('未作答')).toBeInTheDocument();
+    expect(answers.getByText('参考答案')).toBeInTheDocument();
+    expect(answers.getByText('Any two correct sentences.')).toBeInTheDocument();
   });
 });

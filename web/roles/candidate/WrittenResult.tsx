@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { getMyWrittenResult, type MyWrittenResult } from '../../../shared/api/marking.js';
 import { callApi } from '../../api/client.js';
 import { SimpleTable } from '../../ui/SimpleTable.js';
+import { WrittenResultAnswers } from './WrittenResultAnswers.js';
 
 type Published = Extract<MyWrittenResult, { published: true }>;
 type Result = NonNullable<Published['result']>;
 
 /**
  * A written exam's published result under its status on 我的考场: the total, pass/fail and a
- * dialog with the sections and each question's points. Nothing before 公布成绩.
+ * dialog with the sections and each question's points (and, where the exam shows them, the
+ * answers beside the correct ones). Nothing before 公布成绩.
  */
 export function WrittenResult({ registrationId }: { registrationId: string }) {
   const { t } = useTranslation();
@@ -89,6 +91,7 @@ function ResultDetails({ result }: { result: Result }) {
           { key: 'max', title: t('writtenResult.maxPoints'), render: (_v, row) => row.maxPoints },
         ]}
       />
+      <WrittenResultAnswers questions={result.questions} />
     </Space>
   );
 }

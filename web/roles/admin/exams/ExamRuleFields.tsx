@@ -112,6 +112,14 @@ export function ExamRuleFields() {
       >
         <Switch />
       </Form.Item>
+      <Form.Item<ExamBody>
+        name={['rules', 'resultAnswersShown']}
+        label={t('adminExams.resultAnswersShown')}
+        extra={t('adminExams.resultAnswersShownHelp')}
+        valuePropName="checked"
+      >
+        <Switch />
+      </Form.Item>
     </>
   );
 }

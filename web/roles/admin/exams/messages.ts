@@ -55,6 +55,8 @@ export const zh = {
   groupMock: '模拟考试',
   mockAnswersShown: '模拟考试交卷后显示正确答案',
   mockAnswersShownHelp: '关闭后，考生交卷后只看到得分和每题对错，看不到正确答案',
+  resultAnswersShown: '公布成绩后显示考生答案与正确答案（笔试）',
+  resultAnswersShownHelp: '开启后，考生在成绩详情中看到每题自己的答案、正确答案或参考答案',
   minutes: '分钟',
   times: '次',
   pledgeText: '诚信承诺书',
@@ -152,6 +154,9 @@ export const en: typeof zh = {
   mockAnswersShown: 'Show the correct answers after a mock attempt',
   mockAnswersShownHelp:
     'When off, a candidate sees the score and which answers were right, but not the correct answers',
+  resultAnswersShown: 'Show answers with the published result (written exams)',
+  resultAnswersShownHelp:
+    'When on, each candidate sees their own answer beside the correct or reference answer in the result details',
   minutes: 'min',
   times: 'times',
   pledgeText: 'Integrity pledge',
