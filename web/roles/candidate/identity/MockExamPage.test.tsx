@@ -11,7 +11,7 @@ import {
   type MyMockExam,
 } from '../../../../shared/api/mock-attempt.js';
 import type { AttemptView } from '../../../../shared/api/written-exam.js';
-import { FakeApi } from '../../../test/fake-api.js';
+import { FakeApi, refuse } from '../../../test/fake-api.js';
 import { render, sessionUser } from '../../../test/render.js';
 import { REGISTRATION_ID } from '../check-in/check-in-fixtures.test-support.js';
 import { memoryStorage } from '../written-exam/answer-storage.js';
@@ -304,5 +304,31 @@ describe('MockExamPage (模拟考试)', () => {
     expect(start).toBeDisabled();
     expect(start).toHaveAccessibleDescription('正式考试已开始，模拟考试已关闭');
     expect(screen.getByText('还没有模拟记录')).toBeInTheDocument();
+  });
+
+  it('still lists past results when the server no longer counts an entry (formal started)', async () => {
+    const past = submittedDetail(true);
+    renderPage(
+      new FakeApi().on(enterMockExam, refuse('MOCK_EXAM_CLOSED')).on(
+        listMyMockAttempts,
+        mockExam({
+          closedReason: 'formal_started',
+          attempts: [
+            {
+              attemptId: past.attempt.attemptId,
+              state: 'submitted',
+              startedAt: past.attempt.startedAt,
+              deadline: past.attempt.deadline,
+              submittedAt: past.attempt.submittedAt,
+              submitReason: 'manual',
+              points: 2,
+              maxPoints: 14,
+            },
+          ],
+        }),
+      ),
+    );
+    expect(await screen.findByRole('button', { name: '查看第 1 次的结果' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '开始模拟' })).toBeDisabled();
   });
 });

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { enterMockExam } from '../../../../shared/api/info-confirmation.js';
+import { ApiError } from '../../../api/ApiError.js';
 import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
@@ -71,7 +72,13 @@ export function MockExamPage({ storage = answerStorage() }: MockExamPageProps) {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('candidateIdentity.title')}
         </Typography.Title>
-        {entry.isError ? (
+        {entry.isError && isMockClosed(entry.error) ? (
+          <>
+            {/* Closed for new attempts: the past ones and their results stay readable. */}
+            <Alert type="info" showIcon role="status" title={errorMessage(entry.error)} />
+            <MockPaperSection registrationId={registrationId} onOpen={handleOpen} />
+          </>
+        ) : entry.isError ? (
           <Alert type="error" showIcon role="alert" title={errorMessage(entry.error)} />
         ) : !data ? (
           <Flex vertical gap={8}>
@@ -146,5 +153,13 @@ export function MockExamPage({ storage = answerStorage() }: MockExamPageProps) {
         <Link to="/candidate">{t('candidateIdentity.mock.back')}</Link>
       </Flex>
     </RoleShell>
+  );
+}
+
+/** The mock exam closed by the formal start or the session's end: nothing new, the past kept. */
+function isMockClosed(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.code === 'MOCK_EXAM_CLOSED' || error.code === 'MOCK_EXAM_ENDED')
   );
 }
