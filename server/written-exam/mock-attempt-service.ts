@@ -32,7 +32,7 @@ type Deps = Pick<RouteDeps, 'clock' | 'audit'> & { answerGraceSeconds?: number }
 type Decide = (locked: AttemptRow) => { reason: SubmitReason; at: Date } | null;
 
 /**
- * 模拟考试 (issue 14 §2): any number of practice attempts at the exam's mock paper, one in
+ * 模拟考试 (issue 14 §2): unlimited practice attempts at the exam's mock paper, one in
  * progress at a time (开始模拟 again answers the open one), from the registration's start to the
  * start of its formal attempt or the session's end (mock-clock.ts). Each runs the exam's duration
  * from its own start, takes answers like the formal attempt (AnswerStore: seq, stale, closed)

@@ -10,7 +10,7 @@ import {
   submitReasonSchema,
 } from './written-exam.js';
 
-// 模拟考试 (issue 14 §2): any number of practice attempts at the exam's mock paper before the
+// 模拟考试 (issue 14 §2): unlimited practice attempts at the exam's mock paper before the
 // formal attempt starts, each timed from its own start, scored at once, never marked or counted.
 
 /**

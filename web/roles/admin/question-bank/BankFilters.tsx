@@ -2,7 +2,7 @@ import { Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, type QuestionType } from '../../../../shared/questions/question-schema.js';
 
-/** The bank's filters as the list route takes them (undefined: any). */
+/** The bank's filters as the list route takes them (undefined: no filter). */
 export interface BankFilterValues {
   type?: QuestionType | undefined;
   tag?: string | undefined;
