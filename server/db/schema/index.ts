@@ -9,3 +9,4 @@ export * from './interviews.js';
 export * from './written-exams.js';
 export * from './marking.js';
 export * from './attempt-events.js';
+export * from './question-images.js';
