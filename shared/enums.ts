@@ -29,6 +29,8 @@ export const STAFF_DUTIES = [
   'panel_examiner',
   'panel_chair',
   'proctor',
+  /** 阅卷: marks the exam's written answers; exam-wide, it opens none of the session's views. */
+  'marker',
 ] as const;
 export const staffDutySchema = z.enum(STAFF_DUTIES);
 export type StaffDuty = z.infer<typeof staffDutySchema>;

@@ -44,6 +44,7 @@ export function roleForDuty(duty: StaffDuty): 'examiner' | 'proctor' {
     case 'waiting_examiner':
     case 'panel_examiner':
     case 'panel_chair':
+    case 'marker':
       return 'examiner';
     case 'proctor':
       return 'proctor';

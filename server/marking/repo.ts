@@ -158,7 +158,7 @@ export class MarkingRepo {
         .insert(answerMark)
         .values(values)
         .onConflictDoUpdate({
-          target: [answerMark.attemptId, answerMark.paperQuestionId],
+          target: [answerMark.attemptId, answerMark.paperQuestionId, answerMark.slot],
           set: {
             points: values.points,
             comment: values.comment,

@@ -27,6 +27,15 @@ export const examRulesSchema = z.strictObject({
   faceCheckAtSubmit: z.boolean().default(false),
   /** After 公布成绩, each candidate also sees their answers beside the correct ones. */
   resultAnswersShown: z.boolean().default(false),
+  /** 双评: two markers per subjective answer, a third (仲裁) when they differ by more than the threshold. */
+  doubleMarking: z.boolean().default(false),
+  /** 双评 difference threshold in points (steps of 0.5). */
+  markingDifferenceThreshold: z
+    .number()
+    .min(0)
+    .max(1000)
+    .refine(isMultipleOf(0.5), 'THRESHOLD_NOT_HALF_STEP')
+    .default(2),
   secondCameraRequired: z.boolean().default(false),
   phoneAsPrimaryAllowed: z.boolean().default(false),
   screenShareRequired: z.boolean().default(false),

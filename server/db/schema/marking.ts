@@ -1,4 +1,14 @@
-import { pgTable, primaryKey, real, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import {
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { MARK_SLOTS } from '../../../shared/api/marking-rules.js';
 import { exam } from './exams.js';
 import { appUser, school } from './org.js';
 import { attempt, paperQuestion } from './written-exams.js';
@@ -6,9 +16,13 @@ import { attempt, paperQuestion } from './written-exams.js';
 // Marking of written exams (issue 14 §6): a marker's points for one subjective answer, and the
 // publication (公布成绩) of an exam's written results.
 
+export const markSlotEnum = pgEnum('mark_slot', MARK_SLOTS);
+
 /**
- * The mark of one subjective question (essay, file) of a submitted attempt: one per answer, the
- * latest marker's. Points are 0..the question's points in steps of 0.5 (checked by the service).
+ * A mark of one subjective question (essay, file) of a submitted attempt, in its slot: single
+ * marking keeps one (first, the latest marker's); 双评 a first and a second by different markers,
+ * and a third (仲裁) by a third person when they differ by more than the exam's threshold.
+ * Points are 0..the question's points in steps of 0.5 (checked by the service).
  */
 export const answerMark = pgTable(
   'answer_mark',
@@ -19,6 +33,7 @@ export const answerMark = pgTable(
     paperQuestionId: uuid('paper_question_id')
       .notNull()
       .references(() => paperQuestion.id, { onDelete: 'restrict' }),
+    slot: markSlotEnum('slot').notNull().default('first'),
     schoolId: uuid('school_id')
       .notNull()
       .references(() => school.id, { onDelete: 'cascade' }),
@@ -33,7 +48,7 @@ export const answerMark = pgTable(
     markedAt: timestamp('marked_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.attemptId, t.paperQuestionId] }),
+    primaryKey({ columns: [t.attemptId, t.paperQuestionId, t.slot] }),
     index('answer_mark_exam_idx').on(t.examId),
   ],
 );

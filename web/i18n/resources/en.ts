@@ -44,6 +44,7 @@ export const en: Messages = {
     panel_examiner: 'Examiner',
     panel_chair: 'Chief examiner',
     proctor: 'Proctor',
+    marker: 'Marker',
   },
   examKind: {
     interview: 'Interview',

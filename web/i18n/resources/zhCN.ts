@@ -47,6 +47,7 @@ export const zhCN = {
     panel_examiner: '考官',
     panel_chair: '主考官',
     proctor: '监考员',
+    marker: '阅卷人',
   },
   examKind: {
     interview: '面试',
