@@ -16,7 +16,7 @@ export const PHONE_COOKIE = 'invigil_phone';
 export const PAIRING_TOKEN_TTL_SECONDS = 300;
 
 /** The phone page's routes are public (a phone has no login) but answer a paired phone only. */
-const PAIRED_PHONE_ONLY = {
+export const PAIRED_PHONE_ONLY = {
   anonymous: 'PHONE_NOT_PAIRED',
   candidate: 'PHONE_NOT_PAIRED',
   examiner: 'PHONE_NOT_PAIRED',

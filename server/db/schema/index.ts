@@ -10,3 +10,4 @@ export * from './written-exams.js';
 export * from './marking.js';
 export * from './attempt-events.js';
 export * from './question-images.js';
+export * from './answer-files.js';
