@@ -44,6 +44,7 @@ import { MonitoredStorage } from './files/monitored-storage.js';
 import { installRateLimits } from './plugins/rate-limit.js';
 import { registerTicketRoutes } from './admission-tickets/routes.js';
 import { DEFAULT_DOCUMENT_LIMITS } from './documents/limits.js';
+import { registerAnswerFileRoutes } from './answer-files/routes.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerIdentityRoutes } from './info-confirmation/routes.js';
 import { registerRosterRoutes } from './roster/routes.js';
@@ -242,6 +243,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       deadlineSweepMs: config.deadlineSweepMs ?? null,
       answerGraceSeconds: config.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS,
     });
+    registerAnswerFileRoutes(
+      api,
+      routeDeps,
+      config.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS,
+    );
     registerMediaRoutes(api, checkInDeps, {
       ice: config.ice ?? NO_ICE_SERVERS,
       budget: config.mediaBudget ?? DEFAULT_MEDIA_BUDGET,

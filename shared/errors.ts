@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { ANSWER_FILE_ERRORS } from './answer-file-errors.js';
 import { MARKING_ERRORS } from './marking-errors.js';
 import { MOCK_ERRORS } from './mock-errors.js';
 import { PAPER_ERRORS } from './paper-errors.js';
+import { QUESTION_CONTENT_ERRORS } from './question-content-errors.js';
 import { WRITTEN_EXAM_ERRORS } from './written-exam-errors.js';
 
 /**
@@ -12,8 +14,10 @@ import { WRITTEN_EXAM_ERRORS } from './written-exam-errors.js';
 export const ERRORS = {
   ...WRITTEN_EXAM_ERRORS,
   ...PAPER_ERRORS,
+  ...QUESTION_CONTENT_ERRORS,
   ...MARKING_ERRORS,
   ...MOCK_ERRORS,
+  ...ANSWER_FILE_ERRORS,
   VALIDATION_FAILED: { status: 400, zh: '提交的内容不符合要求', en: 'The request is not valid' },
   BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request could not be read' },
   TEXT_NOT_STORABLE: {

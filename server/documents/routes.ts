@@ -85,20 +85,26 @@ export function registerDocumentRoutes(
  * A binary answer is not a JSON contract: the access rule a contract would state is checked here
  * by hand, and the schema still documents the route in OpenAPI.
  */
-function registerDownload<P extends z.ZodType>(
+export function registerDownload<P extends z.ZodType>(
   app: FastifyInstance,
   route: {
     path: string;
     summary: string;
+    /** The OpenAPI tag; `documents` when left out. */
+    tags?: string[];
     roles: readonly Role[];
     params: P;
-    load: (auth: AuthContext, params: z.infer<P>) => Promise<DocumentDownload>;
+    load: (
+      auth: AuthContext,
+      params: z.infer<P>,
+      request: FastifyRequest,
+    ) => Promise<DocumentDownload>;
   },
 ): void {
   app.get(
     route.path,
     {
-      schema: { summary: route.summary, tags: ['documents'], params: route.params },
+      schema: { summary: route.summary, tags: route.tags ?? ['documents'], params: route.params },
       onRequest: (request, _reply, done) => {
         try {
           authOf(request, route.roles);
@@ -110,7 +116,7 @@ function registerDownload<P extends z.ZodType>(
     },
     async (request, reply) => {
       const params = route.params.parse(request.params);
-      const file = await route.load(authOf(request, route.roles), params);
+      const file = await route.load(authOf(request, route.roles), params, request);
       return sendDocument(reply, file);
     },
   );

@@ -29,6 +29,13 @@ export async function saveIntoAttempt(
   if (!question) throw AppError.of('QUESTION_NOT_IN_ATTEMPT');
   const misfit = checkAnswer(question.content, body.answer);
   if (misfit) throw AppError.of(misfit);
+  if (body.answer.type === 'file' && body.answer.fileIds.length > 0) {
+    // Only this attempt's own photos of this question: never another candidate's or question's.
+    const uploaded = await deps.answers.uploadedFileIds(row.id, paperQuestionId);
+    if (body.answer.fileIds.some((id) => !uploaded.has(id))) {
+      throw AppError.of('ANSWER_FILE_UNKNOWN');
+    }
+  }
   if (row.state !== 'in_progress') throw AppError.of('ATTEMPT_CLOSED');
 
   const acceptance = answerAcceptance(timing, deps.now, deps.graceSeconds);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Answer } from '../../shared/questions/answer-schema.js';
 import type { Database } from '../db/client.js';
-import { attempt, attemptAnswer } from '../db/schema/index.js';
+import { answerFile, attempt, attemptAnswer } from '../db/schema/index.js';
 
 /** One autosave of one question (issue 14 §5), as the server received it. */
 export interface AnswerSave {
@@ -38,6 +38,20 @@ interface SaveRow {
 
 export class AnswerStore {
   constructor(private readonly db: Database) {}
+
+  /**
+   * The photos uploaded into this attempt for this question (removed ones too: a replayed save
+   * from before the removal still names it): the only ids a file answer may hold.
+   */
+  async uploadedFileIds(attemptId: string, paperQuestionId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .select({ id: answerFile.id })
+      .from(answerFile)
+      .where(
+        and(eq(answerFile.attemptId, attemptId), eq(answerFile.paperQuestionId, paperQuestionId)),
+      );
+    return new Set(rows.map((row) => row.id));
+  }
 
   /**
    * One statement, so one round trip and its own transaction: the attempt row is held FOR SHARE
