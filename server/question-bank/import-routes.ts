@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as contracts from '../../shared/api/question-import.js';
 import { AppError } from '../errors/app-error.js';
 import { registerUploadRoute } from '../plugins/uploads.js';
+import type { QuestionImageService } from '../question-content/image-service.js';
 import type { RouteDeps } from '../route-deps.js';
 import { QuestionImportService, questionFileLimit } from './import-service.js';
 import { bankScopeOf } from './policy.js';
@@ -49,8 +50,9 @@ export function registerQuestionImportRoutes(
   app: FastifyInstance,
   deps: RouteDeps,
   repo: QuestionBankRepo,
+  images: QuestionImageService,
 ): void {
-  const imports = new QuestionImportService(repo, deps.audit, deps.clock);
+  const imports = new QuestionImportService(repo, deps.audit, deps.clock, images);
 
   registerUploadRoute(
     app,

@@ -11,6 +11,8 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors/app-error.js';
 import { canManageExam } from '../exams/admin-policy.js';
 import { looksLikeZip } from '../files/zip.js';
+import { checkImportTexts } from '../question-content/import-check.js';
+import type { QuestionImageService } from '../question-content/image-service.js';
 import { parseGift } from './gift.js';
 import type { ImportPassage, ImportRecord, ParsedImport } from './import-record.js';
 import { bankScopeOf, type BankScope } from './policy.js';
@@ -97,6 +99,7 @@ export class QuestionImportService {
     private readonly repo: QuestionBankRepo,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly images: QuestionImageService,
   ) {}
 
   /**
@@ -173,7 +176,8 @@ export class QuestionImportService {
     return { ...result, imported: true };
   }
 
-  private async plan(scope: BankScope, parsed: ParsedImport): Promise<ImportPlan> {
+  private async plan(scope: BankScope, file: ParsedImport): Promise<ImportPlan> {
+    const parsed = await checkImportTexts(this.images, scope, file);
     const errors = [...parsed.errors];
     const titles = new Set([
       ...parsed.passages.map((passage) => passage.title),

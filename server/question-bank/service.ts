@@ -6,11 +6,14 @@ import type {
   bankQuestionInputSchema,
   listBankQuestionsQuerySchema,
 } from '../../shared/api/question-bank.js';
+import { richFieldsOf } from '../../shared/questions/rich-text.js';
 import type { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { AppError } from '../errors/app-error.js';
+import { assertRichTexts } from '../question-content/content-check.js';
+import type { QuestionImageService } from '../question-content/image-service.js';
 import { assertInBank, bankCollegeFor, bankScopeOf, type BankScope } from './policy.js';
 import { presentPassage, presentQuestion } from './presenter.js';
 import type { QuestionBankRepo, QuestionValues } from './repo.js';
@@ -25,6 +28,7 @@ export class QuestionBankService {
     private readonly repo: QuestionBankRepo,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly images: QuestionImageService,
   ) {}
 
   /** Questions in reach, newest first, with every tag in reach for the filter. */
@@ -78,6 +82,7 @@ export class QuestionBankService {
   async createPassage(actor: Actor, input: PassageInput): Promise<BankPassage> {
     const scope = bankScopeOf(actor.user);
     const values = { ...input, collegeId: await this.collegeOf(scope, input.collegeId) };
+    await this.assertPassageText(scope, values.text);
     const now = this.clock.now();
     const id = await this.repo.insertPassage(scope.schoolId, values, now);
     await this.audit.recordBy(actor, {
@@ -94,6 +99,7 @@ export class QuestionBankService {
     const scope = bankScopeOf(actor.user);
     const row = assertInBank(scope, await this.repo.findPassage(id), 'passage');
     const values = { ...input, collegeId: await this.collegeOf(scope, input.collegeId) };
+    await this.assertPassageText(scope, values.text);
     await this.repo.updatePassage(id, values);
     await this.audit.recordBy(actor, {
       schoolId: scope.schoolId,
@@ -114,8 +120,14 @@ export class QuestionBankService {
     return collegeId;
   }
 
+  /** A passage's text holds formulas and pictures like a stem (FORMULA_INVALID, QUESTION_IMAGE_*). */
+  private assertPassageText(scope: BankScope, text: string): Promise<void> {
+    return assertRichTexts(this.images, scope, [{ path: 'text', text }]);
+  }
+
   private async valuesOf(scope: BankScope, input: QuestionInput): Promise<QuestionValues> {
     const collegeId = await this.collegeOf(scope, input.collegeId);
+    await assertRichTexts(this.images, scope, richFieldsOf(input.content));
     if (input.passageId !== null) {
       assertInBank(scope, await this.repo.findPassage(input.passageId), 'passage');
     }

@@ -119,6 +119,11 @@ export const QUESTION_ROW_ERRORS = [
   'key_out_of_scope',
   'gift_syntax',
   'gift_unsupported',
+  /** A `$…$` formula KaTeX cannot parse (FORMULA_INVALID in the editor); `reason` says why. */
+  'formula_invalid',
+  /** `![说明](image:…)` naming a picture the bank does not have (pictures are added in the editor). */
+  'image_unknown',
+  'image_alt_missing',
 ] as const;
 export const questionRowErrorCodeSchema = z.enum(QUESTION_ROW_ERRORS);
 export type QuestionRowErrorCode = z.infer<typeof questionRowErrorCodeSchema>;
@@ -133,6 +138,8 @@ export const questionRowErrorSchema = z.object({
   code: questionRowErrorCodeSchema,
   /** The offending value, cut to 100 characters; null for a missing one. */
   value: z.string().nullable(),
+  /** KaTeX's own words for a formula_invalid (English, as KaTeX gives them). */
+  reason: z.string().optional(),
 });
 export type QuestionRowError = z.infer<typeof questionRowErrorSchema>;
 

@@ -39,7 +39,10 @@ export function QuestionImportResultPanel(props: QuestionImportResultProps) {
     {
       title: t('questionBank.reason'),
       key: 'reason',
-      render: (_v, row) => t(`questionBank.rowErrors.${row.code}`),
+      render: (_v, row) =>
+        row.reason === undefined
+          ? t(`questionBank.rowErrors.${row.code}`)
+          : `${t(`questionBank.rowErrors.${row.code}`)}: ${row.reason}`,
     },
     {
       title: t('questionBank.value'),
