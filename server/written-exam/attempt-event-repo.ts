@@ -1,7 +1,7 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AttemptEventInput, AttemptEventType } from '../../shared/api/attempt-events.js';
 import type { Database } from '../db/client.js';
-import { attemptEvent } from '../db/schema/index.js';
+import { attempt, attemptEvent } from '../db/schema/index.js';
 
 /** What staff see of one attempt's events (the progress view). */
 export interface AttemptEventSummary {
@@ -59,6 +59,23 @@ export class AttemptEventRepo {
       .onConflictDoNothing()
       .returning({ id: attemptEvent.id });
     return inserted.length;
+  }
+
+  /**
+   * The candidate acted at `at` (an event that counts as activity): the attempt's last activity
+   * moves forward while it is in progress, never back.
+   */
+  async touchActivity(attemptId: string, at: Date): Promise<void> {
+    await this.db
+      .update(attempt)
+      .set({ lastActivityAt: at })
+      .where(
+        and(
+          eq(attempt.id, attemptId),
+          eq(attempt.state, 'in_progress'),
+          lt(attempt.lastActivityAt, at),
+        ),
+      );
   }
 
   /** Per attempt: its latest screen share event and how often its page was hidden. */

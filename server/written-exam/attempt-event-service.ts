@@ -1,4 +1,8 @@
-import { MAX_EVENTS_PER_ATTEMPT, type AttemptEventInput } from '../../shared/api/attempt-events.js';
+import {
+  ACTIVITY_EVENT_TYPES,
+  MAX_EVENTS_PER_ATTEMPT,
+  type AttemptEventInput,
+} from '../../shared/api/attempt-events.js';
 import type { SessionUser } from '../../shared/api/auth.js';
 import { checkInRefusal } from '../check-in/policy.js';
 import { AppError } from '../errors/app-error.js';
@@ -13,7 +17,8 @@ type Deps = Pick<RouteDeps, 'clock'> & { answerGraceSeconds?: number };
 /**
  * The formal attempt's event log (issue 14 §3, issue 15 §1): the candidate's page reports what it
  * saw (screen share, page hidden) in batches, replayed until acknowledged. The server dates each
- * event by its own clock on arrival; the page's time is only kept.
+ * event by its own clock on arrival; the page's time is only kept. A share (and pressing 共享屏幕)
+ * is activity for the inactivity submit (ACTIVITY_EVENT_TYPES).
  */
 export class AttemptEventService {
   constructor(
@@ -59,6 +64,12 @@ export class AttemptEventService {
       fresh,
       now,
     );
+    // Sharing the screen is the candidate's action: dated on arrival, like an answer saved, and
+    // only before the deadline (a late event keeps no attempt open).
+    const isActivity = fresh.some((event) => ACTIVITY_EVENT_TYPES.has(event.type));
+    if (isActivity && row.state === 'in_progress' && now.getTime() < row.deadlineAt.getTime()) {
+      await this.events.touchActivity(row.id, now);
+    }
     return { stored: inserted, duplicates: events.length - inserted };
   }
 

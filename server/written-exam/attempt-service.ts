@@ -103,6 +103,8 @@ export class AttemptService {
         layout,
         startedAt: now,
         lastActivityAt: now,
+        // The page that starts it is there: outages are counted from here (outage-service.ts).
+        lastSeenAt: now,
         deadlineAt: attemptDeadline(timing),
         idleSubmitMinutes: timing.inactivitySubmitMinutes,
       },

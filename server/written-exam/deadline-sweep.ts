@@ -1,6 +1,7 @@
 import type { AttemptRepo } from './attempt-repo.js';
 import type { AttemptService, PaperCache } from './attempt-service.js';
 import type { MockAttemptService } from './mock-attempt-service.js';
+import type { OutageService } from './outage-service.js';
 
 /** Attempts submitted per sweep at most; the next sweep takes the rest. */
 const SWEEP_BATCH = 200;
@@ -10,8 +11,9 @@ const SWEEP_BATCH = 200;
  * once at start, which catches up on attempts whose deadline passed while the server was down.
  * No Redis is needed: each attempt is decided again under its row lock, so two nodes sweeping at
  * once submit it once. Mock attempts (模拟考试) are swept too, each by its own deadline
- * (mock-clock.ts), so an abandoned one ends scored. `runOnce` answers how many this call
- * submitted.
+ * (mock-clock.ts), so an abandoned one ends scored. After that, outages (outage-service.ts): an
+ * attempt whose candidate is away at its deadline is submitted at the deadline first, and its open
+ * outage ends with it, nothing given back. `runOnce` answers how many this call submitted.
  */
 export class DeadlineSweep {
   #timer: ReturnType<typeof setInterval> | null = null;
@@ -23,6 +25,7 @@ export class DeadlineSweep {
     private readonly now: () => Date,
     private readonly graceSeconds: number,
     private readonly mocks: Pick<MockAttemptService, 'submitIfDue'>,
+    private readonly outages?: Pick<OutageService, 'sweep'>,
   ) {}
 
   runOnce(): Promise<number> {
@@ -60,6 +63,7 @@ export class DeadlineSweep {
           : await this.attempts.submitIfDue(id, papers);
       if (isSubmitted) submitted += 1;
     }
+    await this.outages?.sweep();
     return submitted;
   }
 }

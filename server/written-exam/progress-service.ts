@@ -13,6 +13,8 @@ import type { AnswerStore } from './answer-store.js';
 import type { AttemptEventRepo, AttemptEventSummary } from './attempt-event-repo.js';
 import type { AttemptRepo, AttemptRow } from './attempt-repo.js';
 import { timingOf } from './attempt-service.js';
+import type { OutageRepo, OutageRow } from './outage-repo.js';
+import { PRESENCE_STALE_SECONDS } from './outage-rule.js';
 
 /**
  * What staff see of a written session's attempts, and the extra time an admin gives one
@@ -27,6 +29,7 @@ export class AttemptProgressService {
     private readonly sessions: SessionRosterRepo,
     private readonly deps: Pick<RouteDeps, 'clock' | 'audit'>,
     private readonly events: AttemptEventRepo,
+    private readonly outages: Pick<OutageRepo, 'outagesOf'>,
   ) {}
 
   async list(user: SessionUser, sessionId: string) {
@@ -40,12 +43,20 @@ export class AttemptProgressService {
       if (isAnswered(answer)) answered.set(attemptId, (answered.get(attemptId) ?? 0) + 1);
     }
     const byRegistration = new Map(attempts.map((row) => [row.registrationId, row]));
-    const events = await this.events.summaries(attempts.map((row) => row.id));
+    const ids = attempts.map((row) => row.id);
+    const [events, outages] = await Promise.all([
+      this.events.summaries(ids),
+      this.outages.outagesOf(ids),
+    ]);
+    const now = this.deps.clock.now();
     return {
-      serverTime: this.deps.clock.now().toISOString(),
+      serverTime: now.toISOString(),
       items: registrations.map((registration) => {
         const row = byRegistration.get(registration.registrationId) ?? null;
-        return progressOf(registration, row, answered, row ? events.get(row.id) : undefined);
+        return progressOf(registration, row, answered, now, {
+          events: row ? events.get(row.id) : undefined,
+          outages: row ? (outages.get(row.id) ?? []) : [],
+        });
       }),
     };
   }
@@ -70,25 +81,48 @@ export class AttemptProgressService {
     });
     const saved = [...(await this.answers.answersOf(outcome.id)).values()];
     const count = saved.filter(({ answer }) => isAnswered(answer)).length;
-    const events = await this.events.summaries([outcome.id]);
+    const [events, outages] = await Promise.all([
+      this.events.summaries([outcome.id]),
+      this.outages.outagesOf([outcome.id]),
+    ]);
     return progressOf(
       registration,
       outcome,
       new Map([[outcome.id, count]]),
-      events.get(outcome.id),
+      this.deps.clock.now(),
+      {
+        events: events.get(outcome.id),
+        outages: outages.get(outcome.id) ?? [],
+      },
     );
   }
+}
+
+/**
+ * Whether the server sees the attempt's PC page now: not while an outage is open, nor once its
+ * last sighting is older than PRESENCE_STALE_SECONDS (a closed tab, a dead network).
+ */
+function connectionOf(row: AttemptRow, outages: OutageRow[], now: Date): 'online' | 'away' {
+  if (outages.some((outage) => outage.endedAt === null)) return 'away';
+  const seen = row.lastSeenAt?.getTime();
+  return seen !== undefined && now.getTime() - seen <= PRESENCE_STALE_SECONDS * 1000
+    ? 'online'
+    : 'away';
 }
 
 function progressOf(
   registration: CheckInRegistration,
   row: AttemptRow | null,
   answered: Map<string, number>,
-  events: AttemptEventSummary | undefined,
+  now: Date,
+  log: { events: AttemptEventSummary | undefined; outages: OutageRow[] },
 ): AttemptProgress {
+  const { events, outages } = log;
+  const connection = row?.state === 'in_progress' ? connectionOf(row, outages, now) : null;
+  // A share never outlives its page: a page gone is not sharing, whatever it said last.
   const isSharing =
     registration.rules.screenShareRequired && row?.state === 'in_progress'
-      ? events?.lastShare === 'screen_share_started'
+      ? events?.lastShare === 'screen_share_started' && connection === 'online'
       : null;
   return {
     registrationId: registration.registrationId,
@@ -103,6 +137,15 @@ function progressOf(
     submittedAt: row?.submittedAt?.toISOString() ?? null,
     submitReason: row?.submitReason ?? null,
     extraMinutes: row?.extraMinutes ?? 0,
+    compensationMinutes: row?.compensationMinutes ?? 0,
+    connection,
+    outages: outages.map((outage) => ({
+      startedAt: outage.startedAt.toISOString(),
+      endedAt: outage.endedAt?.toISOString() ?? null,
+      lostSeconds: outage.lostSeconds,
+      compensationMinutes: outage.compensationMinutes,
+      outcome: outage.outcome,
+    })),
     screenShared: isSharing,
     pageHiddenCount: events?.pageHiddenCount ?? 0,
   };

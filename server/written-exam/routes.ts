@@ -16,6 +16,8 @@ import { AttemptService, DEFAULT_ANSWER_GRACE_SECONDS } from './attempt-service.
 import { DeadlineSweep } from './deadline-sweep.js';
 import { mockAttemptService, registerMockAttemptRoutes } from './mock-routes.js';
 import { AttemptProgressService } from './progress-service.js';
+import { OutageRepo } from './outage-repo.js';
+import { OutageService } from './outage-service.js';
 import { SubmitFaceGate, SubmitFaceService } from './submit-face.js';
 import { SessionRosterRepo } from '../roster/repo.js';
 
@@ -40,7 +42,16 @@ export function writtenExamServices(
     submitFace,
   });
   const mocks = mockAttemptService(deps, repo, answerGraceSeconds);
-  const sweep = new DeadlineSweep(repo, service, () => deps.clock.now(), answerGraceSeconds, mocks);
+  const outageRepo = new OutageRepo(deps.db);
+  const outages = new OutageService(outageRepo, new CheckInRepo(deps.db), deps);
+  const sweep = new DeadlineSweep(
+    repo,
+    service,
+    () => deps.clock.now(),
+    answerGraceSeconds,
+    mocks,
+    outages,
+  );
   const progress = new AttemptProgressService(
     repo,
     new AnswerStore(deps.db),
@@ -48,12 +59,13 @@ export function writtenExamServices(
     new SessionRosterRepo(deps.db),
     deps,
     eventRepo,
+    outageRepo,
   );
   const events = new AttemptEventService(repo, eventRepo, {
     ...deps,
     answerGraceSeconds,
   });
-  return { service, sweep, progress, repo, submitFace, mocks, events };
+  return { service, sweep, progress, repo, submitFace, mocks, events, outages };
 }
 
 /**

@@ -16,12 +16,23 @@ export const ATTEMPT_EVENT_TYPES = [
   'screen_share_started',
   /** The shared screen's track ended: the browser's stop-sharing bar, or the screen went away. */
   'screen_share_stopped',
+  /** The candidate pressed 共享屏幕 (the first step, or the notice after the share stopped). */
+  'screen_share_requested',
   /** The page went out of sight (another tab or window, minimised): visibilitychange. */
   'page_hidden',
   /** The page is in sight again. */
   'page_visible',
 ] as const;
 export const attemptEventTypeSchema = z.enum(ATTEMPT_EVENT_TYPES);
+
+/**
+ * Events that are the candidate's own action and count as activity for the inactivity submit,
+ * like an answer saved: sharing the screen, and pressing 共享屏幕 on its notice.
+ */
+export const ACTIVITY_EVENT_TYPES: ReadonlySet<AttemptEventType> = new Set([
+  'screen_share_requested',
+  'screen_share_started',
+]);
 export type AttemptEventType = z.infer<typeof attemptEventTypeSchema>;
 
 /** Events in one request at most: the page sends what waits in batches of this size. */

@@ -6,6 +6,34 @@ import { submitReasonSchema } from './written-exam.js';
 // The staff's view of a written session's attempts (issue 14 §3, §6): who started, how far each
 // candidate got, the time left, who submitted and how; and extra time for one candidate.
 
+/**
+ * How a recorded outage ended: time given back (`compensated`, maybe less than lost: the cap or
+ * the session's end), none because the exam gives none (`not_allowed`), its cap was used up
+ * (`cap_reached`), the session ends first (`session_end`), the candidate came back after the
+ * deadline (`after_deadline`), or the attempt closed while they were away (`closed`).
+ */
+export const OUTAGE_OUTCOMES = [
+  'compensated',
+  'not_allowed',
+  'cap_reached',
+  'session_end',
+  'after_deadline',
+  'closed',
+] as const;
+export const outageOutcomeSchema = z.enum(OUTAGE_OUTCOMES);
+export type OutageOutcome = z.infer<typeof outageOutcomeSchema>;
+
+/** A time the server saw none of the candidate's PC connections past the exam's threshold. */
+export const attemptOutageSchema = z.object({
+  startedAt: isoDateTimeSchema,
+  /** Null while the candidate is still away. */
+  endedAt: isoDateTimeSchema.nullable(),
+  lostSeconds: z.number().int().nullable(),
+  compensationMinutes: z.number().int(),
+  outcome: outageOutcomeSchema.nullable(),
+});
+export type AttemptOutage = z.infer<typeof attemptOutageSchema>;
+
 export const attemptProgressSchema = z.object({
   registrationId: idSchema,
   admissionNumber: z.string(),
@@ -20,9 +48,19 @@ export const attemptProgressSchema = z.object({
   submittedAt: isoDateTimeSchema.nullable(),
   submitReason: submitReasonSchema.nullable(),
   extraMinutes: z.number().int(),
+  /** Time given back after outages (outageCompensationMaxMinutes at most). */
+  compensationMinutes: z.number().int(),
   /**
-   * Whether the screen is shared now, by the page's latest share event (attempt-events.ts);
-   * null when the exam does not ask for it or the attempt is not in progress.
+   * Whether the server sees the candidate's PC page now (its socket), null when the attempt is
+   * not in progress: `away` after PRESENCE_STALE_SECONDS without a sign of it.
+   */
+  connection: z.enum(['online', 'away']).nullable(),
+  /** The attempt's outages, oldest first. */
+  outages: z.array(attemptOutageSchema),
+  /**
+   * Whether the screen is shared now, by the page's latest share event (attempt-events.ts),
+   * and never while the page is `away` (a share does not outlive its page); null when the exam
+   * does not ask for it or the attempt is not in progress.
    */
   screenShared: z.boolean().nullable(),
   /** How often the candidate's page went out of sight (page_hidden events). */

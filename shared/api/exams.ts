@@ -61,6 +61,13 @@ export const examRulesSchema = z.strictObject({
     .max(24 * 60)
     .nullable()
     .default(null),
+  /**
+   * Time given back to a candidate whose PC was gone past `outageThresholdSeconds` (the lost
+   * time, whole minutes rounded up), at most this much in total; 0: none.
+   */
+  outageCompensationMaxMinutes: z.number().int().min(0).max(240).default(0),
+  /** All of the candidate's PC connections gone this long is an outage (recorded always). */
+  outageThresholdSeconds: z.number().int().min(30).max(3600).default(60),
   preEntryMinutes: z
     .number()
     .int()

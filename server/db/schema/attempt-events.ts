@@ -1,14 +1,18 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AttemptEventDetail, AttemptEventType } from '../../../shared/api/attempt-events.js';
+import type { OutageOutcome } from '../../../shared/api/attempt-progress.js';
 import { school } from './org.js';
 import { attempt } from './written-exams.js';
 
@@ -38,5 +42,38 @@ export const attemptEvent = pgTable(
   (t) => [
     primaryKey({ columns: [t.attemptId, t.id] }),
     index('attempt_event_attempt_arrival_idx').on(t.attemptId, t.arrival),
+  ],
+);
+
+/**
+ * A time the server saw none of the candidate's PC connections for longer than the exam's
+ * outage threshold (server/written-exam/outage-rule.ts). Open (`endedAt` null, one per attempt
+ * at most: the partial unique index) while the candidate is away; closed once when they are
+ * back or the attempt ends, with the minutes given back (`compensationMinutes`) and why.
+ */
+export const attemptOutage = pgTable(
+  'attempt_outage',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => attempt.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => school.id, { onDelete: 'cascade' }),
+    /** The last moment the server saw a connection before it went quiet. */
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** When the server saw the candidate again, or the attempt closed while they were away. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    lostSeconds: integer('lost_seconds'),
+    compensationMinutes: integer('compensation_minutes').notNull().default(0),
+    /** An OutageOutcome once closed. */
+    outcome: text('outcome').$type<OutageOutcome>(),
+  },
+  (t) => [
+    uniqueIndex('attempt_outage_open_uq')
+      .on(t.attemptId)
+      .where(sql`${t.endedAt} is null`),
+    index('attempt_outage_attempt_idx').on(t.attemptId, t.startedAt),
   ],
 );

@@ -179,6 +179,11 @@ export const attempt = pgTable(
     idleSubmitMinutes: integer('idle_submit_minutes'),
     extraMinutes: integer('extra_minutes').notNull().default(0),
     compensationMinutes: integer('compensation_minutes').notNull().default(0),
+    /**
+     * The latest moment a server saw one of the candidate's PC connections (outage-service.ts):
+     * written by each node every few seconds while connected, and at the start.
+     */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     submitReason: submitReasonEnum('submit_reason'),
     objectivePoints: real('objective_points'),
