@@ -43,6 +43,8 @@ export function idKindOf(field: string, path: string): IdKind | null {
       return path.includes('/marking/') ? 'paperQuestion' : null;
     case 'attemptId':
       return path.includes('/mock-attempts/') ? 'mockAttempt' : null;
+    case 'answerFileId':
+      return 'answerFile';
     case 'staffId':
     case 'panelChairId':
     case 'waitingExaminerIds':
@@ -207,7 +209,7 @@ export function sampleFor(schema: z.ZodType, context: SampleContext, where: stri
 
 /** The file each upload route is sent in the matrix: small and valid. */
 function uploadBytes(route: TableRoute): Buffer {
-  if (route.path === '/api/me/documents') return tinyPng();
+  if (route.path === '/api/me/documents' || route.path.includes('files')) return tinyPng();
   if (route.path.endsWith('/roster/photos')) return zipOf([{ name: 'x.png', data: tinyPng() }]);
   if (route.path.endsWith('/roster')) return Buffer.from('姓名,身份证号\n张三,110\n', 'utf8');
   return Buffer.alloc(1024);

@@ -22,6 +22,8 @@ export const ID_KINDS = [
   'paperQuestion',
   /** A mock attempt (模拟考试) of the registration. */
   'mockAttempt',
+  /** A photo of a file answer (上传作答) of the candidate's attempt. */
+  'answerFile',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type IdSet = Record<IdKind, string> & { schoolSlug: string };
@@ -70,6 +72,10 @@ export interface SchoolRows {
   /** An essay on 外国语学院笔试's formal paper, and one on WRT2026's (the demo's paper). */
   flPaperQuestionId: string;
   writtenPaperQuestionId: string;
+  /** Answer photos: 张三's at 外国语学院笔试's paper; 李四's and 王五's at WRT2026's. */
+  zhangAnswerFileId: string;
+  liAnswerFileId: string;
+  wangAnswerFileId: string;
 }
 
 /** The ids a caller's own requests carry: its school's rows, 张三's for candidate rows. */
@@ -91,6 +97,7 @@ export function ownIds(rows: SchoolRows): IdSet {
     writtenExam: rows.flWrittenExamId,
     paperQuestion: rows.flPaperQuestionId,
     mockAttempt: rows.zhang.mockAttemptId,
+    answerFile: rows.zhangAnswerFileId,
   };
 }
 
@@ -113,6 +120,7 @@ export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | nu
         report: rows.li.reportId,
         faceCheck: rows.li.faceCheckId,
         mockAttempt: rows.li.mockAttemptId,
+        answerFile: rows.liAnswerFileId,
         // 张三 is of 外国语学院: the 计算机学院 announcement is not for him.
         announcement: rows.csAnnouncementId,
       };
@@ -134,6 +142,7 @@ export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | nu
         passage: rows.csPassageId,
         writtenExam: rows.writtenExamId,
         paperQuestion: rows.writtenPaperQuestionId,
+        answerFile: rows.wangAnswerFileId,
       };
     case 'school_admin':
     case 'platform_admin':
@@ -179,6 +188,9 @@ export function allIdsOf(rows: SchoolRows): string[] {
     rows.csPassageId,
     rows.flPaperQuestionId,
     rows.writtenPaperQuestionId,
+    rows.zhangAnswerFileId,
+    rows.liAnswerFileId,
+    rows.wangAnswerFileId,
     ...people,
   ];
 }

@@ -20,6 +20,7 @@ import { createTestApp, type TestApp } from '../test/test-app.js';
 import { Caller } from './caller.js';
 import { SAMPLE_QUESTION } from './request-samples.js';
 import { markingRows } from './security-world-marking.js';
+import { answerFileRows } from './security-world-answer-files.js';
 import { mockAttemptOf } from './security-world-mock.js';
 import type { CandidateRows, SchoolRows } from './security-world-ids.js';
 
@@ -241,16 +242,25 @@ async function schoolRows(test: TestApp, slug: string): Promise<SchoolRows> {
     },
   });
   const flWrittenExamId = flWritten.json<{ id: string }>().id;
+  const marking = await markingRows(test, admin, { collegeId, flWrittenExamId, writtenExamId });
+  const interviewSessionId = await sessionOf(interviewExamId);
   return {
     flWrittenExamId,
-    ...(await markingRows(test, admin, { collegeId, flWrittenExamId, writtenExamId })),
+    ...marking,
+    ...(await answerFileRows(test, {
+      schoolId,
+      flPaperQuestionId: marking.flPaperQuestionId,
+      zhang: { registrationId: zhang.registrationId, sessionId: interviewSessionId },
+      liMockAttemptId: li.mockAttemptId,
+      wangMockAttemptId: wang.mockAttemptId,
+    })),
     schoolId,
     slug,
     collegeId,
     csCollegeId,
     interviewExamId,
     writtenExamId,
-    interviewSessionId: await sessionOf(interviewExamId),
+    interviewSessionId,
     writtenSessionId,
     zhang,
     li,
