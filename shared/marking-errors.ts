@@ -15,6 +15,21 @@ export const MARKING_ERRORS = {
     zh: '客观题在交卷时已自动评分，无需阅卷',
     en: 'Objective questions are scored at submission; they are not marked by hand',
   },
+  MARK_SAME_MARKER: {
+    status: 409,
+    zh: '双评：您已评过这份答卷，同一份答卷须由另一位阅卷人评分',
+    en: 'Double marking: you have marked this paper already; another marker must mark it',
+  },
+  MARK_ALREADY_FINAL: {
+    status: 409,
+    zh: '双评：这份答卷已有最终得分，无需再评',
+    en: 'Double marking: this paper has its final mark already',
+  },
+  MARKERS_WRITTEN_ONLY: {
+    status: 400,
+    zh: '只有笔试的考场可以指派阅卷人',
+    en: 'Markers can only be assigned to sessions of written exams',
+  },
   MARKING_INCOMPLETE: {
     status: 409,
     zh: '仍有已交答卷的主观题未阅完，暂不能公布成绩',

@@ -162,6 +162,9 @@ export async function seedDemo(db: Database, storage: FileStorage, clock: Clock)
     await assign(interviewSession.id, 'panel2', 'panel_examiner');
     await assign(interviewSession.id, 'proctor1', 'proctor');
     await assign(writtenSession.id, 'proctor1', 'proctor');
+    // 阅卷人 of WRT2026: two, so 双评 can be tried once an admin turns it on.
+    await assign(writtenSession.id, 'panel2', 'marker');
+    await assign(writtenSession.id, 'waiting1', 'marker');
 
     for (const person of DEMO_CANDIDATES) {
       const bytes = person.photo ? photos.get(person.photo) : undefined;

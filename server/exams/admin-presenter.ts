@@ -79,6 +79,7 @@ export function presentSessionStaff(
     panelExaminerIds: withDuty('panel_examiner'),
     panelChairId: withDuty('panel_chair')[0] ?? null,
     proctorIds: withDuty('proctor'),
+    markerIds: withDuty('marker'),
     options: options.map(presentOption).filter((option) => option !== null),
   };
 }

@@ -180,11 +180,14 @@ export class ExamAdminService {
     if (exam.kind === 'interview' && body.panelExaminerIds.length === 0) {
       throw AppError.of('VALIDATION_FAILED', 'an interview needs 1 to 7 panel examiners');
     }
+    const { markerIds } = body;
+    if (exam.kind !== 'written' && markerIds.length > 0) throw AppError.of('MARKERS_WRITTEN_ONLY');
     const wanted: { userId: string; duty: StaffDuty }[] = [
       ...body.waitingExaminerIds.map((userId) => ({ userId, duty: 'waiting_examiner' as const })),
       ...body.panelExaminerIds.map((userId) => ({ userId, duty: 'panel_examiner' as const })),
       ...(body.panelChairId ? [{ userId: body.panelChairId, duty: 'panel_chair' as const }] : []),
       ...body.proctorIds.map((userId) => ({ userId, duty: 'proctor' as const })),
+      ...markerIds.map((userId) => ({ userId, duty: 'marker' as const })),
     ];
     const current = new Set((await this.repo.assignmentsOfSession(sessionId)).map((a) => a.userId));
     const users = new Map(
@@ -203,7 +206,7 @@ export class ExamAdminService {
     const detail =
       `${session.name}: waiting=${body.waitingExaminerIds.length} ` +
       `panel=${body.panelExaminerIds.length} chair=${body.panelChairId ? 1 : 0} ` +
-      `proctor=${body.proctorIds.length}`;
+      `proctor=${body.proctorIds.length} marker=${markerIds.length}`;
     await this.record(actor, scope, 'session.staff_set', 'session', sessionId, detail);
     return this.presentStaff(scope, session, exam);
   }

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import {
   exam,
@@ -43,13 +43,14 @@ export class ExamsRepo {
       .orderBy(examSession.startsAt);
   }
 
+  /** The staff member's session duties; 阅卷 is exam-wide and listed apart (/api/examiner/marking). */
   assignmentsOfStaff(userId: string) {
     return this.db
       .select({ ...sessionColumns, duty: staffAssignment.duty })
       .from(staffAssignment)
       .innerJoin(examSession, eq(examSession.id, staffAssignment.sessionId))
       .innerJoin(exam, eq(exam.id, examSession.examId))
-      .where(eq(staffAssignment.userId, userId))
+      .where(and(eq(staffAssignment.userId, userId), ne(staffAssignment.duty, 'marker')))
       .orderBy(examSession.startsAt);
   }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { MarkSlot } from '../../shared/api/marking-rules.js';
 import type { Database } from '../db/client.js';
 import {
   answerMark,
@@ -11,12 +12,17 @@ import {
   paperQuestion,
   paperSection,
   registration,
+  staffAssignment,
   writtenResultRelease,
 } from '../db/schema/index.js';
-import { findExamWithCollege } from '../exams/admin-repo.js';
 
 export type MarkRow = typeof answerMark.$inferSelect & { markerName: string };
 export type AnswerRow = typeof attemptAnswer.$inferSelect;
+/** The marks of one attempt as read under its lock. */
+export type LockedMark = Pick<
+  typeof answerMark.$inferSelect,
+  'paperQuestionId' | 'slot' | 'points' | 'markerId' | 'markedAt'
+>;
 
 /** A question of a formal paper with its section, in paper order. */
 export interface PaperQuestionInfo {
@@ -45,8 +51,47 @@ export interface ExamAttempt {
 export class MarkingRepo {
   constructor(private readonly db: Database) {}
 
-  findExam(examId: string) {
-    return findExamWithCollege(this.db, examId);
+  async findExam(examId: string) {
+    const [row] = await this.db
+      .select({
+        id: exam.id,
+        schoolId: exam.schoolId,
+        collegeId: exam.collegeId,
+        code: exam.code,
+        name: exam.name,
+        kind: exam.kind,
+        rules: exam.rules,
+      })
+      .from(exam)
+      .where(eq(exam.id, examId));
+    return row ?? null;
+  }
+
+  /** Whether the user holds the marker duty (阅卷) on any session of the exam. */
+  async isMarker(examId: string, userId: string): Promise<boolean> {
+    const rows = await this.db
+      .select({ id: staffAssignment.id })
+      .from(staffAssignment)
+      .innerJoin(examSession, eq(examSession.id, staffAssignment.sessionId))
+      .where(
+        and(
+          eq(examSession.examId, examId),
+          eq(staffAssignment.userId, userId),
+          eq(staffAssignment.duty, 'marker'),
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  /** The exams on whose sessions the user holds the marker duty. */
+  async markerExamIds(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ examId: examSession.examId })
+      .from(staffAssignment)
+      .innerJoin(examSession, eq(examSession.id, staffAssignment.sessionId))
+      .where(and(eq(staffAssignment.userId, userId), eq(staffAssignment.duty, 'marker')));
+    return rows.map((row) => row.examId);
   }
 
   /** Every formal paper version of the exam, oldest first. */
@@ -140,13 +185,15 @@ export class MarkingRepo {
 
   /**
    * Writes a mark under the attempt's row lock, so it never lands on an attempt that is not
-   * submitted; `isComplete` decides, from the marks read under the lock, whether the attempt is
-   * now marked. Answers 'not_submitted' for an attempt still in progress.
+   * submitted and two markers never take the same slot: `slotFor` picks the slot from the
+   * answer's marks read under the lock (or refuses with a code), `isComplete` decides from all
+   * the attempt's marks whether it is now marked. 'not_submitted' for an attempt in progress.
    */
-  saveMark(
-    values: Omit<typeof answerMark.$inferInsert, 'markedAt'> & { markedAt: Date },
-    isComplete: (markedQuestionIds: Set<string>) => boolean,
-  ): Promise<'not_submitted' | { state: 'submitted' | 'marked' }> {
+  saveMark<R extends string>(
+    values: Omit<typeof answerMark.$inferInsert, 'markedAt' | 'slot'> & { markedAt: Date },
+    slotFor: (answerMarks: LockedMark[]) => MarkSlot | { refused: R },
+    isComplete: (marks: LockedMark[]) => boolean,
+  ): Promise<'not_submitted' | { refused: R } | { slot: MarkSlot; state: 'submitted' | 'marked' }> {
     return this.db.transaction(async (tx) => {
       const [locked] = await tx
         .select({ state: attempt.state })
@@ -154,9 +201,25 @@ export class MarkingRepo {
         .where(eq(attempt.id, values.attemptId))
         .for('update');
       if (!locked || locked.state === 'in_progress') return 'not_submitted';
+      const marksOf = () =>
+        tx
+          .select({
+            paperQuestionId: answerMark.paperQuestionId,
+            slot: answerMark.slot,
+            points: answerMark.points,
+            markerId: answerMark.markerId,
+            markedAt: answerMark.markedAt,
+          })
+          .from(answerMark)
+          .where(eq(answerMark.attemptId, values.attemptId));
+      const before = await marksOf();
+      const slot = slotFor(
+        before.filter((mark) => mark.paperQuestionId === values.paperQuestionId),
+      );
+      if (typeof slot === 'object') return slot;
       await tx
         .insert(answerMark)
-        .values(values)
+        .values({ ...values, slot })
         .onConflictDoUpdate({
           target: [answerMark.attemptId, answerMark.paperQuestionId, answerMark.slot],
           set: {
@@ -166,15 +229,11 @@ export class MarkingRepo {
             markedAt: values.markedAt,
           },
         });
-      const marked = await tx
-        .select({ id: answerMark.paperQuestionId })
-        .from(answerMark)
-        .where(eq(answerMark.attemptId, values.attemptId));
-      const state = isComplete(new Set(marked.map((row) => row.id))) ? 'marked' : 'submitted';
+      const state = isComplete(await marksOf()) ? 'marked' : 'submitted';
       if (state !== locked.state) {
         await tx.update(attempt).set({ state }).where(eq(attempt.id, values.attemptId));
       }
-      return { state };
+      return { slot, state };
     });
   }
 

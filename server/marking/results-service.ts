@@ -5,6 +5,7 @@ import type {
   WrittenResultRow,
   WrittenResults,
 } from '../../shared/api/marking.js';
+import { markingRuleOf } from '../../shared/api/marking-rules.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
 import { questionForCandidate } from '../../shared/questions/candidate-view.js';
 import { correctAnswerOf } from '../../shared/questions/correct-answer.js';
@@ -22,7 +23,7 @@ import {
   unmarkedAttempts,
   type ScoredQuestion,
 } from './marking-book.js';
-import { loadExamBook, managedExam, type ExamBook } from './marking-service.js';
+import { finalsOf, loadExamBook, managedExam, outcomesOf, type ExamBook } from './exam-book.js';
 import type { ExamAttempt, MarkingRepo } from './repo.js';
 import { buildWrittenResultsWorkbook } from './results-xlsx.js';
 
@@ -136,18 +137,18 @@ export class WrittenResultsService {
     const questions = new Map(
       (await this.repo.questionsOf([attempt.paperId])).map((question) => [question.id, question]),
     );
-    // An attempt sat or submitted after the publication waits for its own marks.
-    const markedIds = new Set(marks.map((mark) => mark.paperQuestionId));
-    if (attempt.state === 'in_progress' || !isAttemptFullyMarked(attempt, questions, markedIds)) {
+    // An attempt sat or submitted after the publication waits for its own final marks.
+    const finals =
+      finalsOf(outcomesOf(marks, markingRuleOf(registration.rules))).get(attempt.id) ??
+      new Map<string, number>();
+    if (
+      attempt.state === 'in_progress' ||
+      !isAttemptFullyMarked(attempt, questions, new Set(finals.keys()))
+    ) {
       return { published: false };
     }
     const given = new Map(answers.map((row) => [row.paperQuestionId, row.answer]));
-    const scored = scoreAttempt(
-      attempt,
-      questions,
-      given,
-      new Map(marks.map((mark) => [mark.paperQuestionId, mark.points])),
-    );
+    const scored = scoreAttempt(attempt, questions, given, finals);
     const total = round(scored.reduce((sum, question) => sum + (question.points ?? 0), 0));
     const passMark = papers.find((p) => p.id === attempt.paperId)?.passMark ?? null;
     return {
@@ -189,18 +190,12 @@ export class WrittenResultsService {
       own.set(row.paperQuestionId, row.answer);
       answersOf.set(row.attemptId, own);
     }
-    const marksOf = new Map<string, Map<string, number>>();
-    for (const mark of book.marks) {
-      const own = marksOf.get(mark.attemptId) ?? new Map<string, number>();
-      own.set(mark.paperQuestionId, mark.points);
-      marksOf.set(mark.attemptId, own);
-    }
     return submitted.map((attempt) => {
       const scored = scoreAttempt(
         attempt,
         book.questions,
         answersOf.get(attempt.id) ?? new Map(),
-        marksOf.get(attempt.id) ?? new Map(),
+        book.finals.get(attempt.id) ?? new Map(),
       );
       const sum = (objective: boolean) =>
         round(

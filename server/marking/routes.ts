@@ -11,7 +11,7 @@ import { WrittenResultsService } from './results-service.js';
 
 const EXAM_ADMIN_ROLES: readonly string[] = ['school_admin', 'college_admin'];
 
-/** 阅卷 and 成绩 of written exams: marking, results, export, publishing, the candidate's result. */
+/** 阅卷 and 成绩 of written exams: marking (admins, 阅卷人), results, export, publishing, the candidate's result. */
 export function registerMarkingRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const repo = new MarkingRepo(deps.db);
   const marking = new MarkingService(repo, deps.audit, deps.clock);
@@ -22,13 +22,25 @@ export function registerMarkingRoutes(app: FastifyInstance, deps: RouteDeps): vo
   });
 
   registerRoute(app, contracts.getMarkingOverview, ({ auth, params }) =>
-    marking.overview(auth.user, params.examId),
+    marking.overview(auth.user, params.examId, 'admin'),
   );
   registerRoute(app, contracts.getMarkingQuestion, ({ auth, params }) =>
-    marking.question(auth.user, params.examId, params.paperQuestionId),
+    marking.question(auth.user, params.examId, params.paperQuestionId, 'admin'),
   );
   registerRoute(app, contracts.putMark, ({ auth, request, params, body }) =>
-    marking.mark(actorOf(auth, request), params, body),
+    marking.mark(actorOf(auth, request), params, body, 'admin'),
+  );
+  registerRoute(app, contracts.listMarkerExams, async ({ auth }) => ({
+    items: await marking.markerExams(auth.user),
+  }));
+  registerRoute(app, contracts.getMarkerOverview, ({ auth, params }) =>
+    marking.overview(auth.user, params.examId, 'marker'),
+  );
+  registerRoute(app, contracts.getMarkerQuestion, ({ auth, params }) =>
+    marking.question(auth.user, params.examId, params.paperQuestionId, 'marker'),
+  );
+  registerRoute(app, contracts.putMarkerMark, ({ auth, request, params, body }) =>
+    marking.mark(actorOf(auth, request), params, body, 'marker'),
   );
   registerRoute(app, contracts.getWrittenResults, ({ auth, params }) =>
     results.results(auth.user, params.examId),

@@ -1,5 +1,5 @@
 import type { StaffDuty } from '../../shared/enums.js';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { findExamWithCollege } from '../exams/admin-repo.js';
 import {
@@ -285,12 +285,21 @@ export class SessionRosterRepo {
     return (await this.dutiesOf(sessionId, userId)).length > 0;
   }
 
-  /** A staff member's duties in a session (none: not assigned to it). */
+  /**
+   * A staff member's duties in a session (none: not assigned to it). 阅卷 (marker) is left out:
+   * it marks the exam anonymously and opens none of the session's views (roster, check-ins).
+   */
   async dutiesOf(sessionId: string, userId: string): Promise<StaffDuty[]> {
     const rows = await this.db
       .select({ duty: staffAssignment.duty })
       .from(staffAssignment)
-      .where(and(eq(staffAssignment.sessionId, sessionId), eq(staffAssignment.userId, userId)));
+      .where(
+        and(
+          eq(staffAssignment.sessionId, sessionId),
+          eq(staffAssignment.userId, userId),
+          ne(staffAssignment.duty, 'marker'),
+        ),
+      );
     return rows.map((row) => row.duty);
   }
 

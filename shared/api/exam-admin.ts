@@ -208,6 +208,8 @@ export const sessionStaffBodySchema = z
     /** The 主考官: one of the panel examiners, or nobody. */
     panelChairId: idSchema.nullable(),
     proctorIds: uniqueIds(MAX_STAFF_PER_DUTY),
+    /** 阅卷人: examiners who mark the exam's written answers (written exams only). */
+    markerIds: uniqueIds(MAX_STAFF_PER_DUTY).default([]),
   })
   .superRefine((body, context) => {
     if (body.panelChairId !== null && !body.panelExaminerIds.includes(body.panelChairId)) {
@@ -236,6 +238,7 @@ export const sessionStaffSchema = z.object({
   panelExaminerIds: z.array(idSchema),
   panelChairId: idSchema.nullable(),
   proctorIds: z.array(idSchema),
+  markerIds: z.array(idSchema),
   /** The examiners and proctors the admin may assign, plus whoever is assigned already. */
   options: z.array(staffOptionSchema),
 });
@@ -258,7 +261,7 @@ export const setSessionStaff = defineRoute({
   summary:
     'Replace the staff of a session: examiner duties go to examiners, proctor duties to ' +
     'proctors, of the same school (a college admin: their college); 1–7 panel examiners for ' +
-    'an interview, the chair among them',
+    'an interview, the chair among them; 阅卷人 for written exams only (MARKERS_WRITTEN_ONLY)',
   tags: ['exam-admin'],
   access: EXAM_ADMINS,
   policy: { foreign: 'NOT_FOUND' },

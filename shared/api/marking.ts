@@ -5,14 +5,19 @@ import { correctAnswerSchema } from '../questions/correct-answer.js';
 import { questionTypeSchema } from '../questions/question-schema.js';
 import { defineDownload, defineRoute } from './contract.js';
 import { idSchema, isMultipleOf, isoDateTimeSchema } from './common.js';
+import { answerStageSchema, markSlotSchema } from './marking-rules.js';
 import { registrationParamsSchema } from './tickets.js';
 
 // 阅卷 and 成绩 of written exams (issue 14 §6). Objective questions are scored at 交卷; the exam's
-// admins mark the subjective ones (essay, file) per question across candidates, anonymised by a
-// 答卷编号 until every subjective answer is marked, then publish (公布成绩).
-// Double marking (双评) is not built: one mark per answer, the latest marker's.
+// admins and its 阅卷人 (examiners with the marker duty on one of its sessions) mark the subjective
+// ones (essay, file) per question across candidates, anonymised by a 答卷编号 (for 阅卷人 always,
+// for admins until every subjective answer has its final mark); admins then publish (公布成绩).
+// Single marking keeps one mark per answer, the latest; 双评 (the exam's doubleMarking rule) asks
+// two different markers, and a third (仲裁) when they differ by more than the threshold
+// (shared/api/marking-rules.ts answerOutcome).
 
 const EXAM_ADMINS = ['college_admin', 'school_admin'] as const;
+const MARKERS = ['examiner'] as const;
 
 /** Marks are multiples of this. */
 export const MARK_STEP = 0.5;
@@ -48,7 +53,16 @@ export const markingQuestionSchema = z.object({
   points: z.number(),
   /** Submitted attempts that hold this question (answered or not). */
   submittedCount: z.number().int(),
+  /** Answers with their final mark. */
   markedCount: z.number().int(),
+  /** Answers waiting for each slot: 一评, 二评 and 仲裁 (the last two under 双评 only). */
+  pending: z.object({
+    first: z.number().int(),
+    second: z.number().int(),
+    third: z.number().int(),
+  }),
+  /** 待阅: the answers the caller may mark now (双评: not those they marked already). */
+  myPendingCount: z.number().int(),
 });
 export type MarkingQuestion = z.infer<typeof markingQuestionSchema>;
 
@@ -59,8 +73,10 @@ export const markingOverviewSchema = z.object({
   questions: z.array(markingQuestionSchema),
   /** Attempts still being written: their answers come later. */
   inProgressCount: z.number().int(),
-  /** No attempt in progress and every subjective answer marked: names are shown from then on. */
+  /** No attempt in progress and every subjective answer marked: admins see names from then on. */
   isComplete: z.boolean(),
+  /** 双评 and its difference threshold in points; null for single marking. */
+  doubleMarking: z.object({ threshold: z.number() }).nullable(),
 });
 export type MarkingOverview = z.infer<typeof markingOverviewSchema>;
 
@@ -76,6 +92,7 @@ export const getMarkingOverview = defineRoute({
 });
 
 export const markViewSchema = z.object({
+  slot: markSlotSchema,
   points: z.number(),
   comment: z.string(),
   markerName: z.string(),
@@ -90,8 +107,17 @@ export const markingAnswerSchema = z.object({
   code: z.string(),
   /** Null when the candidate never answered the question. */
   answer: answerSchema.nullable(),
+  /** Single marking: the answer's mark (whoever gave it). 双评: the caller's own mark only. */
   mark: markViewSchema.nullable(),
-  /** Only once marking is complete (overview isComplete); null before. */
+  /** What the answer waits for: a mark in that slot, or `done` (its final mark is in). */
+  stage: answerStageSchema,
+  /** The slot the caller's mark would fill now; null when they may not mark it (双评: theirs is in, or the final one). */
+  nextSlot: markSlotSchema.nullable(),
+  /** Every mark with its marker, in slot order: for admins once marking is complete, else empty. */
+  marks: z.array(markViewSchema),
+  /** The final points: single marking's mark; under 双评 for admins once marking is complete. */
+  finalPoints: z.number().nullable(),
+  /** Admins only, once marking is complete; 阅卷人 never see it. Null otherwise. */
   candidate: z.object({ admissionNumber: z.string(), name: z.string() }).nullable(),
 });
 export type MarkingAnswer = z.infer<typeof markingAnswerSchema>;
@@ -119,22 +145,93 @@ export const getMarkingQuestion = defineRoute({
   response: markingQuestionViewSchema,
 });
 
+export const putMarkResponseSchema = z.object({
+  mark: markViewSchema,
+  /** The answer's stage after this mark. */
+  stage: answerStageSchema,
+  attemptState: z.enum(['submitted', 'marked']),
+  /** The question's marked count (final marks) after this mark. */
+  markedCount: z.number().int(),
+});
+export type PutMarkResponse = z.infer<typeof putMarkResponseSchema>;
+
+const PUT_MARK_SUMMARY =
+  '给分 one answer (MARK_POINTS_OVER_MAX, MARK_ATTEMPT_NOT_SUBMITTED; 双评: MARK_SAME_MARKER, MARK_ALREADY_FINAL); the attempt becomes marked with the final mark of its last subjective answer';
+
 export const putMark = defineRoute({
   method: 'PUT',
   path: '/api/admin/exams/:examId/marking/questions/:paperQuestionId/answers/:attemptId',
-  summary:
-    '给分 one answer (MARK_POINTS_OVER_MAX, MARK_ATTEMPT_NOT_SUBMITTED); the attempt becomes marked with its last subjective answer',
+  summary: PUT_MARK_SUMMARY,
   tags: ['marking'],
   access: EXAM_ADMINS,
   policy: { foreign: 'NOT_FOUND' },
   params: markParamsSchema,
   body: markBodySchema,
-  response: z.object({
-    mark: markViewSchema,
-    attemptState: z.enum(['submitted', 'marked']),
-    /** The question's marked count after this mark. */
-    markedCount: z.number().int(),
-  }),
+  response: putMarkResponseSchema,
+});
+
+// ---- 阅卷人 (examiners with the marker duty) ----------------------------------------------------
+
+/** A written exam the examiner marks, with how much waits for them. */
+export const markerExamSchema = z.object({
+  examId: idSchema,
+  examCode: z.string(),
+  examName: z.string(),
+  /** Its subjective questions (of the papers sat). */
+  questionCount: z.number().int(),
+  /** 待阅: answers the examiner may mark now, over every question. */
+  myPendingCount: z.number().int(),
+  /** Answers still waiting for any mark (theirs or someone else's). */
+  pendingCount: z.number().int(),
+  inProgressCount: z.number().int(),
+  isComplete: z.boolean(),
+  isDoubleMarking: z.boolean(),
+});
+export type MarkerExam = z.infer<typeof markerExamSchema>;
+
+export const listMarkerExams = defineRoute({
+  method: 'GET',
+  path: '/api/examiner/marking',
+  summary: '阅卷: the written exams the examiner marks (a marker duty on one of their sessions)',
+  tags: ['marking'],
+  access: MARKERS,
+  policy: { foreign: 'hidden' },
+  response: z.object({ items: z.array(markerExamSchema) }),
+});
+
+export const getMarkerOverview = defineRoute({
+  method: 'GET',
+  path: '/api/examiner/exams/:examId/marking',
+  summary:
+    '阅卷 for a 阅卷人: the subjective questions with their progress (NOT_FOUND without the duty)',
+  tags: ['marking'],
+  access: MARKERS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: examParams,
+  response: markingOverviewSchema,
+});
+
+export const getMarkerQuestion = defineRoute({
+  method: 'GET',
+  path: '/api/examiner/exams/:examId/marking/questions/:paperQuestionId',
+  summary: 'One subjective question for a 阅卷人: every submitted answer, always anonymised',
+  tags: ['marking'],
+  access: MARKERS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: markingQuestionParamsSchema,
+  response: markingQuestionViewSchema,
+});
+
+export const putMarkerMark = defineRoute({
+  method: 'PUT',
+  path: '/api/examiner/exams/:examId/marking/questions/:paperQuestionId/answers/:attemptId',
+  summary: PUT_MARK_SUMMARY,
+  tags: ['marking'],
+  access: MARKERS,
+  policy: { foreign: 'NOT_FOUND' },
+  params: markParamsSchema,
+  body: markBodySchema,
+  response: putMarkResponseSchema,
 });
 
 // ---- Results --------------------------------------------------------------------------------

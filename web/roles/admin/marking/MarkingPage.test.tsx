@@ -27,6 +27,8 @@ const question = {
   points: 15,
   submittedCount: 2,
   markedCount: 0,
+  pending: { first: 2, second: 0, third: 0 },
+  myPendingCount: 2,
 };
 
 const overview = (): MarkingOverview => ({
@@ -36,7 +38,16 @@ const overview = (): MarkingOverview => ({
   questions: [question],
   inProgressCount: 0,
   isComplete: false,
+  doubleMarking: null,
 });
+
+/** An answer nobody marked yet, under single marking. */
+const unmarked = {
+  stage: 'first' as const,
+  nextSlot: 'first' as const,
+  marks: [],
+  finalPoints: null,
+};
 
 describe('MarkingPage (/admin/exams/:examId/marking)', () => {
   const admin = sessionUser({ role: 'school_admin', name: '学校管理员' });
@@ -48,6 +59,7 @@ describe('MarkingPage (/admin/exams/:examId/marking)', () => {
         code: 'A001',
         answer: { type: 'essay', text: '我的家乡在江南。' },
         mark: null,
+        ...unmarked,
         candidate: null,
       },
       {
@@ -55,6 +67,7 @@ describe('MarkingPage (/admin/exams/:examId/marking)', () => {
         code: 'A002',
         answer: null,
         mark: null,
+        ...unmarked,
         candidate: null,
       },
     ];
@@ -72,15 +85,19 @@ describe('MarkingPage (/admin/exams/:examId/marking)', () => {
         if (body.points > 15) return refuse('MARK_POINTS_OVER_MAX');
         const index = answers.findIndex((answer) => answer.attemptId === request.params.attemptId);
         const mark = {
+          slot: 'first' as const,
           points: body.points,
           comment: body.comment,
           markerName: '学校管理员',
           markedAt: '2026-12-03T10:00:00.000Z',
         };
         const current = answers[index];
-        if (current) answers[index] = { ...current, mark };
+        if (current) {
+          answers[index] = { ...current, mark, stage: 'done', finalPoints: body.points };
+        }
         return {
           mark,
+          stage: 'done' as const,
           attemptState: 'marked' as const,
           markedCount: answers.filter((answer) => answer.mark).length,
         };
