@@ -235,6 +235,11 @@ export interface ServerToClientEvents {
   'session:presence': (payload: SessionPresence) => void;
   /** Staff watching a session: a candidate's PC came online or went offline. */
   'candidate:presence': (payload: CandidatePresenceChanged) => void;
+  /**
+   * To the candidate's sockets: their written attempt's deadline moved (time given back after an
+   * outage): the answering page reads the attempt again. Nothing else rides on it.
+   */
+  'attempt:changed': (payload: { registrationId: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -5,12 +5,16 @@ import type { CheckInChange } from '../check-in/change-feed.js';
 import { TicketBroadcaster } from '../interviews/broadcaster.js';
 import type { TicketChange } from '../interviews/change-feed.js';
 import type { InterviewRuntime } from '../interviews/runtime.js';
+import { CheckInRepo } from '../check-in/repo.js';
 import { PhoneRepo } from '../phone/repo.js';
 import { SessionRosterRepo } from '../roster/repo.js';
+import { OutageRepo } from '../written-exam/outage-repo.js';
+import { OutageService } from '../written-exam/outage-service.js';
 import { HandshakeRefused, identifySocket } from './handshake.js';
 import { CandidatePresence, type PresenceTransition } from './candidate-presence.js';
 import { HeartbeatWriter } from './heartbeat-writer.js';
 import { MediaRelay, type MediaLink } from './media-relay.js';
+import { PcAttendance } from './pc-attendance.js';
 import { PhoneExamEnd } from './phone-exam-end.js';
 import { PhonePresence, phoneStatusOf } from './presence.js';
 import { RealtimeRepo, type PhoneRow } from './repo.js';
@@ -34,6 +38,9 @@ export class RealtimeHub {
   readonly candidates = new CandidatePresence();
   readonly heartbeats: HeartbeatWriter;
   readonly interviews: InterviewRuntime;
+  /** When candidate PCs were last heard, for outage protection (written exams). */
+  readonly attendance = new PcAttendance();
+  private readonly outages: OutageService;
   private readonly tickets: TicketBroadcaster;
   private readonly repo: RealtimeRepo;
   private readonly examEnd: PhoneExamEnd;
@@ -49,6 +56,12 @@ export class RealtimeHub {
     this.examEnd = new PhoneExamEnd(io, this.repo, deps.clock);
     this.heartbeats = new HeartbeatWriter((batch) => this.repo.touchPhones(batch));
     this.interviews = deps.interviews;
+    this.outages = new OutageService(new OutageRepo(deps.db), new CheckInRepo(deps.db), {
+      clock: deps.clock,
+      audit: deps.audit,
+      onDeadlineMoved: (registrationId) =>
+        io.to(registrationRoom(registrationId)).emit('attempt:changed', { registrationId }),
+    });
     this.tickets = new TicketBroadcaster(this.interviews.service, this.interviews.repo, {
       toRegistration: (registrationId, payload) =>
         io.to(registrationRoom(registrationId)).emit('ticket:changed', payload),
@@ -99,11 +112,19 @@ export class RealtimeHub {
     });
     io.on('connection', (socket) => {
       this.commands.listen(socket);
-      socket.on('disconnect', () => {
-        this.onDisconnect(socket);
+      socket.on('disconnect', (reason) => {
+        this.onDisconnect(socket, reason);
       });
       this.track(this.onConnect(socket));
     });
+  }
+
+  /**
+   * Writes when this node last heard each candidate PC (every PRESENCE_WRITE_MS), which also
+   * closes the outage of a candidate heard again (outage-service.ts).
+   */
+  recordPcAttendance(): void {
+    this.track(this.outages.seen(this.attendance.snapshot()));
   }
 
   /** Resolves when the asynchronous work started so far has finished. */
@@ -205,7 +226,20 @@ export class RealtimeHub {
       ...registrations.map((row) => sessionCandidatesRoom(row.sessionId)),
     ]);
     // A socket gone while its rooms were joined must not count as online.
-    if (socket.connected) this.emitPresence(this.candidates.connected(socket.id, registrations));
+    if (!socket.connected) return;
+    this.emitPresence(this.candidates.connected(socket.id, registrations));
+    const now = this.deps.clock.now();
+    socket.conn.on('packet', () => this.attendance.heard(socket.id, this.deps.clock.now()));
+    // Back after an outage: the time comes back now, so the page's first read shows it.
+    this.track(
+      this.outages.seen(
+        this.attendance.connected(
+          socket.id,
+          registrations.map((row) => row.registrationId),
+          now,
+        ),
+      ),
+    );
     // The waiting-room ticket first: a reloaded page shows the right screen at once.
     const tickets = await this.tickets.candidateTickets(
       registrations.map((row) => row.registrationId),
@@ -217,9 +251,15 @@ export class RealtimeHub {
     for (const row of rows) socket.emit('phone:status', this.statusOf(row));
   }
 
-  private onDisconnect(socket: RealtimeSocket): void {
+  private onDisconnect(socket: RealtimeSocket, reason: string): void {
     const identity = socket.data.identity;
     this.emitPresence(this.candidates.disconnected(socket.id));
+    const left = this.attendance.disconnected(
+      socket.id,
+      this.deps.clock.now(),
+      reason === 'ping timeout',
+    );
+    this.track(this.outages.seen(left, true));
     const wasPublisher =
       identity.kind === 'phone' &&
       this.relay.publisherOf(phoneStream(identity.registrationId)) === socket.id;

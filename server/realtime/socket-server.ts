@@ -17,7 +17,12 @@ export interface RealtimeDeps extends CheckInDeps {
   interviews: InterviewRuntime;
   /** How often silent phones are looked for; the sweep itself reads the injected clock. */
   phoneSweepIntervalMs?: number;
+  /** How often candidate PCs heard are written (outage protection); PRESENCE_WRITE_MS. */
+  presenceWriteMs?: number;
 }
+
+/** Each node writes the candidate PCs it heard this often (below the outage threshold's 30 s). */
+export const PRESENCE_WRITE_MS = 10_000;
 
 /** What tests (and ops tooling) may reach of the realtime layer of one app. */
 export interface RealtimeHandle {
@@ -26,6 +31,8 @@ export interface RealtimeHandle {
   sweepPhones(): void;
   /** One sweep for calling examiners gone past the grace period (the timer runs it too). */
   sweepExaminers(): Promise<void>;
+  /** Writes the candidate PCs heard now (the timer does it every PRESENCE_WRITE_MS). */
+  recordPcAttendance(): Promise<void>;
   /** Resolves when the work started by earlier change-feed events is done. */
   settled(): Promise<void>;
 }
@@ -53,6 +60,10 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
     hub.sweepExaminers();
   }, deps.phoneSweepIntervalMs ?? 1000);
   timer.unref();
+  const presenceTimer = setInterval(() => {
+    hub.recordPcAttendance();
+  }, deps.presenceWriteMs ?? PRESENCE_WRITE_MS);
+  presenceTimer.unref();
   const unsubscribe = deps.changes.subscribe((change) => hub.onCheckInChanged(change));
   const unsubscribeTickets = hub.interviews.feed.subscribe({
     ticket: (change) => hub.onTicketChanged(change),
@@ -65,6 +76,10 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
       hub.sweepExaminers();
       await hub.settled();
     },
+    recordPcAttendance: async () => {
+      hub.recordPcAttendance();
+      await hub.settled();
+    },
     settled: () => hub.settled(),
   });
 
@@ -72,6 +87,7 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
   // and let the work their disconnects started finish while the database is still open.
   app.addHook('preClose', async () => {
     clearInterval(timer);
+    clearInterval(presenceTimer);
     unsubscribe();
     unsubscribeTickets();
     io.disconnectSockets(true);

@@ -12,7 +12,11 @@ import type { AttemptEventRepo } from './attempt-event-repo.js';
 import type { AttemptRepo, AttemptRow } from './attempt-repo.js';
 import { DEFAULT_ANSWER_GRACE_SECONDS, timingOf } from './attempt-service.js';
 
-type Deps = Pick<RouteDeps, 'clock'> & { answerGraceSeconds?: number };
+type Deps = Pick<RouteDeps, 'clock'> & {
+  answerGraceSeconds?: number;
+  /** The page was heard from (its request is a sign of it, like its socket): outage-service.ts. */
+  pageSeen?: (registrationId: string, at: Date) => Promise<void>;
+};
 
 /**
  * The formal attempt's event log (issue 14 §3, issue 15 §1): the candidate's page reports what it
@@ -46,6 +50,7 @@ export class AttemptEventService {
     if (!row) throw AppError.of('ATTEMPT_NOT_OPEN_YET');
     const now = this.deps.clock.now();
     if (!this.isTaking(own, row, now)) throw AppError.of('ATTEMPT_CLOSED');
+    await this.deps.pageSeen?.(registrationId, now);
 
     const unique = [...new Map(events.map((event) => [event.id, event])).values()];
     const stored = await this.events.storedIds(

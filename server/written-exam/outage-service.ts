@@ -26,13 +26,14 @@ export class OutageService {
 
   /**
    * PCs seen (a socket connected or heard from): their attempts' last sighting moves forward,
-   * and the open outage of a registration seen is closed. `isLeaving`: the last sighting of a
-   * socket just gone, which moves the sighting only.
+   * and the open outage of a registration seen is closed. `sightingOnly`: the last sighting of a
+   * socket just gone, or a request of the page (its socket, when back, closes the outage and
+   * tells the page its new deadline), which move the sighting only.
    */
-  async seen(sightings: readonly PcSighting[], isLeaving = false): Promise<void> {
+  async seen(sightings: readonly PcSighting[], sightingOnly = false): Promise<void> {
     if (sightings.length === 0) return;
     await this.repo.markSeen(sightings);
-    if (isLeaving) return;
+    if (sightingOnly) return;
     const open = await this.repo.openOutagesOf(sightings.map((s) => s.registrationId));
     for (const { attemptId, registrationId } of open) await this.settle(attemptId, registrationId);
   }

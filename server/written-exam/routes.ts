@@ -64,6 +64,7 @@ export function writtenExamServices(
   const events = new AttemptEventService(repo, eventRepo, {
     ...deps,
     answerGraceSeconds,
+    pageSeen: (registrationId, at) => outages.seen([{ registrationId, at }], true),
   });
   return { service, sweep, progress, repo, submitFace, mocks, events, outages };
 }
