@@ -35,8 +35,12 @@ export function describeError(error: unknown, t: TFunction): string {
     if (details.length > 0)
       return t('errors.withDetails', { message, details: details.join(t('errors.listSeparator')) });
   }
-  if (error.code === 'SCORE_CRITERION_MISSING' && error.issues.length > 0) {
-    // The issues name the criteria left empty, as the scoring form calls them.
+  if (
+    (error.code === 'SCORE_CRITERION_MISSING' || error.code === 'FORMULA_INVALID') &&
+    error.issues.length > 0
+  ) {
+    // The issues name the criteria left empty, as the scoring form calls them, or give
+    // KaTeX's reason for each formula it could not parse.
     const details = error.issues.map((issue) => issue.message).join(t('errors.listSeparator'));
     return t('errors.withDetails', { message, details });
   }

@@ -1,7 +1,8 @@
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MyWrittenResult } from '../../../shared/api/marking.js';
-import { answerText, correctText } from './mock-exam/answer-text.js';
+import { RichText } from '../../rich-text/RichText.js';
+import { answerText, correctText, isQuestionText } from './mock-exam/answer-text.js';
 
 type Result = NonNullable<Extract<MyWrittenResult, { published: true }>['result']>;
 
@@ -24,6 +25,7 @@ export function WrittenResultAnswers({ questions }: { questions: Result['questio
         {shown.map((row) => {
           const isEssay = row.type === 'essay' || row.type === 'file';
           const key = row.correct ? correctText(row.question, row.correct, t) : null;
+          const given = answerText(row.question, row.answer ?? undefined, t);
           return (
             <Card key={row.number} size="small">
               <Typography.Text strong>
@@ -31,14 +33,19 @@ export function WrittenResultAnswers({ questions }: { questions: Result['questio
                 {t('writtenResult.pointsOf', { points: row.points, max: row.maxPoints })}
               </Typography.Text>
               <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>
-                {row.question.stem}
+                <RichText text={row.question.stem} numberBlanks={row.type === 'fill_blank'} />
               </Typography.Paragraph>
               <Typography.Text type="secondary">
                 {t('candidateMockExam.result.yourAnswer')}
               </Typography.Text>
               <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                {answerText(row.question, row.answer ?? undefined, t) ??
-                  t('candidateMockExam.result.unanswered')}
+                {given === null ? (
+                  t('candidateMockExam.result.unanswered')
+                ) : isQuestionText(row.question.type, 'answer') ? (
+                  <RichText text={given} />
+                ) : (
+                  given
+                )}
               </Typography.Paragraph>
               {key ? (
                 <>
@@ -50,7 +57,7 @@ export function WrittenResultAnswers({ questions }: { questions: Result['questio
                     )}
                   </Typography.Text>
                   <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                    {key}
+                    {isQuestionText(row.question.type, 'correct') ? <RichText text={key} /> : key}
                   </Typography.Paragraph>
                 </>
               ) : null}

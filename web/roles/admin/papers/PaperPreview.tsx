@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isDrawing, totalPoints, type DraftPassage, type PaperDraft } from './paper-draft.js';
 import { PreviewQuestion } from './PreviewQuestion.js';
 import { usePassageTexts } from './usePapers.js';
+import { RichText } from '../../../rich-text/RichText.js';
 
 const preWrap = { whiteSpace: 'pre-wrap' } as const;
 
@@ -86,7 +87,7 @@ export function PaperPreview({ draft, onClose }: PaperPreviewProps) {
                           })}
                         >
                           <Typography.Paragraph style={{ ...preWrap, margin: 0 }}>
-                            {passageText(passage)}
+                            <RichText text={passageText(passage)} />
                           </Typography.Paragraph>
                         </Card>
                       ) : null}

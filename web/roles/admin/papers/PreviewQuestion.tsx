@@ -5,7 +5,7 @@ import type { Answer } from '../../../../shared/questions/answer-schema.js';
 import { questionForCandidate } from '../../../../shared/questions/candidate-view.js';
 import type { QuestionContent } from '../../../../shared/questions/question-schema.js';
 import { AnswerInputs } from '../../candidate/written-exam/AnswerInputs.js';
-import { StemWithBlanks } from '../../candidate/written-exam/QuestionCard.js';
+import { RichText } from '../../../rich-text/RichText.js';
 
 const preWrap = { whiteSpace: 'pre-wrap' } as const;
 const letterOf = (index: number) => String.fromCharCode(65 + index);
@@ -73,7 +73,7 @@ function AnswerKey({ content }: { content: QuestionContent }) {
   }
   return (
     <Typography.Paragraph type="success" strong style={{ ...preWrap, margin: 0 }}>
-      {text}
+      {content.type === 'essay' || content.type === 'file' ? <RichText text={text} /> : text}
     </Typography.Paragraph>
   );
 }
@@ -105,7 +105,7 @@ export function PreviewQuestion({ number, points, content }: PreviewQuestionProp
     >
       <Flex vertical gap={12}>
         <Typography.Paragraph id={stemId} style={{ ...preWrap, fontSize: 16, margin: 0 }}>
-          {content.type === 'fill_blank' ? <StemWithBlanks stem={content.stem} /> : content.stem}
+          <RichText text={content.stem} numberBlanks={content.type === 'fill_blank'} />
         </Typography.Paragraph>
         <ConfigProvider componentDisabled>
           <AnswerInputs

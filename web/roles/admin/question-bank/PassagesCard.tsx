@@ -69,7 +69,12 @@ function PassageModal({ passage, onClose }: { passage: BankPassage | null; onClo
         <Form.Item name="title" label={t('questionBank.passageTitle')} rules={[required]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="text" label={t('questionBank.passageText')} rules={[required]}>
+        <Form.Item
+          name="text"
+          label={t('questionBank.passageText')}
+          extra={t('questionBank.passageHint')}
+          rules={[required]}
+        >
           <Input.TextArea autoSize={{ minRows: 6, maxRows: 20 }} maxLength={MAX_PASSAGE_LENGTH} />
         </Form.Item>
       </Form>

@@ -16,6 +16,8 @@ import { FormNotice, type FormNoticeState } from '../../../forms/FormNotice.js';
 import { localizedName } from '../../../i18n/localizedName.js';
 import { useLocale } from '../../../i18n/useLocale.js';
 import { AnswerFields } from './AnswerFields.js';
+import { QuestionImageInsert, type ImageTarget } from './QuestionImageInsert.js';
+import { QuestionPreview } from './QuestionPreview.js';
 import {
   countBlankMarks,
   emptyFormValues,
@@ -46,6 +48,26 @@ export function QuestionFormModal({ question, knownTags, onClose }: QuestionForm
   // Undefined until the form mounts, whatever its type says.
   const watched = Form.useWatch('type', form) as QuestionFormValues['type'] | undefined;
   const type = watched ?? question?.type ?? 'single_choice';
+  const stem = (Form.useWatch('stem', form) as string | undefined) ?? '';
+  const options =
+    (Form.useWatch('options', form) as QuestionFormValues['options'] | undefined) ?? [];
+  const referenceAnswer = (Form.useWatch('referenceAnswer', form) as string | undefined) ?? '';
+  const hasOptions = type === 'single_choice' || type === 'multiple_choice';
+  const insertImage = (target: ImageTarget, marker: string) => {
+    const join = (current: string) => (current === '' ? marker : `${current} ${marker}`);
+    if (target === 'stem') {
+      form.setFieldValue('stem', join((form.getFieldValue('stem') as string | undefined) ?? ''));
+      return;
+    }
+    const current =
+      (form.getFieldValue('options') as QuestionFormValues['options'] | undefined) ?? [];
+    form.setFieldValue(
+      'options',
+      current.map((option, index) =>
+        index === target ? { ...option, text: join(option.text) } : option,
+      ),
+    );
+  };
   const passages = useBankPassages();
   const { locale } = useLocale();
   // A school admin may file a question under a college; a college admin's are always theirs.
@@ -171,6 +193,7 @@ export function QuestionFormModal({ question, knownTags, onClose }: QuestionForm
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
         </Form.Item>
+        <QuestionImageInsert optionCount={hasOptions ? options.length : 0} onInsert={insertImage} />
         {isSchoolAdmin && (
           <Form.Item label={t('questionBank.college')}>
             <Select
@@ -199,6 +222,12 @@ export function QuestionFormModal({ question, knownTags, onClose }: QuestionForm
           />
         </Form.Item>
         <AnswerFields type={type} />
+        <QuestionPreview
+          type={type}
+          stem={stem}
+          options={hasOptions ? options : []}
+          referenceAnswer={referenceAnswer}
+        />
         <Form.Item
           name="tags"
           label={t('questionBank.tags')}

@@ -16,6 +16,7 @@ import { callApi } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { optionLetter } from './question-form.js';
 import { questionBankKeys } from './useQuestionBank.js';
+import { RichText } from '../../../rich-text/RichText.js';
 
 interface QuestionsTableProps {
   items: BankQuestion[];
@@ -88,7 +89,9 @@ export function QuestionsTable(props: QuestionsTableProps) {
       key: 'stem',
       render: (_v, row) => (
         <Space orientation="vertical" size={0}>
-          <Typography.Text>{row.content.stem}</Typography.Text>
+          <Typography.Text>
+            <RichText text={row.content.stem} />
+          </Typography.Text>
           {row.passageTitle && (
             <Typography.Text type="secondary">
               {t('questionBank.passage')}：{row.passageTitle}

@@ -4,8 +4,8 @@ import type { MockAttemptDetail, MockQuestionResult } from '../../../../shared/a
 import type { AttemptQuestion } from '../../../../shared/api/written-exam.js';
 import type { Answer } from '../../../../shared/questions/answer-schema.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
-import { StemWithBlanks } from '../written-exam/QuestionCard.js';
-import { answerText, correctText } from './answer-text.js';
+import { RichText } from '../../../rich-text/RichText.js';
+import { answerText, correctText, isQuestionText } from './answer-text.js';
 
 type Result = NonNullable<MockAttemptDetail['result']>;
 
@@ -135,11 +135,10 @@ function QuestionResult({
           </Typography.Text>
         </Flex>
         <Typography.Paragraph style={preWrap}>
-          {question.question.type === 'fill_blank' ? (
-            <StemWithBlanks stem={question.question.stem} />
-          ) : (
-            question.question.stem
-          )}
+          <RichText
+            text={question.question.stem}
+            numberBlanks={question.question.type === 'fill_blank'}
+          />
         </Typography.Paragraph>
         <dl style={{ margin: 0 }}>
           <dt>
@@ -149,7 +148,13 @@ function QuestionResult({
           </dt>
           <dd style={{ margin: 0 }}>
             <Typography.Paragraph style={preWrap}>
-              {given ?? t('candidateMockExam.result.unanswered')}
+              {given === null ? (
+                t('candidateMockExam.result.unanswered')
+              ) : isQuestionText(question.question.type, 'answer') ? (
+                <RichText text={given} />
+              ) : (
+                given
+              )}
             </Typography.Paragraph>
           </dd>
           {correct ? (
@@ -162,7 +167,13 @@ function QuestionResult({
                 </Typography.Text>
               </dt>
               <dd style={{ margin: 0 }}>
-                <Typography.Paragraph style={preWrap}>{correct}</Typography.Paragraph>
+                <Typography.Paragraph style={preWrap}>
+                  {isQuestionText(question.question.type, 'correct') ? (
+                    <RichText text={correct} />
+                  ) : (
+                    correct
+                  )}
+                </Typography.Paragraph>
               </dd>
             </>
           ) : null}

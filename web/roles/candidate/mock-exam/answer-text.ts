@@ -69,3 +69,12 @@ export function correctText(
       return correct.referenceAnswer.trim() === '' ? null : correct.referenceAnswer;
   }
 }
+
+/**
+ * Whether an answer's words come from the question's own text (the chosen options, the 参考答案),
+ * which may hold formulas and pictures (RichText); the candidate's own words stay plain text.
+ */
+export function isQuestionText(type: CandidateQuestion['type'], of: 'answer' | 'correct'): boolean {
+  if (type === 'single_choice' || type === 'multiple_choice') return true;
+  return of === 'correct' && (type === 'essay' || type === 'file');
+}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { characterCount } from '../../../../shared/questions/answer-check.js';
 import type { Answer } from '../../../../shared/questions/answer-schema.js';
 import type { CandidateQuestion } from '../../../../shared/questions/candidate-view.js';
+import { RichText } from '../../../rich-text/RichText.js';
 import { answerFor, truncateToLength } from './answers.js';
 import { useTextDraft } from './useTextDraft.js';
 
@@ -38,7 +39,7 @@ export function AnswerInputs({ question, answer, stemId, onChange }: AnswerInput
           <Flex vertical gap={8}>
             {question.options.map((option, index) => (
               <Radio key={option.id} value={option.id}>
-                {letterOf(index)}. {option.text}
+                {letterOf(index)}. <RichText text={option.text} />
               </Radio>
             ))}
           </Flex>
@@ -65,7 +66,7 @@ export function AnswerInputs({ question, answer, stemId, onChange }: AnswerInput
                 onChange({ type: 'multiple_choice', optionIds: next });
               }}
             >
-              {letterOf(index)}. {option.text}
+              {letterOf(index)}. <RichText text={option.text} />
             </Checkbox>
           ))}
         </Flex>

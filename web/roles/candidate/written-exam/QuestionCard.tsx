@@ -1,8 +1,8 @@
 import { Alert, Card, Checkbox, Flex, Tag, Typography } from 'antd';
-import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptQuestion } from '../../../../shared/api/written-exam.js';
 import type { Answer } from '../../../../shared/questions/answer-schema.js';
+import { RichText } from '../../../rich-text/RichText.js';
 import { AnswerInputs } from './AnswerInputs.js';
 
 export interface SectionInfo {
@@ -26,21 +26,7 @@ const preWrap = { whiteSpace: 'pre-wrap' } as const;
 
 /** A fill-in stem with its blanks (`___`) numbered as the inputs below are: ___(1)___. */
 export function StemWithBlanks({ stem }: { stem: string }) {
-  const parts = stem.split(/_{3,}/);
-  return (
-    <>
-      {parts.map((part, index) => (
-        <Fragment key={index}>
-          {part}
-          {index < parts.length - 1 ? (
-            <Typography.Text underline strong>
-              {'\u2003'}({index + 1}){'\u2003'}
-            </Typography.Text>
-          ) : null}
-        </Fragment>
-      ))}
-    </>
-  );
+  return <RichText text={stem} numberBlanks />;
 }
 
 /** One question per screen, with its section's title and instructions and its reading passage. */
@@ -77,11 +63,10 @@ export function QuestionCard({
     >
       <Flex vertical gap={16}>
         <Typography.Paragraph id={stemId} style={{ ...preWrap, fontSize: 16, margin: 0 }}>
-          {question.question.type === 'fill_blank' ? (
-            <StemWithBlanks stem={question.question.stem} />
-          ) : (
-            question.question.stem
-          )}
+          <RichText
+            text={question.question.stem}
+            numberBlanks={question.question.type === 'fill_blank'}
+          />
         </Typography.Paragraph>
         <AnswerInputs
           question={question.question}
@@ -127,7 +112,7 @@ export function QuestionCard({
             styles={{ body: { maxHeight: '60vh', overflowY: 'auto' } }}
           >
             <Typography.Paragraph style={{ ...preWrap, margin: 0 }} data-testid="passage">
-              {passage.text}
+              <RichText text={passage.text} />
             </Typography.Paragraph>
           </Card>
           {body}
