@@ -34,6 +34,7 @@ import {
   zh as candidateMockExamZH,
 } from '../roles/candidate/mock-exam/messages.js';
 import { en as phoneCameraEN, zh as phoneCameraZH } from '../roles/phone/messages.js';
+import { en as answerFilesEN, zh as answerFilesZH } from '../written-files/messages.js';
 import {
   en as adminAnnouncementsEN,
   zh as adminAnnouncementsZH,
@@ -50,6 +51,7 @@ const zh = {
   candidateWrittenExam: candidateWrittenExamZH,
   candidateMockExam: candidateMockExamZH,
   phoneCamera: phoneCameraZH,
+  answerFiles: answerFilesZH,
   adminAnnouncements: adminAnnouncementsZH,
 };
 const en: typeof zh = {
@@ -62,6 +64,7 @@ const en: typeof zh = {
   candidateWrittenExam: candidateWrittenExamEN,
   candidateMockExam: candidateMockExamEN,
   phoneCamera: phoneCameraEN,
+  answerFiles: answerFilesEN,
   adminAnnouncements: adminAnnouncementsEN,
 };
 

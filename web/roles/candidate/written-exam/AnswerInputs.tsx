@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Flex, Input, Radio, Typography } from 'antd';
+import { Checkbox, Flex, Input, Radio, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { characterCount } from '../../../../shared/questions/answer-check.js';
@@ -6,6 +6,7 @@ import type { Answer } from '../../../../shared/questions/answer-schema.js';
 import type { CandidateQuestion } from '../../../../shared/questions/candidate-view.js';
 import { RichText } from '../../../rich-text/RichText.js';
 import { answerFor, truncateToLength } from './answers.js';
+import { FileAnswerInput } from './FileAnswerInput.js';
 import { useTextDraft } from './useTextDraft.js';
 
 interface AnswerInputsProps {
@@ -97,10 +98,19 @@ export function AnswerInputs({ question, answer, stemId, onChange }: AnswerInput
       const saved = answerFor('essay', answer, { type: 'essay', text: '' });
       return <EssayInput maxLength={question.maxLength} saved={saved.text} onChange={onChange} />;
     }
-    case 'file':
+    case 'file': {
+      const saved = answerFor('file', answer, { type: 'file', fileIds: [] });
       return (
-        <Alert type="info" showIcon title={t('candidateWrittenExam.question.fileNotSupported')} />
+        <FileAnswerInput
+          // QuestionCard names the stem `stem-<paperQuestionId>`.
+          paperQuestionId={stemId.replace(/^stem-/, '')}
+          maxFiles={question.maxFiles}
+          fileIds={saved.fileIds}
+          labelledBy={stemId}
+          onChange={onChange}
+        />
       );
+    }
   }
 }
 
