@@ -2,22 +2,22 @@
 export const QUESTION_CONTENT_ERRORS = {
   FORMULA_INVALID: {
     status: 400,
-    zh: '公式无法解析：请检查 $…$ 是否成对、LaTeX 命令是否正确（美元符号本身请写作 \\$）',
-    en: 'A formula cannot be parsed: check that each $ is closed and the LaTeX commands are right (write a literal dollar as \\$)',
+    zh: '公式无法解析（$ 须成对；美元符号写作 \\$）',
+    en: 'A formula cannot be parsed ($ must be paired; write a dollar as \\$)',
   },
   QUESTION_IMAGE_NOT_IMAGE: {
     status: 400,
-    zh: '文件不是可用的图片：题目图片只能是 PNG 或 JPEG，且必须能完整解码',
-    en: 'The file is not a usable picture: question pictures must be PNG or JPEG and decode completely',
+    zh: '图片须为可解码的 PNG 或 JPEG',
+    en: 'The picture must be a PNG or JPEG that decodes',
   },
   QUESTION_IMAGE_UNKNOWN: {
     status: 400,
-    zh: '题目引用的图片不存在或不在本题库中，请重新插入图片',
-    en: 'The question refers to a picture that does not exist or is not in this bank: insert it again',
+    zh: '引用的图片不在本题库中',
+    en: 'The picture named is not in this bank',
   },
   QUESTION_IMAGE_ALT_MISSING: {
     status: 400,
-    zh: '每张图片都需要文字说明（供读屏软件朗读），格式为 ![说明](image:…)',
-    en: 'Every picture needs a description (read out by screen readers), written ![description](image:…)',
+    zh: '图片须有说明：![说明](image:…)',
+    en: 'A picture needs its description: ![description](image:…)',
   },
 } as const;
