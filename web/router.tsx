@@ -166,6 +166,10 @@ export const routes: RouteObject[] = [
                 .SessionScoresPage,
             }),
           },
+          {
+            path: 'exams/:examId/marking',
+            lazy: async () => ({ Component: (await examinerChunk()).ExaminerMarkingPage }),
+          },
         ],
       },
       {

@@ -50,6 +50,7 @@ export function idKindOf(field: string, path: string): IdKind | null {
     case 'waitingExaminerIds':
     case 'panelExaminerIds':
     case 'proctorIds':
+    case 'markerIds':
       return 'staff';
     case 'userId':
       return path.startsWith('/api/admin/staff') ? 'staff' : 'candidate';

@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { paper, paperQuestion } from '../db/schema/index.js';
+import { appUser, exam, paper, paperQuestion } from '../db/schema/index.js';
 import type { TestApp } from '../test/test-app.js';
 import type { Caller } from './caller.js';
 
 // The security world's written-exam rows for the marking routes: a paper question of a written
-// exam in a college admin's reach and one out of it.
+// exam in a college admin's reach and one out of it; the matrix's examiner (主考官 林老师) is a
+// 阅卷人 of the first, through a session of it with the marker duty.
 
 /** An essay on a formal paper of 外国语学院笔试 (made through the API) and one of WRT2026's. */
 export async function markingRows(
@@ -48,5 +49,37 @@ export async function markingRows(
     )
     .limit(1);
   if (!flPaperQuestionId || !written) throw new Error('no paper questions for marking');
+  await assignMarker(test, admin, exams.flWrittenExamId, 'panel1');
   return { flPaperQuestionId, writtenPaperQuestionId: written.id };
+}
+
+/** A session of the exam with `username` (an examiner of its school) as its 阅卷人. */
+async function assignMarker(test: TestApp, admin: Caller, examId: string, username: string) {
+  const now = test.clock.now().getTime();
+  const session = await admin.ok({
+    method: 'POST',
+    url: `/api/admin/exams/${examId}/sessions`,
+    json: {
+      name: '外国语学院笔试考场',
+      startsAt: new Date(now + 86_400_000).toISOString(),
+      endsAt: new Date(now + 90_000_000).toISOString(),
+    },
+  });
+  const [marker] = await test.database.db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .innerJoin(exam, eq(exam.schoolId, appUser.schoolId))
+    .where(and(eq(exam.id, examId), eq(appUser.username, username)));
+  if (!marker) throw new Error(`no examiner ${username}`);
+  await admin.ok({
+    method: 'PUT',
+    url: `/api/admin/sessions/${session.json<{ id: string }>().id}/staff`,
+    json: {
+      waitingExaminerIds: [],
+      panelExaminerIds: [],
+      panelChairId: null,
+      proctorIds: [],
+      markerIds: [marker.id],
+    },
+  });
 }

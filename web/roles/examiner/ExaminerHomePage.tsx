@@ -1,6 +1,11 @@
 import { StaffSessionsPage } from '../staff/StaffSessionsPage.js';
+import { MarkerExamsCard } from './marking/MarkerExamsCard.js';
 
-/** `/examiner`: the sessions this examiner waits, examines or chairs in. */
+/** `/examiner`: the sessions this examiner waits, examines or chairs in, and the exams they mark. */
 export function ExaminerHomePage() {
-  return <StaffSessionsPage />;
+  return (
+    <StaffSessionsPage>
+      <MarkerExamsCard />
+    </StaffSessionsPage>
+  );
 }

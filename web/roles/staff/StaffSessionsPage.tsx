@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useSessionUser } from '../../auth/useSessionUser.js';
 import { sessionAttemptsPath, sessionCheckInPath } from './check-in/paths.js';
@@ -11,8 +12,11 @@ import { LoadError } from '../../ui/LoadError.js';
 import { SessionsTable } from '../../ui/SessionsTable.js';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js';
 
-/** Home of examiners and proctors: the sessions they are assigned to, with their duty. */
-export function StaffSessionsPage() {
+/**
+ * Home of examiners and proctors: the sessions they are assigned to, with their duty; a role's
+ * own parts (the examiner's 阅卷 list) come below as children.
+ */
+export function StaffSessionsPage({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   useDocumentTitle(t('staff.mySessions'));
   const { role } = useSessionUser();
@@ -78,6 +82,7 @@ export function StaffSessionsPage() {
           />
         )}
       </Card>
+      {children}
     </RoleShell>
   );
 }

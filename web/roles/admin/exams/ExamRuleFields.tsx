@@ -120,6 +120,21 @@ export function ExamRuleFields() {
       >
         <Switch />
       </Form.Item>
+      <Form.Item<ExamBody>
+        name={['rules', 'doubleMarking']}
+        label={t('adminExams.doubleMarking')}
+        extra={t('adminExams.doubleMarkingHelp')}
+        valuePropName="checked"
+      >
+        <Switch />
+      </Form.Item>
+      <Form.Item<ExamBody>
+        name={['rules', 'markingDifferenceThreshold']}
+        label={t('adminExams.markingDifferenceThreshold')}
+        extra={t('adminExams.markingDifferenceThresholdHelp')}
+      >
+        <InputNumber min={0} max={1000} step={0.5} precision={1} suffix={t('adminExams.points')} />
+      </Form.Item>
     </>
   );
 }

@@ -28,7 +28,7 @@ function toOptions(options: StaffOption[], role: StaffOption['role']) {
     }));
 }
 
-/** Sets who works in a session: waiting-room examiners, panel and chair, proctors. */
+/** Sets who works in a session: waiting-room examiners, panel and chair, proctors, 阅卷人. */
 export function SessionStaffAssignModal({ session, onClose }: SessionStaffAssignModalProps) {
   const { t } = useTranslation();
   const staff = useSessionStaff(session?.id ?? null);
@@ -71,6 +71,7 @@ function StaffForm({ staff, onClose }: { staff: SessionStaff; onClose: () => voi
           panelExaminerIds: values.panelExaminerIds,
           panelChairId: values.panelChairId ?? null,
           proctorIds: values.proctorIds,
+          markerIds: staff.examKind === 'written' ? (values.markerIds ?? []) : [],
         },
       }),
     onSuccess: async () => {
@@ -90,6 +91,7 @@ function StaffForm({ staff, onClose }: { staff: SessionStaff; onClose: () => voi
         panelExaminerIds: staff.panelExaminerIds,
         panelChairId: staff.panelChairId ?? undefined,
         proctorIds: staff.proctorIds,
+        markerIds: staff.markerIds,
       }}
       onFinish={(values) => save.mutate(values)}
     >
@@ -154,6 +156,20 @@ function StaffForm({ staff, onClose }: { staff: SessionStaff; onClose: () => voi
           placeholder={t('adminExams.pickStaff')}
         />
       </Form.Item>
+      {staff.examKind === 'written' ? (
+        <Form.Item<SessionStaffBody>
+          name="markerIds"
+          label={t('adminExams.markers')}
+          extra={t('adminExams.markersHelp')}
+        >
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={examiners}
+            placeholder={t('adminExams.pickStaff')}
+          />
+        </Form.Item>
+      ) : null}
       <Flex justify="flex-end" gap={8}>
         <Button onClick={onClose}>{t('adminExams.cancel')}</Button>
         <Button type="primary" htmlType="submit" loading={save.isPending}>

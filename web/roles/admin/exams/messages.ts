@@ -57,6 +57,12 @@ export const zh = {
   mockAnswersShownHelp: '关闭后，考生交卷后只看到得分和每题对错，看不到正确答案',
   resultAnswersShown: '公布成绩后显示考生答案与正确答案（笔试）',
   resultAnswersShownHelp: '开启后，考生在成绩详情中看到每题自己的答案、正确答案或参考答案',
+  doubleMarking: '双评（笔试主观题）',
+  doubleMarkingHelp:
+    '开启后每份主观题答卷由两位不同的阅卷人评分，两评相差超过阈值时由第三位阅卷人仲裁，仲裁分为最终得分；否则取两评平均分（按 0.5 分四舍五入）',
+  markingDifferenceThreshold: '双评分差阈值',
+  markingDifferenceThresholdHelp: '两评相差超过此分数时交第三位阅卷人仲裁；按 0.5 分递增',
+  points: '分',
   minutes: '分钟',
   times: '次',
   pledgeText: '诚信承诺书',
@@ -88,6 +94,9 @@ export const zh = {
   chairNotOnPanel: '主考官须为考官之一',
   proctors: '监考员',
   proctorsHelp: '只能选择监考员角色的人员',
+  markers: '阅卷人',
+  markersHelp:
+    '只能选择考官角色的人员；阅卷人可批阅本考试的主观题（匿名，看不到考生信息），不参与考场的候考与监考',
   pickStaff: '请选择',
   noChair: '不设主考官',
   panelRequired: '面试考场至少需要1名考官',
@@ -157,6 +166,13 @@ export const en: typeof zh = {
   resultAnswersShown: 'Show answers with the published result (written exams)',
   resultAnswersShownHelp:
     'When on, each candidate sees their own answer beside the correct or reference answer in the result details',
+  doubleMarking: 'Double marking (subjective answers of written exams)',
+  doubleMarkingHelp:
+    'When on, two different markers mark each subjective answer; if they differ by more than the threshold a third marker decides and that mark is final, else the mean counts (rounded half up to 0.5)',
+  markingDifferenceThreshold: 'Double-marking difference threshold',
+  markingDifferenceThresholdHelp:
+    'A difference above this many points sends the answer to a third marker; in steps of 0.5',
+  points: 'pts',
   minutes: 'min',
   times: 'times',
   pledgeText: 'Integrity pledge',
@@ -188,6 +204,9 @@ export const en: typeof zh = {
   chairNotOnPanel: 'The chair must be one of the panel examiners',
   proctors: 'Proctors',
   proctorsHelp: 'Only staff with the proctor role',
+  markers: 'Markers',
+  markersHelp:
+    'Only staff with the examiner role; markers mark this exam’s subjective answers (anonymously) and take no part in the session itself',
   pickStaff: 'Choose',
   noChair: 'No chair',
   panelRequired: 'An interview session needs at least one panel examiner',

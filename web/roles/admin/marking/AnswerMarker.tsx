@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, InputNumber, List, Space, Tag, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarkingAnswer } from '../../../../shared/api/marking.js';
@@ -6,6 +6,8 @@ import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
 interface AnswerMarkerProps {
   answer: MarkingAnswer;
+  /** 双评: the caller's own mark only, one mark per paper, the slot it fills. */
+  isDoubleMarking?: boolean;
   maxPoints: number;
   isSaving: boolean;
   onSave: (mark: { points: number; comment: string }) => void;
@@ -16,6 +18,7 @@ interface AnswerMarkerProps {
 /** One anonymised answer with its points and comment; Enter in the points box saves. */
 export function AnswerMarker({
   answer,
+  isDoubleMarking = false,
   maxPoints,
   isSaving,
   onSave,
@@ -28,8 +31,10 @@ export function AnswerMarker({
   const commentId = useId();
   const [points, setPoints] = useState<number | null>(answer.mark?.points ?? null);
   const [comment, setComment] = useState(answer.mark?.comment ?? '');
+  // 双评: a paper the caller marked already, or with its final mark, takes no mark from them.
+  const isLocked = isDoubleMarking && answer.nextSlot === null;
   const save = () => {
-    if (points === null || isSaving) return;
+    if (points === null || isSaving || isLocked) return;
     onSave({ points, comment });
   };
 
@@ -46,7 +51,21 @@ export function AnswerMarker({
         </Space>
       }
       extra={
-        answer.mark ? (
+        isDoubleMarking ? (
+          <Space wrap>
+            {answer.mark ? (
+              <Tag color="blue">
+                {t('writtenMarking.myMark', {
+                  slot: t(`writtenMarking.slots.${answer.mark.slot}`),
+                  points: answer.mark.points,
+                })}
+              </Tag>
+            ) : null}
+            <Tag color={answer.stage === 'done' ? 'green' : 'default'}>
+              {t(`writtenMarking.stages.${answer.stage}`)}
+            </Tag>
+          </Space>
+        ) : answer.mark ? (
           <Tag color="green">
             {t('writtenMarking.markedBy', {
               name: answer.mark.markerName,
@@ -61,7 +80,21 @@ export function AnswerMarker({
     >
       <Flex vertical gap={12}>
         <AnswerText answer={answer} />
-        <label htmlFor={pointsId}>{t('writtenMarking.points', { max: maxPoints })}</label>
+        {answer.marks.length > 0 ? <AllMarks answer={answer} /> : null}
+        {isLocked ? (
+          <Alert
+            type="info"
+            title={answer.mark ? t('writtenMarking.markedByYou') : t('writtenMarking.alreadyFinal')}
+          />
+        ) : null}
+        <label htmlFor={pointsId}>
+          {isDoubleMarking && answer.nextSlot
+            ? t('writtenMarking.pointsSlot', {
+                max: maxPoints,
+                slot: t(`writtenMarking.slots.${answer.nextSlot}`),
+              })
+            : t('writtenMarking.points', { max: maxPoints })}
+        </label>
         {/* No max: it would clamp a typo (20 for 2.0) to full marks; the server refuses it. */}
         <InputNumber
           id={pointsId}
@@ -69,6 +102,7 @@ export function AnswerMarker({
           min={0}
           step={0.5}
           precision={1}
+          disabled={isLocked}
           value={points}
           onChange={(value) => setPoints(value)}
           onPressEnter={(event) => {
@@ -87,13 +121,19 @@ export function AnswerMarker({
           value={comment}
           maxLength={2000}
           autoSize={{ minRows: 2, maxRows: 6 }}
+          disabled={isLocked}
           onChange={(event) => setComment(event.target.value)}
         />
         <Space wrap>
           <Button disabled={!onPrevious} onClick={() => onPrevious?.()}>
             {t('writtenMarking.previous')}
           </Button>
-          <Button type="primary" loading={isSaving} disabled={points === null} onClick={save}>
+          <Button
+            type="primary"
+            loading={isSaving}
+            disabled={points === null || isLocked}
+            onClick={save}
+          >
             {t('writtenMarking.save')}
           </Button>
           <Button disabled={!onNext} onClick={() => onNext?.()}>
@@ -102,6 +142,42 @@ export function AnswerMarker({
         </Space>
       </Flex>
     </Card>
+  );
+}
+
+/** Every mark of the paper with its marker and the final points (admins, once complete). */
+function AllMarks({ answer }: { answer: MarkingAnswer }) {
+  const { t } = useTranslation();
+  return (
+    <List
+      size="small"
+      bordered
+      header={t('writtenMarking.allMarks')}
+      dataSource={answer.marks}
+      renderItem={(mark) => (
+        <List.Item>
+          <Flex vertical>
+            <Typography.Text>
+              {t('writtenMarking.markLine', {
+                slot: t(`writtenMarking.slots.${mark.slot}`),
+                name: mark.markerName,
+                points: mark.points,
+              })}
+            </Typography.Text>
+            {mark.comment ? (
+              <Typography.Text type="secondary">{mark.comment}</Typography.Text>
+            ) : null}
+          </Flex>
+        </List.Item>
+      )}
+      footer={
+        answer.finalPoints === null ? null : (
+          <Typography.Text strong>
+            {t('writtenMarking.finalPoints', { points: answer.finalPoints })}
+          </Typography.Text>
+        )
+      }
+    />
   );
 }
 

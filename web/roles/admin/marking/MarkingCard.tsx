@@ -2,24 +2,21 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Empty, Flex, Progress, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  putMark,
-  type MarkingOverview,
-  type MarkingQuestion,
-} from '../../../../shared/api/marking.js';
-import { callApi } from '../../../api/client.js';
+import type { MarkingOverview, MarkingQuestion } from '../../../../shared/api/marking.js';
 import { FormNotice } from '../../../forms/FormNotice.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { AnswerMarker } from './AnswerMarker.js';
-import { markingKeys, useMarkingQuestion } from './useMarking.js';
+import { markingKeys, saveMark, useMarkingQuestion, type MarkingRole } from './useMarking.js';
 
 interface MarkingCardProps {
   examId: string;
   overview: MarkingOverview | undefined;
+  /** An admin's marking (names once complete) or a 阅卷人's (always anonymous). */
+  role?: MarkingRole;
 }
 
 /** 阅卷: choose a subjective question, then mark its anonymised answers one after another. */
-export function MarkingCard({ examId, overview }: MarkingCardProps) {
+export function MarkingCard({ examId, overview, role = 'admin' }: MarkingCardProps) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string | null>(null);
   const questionId = chosen ?? overview?.questions[0]?.paperQuestionId ?? null;
@@ -33,7 +30,10 @@ export function MarkingCard({ examId, overview }: MarkingCardProps) {
       points: question.points,
       marked: question.markedCount,
       total: question.submittedCount,
-    });
+    }) +
+    (overview?.doubleMarking
+      ? t('writtenMarking.questionPending', { count: question.myPendingCount })
+      : '');
 
   if (!overview) return <Card loading />;
   if (overview.questions.length === 0) {
@@ -45,6 +45,14 @@ export function MarkingCard({ examId, overview }: MarkingCardProps) {
         <Alert
           type="info"
           title={t('writtenMarking.inProgress', { count: overview.inProgressCount })}
+        />
+      ) : null}
+      {overview.doubleMarking ? (
+        <Alert
+          type="warning"
+          title={t('writtenMarking.doubleMarkingRule', {
+            threshold: overview.doubleMarking.threshold,
+          })}
         />
       ) : null}
       <Flex vertical gap={4}>
@@ -61,33 +69,53 @@ export function MarkingCard({ examId, overview }: MarkingCardProps) {
         />
       </Flex>
       {questionId ? (
-        <QuestionMarking key={questionId} examId={examId} questionId={questionId} />
+        <QuestionMarking
+          key={questionId}
+          examId={examId}
+          questionId={questionId}
+          role={role}
+          isDoubleMarking={overview.doubleMarking !== null}
+        />
       ) : null}
     </Flex>
   );
 }
 
-function QuestionMarking({ examId, questionId }: { examId: string; questionId: string }) {
+interface QuestionMarkingProps {
+  examId: string;
+  questionId: string;
+  role: MarkingRole;
+  isDoubleMarking: boolean;
+}
+
+function QuestionMarking({ examId, questionId, role, isDoubleMarking }: QuestionMarkingProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const view = useMarkingQuestion(examId, questionId);
+  const view = useMarkingQuestion(examId, questionId, role);
   const [position, setPosition] = useState<number | null>(null);
   const answers = view.data?.answers ?? [];
-  const firstUnmarked = answers.findIndex((answer) => answer.mark === null);
-  const index = Math.min(position ?? Math.max(firstUnmarked, 0), Math.max(answers.length - 1, 0));
+  // The first paper waiting for the caller's mark (双评: not one they marked already).
+  const firstPending = answers.findIndex(
+    (answer) => answer.stage !== 'done' && answer.nextSlot !== null,
+  );
+  const index = Math.min(position ?? Math.max(firstPending, 0), Math.max(answers.length - 1, 0));
   const current = answers[index];
   const save = useMutation({
     mutationFn: (mark: { attemptId: string; points: number; comment: string }) =>
-      callApi(putMark, {
-        params: { examId, paperQuestionId: questionId, attemptId: mark.attemptId },
-        body: { points: mark.points, comment: mark.comment },
-      }),
+      saveMark(
+        role,
+        { examId, paperQuestionId: questionId, attemptId: mark.attemptId },
+        { points: mark.points, comment: mark.comment },
+      ),
     onSuccess: async (saved, mark) => {
       const code = answers.find((answer) => answer.attemptId === mark.attemptId)?.code ?? '';
       void message.success(t('writtenMarking.saved', { code, points: saved.mark.points }));
       setPosition(Math.min(index + 1, answers.length - 1));
-      await queryClient.invalidateQueries({ queryKey: markingKeys.exam(examId) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: markingKeys.exam(examId) }),
+        queryClient.invalidateQueries({ queryKey: markingKeys.markerExams }),
+      ]);
     },
   });
 
@@ -96,7 +124,12 @@ function QuestionMarking({ examId, questionId }: { examId: string; questionId: s
   }
   if (!view.data) return <Card loading />;
   const { question, isComplete } = view.data;
-  const marked = answers.filter((answer) => answer.mark !== null).length;
+  const marked = answers.filter((answer) => answer.stage === 'done').length;
+  const count = (stage: 'first' | 'second' | 'third') =>
+    answers.filter((answer) => answer.stage === stage).length;
+  const myPending = answers.filter(
+    (answer) => answer.stage !== 'done' && answer.nextSlot !== null,
+  ).length;
 
   return (
     <Flex vertical gap={16}>
@@ -118,15 +151,31 @@ function QuestionMarking({ examId, questionId }: { examId: string; questionId: s
         {/* Nothing submitted yet is not "all marked": say nothing until there are papers. */}
         {answers.length > 0 ? (
           <Typography.Text type="secondary">
-            {isComplete ? t('writtenMarking.revealed') : t('writtenMarking.anonymous')}
+            {role === 'marker'
+              ? t('writtenMarking.markerAnonymous')
+              : isComplete
+                ? t('writtenMarking.revealed')
+                : t('writtenMarking.anonymous')}
           </Typography.Text>
         ) : null}
       </Flex>
+      {isDoubleMarking ? (
+        <Typography.Text aria-live="polite">
+          {t('writtenMarking.pendingBySlot', {
+            first: count('first'),
+            second: count('second'),
+            third: count('third'),
+          })}
+          {' · '}
+          {t('writtenMarking.myPending', { count: myPending })}
+        </Typography.Text>
+      ) : null}
       <FormNotice notice={save.isError ? { kind: 'error', error: save.error } : null} />
       {current ? (
         <AnswerMarker
           key={`${current.attemptId}:${current.mark?.markedAt ?? ''}`}
           answer={current}
+          isDoubleMarking={isDoubleMarking}
           maxPoints={question.points}
           isSaving={save.isPending}
           onSave={(mark) => save.mutate({ attemptId: current.attemptId, ...mark })}
