@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.js';
 import { bankPassage, bankQuestion } from '../db/schema/index.js';
 import { insertPaper } from '../written-exam/paper-writer.js';
+import { DEMO_MATH_QUESTIONS } from './math-questions.js';
 import {
   DEMO_FORMAL_SECTIONS,
   DEMO_MOCK_SECTIONS,
@@ -82,4 +83,15 @@ export async function seedDemoPapers(
     passages,
     sections: await sectionsOf(DEMO_MOCK_SECTIONS),
   });
+  for (const question of DEMO_MATH_QUESTIONS) {
+    await db.insert(bankQuestion).values({
+      schoolId: target.schoolId,
+      type: question.content.type,
+      content: question.content,
+      tags: ['高等数学'],
+      difficulty: question.difficulty,
+      defaultPoints: question.points,
+      externalKey: question.key,
+    });
+  }
 }

@@ -50,8 +50,16 @@ export const QUESTION_INSTRUCTIONS: readonly (readonly [string, string])[] = [
     'Passages: write the title and text on the sheet 阅读材料, then the title in the question’s 阅读材料 column; a title of a passage already in the bank works too.',
   ],
   [
-    '导入前请删除示例行（题号以“示例”开头）。公式不会被计算，请填写文本。',
-    'Delete the example rows (keys starting with 示例) before importing. Formulas are not evaluated; type text.',
+    '数学公式：在题干、选项、参考答案和阅读材料中用 LaTeX 写在 $…$ 中（单独成行用 $$…$$），如 $\\frac{1}{2}$；美元符号本身写作 \\$。无法解析的公式所在行不会导入。',
+    'Maths: write formulas in LaTeX between $…$ ($$…$$ for a line of its own) in stems, options, reference answers and passages, e.g. $\\frac{1}{2}$; write a literal dollar as \\$. A row whose formula does not parse is not imported.',
+  ],
+  [
+    '图片不能通过导入添加：请在题库的题目编辑中“插入图片”。导出文件中的 ![说明](image:…) 是题库中已有的图片，可原样导入。',
+    'Pictures cannot be added by an import: use 插入图片 in the question editor. A ![description](image:…) in an export names a picture already in the bank and imports as it is.',
+  ],
+  [
+    '导入前请删除示例行（题号以“示例”开头）。Excel 公式（=…）不会被计算，请填写文本。',
+    'Delete the example rows (keys starting with 示例) before importing. Excel formulas (=…) are not evaluated; type text.',
   ],
 ];
 
@@ -136,9 +144,9 @@ const EXAMPLES: ExportedQuestion[] = [
     externalKey: '示例-6',
     content: {
       type: 'file',
-      stem: '写出推导过程，拍照上传。',
+      stem: '求 $\\int_0^1 x^2\\,dx$，写出推导过程，拍照上传。',
       maxFiles: 3,
-      referenceAnswer: '',
+      referenceAnswer: '$$\\int_0^1 x^2\\,dx = \\frac{1}{3}$$',
     },
     defaultPoints: 10,
     difficulty: 4,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRichText } from '../../shared/questions/rich-text.js';
+import { parseRichText, richFieldsOf } from '../../shared/questions/rich-text.js';
+import { DEMO_MATH_QUESTIONS } from '../demo/math-questions.js';
+import { DEMO_FORMAL_SECTIONS, DEMO_MOCK_SECTIONS } from '../demo/written-paper-content.js';
 import { formulaProblemsOf } from './formula-check.js';
 
 // The formula check every bank write and import row passes (issue 14 §1, §7: FORMULA_INVALID).
@@ -62,5 +64,24 @@ describe('formulas in question text', () => {
       problems: [],
     });
     expect(parseRichText(`![](image:${id})`).problems).toEqual(['image_alt_missing']);
+  });
+});
+
+describe("the demo's and the template's questions", () => {
+  it('hold only formulas that parse', () => {
+    const contents = [
+      ...DEMO_MATH_QUESTIONS,
+      ...[...DEMO_FORMAL_SECTIONS, ...DEMO_MOCK_SECTIONS].flatMap((section) => section.questions),
+    ].map((question) => question.content);
+    const problems = contents.flatMap((content) =>
+      richFieldsOf(content).flatMap((field) => formulaProblemsOf(field.text)),
+    );
+    expect(problems).toEqual([]);
+    const formulas = DEMO_MATH_QUESTIONS.flatMap((question) =>
+      richFieldsOf(question.content).flatMap((field) =>
+        parseRichText(field.text).segments.filter((segment) => segment.kind === 'math'),
+      ),
+    );
+    expect(formulas.length).toBeGreaterThanOrEqual(8);
   });
 });
