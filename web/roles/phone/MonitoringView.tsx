@@ -1,9 +1,10 @@
 import { Flex, Result, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../media/media-session.js';
 import { createP2PMediaSession } from '../../media/p2p-session.js';
 import { ReconnectingBanner } from '../../ui/ReconnectingBanner.js';
+import { AnswerCapture } from './AnswerCapture.js';
 import { CameraErrorNotice } from './CameraErrorNotice.js';
 import { CameraVideo } from '../../media/camera/CameraVideo.js';
 import { WakeLockNotice } from './PlacementStep.js';
@@ -12,7 +13,8 @@ import type { WakeLockState } from './useWakeLock.js';
 
 /**
  * 监控已开启: the rear camera (any camera when there is none) published as `phone` through the
- * media session, and a small self-view (the page keeps the heartbeat: usePhoneSocket). Leaving
+ * media session, and a small self-view (the page keeps the heartbeat: usePhoneSocket); 拍照上传
+ * when the PC asks for photos of a file question (AnswerCapture). Leaving
  * it (the exam over, the phone replaced) stops the camera.
  */
 export function MonitoringView({ wakeLock }: { wakeLock: WakeLockState }) {
@@ -20,6 +22,7 @@ export function MonitoringView({ wakeLock }: { wakeLock: WakeLockState }) {
   const [attempt, setAttempt] = useState(0);
   const camera = useCamera('environment', attempt);
   const [mediaState, setMediaState] = useState<ConnectionState>('new');
+  const videoRef = useRef<HTMLVideoElement | null>(null);
 
   useEffect(() => {
     if (camera.status !== 'open') return;
@@ -63,6 +66,7 @@ export function MonitoringView({ wakeLock }: { wakeLock: WakeLockState }) {
       {camera.status === 'open' ? (
         <Flex vertical gap={4} align="center">
           <CameraVideo
+            videoRef={videoRef}
             stream={camera.stream}
             label={t('phoneCamera.monitoring.selfView')}
             style={{ maxWidth: 200 }}
@@ -70,6 +74,7 @@ export function MonitoringView({ wakeLock }: { wakeLock: WakeLockState }) {
           <Typography.Text type="secondary">{t('phoneCamera.monitoring.selfView')}</Typography.Text>
         </Flex>
       ) : null}
+      <AnswerCapture videoRef={videoRef} isCameraOpen={camera.status === 'open'} />
       <WakeLockNotice state={wakeLock} />
       <ReconnectingBanner states={[mediaState]} />
     </Flex>
