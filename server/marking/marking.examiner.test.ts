@@ -12,6 +12,7 @@ import { appUser, exam, examSession, school } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { auditEntries, loginStaff } from '../test/demo-logins.js';
 import type { TestClient } from '../test/test-app.js';
+import { setWrittenRules } from '../written-exam/written-test-helpers.js';
 import { markingWorld, refusal, type MarkingWorld } from './marking-test-world.js';
 
 // 阅卷 by 阅卷人 (issue 14 §6): examiners with the marker duty on a session of the written exam
@@ -123,6 +124,24 @@ describe('阅卷人: examiners with the marker duty mark a written exam, anonymo
     expect(admin.view.answers[0]?.candidate).toMatchObject({ admissionNumber: 'WRT2026001' });
     const entries = await auditEntries(world.admin, 'answer.marked');
     expect(entries.map((entry) => entry.detail)).toContain('WRT2026 A001 第4题 一评(first): 12/15');
+  });
+
+  it('asks every paper for a second mark when 双评 is turned on afterwards', async () => {
+    await setWrittenRules(world.test, { doubleMarking: true });
+    const overview = (await routes.overview(zhou)).json<MarkingOverview>();
+    expect(overview).toMatchObject({ isComplete: false, doubleMarking: { threshold: 2 } });
+    expect(overview.questions[0]).toMatchObject({
+      markedCount: 0,
+      pending: { first: 0, second: 2, third: 0 },
+      // Both first marks are 周老师's: the second ones are someone else's.
+      myPendingCount: 0,
+    });
+    const results = (
+      await world.admin.get(`/api/admin/exams/${world.examId}/written-results`)
+    ).json<WrittenResults>();
+    expect(results.isMarkingComplete).toBe(false);
+    expect(results.items.map((item) => item.state)).toEqual(['submitted', 'submitted']);
+    await setWrittenRules(world.test, { doubleMarking: false });
   });
 
   it('answers NOT_FOUND to a marker of another school', async () => {

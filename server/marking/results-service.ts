@@ -243,14 +243,16 @@ export class WrittenResultsService {
     };
     if (!attempt) return { ...empty, state: 'absent' };
     if (!entry) return { ...empty, state: attempt.state };
+    // From the final marks under the exam's current rule (双评 turned on later reopens a paper).
+    const state = entry.isComplete ? 'marked' : 'submitted';
     // While marking is anonymous, a named row with a fresh mark would tell whose paper it was.
     if (!book.isComplete) {
-      return { ...empty, state: attempt.state, objectivePoints: entry.objective };
+      return { ...empty, state, objectivePoints: entry.objective };
     }
     const passMark = book.papers.find((p) => p.id === attempt.paperId)?.passMark ?? null;
     return {
       ...registration,
-      state: attempt.state,
+      state,
       objectivePoints: entry.objective,
       subjectivePoints: entry.subjective,
       total: entry.total,
