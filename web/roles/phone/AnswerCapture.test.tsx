@@ -31,7 +31,7 @@ function liveVideo() {
   Object.defineProperty(video, 'readyState', { value: 4 });
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({
     drawImage: () => undefined,
-  } as unknown as CanvasRenderingContext2D);
+  } as never);
   vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation((callback) =>
     callback(new Blob([new Uint8Array(8)], { type: 'image/jpeg' })),
   );
