@@ -1,6 +1,6 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptView } from '../../../../shared/api/written-exam.js';
 import { PageSpinner } from '../../../ui/PageSpinner.js';
@@ -15,9 +15,13 @@ import { OfflineBanner, SaveIndicator } from './SaveIndicator.js';
 import { SubmitPanel } from './SubmitPanel.js';
 import { SubmittedScreen, UnsavedAnswers } from './SubmittedScreen.js';
 import { useAnswerQueue } from './useAnswerQueue.js';
+import { useAttemptSocket } from './useAttemptSocket.js';
 import { useSubmitAttempt } from './useAttempt.js';
 import { useMarks } from './useMarks.js';
 import { useSessionValue } from './useSessionValue.js';
+
+// The camera corner loads after the paper: the candidate's first screen stays small.
+const SelfView = lazy(() => import('./self-view/SelfView.js'));
 
 /** While time is up or the server stopped taking answers, the attempt is read this often. */
 export const CLOSED_POLL_MS = 5_000;
@@ -71,6 +75,8 @@ export function AnsweringView({
   const isOpen = attempt.state === 'in_progress';
 
   const { answers, change, flush } = saves;
+  // The formal attempt only: a mock attempt has no outage protection and no camera corner.
+  useAttemptSocket(registrationId, !mock && isOpen, refetch);
 
   // Time is up, or the server takes no more answers: what waits goes out (the server takes it
   // within a short grace), then the page waits for the server to say the paper is in.
@@ -159,31 +165,38 @@ export function AnsweringView({
             </Button>
           </Flex>
         </Flex>
-        <Card size="small">
-          <Flex vertical gap={16}>
-            <QuestionGrid
-              questions={items.map((item) => item.question)}
-              currentIndex={index}
-              isAnswered={answered}
-              isMarked={marks.isMarked}
-              onOpen={setIndex}
-            />
-            <SubmitPanel
-              registrationId={registrationId}
-              submitFace={attempt.submitFace}
-              now={now}
-              submitOpensAt={attempt.submitOpensAt}
-              total={items.length}
-              unanswered={unanswered}
-              pending={saves.queue.pendingIds.length}
-              flush={async () => {
-                await flush();
-                return saves.pendingNow();
-              }}
-              submit={() => (mock ? mock.submit() : submit.mutateAsync())}
-            />
-          </Flex>
-        </Card>
+        <Flex vertical gap={12}>
+          {mock ? null : (
+            <Suspense fallback={null}>
+              <SelfView registrationId={registrationId} />
+            </Suspense>
+          )}
+          <Card size="small">
+            <Flex vertical gap={16}>
+              <QuestionGrid
+                questions={items.map((item) => item.question)}
+                currentIndex={index}
+                isAnswered={answered}
+                isMarked={marks.isMarked}
+                onOpen={setIndex}
+              />
+              <SubmitPanel
+                registrationId={registrationId}
+                submitFace={attempt.submitFace}
+                now={now}
+                submitOpensAt={attempt.submitOpensAt}
+                total={items.length}
+                unanswered={unanswered}
+                pending={saves.queue.pendingIds.length}
+                flush={async () => {
+                  await flush();
+                  return saves.pendingNow();
+                }}
+                submit={() => (mock ? mock.submit() : submit.mutateAsync())}
+              />
+            </Flex>
+          </Card>
+        </Flex>
       </div>
       <InactivityWarning
         submitAt={attempt.inactivitySubmitAt}

@@ -1,5 +1,6 @@
 // Texts of the written exam's page in both languages; candidateTexts.ts mounts them under
 // `candidateWrittenExam`.
+import { en as selfViewEN, zh as selfViewZH } from './self-view/messages.js';
 import { en as screenShareEN, zh as screenShareZH } from './signals/messages.js';
 
 export const zh = {
@@ -117,6 +118,7 @@ export const zh = {
     continue: '继续作答',
   },
   screenShare: screenShareZH,
+  selfView: selfViewZH,
 };
 
 export const en: typeof zh = {
@@ -241,4 +243,5 @@ export const en: typeof zh = {
     continue: 'Keep answering',
   },
   screenShare: screenShareEN,
+  selfView: selfViewEN,
 };

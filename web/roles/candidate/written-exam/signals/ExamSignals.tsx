@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { AttemptView } from '../../../../../shared/api/written-exam.js';
 import { useServerNow } from '../../check-in/useCheckIn.js';
 import type { EventStorage } from './event-queue.js';
@@ -38,8 +38,15 @@ export function ExamSignals({
   const { attemptId } = attempt;
   const isOpen = attempt.state === 'in_progress';
   const { record } = useAttemptEvents(registrationId, attemptId, storage);
-  const share = useExamScreenShare(screenShareRequired && isOpen);
+  const examShare = useExamScreenShare(screenShareRequired && isOpen);
   const now = useServerNow(offsetMs);
+  const { start: startShare } = examShare;
+  // Pressing 共享屏幕 is the candidate's action (the inactivity submit counts it), shared or not.
+  const handleShare = useCallback(() => {
+    record('screen_share_requested');
+    startShare();
+  }, [record, startShare]);
+  const share = useMemo(() => ({ ...examShare, start: handleShare }), [examShare, handleShare]);
 
   useEffect(() => {
     if (!isOpen) return;

@@ -126,6 +126,8 @@ export class AttemptEventQueue {
   flush(): Promise<void> {
     this.flushing ??= this.deliver().finally(() => {
       this.flushing = null;
+      // Recorded as the last batch was answered, an event found this flush ending: send it now.
+      if (this.events.length > 0 && !this.isFailing && !this.isClosed) void this.flush();
     });
     return this.flushing;
   }
