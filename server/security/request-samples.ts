@@ -45,6 +45,8 @@ export function idKindOf(field: string, path: string): IdKind | null {
       return path.includes('/mock-attempts/') ? 'mockAttempt' : null;
     case 'answerFileId':
       return 'answerFile';
+    case 'imageId':
+      return 'questionImage';
     case 'staffId':
     case 'panelChairId':
     case 'waitingExaminerIds':

@@ -24,6 +24,8 @@ export const ID_KINDS = [
   'mockAttempt',
   /** A photo of a file answer (上传作答) of the candidate's attempt. */
   'answerFile',
+  /** A picture of the bank (题库图片), named in a question of 张三's mock attempt. */
+  'questionImage',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type IdSet = Record<IdKind, string> & { schoolSlug: string };
@@ -74,6 +76,9 @@ export interface SchoolRows {
   writtenPaperQuestionId: string;
   /** Answer photos: 张三's at 外国语学院笔试's paper; 李四's and 王五's at WRT2026's. */
   zhangAnswerFileId: string;
+  /** 外国语学院's picture, on 张三's mock attempt; 计算机学院's, on no paper. */
+  flImageId: string;
+  csImageId: string;
   liAnswerFileId: string;
   wangAnswerFileId: string;
 }
@@ -98,6 +103,7 @@ export function ownIds(rows: SchoolRows): IdSet {
     paperQuestion: rows.flPaperQuestionId,
     mockAttempt: rows.zhang.mockAttemptId,
     answerFile: rows.zhangAnswerFileId,
+    questionImage: rows.flImageId,
   };
 }
 
@@ -121,6 +127,7 @@ export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | nu
         faceCheck: rows.li.faceCheckId,
         mockAttempt: rows.li.mockAttemptId,
         answerFile: rows.liAnswerFileId,
+        questionImage: rows.csImageId,
         // 张三 is of 外国语学院: the 计算机学院 announcement is not for him.
         announcement: rows.csAnnouncementId,
       };
@@ -143,6 +150,7 @@ export function outOfScopeIds(rows: SchoolRows, role: Role): Partial<IdSet> | nu
         writtenExam: rows.writtenExamId,
         paperQuestion: rows.writtenPaperQuestionId,
         answerFile: rows.wangAnswerFileId,
+        questionImage: rows.csImageId,
       };
     case 'school_admin':
     case 'platform_admin':
@@ -189,6 +197,8 @@ export function allIdsOf(rows: SchoolRows): string[] {
     rows.flPaperQuestionId,
     rows.writtenPaperQuestionId,
     rows.zhangAnswerFileId,
+    rows.flImageId,
+    rows.csImageId,
     rows.liAnswerFileId,
     rows.wangAnswerFileId,
     ...people,

@@ -20,6 +20,7 @@ import { createTestApp, type TestApp } from '../test/test-app.js';
 import { Caller } from './caller.js';
 import { SAMPLE_QUESTION } from './request-samples.js';
 import { markingRows } from './security-world-marking.js';
+import { questionImageRows } from './security-world-question-images.js';
 import { answerFileRows } from './security-world-answer-files.js';
 import { mockAttemptOf } from './security-world-mock.js';
 import type { CandidateRows, SchoolRows } from './security-world-ids.js';
@@ -253,6 +254,12 @@ async function schoolRows(test: TestApp, slug: string): Promise<SchoolRows> {
       zhang: { registrationId: zhang.registrationId, sessionId: interviewSessionId },
       liMockAttemptId: li.mockAttemptId,
       wangMockAttemptId: wang.mockAttemptId,
+    })),
+    ...(await questionImageRows(test, {
+      schoolId,
+      collegeId,
+      csCollegeId,
+      mockAttemptId: zhang.mockAttemptId,
     })),
     schoolId,
     slug,
