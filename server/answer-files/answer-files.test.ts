@@ -87,11 +87,16 @@ describe('answer photos (上传作答), through the routes', () => {
           questions: [
             {
               points: 10,
-              content: { type: 'file', stem: '手写作文草稿拍照上传', maxFiles: 2 },
+              content: {
+                type: 'file',
+                stem: '手写作文草稿拍照上传',
+                maxFiles: 2,
+                referenceAnswer: '',
+              },
             },
             {
               points: 5,
-              content: { type: 'essay', stem: 'Write.', maxLength: 100 },
+              content: { type: 'essay', stem: 'Write.', maxLength: 100, referenceAnswer: '' },
             },
           ],
         },
