@@ -32,8 +32,12 @@ export function formulaProblem(tex: string, display: boolean): string | null {
       },
     });
   } catch (error) {
+    // A ParseError says what is wrong; anything else KaTeX throws (nesting too deep for the
+    // stack) still means the formula cannot be shown, never a server error.
     if (error instanceof katex.ParseError) return error.message;
-    throw error;
+    return error instanceof Error
+      ? `KaTeX cannot render it: ${error.message}`
+      : 'KaTeX cannot render it';
   }
   return refused.command === null ? null : `${refused.command} is not allowed in a formula`;
 }

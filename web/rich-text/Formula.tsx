@@ -17,20 +17,28 @@ export function Formula({ tex, display }: FormulaProps) {
   useEffect(() => {
     if (!katex) void loadKatex();
   }, [katex]);
-  const html = useMemo(
-    () =>
-      katex?.renderToString(tex, {
+  const html = useMemo(() => {
+    if (!katex) return null;
+    try {
+      return katex.renderToString(tex, {
         displayMode: display,
         throwOnError: false,
         trust: false,
         strict: 'ignore',
         output: 'htmlAndMathml',
-      }) ?? null,
-    [katex, tex, display],
-  );
+      });
+    } catch {
+      // Only what no parse error covers (nesting too deep for the stack): shown as typed.
+      return null;
+    }
+  }, [katex, tex, display]);
   const Tag = display ? 'div' : 'span';
   if (html === null) {
-    return <Tag data-formula="loading">{display ? `$$${tex}$$` : `$${tex}$`}</Tag>;
+    return (
+      <Tag data-formula={katex ? 'unrenderable' : 'loading'}>
+        {display ? `$$${tex}$$` : `$${tex}$`}
+      </Tag>
+    );
   }
   // KaTeX's output, built from the TeX with every character escaped, is the only HTML set here.
   return <Tag data-formula="ready" dangerouslySetInnerHTML={{ __html: html }} />;
