@@ -37,7 +37,9 @@ function initialValues(editing: AdminExam | 'new', fixedCollegeId: string | null
       noticeText: '',
     };
   }
-  const { code, name, kind, collegeId, rules, pledgeText, noticeText } = editing;
+  const { code, name, kind, collegeId, pledgeText, noticeText } = editing;
+  // An exam saved before a rule existed has no key for it: the form shows the rule's default.
+  const rules = { ...examRulesSchema.parse({}), ...editing.rules };
   return { code, name, kind, collegeId: collegeId ?? undefined, rules, pledgeText, noticeText };
 }
 

@@ -95,6 +95,22 @@ export function ExamRuleFields() {
         <InputNumber min={1} max={24 * 60} precision={0} suffix={minutes} />
       </Form.Item>
       <Form.Item<ExamBody>
+        name={['rules', 'outageCompensationMaxMinutes']}
+        label={t('adminExams.outageCompensationMaxMinutes')}
+        extra={t('adminExams.outageCompensationHelp')}
+        rules={[required(t('adminExams.outageCompensationMaxMinutes'))]}
+      >
+        <InputNumber min={0} max={240} precision={0} suffix={minutes} />
+      </Form.Item>
+      <Form.Item<ExamBody>
+        name={['rules', 'outageThresholdSeconds']}
+        label={t('adminExams.outageThresholdSeconds')}
+        extra={t('adminExams.outageThresholdHelp')}
+        rules={[required(t('adminExams.outageThresholdSeconds'))]}
+      >
+        <InputNumber min={30} max={3600} precision={0} suffix={t('adminExams.seconds')} />
+      </Form.Item>
+      <Form.Item<ExamBody>
         name={['rules', 'preEntryMinutes']}
         label={t('adminExams.preEntryMinutes')}
         extra={t('adminExams.preEntryHelp')}

@@ -50,6 +50,12 @@ export const zh = {
   minAfterDuration: '最早交卷时间不能超过考试时长',
   inactivitySubmitMinutes: '无操作自动交卷',
   inactivityHelp: '考生连续无操作达到该时间后自动交卷；留空表示不自动交卷',
+  outageCompensationMaxMinutes: '断线补时上限',
+  outageCompensationHelp:
+    '考生电脑与服务器断开超过下方时长即记为断线；考生回来后按断线时长（整分钟，向上取整）补时，合计不超过此值，也不晚于考场结束；0 表示只记录不补时',
+  outageThresholdSeconds: '断线判定时长',
+  outageThresholdHelp: '考生电脑的所有连接断开超过该时长才算一次断线（30–3600 秒）',
+  seconds: '秒',
   preEntryMinutes: '提前进入时间',
   preEntryHelp: '考场开始前多少分钟开放候考（候考中）',
   groupMock: '模拟考试',
@@ -157,6 +163,13 @@ export const en: typeof zh = {
   minAfterDuration: 'The earliest submission cannot be after the duration',
   inactivitySubmitMinutes: 'Auto-submit when inactive',
   inactivityHelp: 'Submits after this long without activity; leave empty to never auto-submit',
+  outageCompensationMaxMinutes: 'Outage time given back, at most',
+  outageCompensationHelp:
+    "When the candidate's PC is gone longer than the time below, an outage is recorded; once back, the time lost (whole minutes, rounded up) is given back, at most this much in total and never past the session's end; 0: recorded only",
+  outageThresholdSeconds: 'Outage after',
+  outageThresholdHelp:
+    "Every connection of the candidate's PC gone this long counts as an outage (30–3600 seconds)",
+  seconds: 's',
   preEntryMinutes: 'Check-in opens',
   preEntryHelp: 'Minutes before the start when check-in opens',
   groupMock: 'Mock exam',
