@@ -97,6 +97,47 @@ describe('SessionAttemptsPage (笔试作答情况)', () => {
     expect(li).toHaveTextContent('0 次');
   });
 
+  it('says whose PC is offline, each outage, and the time it gave back', async () => {
+    const away = row({
+      connection: 'away',
+      compensationMinutes: 4,
+      outages: [
+        {
+          startedAt: '2026-12-20T01:05:00.000Z',
+          endedAt: '2026-12-20T01:08:30.000Z',
+          lostSeconds: 210,
+          compensationMinutes: 4,
+          outcome: 'compensated',
+        },
+        {
+          startedAt: '2026-12-20T01:20:00.000Z',
+          endedAt: null,
+          lostSeconds: null,
+          compensationMinutes: 0,
+          outcome: null,
+        },
+      ],
+    });
+    const online = row({
+      registrationId: '00000000-0000-4000-8000-0000000000a2',
+      admissionNumber: 'WRT2026002',
+      candidateName: '王五',
+    });
+    const api = new FakeApi().on(listSessionAttempts, {
+      serverTime: NOW,
+      items: [away, online],
+    });
+    renderAs('proctor', api);
+    const li = await screen.findByRole('row', { name: /李四/ });
+    expect(within(li).getByText('离线')).toBeInTheDocument();
+    expect(li).toHaveTextContent('（含断线补时 4 分钟）');
+    expect(li).toHaveTextContent(/断线 03:30；补时 4 分钟/);
+    expect(li).toHaveTextContent(/起断线中/);
+    const wang = screen.getByRole('row', { name: /王五/ });
+    expect(within(wang).getByText('在线')).toBeInTheDocument();
+    expect(within(wang).getByText('无')).toBeInTheDocument();
+  });
+
   it('lets an admin add time to a candidate in progress, and says the new deadline', async () => {
     const api = new FakeApi()
       .on(listSessionAttempts, { serverTime: NOW, items: ITEMS })

@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { checkInBackPath } from '../check-in/paths.js';
 import { ExtraTimeButton } from './ExtraTimeButton.js';
+import { ConnectionTag, OutageList } from './OutageCell.js';
 
 const REFRESH_MS = 10_000;
 const STATE_COLORS = {
@@ -65,9 +66,13 @@ export function SessionAttemptsPage() {
     if (row.state !== 'in_progress' || !row.deadline) return '—';
     const seconds = Math.floor((Date.parse(row.deadline) - serverNow) / 1000);
     const left = seconds > 0 ? formatElapsed(seconds) : t('staffAttempts.timeUp');
-    return row.extraMinutes > 0
-      ? `${left}${t('staffAttempts.extra', { minutes: row.extraMinutes })}`
-      : left;
+    const extra =
+      row.extraMinutes > 0 ? t('staffAttempts.extra', { minutes: row.extraMinutes }) : '';
+    const given =
+      row.compensationMinutes > 0
+        ? t('staffAttempts.compensated', { minutes: row.compensationMinutes })
+        : '';
+    return `${left}${extra}${given}`;
   };
   const columns: SimpleColumn<AttemptProgress>[] = [
     {
@@ -95,6 +100,16 @@ export function SessionAttemptsPage() {
             }),
     },
     { key: 'left', title: t('staffAttempts.timeLeft'), render: (_v, row) => timeLeft(row) },
+    {
+      key: 'connection',
+      title: t('staffAttempts.connection'),
+      render: (_v, row) => <ConnectionTag row={row} />,
+    },
+    {
+      key: 'outages',
+      title: t('staffAttempts.outages'),
+      render: (_v, row) => <OutageList row={row} />,
+    },
     {
       key: 'screen',
       title: t('staffAttempts.screen'),
