@@ -223,7 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerExamRoutes(api, examsRepo, clock);
     registerAdminOverview(api, db, examsRepo, clock);
     const routeDeps: RouteDeps = { db, clock, audit, storage };
-    registerPeopleRoutes(api, routeDeps, loginGuard);
+    registerPeopleRoutes(api, routeDeps, loginGuard, authRepo.sessions);
     registerSchoolSettingsRoutes(api, routeDeps);
     registerExamAdminRoutes(api, routeDeps);
     registerAnnouncementRoutes(api, routeDeps);

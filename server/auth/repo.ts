@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AccountKind, SessionUser } from '../../shared/api/auth.js';
 import type { Database } from '../db/client.js';
+import { SessionCache, type LiveSession } from './session-cache.js';
 import { appUser, college, loginSession, registration, school, exam } from '../db/schema/index.js';
 
 export type UserRow = typeof appUser.$inferSelect;
@@ -20,7 +21,32 @@ const sessionUserColumns = {
 };
 
 export class AuthRepo {
-  constructor(private readonly db: Database) {}
+  private readonly liveSession;
+
+  constructor(
+    private readonly db: Database,
+    readonly sessions = new SessionCache(),
+  ) {
+    this.liveSession = db
+      .select({
+        ...sessionUserColumns,
+        lastSeenAt: loginSession.lastSeenAt,
+        mustChangePassword: loginSession.mustChangePassword,
+      })
+      .from(loginSession)
+      .innerJoin(appUser, eq(appUser.id, loginSession.userId))
+      .leftJoin(school, eq(school.id, appUser.schoolId))
+      .leftJoin(college, eq(college.id, appUser.collegeId))
+      .where(
+        and(
+          eq(loginSession.tokenHash, sql.placeholder('tokenHash')),
+          gt(loginSession.expiresAt, sql.placeholder('now')),
+          eq(appUser.disabled, false),
+        ),
+      )
+      .limit(1)
+      .prepare('live_session');
+  }
 
   async findSchoolBySlug(slug: string): Promise<SchoolRow | undefined> {
     const rows = await this.db.select().from(school).where(eq(school.slug, slug)).limit(1);
@@ -137,30 +163,27 @@ export class AuthRepo {
 
   async setLocale(userId: string, locale: UserRow['locale']): Promise<void> {
     await this.db.update(appUser).set({ locale }).where(eq(appUser.id, userId));
+    this.sessions.forgetUsers([userId]);
   }
 
   async createSession(row: typeof loginSession.$inferInsert): Promise<void> {
     await this.db.insert(loginSession).values(row);
   }
 
-  async findLiveSession(tokenHash: string, now: Date) {
-    const rows = await this.db
-      .select({
-        userId: loginSession.userId,
-        lastSeenAt: loginSession.lastSeenAt,
-        mustChangePassword: loginSession.mustChangePassword,
-      })
-      .from(loginSession)
-      .innerJoin(appUser, eq(appUser.id, loginSession.userId))
-      .where(
-        and(
-          eq(loginSession.tokenHash, tokenHash),
-          gt(loginSession.expiresAt, now),
-          eq(appUser.disabled, false),
-        ),
-      )
-      .limit(1);
-    return rows[0];
+  /**
+   * The live session of a token with its user, in one round trip: every API request asks this,
+   * so it is prepared once (parsed and planned once per connection) instead of built each time.
+   */
+  async findLiveSession(tokenHash: string, now: Date): Promise<LiveSession | undefined> {
+    const cached = this.sessions.get(tokenHash, now);
+    if (cached) return cached;
+    const rows = await this.liveSession.execute({ tokenHash, now });
+    const row = rows[0];
+    if (!row) return undefined;
+    const { lastSeenAt, mustChangePassword, ...user } = row;
+    const session = { userId: user.id, lastSeenAt, mustChangePassword, user };
+    this.sessions.set(tokenHash, session, now);
+    return session;
   }
 
   async touchSession(tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
@@ -168,6 +191,8 @@ export class AuthRepo {
       .update(loginSession)
       .set({ lastSeenAt: now, expiresAt })
       .where(eq(loginSession.tokenHash, tokenHash));
+    // The next request reads the new lastSeenAt rather than touching again.
+    this.sessions.forgetToken(tokenHash);
   }
 
   async clearSessionPasswordChange(tokenHash: string): Promise<void> {
@@ -175,10 +200,12 @@ export class AuthRepo {
       .update(loginSession)
       .set({ mustChangePassword: false })
       .where(eq(loginSession.tokenHash, tokenHash));
+    this.sessions.forgetToken(tokenHash);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.db.delete(loginSession).where(eq(loginSession.tokenHash, tokenHash));
+    this.sessions.forgetToken(tokenHash);
   }
 
   /** Ends every session of the users, except the one that is kept (the caller's own). */
@@ -192,5 +219,6 @@ export class AuthRepo {
           keepTokenHash ? sql`${loginSession.tokenHash} <> ${keepTokenHash}` : undefined,
         ),
       );
+    this.sessions.forgetUsers(userIds);
   }
 }

@@ -190,13 +190,11 @@ export class AuthService {
     const now = this.clock.now();
     const session = await this.repo.findLiveSession(tokenHash, now);
     if (!session) return null;
-    const user = await this.repo.findSessionUser(session.userId);
-    if (!user) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
       await this.repo.touchSession(tokenHash, now, this.expiryFrom(now));
     }
     return {
-      user: { ...user, mustChangePassword: session.mustChangePassword },
+      user: { ...session.user, mustChangePassword: session.mustChangePassword },
       sessionTokenHash: tokenHash,
     };
   }

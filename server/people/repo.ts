@@ -3,6 +3,7 @@ import type { ManagedStaffRole } from '../../shared/api/people.js';
 import type { Database } from '../db/client.js';
 import { appUser, college, loginSession } from '../db/schema/index.js';
 import { rejectDuplicates } from '../db/unique-violation.js';
+import type { SessionCache } from '../auth/session-cache.js';
 
 export type CollegeRow = typeof college.$inferSelect;
 export type StaffRow = Pick<
@@ -54,7 +55,11 @@ export function containsPattern(text: string): string {
 
 /** Colleges and staff accounts: SQL only. */
 export class PeopleRepo {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** The sessions this node trusts for a moment: an ended session must leave them at once. */
+    private readonly sessions: Pick<SessionCache, 'forgetUsers'>,
+  ) {}
 
   async listColleges(schoolId: string, onlyCollegeId: string | null): Promise<CollegeRow[]> {
     return this.db
@@ -184,5 +189,6 @@ export class PeopleRepo {
 
   async endSessionsOf(userId: string): Promise<void> {
     await this.db.delete(loginSession).where(eq(loginSession.userId, userId));
+    this.sessions.forgetUsers([userId]);
   }
 }

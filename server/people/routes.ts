@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as contracts from '../../shared/api/people.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { LoginGuard } from '../auth/login-guard.js';
+import type { SessionCache } from '../auth/session-cache.js';
 import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
 import { PeopleRepo } from './repo.js';
@@ -17,8 +18,14 @@ export function registerPeopleRoutes(
   api: FastifyInstance,
   deps: RouteDeps,
   loginLimits: Pick<LoginGuard, 'restricted' | 'unlock'>,
+  sessions: Pick<SessionCache, 'forgetUsers'>,
 ): void {
-  const people = new PeopleService(new PeopleRepo(deps.db), deps.audit, deps.clock, loginLimits);
+  const people = new PeopleService(
+    new PeopleRepo(deps.db, sessions),
+    deps.audit,
+    deps.clock,
+    loginLimits,
+  );
 
   registerRoute(api, contracts.listColleges, async ({ auth }) => ({
     items: await people.listColleges(auth.user),

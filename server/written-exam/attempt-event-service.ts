@@ -42,7 +42,11 @@ export class AttemptEventService {
     registrationId: string,
     events: readonly AttemptEventInput[],
   ): Promise<{ stored: number; duplicates: number }> {
-    const own = await this.attempts.ownAttemptForSave(user.id, registrationId);
+    const own = await this.attempts.ownAttemptForSave(
+      user.id,
+      registrationId,
+      this.deps.clock.now(),
+    );
     if (own?.examKind !== 'written') throw AppError.notFound('registration');
     const refusal = checkInRefusal(own, 'change');
     if (refusal) throw refusal;

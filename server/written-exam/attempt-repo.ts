@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { SubmitReason } from '../../shared/api/written-exam.js';
 import type { Database } from '../db/client.js';
+import { TtlCache } from '../system/ttl-cache.js';
 import {
   attempt,
   attemptAnswer,
@@ -33,12 +34,50 @@ export interface PaperContent {
 
 /** Paper questions kept in memory at most (a few hundred bytes each). */
 const QUESTION_CACHE_SIZE = 20_000;
+/** How long an autosave trusts the attempt it read (ownAttemptForSave). */
+const SAVE_CONTEXT_MS = 2_000;
+
+/**
+ * What an autosave needs in one read: the candidate's own registration of a written exam (its
+ * rules and times) with its formal attempt, or nothing when the registration is not theirs.
+ * Prepared once: saves are the written exam's hottest path (bench/autosave).
+ */
+function prepareSaveContext(db: Database) {
+  return db
+    .select({
+      userId: registration.userId,
+      attendance: registration.attendance,
+      identityConfirmedAt: registration.identityConfirmedAt,
+      examKind: exam.kind,
+      rules: exam.rules,
+      startsAt: examSession.startsAt,
+      endsAt: examSession.endsAt,
+      attempt,
+    })
+    .from(registration)
+    .innerJoin(exam, eq(exam.id, registration.examId))
+    .innerJoin(examSession, eq(examSession.id, registration.sessionId))
+    .leftJoin(attempt, and(eq(attempt.registrationId, registration.id), eq(attempt.kind, 'formal')))
+    .where(
+      and(
+        eq(registration.id, sql.placeholder('registrationId')),
+        eq(registration.userId, sql.placeholder('userId')),
+      ),
+    )
+    .prepare('attempt_save_context');
+}
+type SaveContext = Awaited<ReturnType<ReturnType<typeof prepareSaveContext>['execute']>>[number];
 
 /** The written exam's data access: papers, attempts and their answers; plain rows, no rules. */
 export class AttemptRepo {
   readonly #questions = new Map<string, PaperQuestionRow>();
 
-  constructor(private readonly db: Database) {}
+  readonly #saveContext;
+  readonly #saveContexts = new TtlCache<string, SaveContext>(SAVE_CONTEXT_MS, QUESTION_CACHE_SIZE);
+
+  constructor(private readonly db: Database) {
+    this.#saveContext = prepareSaveContext(db);
+  }
 
   /** The exam's latest formal paper, if it has one. */
   async formalPaper(examId: string): Promise<PaperRow | null> {
@@ -104,29 +143,18 @@ export class AttemptRepo {
   }
 
   /**
-   * What an autosave needs in one read: the candidate's own registration of a written exam (its
-   * rules and times) with its formal attempt, or null when the registration is not theirs.
+   * See #saveContext; null when the registration is not the user's. An attempt in progress is
+   * remembered for SAVE_CONTEXT_MS, so a candidate's next saves skip this read: every change to
+   * the attempt through this repo forgets it, and each save's own statement checks the attempt
+   * is still in progress; an admin's change to the exam or session counts after that moment.
    */
-  async ownAttemptForSave(userId: string, registrationId: string) {
-    const [row] = await this.db
-      .select({
-        attendance: registration.attendance,
-        identityConfirmedAt: registration.identityConfirmedAt,
-        examKind: exam.kind,
-        rules: exam.rules,
-        startsAt: examSession.startsAt,
-        endsAt: examSession.endsAt,
-        attempt,
-      })
-      .from(registration)
-      .innerJoin(exam, eq(exam.id, registration.examId))
-      .innerJoin(examSession, eq(examSession.id, registration.sessionId))
-      .leftJoin(
-        attempt,
-        and(eq(attempt.registrationId, registration.id), eq(attempt.kind, 'formal')),
-      )
-      .where(and(eq(registration.id, registrationId), eq(registration.userId, userId)));
-    return row ?? null;
+  async ownAttemptForSave(userId: string, registrationId: string, now: Date) {
+    const known = this.#saveContexts.get(registrationId, now);
+    if (known?.userId === userId) return known;
+    const [row] = await this.#saveContext.execute({ userId, registrationId });
+    if (!row) return null;
+    if (row.attempt?.state === 'in_progress') this.#saveContexts.set(registrationId, row, now);
+    return row;
   }
 
   async formalAttemptOf(registrationId: string): Promise<AttemptRow | null> {
@@ -238,6 +266,7 @@ export class AttemptRepo {
         .set({ extraMinutes, deadlineAt })
         .where(eq(attempt.id, locked.id))
         .returning();
+      this.#saveContexts.delete(registrationId);
       return updated ?? 'missing';
     });
   }
@@ -281,6 +310,7 @@ export class AttemptRepo {
         })
         .where(eq(attempt.id, attemptId))
         .returning();
+      this.#saveContexts.delete(locked.registrationId);
       return submitted ?? null;
     });
   }

@@ -120,7 +120,7 @@ export class AttemptService {
     paperQuestionId: string,
     body: { answer: Answer; seq: number },
   ): Promise<{ seq: number; late: boolean }> {
-    const own = await this.repo.ownAttemptForSave(user.id, registrationId);
+    const own = await this.repo.ownAttemptForSave(user.id, registrationId, this.deps.clock.now());
     if (own?.examKind !== 'written') throw AppError.notFound('registration');
     const refusal = checkInRefusal(own, 'change');
     if (refusal) throw refusal;

@@ -39,6 +39,8 @@ export function checkAnswer(question: QuestionContent, answer: Answer): ErrorCod
     }
     case 'essay': {
       const { text } = answer as Extract<Answer, { type: 'essay' }>;
+      // Graphemes never outnumber UTF-16 units: most answers need no segmenting.
+      if (text.length <= question.maxLength) return null;
       return characterCount(text) <= question.maxLength ? null : 'ANSWER_TOO_LONG';
     }
     case 'file': {
