@@ -10,7 +10,7 @@ export function printDemoBanner(url: string, seededNow: boolean): void {
     '',
     '  Open now (demo sessions start when the demo is first made):',
     '    INT2026  interview (面试) with waiting room, panel and scoring',
-    '    WRT2026  written degree-English exam (学位外语笔试), 23 questions, 120 min, 交卷 from 30 min',
+    '    WRT2026  written degree-English exam (学位外语笔试), 24 questions, 120 min, 交卷 from 30 min',
     '',
     '  Candidates (考生): phone + SMS code, ID number + password (initially its last 6 characters), or exam ID / admission number:',
     ...DEMO_CANDIDATES.map(

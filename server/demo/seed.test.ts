@@ -57,11 +57,11 @@ describe('Demo seed', () => {
     expect(started.statusCode).toBe(200);
     const view = started.json<AttemptView>();
     expect(view.title).toBe('2026年成人学位英语考试');
-    expect(view.sections.map((section) => section.questions.length)).toEqual([5, 6, 5, 2, 3, 1, 1]);
+    expect(view.sections.map((section) => section.questions.length)).toEqual([5, 6, 5, 2, 3, 2, 1]);
     const questions = view.sections.flatMap((section) => section.questions);
     expect(questions.reduce((sum, question) => sum + question.points, 0)).toBe(100);
     expect(new Set(questions.map((question) => question.question.type))).toEqual(
-      new Set(['single_choice', 'true_false', 'multiple_choice', 'fill_blank', 'essay']),
+      new Set(['single_choice', 'true_false', 'multiple_choice', 'fill_blank', 'essay', 'file']),
     );
     const passages = questions.flatMap((question) =>
       question.passage ? [question.passage.title] : [],

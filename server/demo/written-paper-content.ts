@@ -273,12 +273,13 @@ export const DEMO_FORMAL_SECTIONS: DemoSection[] = [
   },
   {
     title: 'Part VI 翻译 (Translation)',
-    instructions: '将下列短文译成中文，20 分。',
+    instructions:
+      '将下列短文译成中文，共 20 分：第 1 题在线输入译文；第 2 题将译文手写在答题纸上，拍照上传（电脑上选择照片，或点“用手机拍照”用已配对的手机拍摄）。',
     tag: '翻译',
     questions: [
       {
         key: 'WRT-T01',
-        points: 20,
+        points: 15,
         difficulty: 3,
         content: {
           type: 'essay',
@@ -286,6 +287,17 @@ export const DEMO_FORMAL_SECTIONS: DemoSection[] = [
           maxLength: 300,
           referenceAnswer:
             '读书之于心灵，犹如运动之于身体。一本好书能带我们去从未到过的地方，帮助我们理解与自己截然不同的人。',
+        },
+      },
+      {
+        key: 'WRT-T02',
+        points: 5,
+        difficulty: 2,
+        content: {
+          type: 'file',
+          stem: '手写作答：将下面的句子译成中文，写在答题纸上，拍照上传（最多 2 张）。\nPractice makes perfect, but only if we practise the right things.',
+          maxFiles: 2,
+          referenceAnswer: '熟能生巧，但前提是我们练习的是正确的东西。',
         },
       },
     ],

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp, type TestClient } from '../test/test-app.j
 import { checkedInWrittenCandidate, setWrittenRules, writtenExam } from './written-test-helpers.js';
 
 // Staff watching a written session's attempts, and an admin giving one candidate more time
-// (issue 14 §3, §6), on the demo's degree-English exam (23 questions, 120 minutes).
+// (issue 14 §3, §6), on the demo's degree-English exam (24 questions, 120 minutes).
 
 const MINUTE = 60_000;
 
@@ -69,7 +69,7 @@ describe("a written session's attempts, for staff", () => {
       candidateName: '李四',
       state: 'in_progress',
       answeredCount: 1,
-      questionCount: 23,
+      questionCount: 24,
       deadline: new Date(startsAt.getTime() + 120 * MINUTE).toISOString(),
       extraMinutes: 0,
       // The demo asks for the screen; this page has not shared it (attempt-events.test.ts).
