@@ -8,6 +8,9 @@ import { connectClient, listen, type RecordingSocket } from '../realtime/socket-
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
+import { CheckInRepo } from '../check-in/repo.js';
+import { OutageRepo } from './outage-repo.js';
+import { OutageService } from './outage-service.js';
 import { writtenExamServices } from './routes.js';
 import { checkedInWrittenCandidate, setWrittenRules, writtenExam } from './written-test-helpers.js';
 
@@ -186,6 +189,7 @@ describe('outage compensation', () => {
       at(backAt, 0);
       socket = await connectClient(test, url, li.client, opened);
     }
+    liSocket = socket;
     const row = await attemptOf(li.registrationId);
     expect(row.compensationMinutes).toBe(10);
     expect(row.deadlineAt.getTime()).toBeLessThanOrEqual(endsAt.getTime());
@@ -195,6 +199,25 @@ describe('outage compensation', () => {
       { lostSeconds: 180, compensationMinutes: 0, outcome: 'cap_reached' },
     ]);
     expect(await compensations(li.registrationId)).toHaveLength(2);
+  });
+
+  it('closes an open outage once when two nodes see the candidate back at the same moment', async () => {
+    at(40);
+    await closeSocket(liSocket);
+    at(42);
+    await sweep();
+    const node = () =>
+      new OutageService(new OutageRepo(test.database.db), new CheckInRepo(test.database.db), {
+        clock: test.clock,
+        audit: new AuditLog(test.database.db, test.clock),
+      });
+    at(45);
+    const back = [{ registrationId: li.registrationId, at: test.clock.now() }];
+    await Promise.all([node().seen(back), node().seen(back)]);
+    const outages = (await progressOf(li.registrationId))?.outages ?? [];
+    expect(outages).toHaveLength(4);
+    expect(outages.at(-1)).toMatchObject({ lostSeconds: 300, outcome: 'cap_reached' });
+    expect(outages.every((outage) => outage.endedAt !== null)).toBe(true);
   });
 
   it('submits a candidate away at the deadline at the deadline; coming back gives nothing', async () => {
