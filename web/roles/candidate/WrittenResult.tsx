@@ -43,7 +43,7 @@ export function WrittenResult({ registrationId }: { registrationId: string }) {
         onCancel={() => setIsOpen(false)}
         footer={<Button onClick={() => setIsOpen(false)}>{t('writtenResult.close')}</Button>}
       >
-        <ResultDetails result={result} />
+        <ResultDetails result={result} registrationId={registrationId} />
       </Modal>
     </Space>
   );
@@ -59,7 +59,7 @@ function PassTag({ passed }: { passed: boolean | null }) {
   );
 }
 
-function ResultDetails({ result }: { result: Result }) {
+function ResultDetails({ result, registrationId }: { result: Result; registrationId: string }) {
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -91,7 +91,7 @@ function ResultDetails({ result }: { result: Result }) {
           { key: 'max', title: t('writtenResult.maxPoints'), render: (_v, row) => row.maxPoints },
         ]}
       />
-      <WrittenResultAnswers questions={result.questions} />
+      <WrittenResultAnswers questions={result.questions} registrationId={registrationId} />
     </Space>
   );
 }

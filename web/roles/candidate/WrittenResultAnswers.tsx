@@ -2,6 +2,7 @@ import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MyWrittenResult } from '../../../shared/api/marking.js';
 import { RichText } from '../../rich-text/RichText.js';
+import { FileAnswerGallery } from '../../written-files/FileAnswerGallery.js';
 import { answerText, correctText, isQuestionText } from './mock-exam/answer-text.js';
 
 type Result = NonNullable<Extract<MyWrittenResult, { published: true }>['result']>;
@@ -10,7 +11,14 @@ type Result = NonNullable<Extract<MyWrittenResult, { published: true }>['result'
  * Where the exam shows answers with the result (resultAnswersShown): each question as the
  * candidate saw it, their answer and the correct one (参考答案 for essays). Nothing otherwise.
  */
-export function WrittenResultAnswers({ questions }: { questions: Result['questions'] }) {
+export function WrittenResultAnswers({
+  questions,
+  registrationId,
+}: {
+  questions: Result['questions'];
+  /** The candidate's registration: photo answers (上传作答) are shown from it. */
+  registrationId?: string;
+}) {
   const { t } = useTranslation();
   const shown = questions.flatMap((row) =>
     row.question ? [{ ...row, question: row.question }] : [],
@@ -38,15 +46,23 @@ export function WrittenResultAnswers({ questions }: { questions: Result['questio
               <Typography.Text type="secondary">
                 {t('candidateMockExam.result.yourAnswer')}
               </Typography.Text>
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                {given === null ? (
-                  t('candidateMockExam.result.unanswered')
-                ) : isQuestionText(row.question.type, 'answer') ? (
-                  <RichText text={given} />
-                ) : (
-                  given
-                )}
-              </Typography.Paragraph>
+              {row.answer?.type === 'file' && registrationId !== undefined ? (
+                <FileAnswerGallery
+                  fileIds={row.answer.fileIds}
+                  registrationId={registrationId}
+                  size="small"
+                />
+              ) : (
+                <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                  {given === null ? (
+                    t('candidateMockExam.result.unanswered')
+                  ) : isQuestionText(row.question.type, 'answer') ? (
+                    <RichText text={given} />
+                  ) : (
+                    given
+                  )}
+                </Typography.Paragraph>
+              )}
               {key ? (
                 <>
                   <Typography.Text type="secondary">
