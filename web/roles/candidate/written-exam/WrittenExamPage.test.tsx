@@ -9,7 +9,13 @@ import {
 } from '../../../../shared/api/written-exam.js';
 import { FakeApi, refuse } from '../../../test/fake-api.js';
 import { memoryStorage } from './answer-storage.js';
-import { attemptView, myAttempt, Q } from './written-exam-fixtures.test-support.js';
+import { pageSocket } from '../../../test/fake-socket.js';
+import {
+  attemptView,
+  myAttempt,
+  Q,
+  REGISTRATION_ID,
+} from './written-exam-fixtures.test-support.js';
 import {
   acknowledging,
   gridButton,
@@ -87,6 +93,20 @@ describe('WrittenExamPage (在线笔试)', () => {
     expect(screen.getByRole('heading', { name: '一、词汇与语法' })).toBeInTheDocument();
     expect(screen.getByRole('timer', { name: '剩余时间' })).toHaveTextContent(/^01:(50|49):\d\d$/);
     expect(gridButton('第1题 未作答')).toHaveAttribute('aria-current', 'step');
+  });
+
+  it('moves its countdown when the server gives time back after an outage', async () => {
+    let { deadline } = attemptView();
+    const api = new FakeApi().on(getMyAttempt, () => myAttempt(attemptView({ deadline })));
+    renderExam(api);
+    const timer = await screen.findByRole('timer', { name: '剩余时间' });
+    expect(timer).toHaveTextContent(/^01:(50|49):\d\d$/);
+    // The page holds its socket: that is how the server knows the PC is there.
+    await waitFor(() => expect(pageSocket.connected).toBe(true));
+    deadline = new Date(Date.parse(deadline) + 4 * MINUTE).toISOString();
+    pageSocket.serverEmit('attempt:changed', { registrationId: REGISTRATION_ID });
+    await waitFor(() => expect(timer).toHaveTextContent(/^01:(54|53):\d\d$/));
+    pageSocket.reset();
   });
 
   it('tells a screen reader the time left at 15 minutes, not every second', async () => {
