@@ -3,7 +3,8 @@
 // runs), as fast as each one's previous save is acknowledged, for SECONDS. Printed: sustained
 // acknowledged saves per second and the acknowledge latency (p50, p99). Baseline in the same run,
 // on the same database: raw single-row upserts of the same shape with `pg` at the same
-// concurrency (no HTTP, no checks). Run: `npx tsx bench/autosave.ts` (after `npm run build`),
+// concurrency (no HTTP, no checks). Then both again at a fixed offered rate (OPEN_RATE saves/s
+// spread over the candidates, open loop): what a realistic load sees. Run: `npx tsx bench/autosave.ts` (after `npm run build`),
 // with PostgreSQL at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -21,6 +22,8 @@ import {
 
 const CANDIDATES = Number(process.env.CANDIDATES ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 15);
+/** The open-loop phase's offered rate (the issue's goal: 2,000 saves/s, p99 < 50 ms). */
+const OPEN_RATE = Number(process.env.OPEN_RATE ?? 2000);
 const WARM_UP_MS = 3_000;
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseName = `invigil_bench_autosave_${String(process.pid)}`;
@@ -61,6 +64,60 @@ async function closedLoop(concurrency: number, send: (worker: number, n: number)
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     failures,
+  };
+}
+
+/**
+ * Offers `rate` sends a second for SECONDS, spread evenly over the `concurrency` senders whatever
+ * the answers' speed (a realistic load: candidates change answers on their own clock); a sender
+ * whose previous send is still unanswered skips its turn, counted as missed. Latency runs from the
+ * planned moment, so queueing on the client counts too.
+ */
+async function openLoop(
+  rate: number,
+  concurrency: number,
+  send: (worker: number, n: number) => Promise<void>,
+) {
+  const latencies: number[] = [];
+  const busy = new Set<number>();
+  const sent = new Array<number>(concurrency).fill(0);
+  let missed = 0;
+  let failures = 0;
+  const interval = 1000 / rate;
+  const startAt = performance.now();
+  const total = Math.floor(rate * SECONDS);
+  const inFlight: Promise<void>[] = [];
+  for (let index = 0; index < total; index += 1) {
+    const plannedAt = startAt + index * interval;
+    const wait = plannedAt - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const worker = index % concurrency;
+    if (busy.has(worker)) {
+      missed += 1;
+      continue;
+    }
+    busy.add(worker);
+    sent[worker] = (sent[worker] ?? 0) + 1;
+    inFlight.push(
+      send(worker, sent[worker] ?? 0).then(
+        () => {
+          latencies.push(performance.now() - plannedAt);
+          busy.delete(worker);
+        },
+        () => {
+          failures += 1;
+          busy.delete(worker);
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / SECONDS,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures: failures + missed,
   };
 }
 
@@ -154,11 +211,11 @@ try {
       request.on('error', reject);
       request.end(body);
     });
-  const invigil = await closedLoop(CANDIDATES, async (worker, n) => {
+  const saveThroughInvigil = async (worker: number, seq: number) => {
     const candidate = candidates[worker];
     if (!candidate) return;
     const questionId = candidate.questionIds[0] ?? '';
-    const body = JSON.stringify({ answer: { type: 'essay', text: text(n) }, seq: n });
+    const body = JSON.stringify({ answer: { type: 'essay', text: text(seq) }, seq });
     const response = await put(
       `${candidate.path}/attempt/answers/${questionId}`,
       { ...candidate.http.headers('PUT'), 'content-type': 'application/json' },
@@ -168,7 +225,12 @@ try {
       firstFailure ??= `${String(response.status)} ${response.text}`;
       throw new Error(String(response.status));
     }
-  });
+  };
+  // Each phase counts its seq above the last one's, so no save is stale.
+  const invigil = await closedLoop(CANDIDATES, saveThroughInvigil);
+  const invigilOpen = await openLoop(OPEN_RATE, CANDIDATES, (worker, n) =>
+    saveThroughInvigil(worker, 1_000_000 + n),
+  );
   agent.destroy();
 
   // Baseline: the same rows written straight into attempt_answer, newest seq wins.
@@ -178,8 +240,7 @@ try {
        join paper_question q on q.paper_id = a.paper_id
       where q.content->>'type' = 'essay'`,
   );
-  const seqOffset = 10_000_000;
-  const raw = await closedLoop(CANDIDATES, async (worker, n) => {
+  const rawUpsert = async (worker: number, seq: number) => {
     const target = targets.rows[worker % targets.rows.length];
     if (!target) return;
     await pool.query(
@@ -188,14 +249,13 @@ try {
        on conflict (attempt_id, paper_question_id) do update
          set answer = excluded.answer, seq = excluded.seq, saved_at = excluded.saved_at
          where attempt_answer.seq < excluded.seq`,
-      [
-        target.attempt_id,
-        target.paper_question_id,
-        { type: 'essay', text: text(n) },
-        seqOffset + n,
-      ],
+      [target.attempt_id, target.paper_question_id, { type: 'essay', text: text(seq) }, seq],
     );
-  });
+  };
+  const raw = await closedLoop(CANDIDATES, (worker, n) => rawUpsert(worker, 10_000_000 + n));
+  const rawOpen = await openLoop(OPEN_RATE, CANDIDATES, (worker, n) =>
+    rawUpsert(worker, 20_000_000 + n),
+  );
   await pool.end();
 
   const line = (name: string, result: Awaited<ReturnType<typeof closedLoop>>) =>
@@ -205,8 +265,13 @@ try {
   );
   console.log(line('invigil (HTTP, checks, FOR SHARE)', invigil));
   console.log(line('baseline (raw pg upsert)', raw));
-  if (firstFailure) console.log(`first refused save: ${firstFailure}`);
   console.log(`ratio invigil / baseline: ${(invigil.perSecond / raw.perSecond).toFixed(2)}`);
+  console.log(
+    `autosave offered at ${String(OPEN_RATE)} saves/s over the same candidates, ${String(SECONDS)} s (failed: refused or skipped while the last was unanswered)`,
+  );
+  console.log(line('invigil (HTTP, checks, FOR SHARE)', invigilOpen));
+  console.log(line('baseline (raw pg upsert)', rawOpen));
+  if (firstFailure) console.log(`first refused save: ${firstFailure}`);
 } finally {
   server.kill('SIGINT');
   await new Promise((resolve) => server.once('exit', resolve));

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import { attempt, exam, examSession, registration } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
-import { AnswerStore, type AnswerSave } from './answer-store.js';
+import { ACTIVITY_STEP_MS, AnswerStore, type AnswerSave } from './answer-store.js';
 import { seedWrittenPaper } from './written-test-helpers.js';
 
 // The autosave's store on the real database (PGlite here, PostgreSQL in CI's second run): a save
@@ -120,10 +120,18 @@ describe('AnswerStore', () => {
     const muchLater = new Date(at.getTime() + 120_000);
     await save(choice('B'), 1_000, { at: later });
     await save(choice('B'), 1_000, { at: muchLater });
+    // Another change within ACTIVITY_STEP_MS of the recorded activity leaves it as it was.
+    await save(choice('C'), 1_001, { at: new Date(later.getTime() + ACTIVITY_STEP_MS - 1) });
     const [row] = await db
       .select({ lastActivityAt: attempt.lastActivityAt })
       .from(attempt)
       .where(eq(attempt.id, attemptId));
     expect(row?.lastActivityAt).toEqual(later);
+    await save(choice('D'), 1_002, { at: new Date(later.getTime() + ACTIVITY_STEP_MS + 1) });
+    const [moved] = await db
+      .select({ lastActivityAt: attempt.lastActivityAt })
+      .from(attempt)
+      .where(eq(attempt.id, attemptId));
+    expect(moved?.lastActivityAt).toEqual(new Date(later.getTime() + ACTIVITY_STEP_MS + 1));
   });
 });

@@ -30,6 +30,9 @@ export type SaveOutcome =
  * SHARE: a submit (FOR UPDATE, or its UPDATE) waits for saves in flight and saves wait for it,
  * so no answer lands in a submitted attempt and none acknowledged before the submit is lost.
  */
+/** Last activity moves only when it is older than this (the inactivity submit may come that early). */
+export const ACTIVITY_STEP_MS = 5_000;
+
 interface SaveRow {
   is_open: boolean;
   saved_seq: number | null;
@@ -61,6 +64,7 @@ export class AnswerStore {
    */
   async save(save: AnswerSave): Promise<SaveOutcome> {
     const at = save.at.toISOString();
+    const staleActivity = new Date(save.at.getTime() - ACTIVITY_STEP_MS).toISOString();
     const result: unknown = await this.db.execute(sql`
       with held as (
         select ${attempt.id} as id from ${attempt}
@@ -77,10 +81,12 @@ export class AnswerStore {
           where ${attemptAnswer.seq} < excluded.seq
         returning seq
       ), touched as (
-        -- Only a real change counts as activity (a replay does not keep an idle attempt open).
+        -- Only a real change counts as activity (a replay does not keep an idle attempt open),
+        -- recorded to ACTIVITY_STEP_MS: a candidate typing saves every second or two, and the
+        -- inactivity rule counts minutes, so most saves need not write the attempt row too.
         update ${attempt} set last_activity_at = ${at}::timestamptz
          where id = ${save.attemptId} and exists (select 1 from written)
-           and last_activity_at < ${at}::timestamptz
+           and last_activity_at < ${staleActivity}::timestamptz
       )
       select exists (select 1 from held) as is_open,
              (select seq from written) as saved_seq,
