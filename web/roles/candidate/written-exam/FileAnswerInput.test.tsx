@@ -11,7 +11,7 @@ import type { Answer } from '../../../../shared/questions/answer-schema.js';
 import { ApiError } from '../../../api/ApiError.js';
 import { FakeApi } from '../../../test/fake-api.js';
 import { render, sessionUser } from '../../../test/render.js';
-import { FileAnswerInput } from './FileAnswerInput.js';
+import { answerOfPhotos, FileAnswerInput } from './FileAnswerInput.js';
 
 // The upload itself goes through XMLHttpRequest (for its progress), which jsdom cannot answer:
 // uploadApi is replaced by one that reports progress and answers as the test says.
@@ -144,6 +144,28 @@ describe('FileAnswerInput (上传作答)', () => {
     expect(within(gallery).getByText('手机拍摄')).toBeInTheDocument();
     await waitFor(() => expect(api.changes.at(-1)).toEqual({ type: 'file', fileIds: [ID_B] }));
   }, 10_000);
+
+  it('stops asking the phone when the candidate leaves the question', async () => {
+    const asked = {
+      files: [],
+      phoneCapture: { paperQuestionId: QUESTION, requestedAt: '2026-12-04T01:00:00.000Z' },
+    };
+    const { api, unmount } = setup(asked);
+    api.on(requestPhoneCapture, { files: [], phoneCapture: null });
+    expect(await screen.findByRole('button', { name: /停止手机拍照/ })).toBeInTheDocument();
+    unmount();
+    await waitFor(() =>
+      expect(api.requestsTo(requestPhoneCapture).map((request) => request.body)).toEqual([
+        { paperQuestionId: null },
+      ]),
+    );
+  });
+
+  it('puts the answer together from the photos even when the photo comes from elsewhere', () => {
+    expect(answerOfPhotos([ID_B, ID_A], [ID_A, ID_B])).toBeNull();
+    expect(answerOfPhotos([ID_B], [ID_A, ID_B])).toEqual([ID_B, ID_A]);
+    expect(answerOfPhotos([ID_A, ID_B], [ID_B])).toEqual([ID_B]);
+  });
 
   it('takes no photos in a mock exam', () => {
     setup(

@@ -1,6 +1,6 @@
 import { CameraOutlined, CloseOutlined, InboxOutlined, MobileOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Progress, Typography, theme } from 'antd';
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import {
@@ -9,6 +9,7 @@ import {
   removeMyAnswerFile,
   requestPhoneCapture,
   uploadMyAnswerFile,
+  type MyAnswerFiles,
 } from '../../../../shared/api/answer-files.js';
 import type { Answer } from '../../../../shared/questions/answer-schema.js';
 import { callApi } from '../../../api/client.js';
@@ -42,6 +43,15 @@ let nextKey = 0;
 
 /** The name travels in `?name=`, at most 255 characters. */
 const uploadName = (file: File) => (file.name.trim() || 'photo.jpg').slice(-255);
+
+/**
+ * The answer the photos make: the held order kept, new photos after it; null when the same.
+ */
+export function answerOfPhotos(held: readonly string[], live: readonly string[]): string[] | null {
+  const same = held.length === live.length && held.every((id) => live.includes(id));
+  if (same) return null;
+  return [...held.filter((id) => live.includes(id)), ...live.filter((id) => !held.includes(id))];
+}
 
 /** The registration of the formal exam page; none in a mock exam or a staff preview. */
 function useFormalRegistration(): string | null {
@@ -91,29 +101,41 @@ function FormalFileAnswerInput({
 
   const live = (photos.data?.files ?? []).filter((f) => f.paperQuestionId === paperQuestionId);
   const liveIds = live.map((f) => f.id);
-  const liveKey = liveIds.join(',');
   const isPhoneAsked = photos.data?.phoneCapture?.paperQuestionId === paperQuestionId;
   const pending = items.filter((item) => item.failure === undefined).length;
   const room = Math.max(0, maxFiles - live.length - pending);
 
-  // The server's photos of this question are the answer: send it when they differ.
-  const onChangeRef = useRef(onChange);
+  // The server's photos of this question are the answer: send it when they differ, after every
+  // upload or removal at once (even if the candidate has moved on to another question meanwhile)
+  // and whenever the list changes (a phone photo, a reload).
+  const latestRef = useRef({ onChange, fileIds, isPhoneAsked });
   useEffect(() => {
-    onChangeRef.current = onChange;
+    latestRef.current = { onChange, fileIds, isPhoneAsked };
   });
-  const fileKey = fileIds.join(',');
+  const sendIfChanged = useCallback(
+    (files: MyAnswerFiles) => {
+      const ids = files.files.filter((f) => f.paperQuestionId === paperQuestionId).map((f) => f.id);
+      const next = answerOfPhotos(latestRef.current.fileIds, ids);
+      if (next === null) return;
+      latestRef.current.fileIds = next;
+      latestRef.current.onChange({ type: 'file', fileIds: next });
+    },
+    [paperQuestionId],
+  );
   useEffect(() => {
-    if (!photos.isSuccess) return;
-    const ids = liveKey === '' ? [] : liveKey.split(',');
-    const held = fileKey === '' ? [] : fileKey.split(',');
-    const same = ids.length === held.length && held.every((id) => ids.includes(id));
-    if (same) return;
-    const ordered = [
-      ...held.filter((id) => ids.includes(id)),
-      ...ids.filter((id) => !held.includes(id)),
-    ];
-    onChangeRef.current({ type: 'file', fileIds: ordered });
-  }, [photos.isSuccess, liveKey, fileKey]);
+    if (photos.data) sendIfChanged(photos.data);
+  }, [photos.data, fileIds, sendIfChanged]);
+  // Leaving the question stops asking the phone, so no photo lands where the page is not looking.
+  useEffect(
+    () => () => {
+      if (!latestRef.current.isPhoneAsked) return;
+      const body = { paperQuestionId: null };
+      void callApi(requestPhoneCapture, { params: { registrationId }, body }).catch(
+        () => undefined,
+      );
+    },
+    [registrationId],
+  );
 
   useEffect(() => {
     if (!wantsFocusRef.current || room === 0) return;
@@ -142,7 +164,9 @@ function FormalFileAnswerInput({
             file,
             { onProgress: (fraction) => update(key, { progress: Math.round(fraction * 100) }) },
           );
-          await photos.replace((old) => ({ ...old, files: [...old.files, uploaded] }));
+          sendIfChanged(
+            await photos.replace((old) => ({ ...old, files: [...old.files, uploaded] })),
+          );
           dismiss(key);
           setStatus(t('answerFiles.input.uploaded', { name: file.name }));
         } catch (error) {
@@ -182,8 +206,10 @@ function FormalFileAnswerInput({
   const handleRemove = async (answerFileId: string) => {
     setIsBusy(true);
     try {
-      await photos.replace(
-        await callApi(removeMyAnswerFile, { params: { registrationId, answerFileId } }),
+      sendIfChanged(
+        await photos.replace(
+          await callApi(removeMyAnswerFile, { params: { registrationId, answerFileId } }),
+        ),
       );
       setStatus(t('answerFiles.input.removed'));
       // The button comes back enabled on the next render; focus goes to it then.

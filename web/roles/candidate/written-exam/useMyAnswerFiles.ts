@@ -25,9 +25,13 @@ export function useMyAnswerFiles(registrationId: string | null) {
       const key = answerFilesKey(registrationId ?? '');
       // A read still under way would overwrite this newer answer with an older one.
       await queryClient.cancelQueries({ queryKey: key });
-      queryClient.setQueryData<MyAnswerFiles>(key, (old) =>
-        typeof next === 'function' ? next(old ?? { files: [], phoneCapture: null }) : next,
-      );
+      const empty: MyAnswerFiles = { files: [], phoneCapture: null };
+      const value =
+        typeof next === 'function'
+          ? next(queryClient.getQueryData<MyAnswerFiles>(key) ?? empty)
+          : next;
+      queryClient.setQueryData<MyAnswerFiles>(key, value);
+      return value;
     },
     [queryClient, registrationId],
   );
