@@ -269,6 +269,7 @@ export class AttemptService {
       submittedAt: row.submittedAt?.toISOString() ?? null,
       submitReason: row.submitReason,
       submitFace: submitFace ?? null,
+      compensationMinutes: row.compensationMinutes,
     };
   }
 

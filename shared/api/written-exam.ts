@@ -53,6 +53,8 @@ export const attemptViewSchema = z.object({
   submitReason: submitReasonSchema.nullable(),
   /** The face check 交卷 needs (the exam's faceCheckAtSubmit rule); null when it needs none. */
   submitFace: submitFaceStatusSchema.nullable(),
+  /** Minutes given back after outages, already in `deadline` (absent: none, a mock attempt). */
+  compensationMinutes: z.number().int().optional(),
 });
 export type AttemptView = z.infer<typeof attemptViewSchema>;
 

@@ -122,6 +122,17 @@ export function AnsweringView({
         </Flex>
       </Card>
       <OfflineBanner queue={saves.queue} isOnline={saves.isOnline} />
+      <div role="status">
+        {attempt.compensationMinutes ? (
+          <Alert
+            type="info"
+            showIcon
+            title={t('candidateWrittenExam.timer.compensated', {
+              minutes: attempt.compensationMinutes,
+            })}
+          />
+        ) : null}
+      </div>
       {isOver || isClosed ? (
         <Alert type="warning" showIcon role="alert" title={t('candidateWrittenExam.timer.over')} />
       ) : null}

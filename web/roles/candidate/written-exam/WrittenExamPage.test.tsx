@@ -97,15 +97,21 @@ describe('WrittenExamPage (在线笔试)', () => {
 
   it('moves its countdown when the server gives time back after an outage', async () => {
     let { deadline } = attemptView();
-    const api = new FakeApi().on(getMyAttempt, () => myAttempt(attemptView({ deadline })));
+    let compensationMinutes = 0;
+    const api = new FakeApi().on(getMyAttempt, () =>
+      myAttempt(attemptView({ deadline, compensationMinutes })),
+    );
     renderExam(api);
     const timer = await screen.findByRole('timer', { name: '剩余时间' });
     expect(timer).toHaveTextContent(/^01:(50|49):\d\d$/);
     // The page holds its socket: that is how the server knows the PC is there.
     await waitFor(() => expect(pageSocket.connected).toBe(true));
+    expect(screen.queryByText(/已为您补时/)).toBeNull();
     deadline = new Date(Date.parse(deadline) + 4 * MINUTE).toISOString();
+    compensationMinutes = 4;
     pageSocket.serverEmit('attempt:changed', { registrationId: REGISTRATION_ID });
     await waitFor(() => expect(timer).toHaveTextContent(/^01:(54|53):\d\d$/));
+    expect(screen.getByText('因连接中断，已为您补时 4 分钟，剩余时间已相应延长。')).toBeVisible();
     pageSocket.reset();
   });
 

@@ -31,6 +31,7 @@ export const zh = {
     label: '剩余时间',
     announce: '距离考试结束还有 {{count}} 分钟',
     over: '考试时间已到，正在交卷…',
+    compensated: '因连接中断，已为您补时 {{minutes}} 分钟，剩余时间已相应延长。',
   },
   save: {
     saved: '已保存',
@@ -149,6 +150,8 @@ export const en: typeof zh = {
     label: 'Time left',
     announce: 'Time left: {{count}} min',
     over: 'Time is up; submitting…',
+    compensated:
+      'Your connection was lost: {{minutes}} min were given back, and the time left includes them.',
   },
   save: {
     saved: 'Saved',
