@@ -239,6 +239,9 @@ describe('answer photos (上传作答), through the routes', () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.headers['content-type']).toBe('image/png');
     expect(seen.headers['x-content-type-options']).toBe('nosniff');
+    // Anonymous marking: not the name the candidate gave the file.
+    expect(seen.headers['content-disposition']).toContain('answer-photo.png');
+    expect(seen.headers['content-disposition']).not.toContain('page');
     const entries = await auditEntries(admin, 'answer_file.viewed');
     expect(entries.length).toBe(1);
     const other = await loginStaff(test, 'fl_admin');

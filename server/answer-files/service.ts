@@ -75,7 +75,11 @@ export class AnswerFileService {
 
   /** The photos of the candidate's attempt; none before it starts or for an exam without one. */
   async mine(user: SessionUser, registrationId: string): Promise<MyAnswerFiles> {
-    const own = await this.attempts.ownAttemptForSave(user.id, registrationId);
+    const own = await this.attempts.ownAttemptForSave(
+      user.id,
+      registrationId,
+      this.deps.clock.now(),
+    );
     if (!own) throw AppError.notFound('registration');
     if (own.examKind !== 'written' || !own.attempt) return { files: [], phoneCapture: null };
     return this.filesOf(own.attempt);
@@ -128,7 +132,9 @@ export class AnswerFileService {
       if (error instanceof AppError) throw AppError.notFound('answer file');
       throw error;
     }
-    const download = await this.download(file);
+    // Marking is anonymous: the candidate's own file name (it may hold their name) stays out.
+    const neutralName = `answer-photo.${file.mimeType === 'image/png' ? 'png' : 'jpg'}`;
+    const download = await this.download({ ...file, displayName: neutralName });
     await this.deps.audit.recordBy(actor, {
       schoolId: file.schoolId,
       action: 'answer_file.viewed',
@@ -142,7 +148,11 @@ export class AnswerFileService {
   /** What the paired phone shows: the question the PC asked it to photograph, if any. */
   async phoneCapture(deviceSecret: string | undefined): Promise<PhoneCapture> {
     const phone = await this.pairedPhone(deviceSecret);
-    const own = await this.attempts.ownAttemptForSave(phone.userId, phone.registrationId);
+    const own = await this.attempts.ownAttemptForSave(
+      phone.userId,
+      phone.registrationId,
+      this.deps.clock.now(),
+    );
     const row = own?.attempt;
     if (own?.examKind !== 'written' || row?.state !== 'in_progress') return { capture: null };
     const request = await this.repo.captureOf(row.id);
@@ -239,7 +249,11 @@ export class AnswerFileService {
 
   /** The candidate's own attempt, open by the answers' rules (grace included), or a refusal. */
   private async openAttempt(userId: string, registrationId: string): Promise<OpenAttempt> {
-    const own = await this.attempts.ownAttemptForSave(userId, registrationId);
+    const own = await this.attempts.ownAttemptForSave(
+      userId,
+      registrationId,
+      this.deps.clock.now(),
+    );
     if (own?.examKind !== 'written') throw AppError.notFound('registration');
     const refusal = checkInRefusal(own, 'change');
     if (refusal) throw refusal;
