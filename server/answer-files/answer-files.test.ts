@@ -231,7 +231,7 @@ describe('answer photos (上传作答), through the routes', () => {
     ).toBe('PHONE_NOT_PAIRED');
   });
 
-  it('lets the exam admin view a photo, audited, and not a college admin of another college', async () => {
+  it('lets the exam admin and its 阅卷人 view a photo, audited, and no other staff', async () => {
     const [liFile] = (await mine(li)).files;
     const url = `/api/answer-files/${liFile?.id ?? ''}/content`;
     const admin = await loginStaff(test, 'admin');
@@ -242,11 +242,14 @@ describe('answer photos (上传作答), through the routes', () => {
     // Anonymous marking: not the name the candidate gave the file.
     expect(seen.headers['content-disposition']).toContain('answer-photo.png');
     expect(seen.headers['content-disposition']).not.toContain('page');
-    const entries = await auditEntries(admin, 'answer_file.viewed');
-    expect(entries.length).toBe(1);
+    expect(await auditEntries(admin, 'answer_file.viewed')).toHaveLength(1);
+    // 周老师 marks WRT2026 (阅卷人); 林老师 holds no marker duty on it.
+    expect((await (await loginStaff(test, 'panel2')).get(url)).statusCode).toBe(200);
+    expect(codeOf(await (await loginStaff(test, 'panel1')).get(url))).toBe('NOT_FOUND');
     const other = await loginStaff(test, 'fl_admin');
     expect(codeOf(await other.get(url))).toBe('NOT_FOUND');
     expect(codeOf(await li.client.get(url))).toBe('FORBIDDEN');
+    expect(await auditEntries(admin, 'answer_file.viewed')).toHaveLength(2);
   });
 
   it('closes with the attempt: within the grace still taken, after it ATTEMPT_CLOSED', async () => {

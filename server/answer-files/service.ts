@@ -15,7 +15,7 @@ import type { DocumentDownload } from '../documents/download.js';
 import { cleanDisplayName, detectDocumentFile } from '../documents/file-kind.js';
 import { AppError } from '../errors/app-error.js';
 import { readStoredBytes, saveStoredFile } from '../files/stored-files.js';
-import { managedExam } from '../marking/marking-service.js';
+import { markingExamFor } from '../marking/marking-service.js';
 import type { MarkingRepo } from '../marking/repo.js';
 import type { PhoneRepo } from '../phone/repo.js';
 import type { IncomingUpload } from '../plugins/uploads.js';
@@ -120,14 +120,14 @@ export class AnswerFileService {
   }
 
   /**
-   * A photo for staff who may mark its exam: the exam-admin check of marking (managedExam), so
-   * a college admin reaches their college's exams only. Every view is in the audit log.
+   * A photo for staff who may mark its exam, by marking's own check (markingExamFor): its admins
+   * (a college admin their college's exams only) and its 阅卷人. Every view is in the audit log.
    */
   async staffContent(actor: Actor, answerFileId: string): Promise<DocumentDownload> {
     const file = await this.repo.fileWithOwner(answerFileId);
     if (!file) throw AppError.notFound('answer file');
     try {
-      await managedExam(this.marking, actor.user, file.examId);
+      await markingExamFor(this.marking, actor.user, file.examId);
     } catch (error) {
       if (error instanceof AppError) throw AppError.notFound('answer file');
       throw error;

@@ -112,11 +112,11 @@ export const myAnswerFileContent = defineDownload({
 export const staffAnswerFileParamsSchema = z.strictObject({ answerFileId: idSchema });
 export const STAFF_ANSWER_FILE_PATH = '/api/answer-files/:answerFileId/content';
 
-/** For those who may mark the exam (its admins today); every view is audited. */
+/** For those who may mark the exam (its admins and its 阅卷人); every view is audited. */
 export const staffAnswerFileContent = defineDownload({
   method: 'GET',
   path: STAFF_ANSWER_FILE_PATH,
-  access: ['college_admin', 'school_admin'],
+  access: ['examiner', 'college_admin', 'school_admin'],
   policy: { foreign: 'NOT_FOUND' },
   params: staffAnswerFileParamsSchema,
 });
