@@ -71,9 +71,23 @@ describe('parseGift', () => {
     expect(parsed.records[0]?.defaultPoints).toBe(1);
   });
 
+  it('keeps LaTeX backslashes and an escaped dollar as written', () => {
+    const parsed = parseGift(
+      '::M1:: 求 $\\int_0^1 x\\,dx$，$a \\neq b$，价格 \\$5 {=$\\frac\\{1\\}\\{2\\}$ ~$1$}',
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.records[0]?.content).toMatchObject({
+      stem: '求 $\\int_0^1 x\\,dx$，$a \\neq b$，价格 \\$5',
+      options: [
+        { id: 'A', text: '$\\frac{1}{2}$' },
+        { id: 'B', text: '$1$' },
+      ],
+    });
+  });
+
   it('keeps escaped special characters as text', () => {
     const parsed = parseGift(
-      '::A\\:B:: Is 1 \\= 1 \\{always\\} \\#true \\~ yes? {=Yes\\, it is \\= ~No \\~ never}',
+      '::A\\:B:: Is 1 \\= 1 \\{always\\} \\#true \\~ yes? {=Yes, it is \\= ~No \\~ never}',
     );
     expect(parsed.errors).toEqual([]);
     expect(parsed.records[0]).toMatchObject({

@@ -24,12 +24,21 @@ interface Token {
   isLiteral: boolean;
 }
 
+/**
+ * What a backslash escapes (Moodle's own list); before anything else it stays, so LaTeX such as
+ * `$\frac{1}{2}$` or a literal dollar `\$` arrives as written. `\n` is a line break unless a
+ * letter follows, so `\neq` and `\nu` stay commands.
+ */
+const ESCAPABLE = new Set(['=', '~', '{', '}', '#', ':', '\\']);
+const isEscape = (next: string, after: string | undefined) =>
+  ESCAPABLE.has(next) || (next === 'n' && !/^[A-Za-z]$/.test(after ?? ''));
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (let index = 0; index < text.length; index++) {
     const char = text[index] ?? '';
     const next = text[index + 1];
-    if (char === '\\' && next !== undefined) {
+    if (char === '\\' && next !== undefined && isEscape(next, text[index + 2])) {
       tokens.push({ char: next === 'n' ? '\n' : next, isLiteral: true });
       index++;
     } else tokens.push({ char, isLiteral: false });
