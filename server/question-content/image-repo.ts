@@ -79,7 +79,7 @@ export class QuestionImageRepo {
   async examCollegesShowing(schoolId: string, imageId: string) {
     const pattern = `%image:${imageId}%`;
     return this.db
-      .select({ collegeId: exam.collegeId })
+      .select({ examId: exam.id, collegeId: exam.collegeId })
       .from(paperQuestion)
       .innerJoin(paper, eq(paper.id, paperQuestion.paperId))
       .innerJoin(exam, eq(exam.id, paper.examId))

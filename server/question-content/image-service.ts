@@ -16,6 +16,7 @@ import type { Database } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import type { FileStorage } from '../files/storage.js';
 import { readStoredBytes, saveStoredFile } from '../files/stored-files.js';
+import { MarkingRepo } from '../marking/repo.js';
 import { tooLarge, type IncomingUpload } from '../plugins/uploads.js';
 import { bankScopeOf, type BankScope } from '../question-bank/policy.js';
 import { decodeImage, reencodeImage, sniffImageFormat } from '../vision/image-codec.js';
@@ -92,6 +93,7 @@ export class QuestionImageService {
 
   /** A picture for staff: in their bank's reach, or on a paper of an exam they manage. */
   async staffFile(user: SessionUser, imageId: string): Promise<DocumentDownload> {
+    if (user.role === 'examiner') return this.markerFile(user, imageId);
     const scope = bankScopeOf(user);
     const image = await this.repo.find(imageId);
     if (!image || image.schoolId !== scope.schoolId) throw AppError.notFound('image');
@@ -103,6 +105,18 @@ export class QuestionImageService {
       if (!onPaperInReach) throw AppError.notFound('image');
     }
     return this.download(image);
+  }
+
+  /** A picture for an examiner: only one on a paper of an exam they are 阅卷人 of. */
+  private async markerFile(user: SessionUser, imageId: string): Promise<DocumentDownload> {
+    const image = await this.repo.find(imageId);
+    if (!image || image.schoolId !== user.schoolId) throw AppError.notFound('image');
+    const exams = await this.repo.examCollegesShowing(user.schoolId, imageId);
+    const markers = new MarkingRepo(this.db);
+    for (const examId of new Set(exams.map((exam) => exam.examId))) {
+      if (await markers.isMarker(examId, user.id)) return this.download(image);
+    }
+    throw AppError.notFound('image');
   }
 
   /** A picture for a candidate: only one a question of their own attempts shows. */

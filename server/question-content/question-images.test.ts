@@ -214,5 +214,13 @@ describe('question pictures, through the routes', () => {
       status: 404,
       code: 'NOT_FOUND',
     });
+
+    // Examiners: a 阅卷人 of WRT2026 (the demo's panel2) sees its papers' pictures, another not.
+    const staffPicture = (client: TestClient) => client.get(`${BANK}/images/${image.id}`);
+    expect((await staffPicture(await loginStaff(test, 'panel2'))).statusCode).toBe(200);
+    expect(refusal(await staffPicture(await loginStaff(test, 'panel1')))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
   });
 });

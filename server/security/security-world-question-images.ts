@@ -5,8 +5,9 @@ import { saveStoredFile } from '../files/stored-files.js';
 import type { TestApp } from '../test/test-app.js';
 
 // The security world's question pictures: 外国语学院's, named in the first question of 张三's mock
-// attempt (so he and both admins reach it), and 计算机学院's, on no paper (out of a candidate's
-// and a 外国语学院 admin's reach).
+// attempt (so he and both admins reach it) and in the essay of 外国语学院笔试 (so does the
+// matrix's examiner, its 阅卷人), and 计算机学院's, on no paper (out of a candidate's and a
+// 外国语学院 admin's reach).
 
 async function imageOf(test: TestApp, schoolId: string, collegeId: string): Promise<string> {
   const { db } = test.database;
@@ -27,7 +28,13 @@ async function imageOf(test: TestApp, schoolId: string, collegeId: string): Prom
 /** The two pictures, the first named in a question of `mockAttemptId`. */
 export async function questionImageRows(
   test: TestApp,
-  rows: { schoolId: string; collegeId: string; csCollegeId: string; mockAttemptId: string },
+  rows: {
+    schoolId: string;
+    collegeId: string;
+    csCollegeId: string;
+    mockAttemptId: string;
+    flPaperQuestionId: string;
+  },
 ) {
   const { db } = test.database;
   const flImageId = await imageOf(test, rows.schoolId, rows.collegeId);
@@ -36,18 +43,22 @@ export async function questionImageRows(
     .from(attempt)
     .where(eq(attempt.id, rows.mockAttemptId));
   const first = row?.layout.questions[0]?.paperQuestionId;
-  const [question] = first
-    ? await db
-        .select({ content: paperQuestion.content })
-        .from(paperQuestion)
-        .where(eq(paperQuestion.id, first))
-    : [];
-  if (!first || !question) throw new Error('no question in the mock attempt');
-  await db
-    .update(paperQuestion)
-    .set({
-      content: { ...question.content, stem: `${question.content.stem} ![图](image:${flImageId})` },
-    })
-    .where(eq(paperQuestion.id, first));
+  if (!first) throw new Error('no question in the mock attempt');
+  for (const paperQuestionId of [first, rows.flPaperQuestionId]) {
+    const [question] = await db
+      .select({ content: paperQuestion.content })
+      .from(paperQuestion)
+      .where(eq(paperQuestion.id, paperQuestionId));
+    if (!question) throw new Error('no paper question to show the picture');
+    await db
+      .update(paperQuestion)
+      .set({
+        content: {
+          ...question.content,
+          stem: `${question.content.stem} ![图](image:${flImageId})`,
+        },
+      })
+      .where(eq(paperQuestion.id, paperQuestionId));
+  }
   return { flImageId, csImageId: await imageOf(test, rows.schoolId, rows.csCollegeId) };
 }

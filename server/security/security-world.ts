@@ -260,6 +260,7 @@ async function schoolRows(test: TestApp, slug: string): Promise<SchoolRows> {
       collegeId,
       csCollegeId,
       mockAttemptId: zhang.mockAttemptId,
+      flPaperQuestionId: marking.flPaperQuestionId,
     })),
     schoolId,
     slug,

@@ -43,7 +43,8 @@ export const MY_QUESTION_IMAGE_FILE_PATH = '/api/me/question-images/:imageId';
 export const bankImageFile = defineDownload({
   method: 'GET',
   path: BANK_IMAGE_FILE_PATH,
-  access: BANK_ADMINS,
+  // Examiners: the pictures of the exams they mark (阅卷人), nothing else.
+  access: [...BANK_ADMINS, 'examiner'],
   policy: { foreign: 'NOT_FOUND' },
   params: questionImageParamsSchema,
 });

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Flex, Input, InputNumber, List, Space, Tag, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileAnswerGallery } from '../../../written-files/FileAnswerGallery.js';
 import type { MarkingAnswer } from '../../../../shared/api/marking.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
@@ -184,16 +185,14 @@ function AllMarks({ answer }: { answer: MarkingAnswer }) {
 function AnswerText({ answer }: { answer: MarkingAnswer }) {
   const { t } = useTranslation();
   const given = answer.answer;
-  if (!given || (given.type === 'essay' && given.text.trim() === '')) {
+  const isBlank =
+    !given ||
+    (given.type === 'essay' && given.text.trim() === '') ||
+    (given.type === 'file' && given.fileIds.length === 0);
+  if (isBlank) {
     return <Typography.Text type="secondary">{t('writtenMarking.unanswered')}</Typography.Text>;
   }
-  if (given.type === 'file') {
-    return (
-      <Typography.Text>
-        {t('writtenMarking.filesAnswer', { count: given.fileIds.length })}
-      </Typography.Text>
-    );
-  }
+  if (given.type === 'file') return <FileAnswerGallery fileIds={given.fileIds} />;
   if (given.type !== 'essay') return null;
   return (
     <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>

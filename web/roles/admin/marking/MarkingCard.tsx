@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarkingOverview, MarkingQuestion } from '../../../../shared/api/marking.js';
 import { FormNotice } from '../../../forms/FormNotice.js';
+import { RichText } from '../../../rich-text/RichText.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { AnswerMarker } from './AnswerMarker.js';
 import { markingKeys, saveMark, useMarkingQuestion, type MarkingRole } from './useMarking.js';
@@ -134,9 +135,15 @@ function QuestionMarking({ examId, questionId, role, isDoubleMarking }: Question
   return (
     <Flex vertical gap={16}>
       <Card title={t('writtenMarking.referenceAnswer')} size="small">
-        <Typography.Paragraph strong>{question.stem}</Typography.Paragraph>
+        <Typography.Paragraph strong>
+          <RichText text={question.stem} />
+        </Typography.Paragraph>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-          {question.referenceAnswer || t('writtenMarking.noReference')}
+          {question.referenceAnswer ? (
+            <RichText text={question.referenceAnswer} />
+          ) : (
+            t('writtenMarking.noReference')
+          )}
         </Typography.Paragraph>
       </Card>
       <Flex gap={16} align="center" wrap>
