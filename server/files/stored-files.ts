@@ -5,7 +5,8 @@ import { AppError } from '../errors/app-error.js';
 import type { FileStorage } from './storage.js';
 
 /** What a file is for; the first part of its storage key. */
-export type FilePurpose = 'reference-photos' | 'documents' | 'snapshots' | 'answer-files' | 'question-images';
+export type FilePurpose =
+  'reference-photos' | 'documents' | 'snapshots' | 'answer-files' | 'question-images';
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
