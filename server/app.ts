@@ -224,7 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAdminOverview(api, db, examsRepo, clock);
     const routeDeps: RouteDeps = { db, clock, audit, storage };
     registerPeopleRoutes(api, routeDeps, loginGuard, authRepo.sessions);
-    registerSchoolSettingsRoutes(api, routeDeps);
+    registerSchoolSettingsRoutes(api, routeDeps, authRepo.sessions);
     registerExamAdminRoutes(api, routeDeps);
     registerAnnouncementRoutes(api, routeDeps);
     registerAuditRoutes(api, routeDeps);

@@ -35,4 +35,14 @@ export class SessionCache extends TtlCache<string, LiveSession> {
     const users = new Set(userIds);
     this.deleteWhere((session) => users.has(session.userId));
   }
+
+  /** Every cached session of a school's people (its name or time zone changed). */
+  forgetSchool(schoolId: string): void {
+    this.deleteWhere((session) => session.user.schoolId === schoolId);
+  }
+
+  /** Every cached session of a college's people (its name changed). */
+  forgetCollege(collegeId: string): void {
+    this.deleteWhere((session) => session.user.collegeId === collegeId);
+  }
 }

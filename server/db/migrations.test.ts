@@ -26,11 +26,14 @@ describe('Migrations', () => {
     );
     expect(rows.map((row) => row.table_name)).toEqual([
       'announcement',
+      'answer_capture_request',
+      'answer_file',
       'answer_mark',
       'app_user',
       'attempt',
       'attempt_answer',
       'attempt_event',
+      'attempt_outage',
       'audit_log',
       'bank_passage',
       'bank_question',
@@ -48,6 +51,7 @@ describe('Migrations', () => {
       'paper_question',
       'paper_section',
       'phone_pairing',
+      'question_image',
       'registration',
       'roster_report',
       'school',

@@ -58,7 +58,7 @@ export class PeopleRepo {
   constructor(
     private readonly db: Database,
     /** The sessions this node trusts for a moment: an ended session must leave them at once. */
-    private readonly sessions: Pick<SessionCache, 'forgetUsers'>,
+    private readonly sessions: Pick<SessionCache, 'forgetUsers' | 'forgetCollege'>,
   ) {}
 
   async listColleges(schoolId: string, onlyCollegeId: string | null): Promise<CollegeRow[]> {
@@ -110,6 +110,7 @@ export class PeopleRepo {
   ): Promise<void> {
     if (Object.keys(changes).length === 0) return;
     await rejectDuplicates(this.db.update(college).set(changes).where(eq(college.id, id)));
+    this.sessions.forgetCollege(id);
   }
 
   async listStaff(filter: StaffFilter): Promise<{ rows: StaffRow[]; total: number }> {

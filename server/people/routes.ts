@@ -18,7 +18,7 @@ export function registerPeopleRoutes(
   api: FastifyInstance,
   deps: RouteDeps,
   loginLimits: Pick<LoginGuard, 'restricted' | 'unlock'>,
-  sessions: Pick<SessionCache, 'forgetUsers'>,
+  sessions: Pick<SessionCache, 'forgetUsers' | 'forgetCollege'>,
 ): void {
   const people = new PeopleService(
     new PeopleRepo(deps.db, sessions),
