@@ -63,6 +63,7 @@ export class MarkingService {
         questionCount: questions.length,
         myPendingCount: sum(questions.map((q) => q.myPendingCount)),
         pendingCount: sum(questions.map((q) => q.submittedCount - q.markedCount)),
+        submittedCount: book.attempts.filter((a) => a.state !== 'in_progress').length,
         inProgressCount: book.attempts.filter((a) => a.state === 'in_progress').length,
         isComplete: book.isComplete,
         isDoubleMarking: book.rule.doubleMarking,

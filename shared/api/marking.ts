@@ -183,6 +183,8 @@ export const markerExamSchema = z.object({
   myPendingCount: z.number().int(),
   /** Answers still waiting for any mark (theirs or someone else's). */
   pendingCount: z.number().int(),
+  /** Papers handed in so far (none: nothing to mark yet, not "all marked"). */
+  submittedCount: z.number().int(),
   inProgressCount: z.number().int(),
   isComplete: z.boolean(),
   isDoubleMarking: z.boolean(),

@@ -26,6 +26,7 @@ const markerExam = {
   questionCount: 1,
   myPendingCount: 3,
   pendingCount: 4,
+  submittedCount: 4,
   inProgressCount: 0,
   isComplete: false,
   isDoubleMarking: true,
@@ -61,6 +62,25 @@ describe('the examiner’s marking entry (阅卷人)', () => {
     expect(screen.getByText('双评')).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: '进入阅卷 学位外语考试' }));
     expect(location()).toBe(`/examiner/exams/${EXAM}/marking`);
+  });
+
+  it('says no paper is in yet rather than all marked, before anyone hands in', async () => {
+    const api = new FakeApi()
+      .on(listMyAssignments, { serverTime: '2026-12-03T10:00:00.000Z', items: [] })
+      .on(listMarkerExams, {
+        items: [
+          {
+            ...markerExam,
+            myPendingCount: 0,
+            pendingCount: 0,
+            submittedCount: 0,
+            isComplete: true,
+          },
+        ],
+      });
+    render(<ExaminerHomePage />, { user: examiner, api, path: '/examiner' });
+    expect(await screen.findByText('尚无已交答卷')).toBeInTheDocument();
+    expect(screen.queryByText('已全部阅完')).not.toBeInTheDocument();
   });
 
   it('shows nothing of marking to an examiner who marks no exam', async () => {

@@ -51,7 +51,9 @@ export function MarkerExamsCard() {
                 }
                 description={
                   <Space wrap>
-                    {exam.isComplete ? (
+                    {exam.submittedCount === 0 ? (
+                      <Tag>{t('writtenMarking.markerHomeNothingYet')}</Tag>
+                    ) : exam.isComplete ? (
                       <Tag color="green">{t('writtenMarking.markerHomeDone')}</Tag>
                     ) : (
                       <Badge
