@@ -13,7 +13,7 @@ export const questionImage = pgTable(
     schoolId: uuid('school_id')
       .notNull()
       .references(() => school.id, { onDelete: 'cascade' }),
-    /** The uploader's college for a college admin; null: any of the school's banks may use it. */
+    /** The uploader's college for a college admin; null: every bank of the school may use it. */
     collegeId: uuid('college_id').references(() => college.id, { onDelete: 'set null' }),
     fileId: uuid('file_id')
       .notNull()

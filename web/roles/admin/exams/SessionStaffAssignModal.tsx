@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Modal, Select, Spin } from 'antd';
+import { App, Button, Flex, Form, Modal, Select, Spin, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   MAX_PANEL_EXAMINERS,
@@ -101,12 +101,7 @@ function StaffForm({ staff, onClose }: { staff: SessionStaff; onClose: () => voi
         label={t('adminExams.waitingExaminers')}
         extra={t('adminExams.waitingExaminersHelp')}
       >
-        <Select
-          mode="multiple"
-          showSearch={{ optionFilterProp: 'label' }}
-          options={examiners}
-          placeholder={t('adminExams.pickStaff')}
-        />
+        <StaffPicker options={examiners} />
       </Form.Item>
       <Form.Item<SessionStaffBody>
         name="panelExaminerIds"
@@ -117,12 +112,7 @@ function StaffForm({ staff, onClose }: { staff: SessionStaff; onClose: () => voi
           { type: 'array', max: MAX_PANEL_EXAMINERS, message: t('adminExams.panelTooMany') },
         ]}
       >
-        <Select
-          mode="multiple"
-          showSearch={{ optionFilterProp: 'label' }}
-          options={examiners}
-          placeholder={t('adminExams.pickStaff')}
-        />
+        <StaffPicker options={examiners} />
       </Form.Item>
       <Form.Item<SessionStaffBody>
         name="panelChairId"
@@ -149,12 +139,7 @@ function StaffForm({ staff, onClose }: { staff: SessionStaff; onClose: () => voi
         label={t('adminExams.proctors')}
         extra={t('adminExams.proctorsHelp')}
       >
-        <Select
-          mode="multiple"
-          showSearch={{ optionFilterProp: 'label' }}
-          options={toOptions(staff.options, 'proctor')}
-          placeholder={t('adminExams.pickStaff')}
-        />
+        <StaffPicker options={toOptions(staff.options, 'proctor')} />
       </Form.Item>
       {staff.examKind === 'written' ? (
         <Form.Item<SessionStaffBody>
@@ -162,12 +147,7 @@ function StaffForm({ staff, onClose }: { staff: SessionStaff; onClose: () => voi
           label={t('adminExams.markers')}
           extra={t('adminExams.markersHelp')}
         >
-          <Select
-            mode="multiple"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={examiners}
-            placeholder={t('adminExams.pickStaff')}
-          />
+          <StaffPicker options={examiners} />
         </Form.Item>
       ) : null}
       <Flex justify="flex-end" gap={8}>
@@ -177,5 +157,18 @@ function StaffForm({ staff, onClose }: { staff: SessionStaff; onClose: () => voi
         </Button>
       </Flex>
     </Form>
+  );
+}
+
+/** A searchable pick of several staff; Form.Item hands it the value and onChange. */
+function StaffPicker(props: SelectProps<string[]>) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      mode="multiple"
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={t('adminExams.pickStaff')}
+      {...props}
+    />
   );
 }
