@@ -147,9 +147,10 @@ export class AttemptRepo {
    * remembered for SAVE_CONTEXT_MS, so a candidate's next saves skip this read: every change to
    * the attempt through this repo forgets it, and each save's own statement checks the attempt
    * is still in progress; an admin's change to the exam or session counts after that moment.
+   * `fresh`: read it again whatever is remembered (a deadline moved on another node, say).
    */
-  async ownAttemptForSave(userId: string, registrationId: string, now: Date) {
-    const known = this.#saveContexts.get(registrationId, now);
+  async ownAttemptForSave(userId: string, registrationId: string, now: Date, fresh = false) {
+    const known = fresh ? undefined : this.#saveContexts.get(registrationId, now);
     if (known?.userId === userId) return known;
     const [row] = await this.#saveContext.execute({ userId, registrationId });
     if (!row) return null;

@@ -10,6 +10,7 @@ import { readPresentedState } from '../check-in/service.js';
 import { AppError } from '../errors/app-error.js';
 import type { RouteDeps } from '../route-deps.js';
 import {
+  answerAcceptance,
   attemptDeadline,
   dueSubmission,
   inactivitySubmitAt,
@@ -120,7 +121,16 @@ export class AttemptService {
     paperQuestionId: string,
     body: { answer: Answer; seq: number },
   ): Promise<{ seq: number; late: boolean }> {
-    const own = await this.repo.ownAttemptForSave(user.id, registrationId, this.deps.clock.now());
+    const now = this.deps.clock.now();
+    let own = await this.repo.ownAttemptForSave(user.id, registrationId, now);
+    if (
+      own?.attempt &&
+      answerAcceptance(timingOf(own, own.attempt), now, this.graceSeconds) !== 'on_time'
+    ) {
+      // Never refused or marked late on a remembered deadline: an outage's compensation, or
+      // extra time given on another node, may have moved it since.
+      own = await this.repo.ownAttemptForSave(user.id, registrationId, now, true);
+    }
     if (own?.examKind !== 'written') throw AppError.notFound('registration');
     const refusal = checkInRefusal(own, 'change');
     if (refusal) throw refusal;
@@ -130,7 +140,7 @@ export class AttemptService {
       {
         papers: this.repo,
         answers: this.answers,
-        now: this.deps.clock.now(),
+        now,
         graceSeconds: this.graceSeconds,
       },
       row,
