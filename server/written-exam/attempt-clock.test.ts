@@ -76,4 +76,16 @@ describe('the attempt clock', () => {
       dueSubmission({ ...EXAM, inactivitySubmitMinutes: null }, lastActivity, at('02:00:00'), 30),
     ).toBeNull();
   });
+
+  it('counts idleness only while the page is seen; the deadline submits an away page too', () => {
+    const lastActivity = at('01:40:00');
+    const seen = (time: string) => ({ lastSeenAt: at(time), awayAfterSeconds: 60 });
+    expect(dueSubmission(EXAM, lastActivity, at('01:50:00'), 30, seen('01:49:00'))?.reason).toBe(
+      'inactivity',
+    );
+    expect(dueSubmission(EXAM, lastActivity, at('01:50:00'), 30, seen('01:48:59'))).toBeNull();
+    expect(dueSubmission(EXAM, lastActivity, at('03:00:31'), 30, seen('02:00:00'))?.reason).toBe(
+      'deadline',
+    );
+  });
 });

@@ -94,18 +94,36 @@ export function answerAcceptance(
 }
 
 /**
+ * The answering page as the server last saw it (its socket's presence, its requests): idleness
+ * counts only while the page is there. A page gone quiet is an outage (outage-service.ts): a
+ * power cut, a lost network or a dead server is not a candidate doing nothing, and when the page
+ * is back its outage's close restarts the idle clock. Null: not watched (mock attempts).
+ */
+export interface PagePresence {
+  lastSeenAt: Date | null;
+  /** Past this long unseen the page counts as away (the exam's outageThresholdSeconds). */
+  awayAfterSeconds: number;
+}
+
+/**
  * Whether the server must submit an in-progress attempt now, and why: the deadline once its
- * grace has passed (so late answers still land), or inactivity. Null: not yet.
+ * grace has passed (so late answers still land), or inactivity while the page is seen. Null: not
+ * yet.
  */
 export function dueSubmission(
   timing: AttemptTiming,
   lastActivityAt: Date,
   now: Date,
   graceSeconds: number,
+  presence: PagePresence | null = null,
 ): { reason: 'deadline' | 'inactivity'; at: Date } | null {
   const deadline = attemptDeadline(timing);
   if (now.getTime() > deadline.getTime() + graceSeconds * 1000) {
     return { reason: 'deadline', at: deadline };
+  }
+  const seenAt = presence?.lastSeenAt;
+  if (presence && seenAt && now.getTime() - seenAt.getTime() > presence.awayAfterSeconds * 1000) {
+    return null;
   }
   const idleAt = inactivitySubmitAt(timing, lastActivityAt);
   if (idleAt && idleAt.getTime() < deadline.getTime() && now.getTime() >= idleAt.getTime()) {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'dri
 import type { SubmitReason } from '../../shared/api/written-exam.js';
 import type { Database } from '../db/client.js';
 import { TtlCache } from '../system/ttl-cache.js';
+import { DEFAULT_OUTAGE_THRESHOLD_SECONDS } from './outage-rule.js';
 import {
   attempt,
   attemptAnswer,
@@ -193,17 +194,21 @@ export class AttemptRepo {
 
   /**
    * In-progress attempts whose deadline and grace have passed, or whose candidate has been idle
-   * past the exam's inactivity rule, oldest deadline first, formal and mock (the deadline
-   * sweep's candidates; it decides each again under its lock, by its kind's rules).
+   * past the exam's inactivity rule with the page seen (attempt-clock.ts PagePresence), oldest
+   * deadline first, formal and mock (the deadline sweep's candidates; it decides each again
+   * under its lock, by its kind's rules).
    */
   async dueAttempts(
     now: Date,
     graceSeconds: number,
     limit: number,
   ): Promise<{ id: string; kind: AttemptRow['kind'] }[]> {
+    const awaySeconds = sql`coalesce((${exam.rules}->>'outageThresholdSeconds')::int, ${DEFAULT_OUTAGE_THRESHOLD_SECONDS})`;
     return this.db
       .select({ id: attempt.id, kind: attempt.kind })
       .from(attempt)
+      .innerJoin(registration, eq(registration.id, attempt.registrationId))
+      .innerJoin(exam, eq(exam.id, registration.examId))
       .where(
         and(
           eq(attempt.state, 'in_progress'),
@@ -212,6 +217,10 @@ export class AttemptRepo {
             and(
               isNotNull(attempt.idleSubmitMinutes),
               sql`${attempt.lastActivityAt} + ${attempt.idleSubmitMinutes} * interval '1 minute' <= ${now}`,
+              or(
+                isNull(attempt.lastSeenAt),
+                sql`${attempt.lastSeenAt} + ${awaySeconds} * interval '1 second' >= ${now}`,
+              ),
             ),
           ),
         ),

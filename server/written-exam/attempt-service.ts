@@ -23,6 +23,7 @@ import { candidateSections, layoutOfPaper } from './attempt-view.js';
 import type { AttemptRepo, AttemptRow, PaperContent } from './attempt-repo.js';
 import type { AnswerStore } from './answer-store.js';
 import { saveIntoAttempt } from './answer-save.js';
+import { outageRulesOf } from './outage-rule.js';
 import type { SubmitFaceGate } from './submit-face.js';
 
 /** Papers read once per deadline sweep: a session's attempts share one. */
@@ -184,6 +185,10 @@ export class AttemptService {
           locked.lastActivityAt,
           now,
           this.graceSeconds,
+          {
+            lastSeenAt: locked.lastSeenAt,
+            awayAfterSeconds: outageRulesOf(registration.rules).thresholdSeconds,
+          },
         ),
       papers,
     );

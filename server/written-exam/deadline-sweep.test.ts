@@ -46,6 +46,13 @@ describe('the deadline sweep', () => {
   });
   afterAll(() => test.close());
 
+  // The page's socket writes its presence while it is open (pc-attendance.ts); here by hand.
+  const pageSeen = (registrationId: string) =>
+    test.database.db
+      .update(attempt)
+      .set({ lastSeenAt: test.clock.now() })
+      .where(eq(attempt.registrationId, registrationId));
+
   it('submits an idle attempt 10 minutes after its last action, dated then', async () => {
     at(3);
     const li = await checkedInWrittenCandidate(test, 'WRT2026001');
@@ -53,6 +60,7 @@ describe('the deadline sweep', () => {
       (await li.client.post(`/api/me/registrations/${li.registrationId}/attempt/start`)).statusCode,
     ).toBe(200);
     at(12, 59);
+    await pageSeen(li.registrationId);
     expect(await node().runOnce()).toBe(0);
     at(13);
     expect(await node().runOnce()).toBe(1);

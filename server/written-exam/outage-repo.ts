@@ -139,12 +139,20 @@ export class OutageRepo {
         .where(eq(attemptOutage.id, open.id))
         .returning();
       if (!outage) return null;
-      if (closing.minutes <= 0) return { outage, attempt: locked };
+      // The idle clock restarts at the return (attempt-clock.ts PagePresence): time away is not
+      // time spent doing nothing on the page.
+      const lastActivityAt =
+        locked.lastActivityAt.getTime() < closing.endedAt.getTime()
+          ? closing.endedAt
+          : locked.lastActivityAt;
       const [updated] = await tx
         .update(attempt)
         .set({
-          compensationMinutes: locked.compensationMinutes + closing.minutes,
-          deadlineAt: closing.deadlineAt,
+          lastActivityAt,
+          ...(closing.minutes > 0 && {
+            compensationMinutes: locked.compensationMinutes + closing.minutes,
+            deadlineAt: closing.deadlineAt,
+          }),
         })
         .where(eq(attempt.id, attemptId))
         .returning();
