@@ -86,3 +86,23 @@ export const WRITTEN_EXAM_ERRORS = {
     en: "The candidate's time already runs to the session's end; no more time can be added",
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+/**
+ * The one issue of an ANSWER_SEQ_STALE answer: the seq the server holds for the question. Equal
+ * to the seq sent, it is a replay whose acknowledgement was lost (the answer is stored); higher,
+ * another device stored a newer answer, which the page has to fetch and show.
+ */
+export function staleSeqIssue(storedSeq: number): { path: string; message: string } {
+  return { path: 'seq', message: `stored ${String(storedSeq)}` };
+}
+
+/** The stored seq an ANSWER_SEQ_STALE answer names, if it names one (an older server does not). */
+export function storedSeqOfIssues(
+  issues: readonly { path: string; message: string }[],
+): number | null {
+  for (const issue of issues) {
+    const match = issue.path === 'seq' ? /^stored (\d+)$/.exec(issue.message) : null;
+    if (match?.[1]) return Number(match[1]);
+  }
+  return null;
+}

@@ -1,5 +1,6 @@
 import { checkAnswer } from '../../shared/questions/answer-check.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
+import { staleSeqIssue } from '../../shared/written-exam-errors.js';
 import { AppError } from '../errors/app-error.js';
 import { answerAcceptance, type AttemptTiming } from './attempt-clock.js';
 import type { AttemptRepo, AttemptRow } from './attempt-repo.js';
@@ -50,7 +51,8 @@ export async function saveIntoAttempt(
   });
   if (outcome.status === 'closed') throw AppError.of('ATTEMPT_CLOSED');
   if (outcome.status === 'stale') {
-    throw AppError.of('ANSWER_SEQ_STALE', `stored seq ${String(outcome.storedSeq)}`);
+    // The stored seq tells the page whether this was its own replay or another device's answer.
+    throw AppError.withIssues('ANSWER_SEQ_STALE', [staleSeqIssue(outcome.storedSeq)]);
   }
   return { seq: outcome.seq, late: acceptance === 'late' };
 }

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptView, MyAttempt } from '../../shared/api/written-exam.js';
+import type { ErrorBody } from '../../shared/errors.js';
 import type { Answer } from '../../shared/questions/answer-schema.js';
+import { storedSeqOfIssues } from '../../shared/written-exam-errors.js';
 import { attempt, paper } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
@@ -29,6 +31,8 @@ describe('the written exam attempt, through the routes', () => {
     status: response.statusCode,
     code: (response.json() as { error?: { code: string } }).error?.code,
   });
+  const storedSeqOf = (response: { json: () => unknown }) =>
+    storedSeqOfIssues((response.json() as ErrorBody).error.issues ?? []);
   const save = (
     client: TestClient,
     registrationId: string,
@@ -110,6 +114,13 @@ describe('the written exam attempt, through the routes', () => {
     ).toBe(200);
     const replay = await save(li.client, id, single, { type: 'single_choice', optionId: 'A' }, 1);
     expect(refusal(replay)).toEqual({ status: 409, code: 'ANSWER_SEQ_STALE' });
+    // The stored seq comes with it: higher than the one sent, another device saved since.
+    expect(storedSeqOf(replay)).toBe(2);
+    const sameSeq = await save(li.client, id, single, { type: 'single_choice', optionId: 'B' }, 2);
+    expect([refusal(sameSeq), storedSeqOf(sameSeq)]).toEqual([
+      { status: 409, code: 'ANSWER_SEQ_STALE' },
+      2,
+    ]);
     expect(
       refusal(await save(li.client, id, single, { type: 'single_choice', optionId: 'Z' }, 3)),
     ).toEqual({ status: 400, code: 'CHOICE_NOT_IN_QUESTION' });

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminExam } from '../../shared/api/exam-admin.js';
 import type { MockAttemptDetail } from '../../shared/api/mock-attempt.js';
+import type { ErrorBody } from '../../shared/errors.js';
+import { storedSeqOfIssues } from '../../shared/written-exam-errors.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { attempt, exam } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
@@ -88,9 +90,10 @@ describe('mock attempts (模拟考试), through the routes', () => {
     expect(
       (await mock.save(id, single, { type: 'single_choice', optionId: 'B' }, 2)).statusCode,
     ).toBe(200);
-    expect(
-      refusal(await mock.save(id, single, { type: 'single_choice', optionId: 'A' }, 1)),
-    ).toEqual({ status: 409, code: 'ANSWER_SEQ_STALE' });
+    const overtaken = await mock.save(id, single, { type: 'single_choice', optionId: 'A' }, 1);
+    expect(refusal(overtaken)).toEqual({ status: 409, code: 'ANSWER_SEQ_STALE' });
+    // With the seq stored, as the formal attempt's: the page fetches the newer answer.
+    expect(storedSeqOfIssues(overtaken.json<ErrorBody>().error.issues ?? [])).toBe(2);
     expect(
       refusal(await mock.save(id, single, { type: 'single_choice', optionId: 'Z' }, 3)),
     ).toEqual({ status: 400, code: 'CHOICE_NOT_IN_QUESTION' });

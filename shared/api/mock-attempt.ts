@@ -138,7 +138,7 @@ export const saveMyMockAnswer = defineRoute({
   method: 'PUT',
   path: `${BASE}/:attemptId/answers/:paperQuestionId`,
   summary:
-    "Autosave one answer of a mock attempt, as the formal attempt's (newer seq only, ANSWER_SEQ_STALE, ATTEMPT_CLOSED)",
+    "Autosave one answer of a mock attempt, as the formal attempt's (newer seq only, ANSWER_SEQ_STALE with the stored seq, ATTEMPT_CLOSED)",
   tags: ['mock-exam'],
   access: ['candidate'],
   policy: { foreign: 'NOT_FOUND' },

@@ -108,7 +108,7 @@ export const saveMyAnswer = defineRoute({
   method: 'PUT',
   path: '/api/me/registrations/:registrationId/attempt/answers/:paperQuestionId',
   summary:
-    'Autosave one answer; stored only when its seq is newer, acknowledged after the commit (ANSWER_SEQ_STALE when a newer one is stored)',
+    'Autosave one answer; stored only when its seq is newer, acknowledged after the commit (ANSWER_SEQ_STALE when this or a newer one is stored, its issue naming the stored seq: staleSeqIssue)',
   tags: ['written-exam'],
   access: ['candidate'],
   policy: { foreign: 'NOT_FOUND' },
