@@ -15,16 +15,23 @@ export interface FakeRequest {
 export class FakeRefusal {
   readonly status: number;
 
-  constructor(readonly code: ErrorCode) {
+  constructor(
+    readonly code: ErrorCode,
+    readonly issues?: NonNullable<ErrorBody['error']['issues']>,
+  ) {
     this.status = ERRORS[code].status;
   }
 
   body(): ErrorBody {
-    return { error: { code: this.code, message: ERRORS[this.code].en, requestId: 'req-test' } };
+    const { code, issues } = this;
+    const error = { code, message: ERRORS[code].en, requestId: 'req-test' };
+    return { error: issues === undefined ? error : { ...error, issues } };
   }
 }
 
-export const refuse = (code: ErrorCode) => new FakeRefusal(code);
+/** The server refusing with a code and, as some codes carry them, its issues. */
+export const refuse = (code: ErrorCode, issues?: NonNullable<ErrorBody['error']['issues']>) =>
+  new FakeRefusal(code, issues);
 
 type Reply<C extends RouteContract> = RouteOutput<C> | FakeRefusal;
 type Answer<C extends RouteContract> = Reply<C> | ((request: FakeRequest) => Reply<C>);

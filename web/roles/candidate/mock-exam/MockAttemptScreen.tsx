@@ -32,7 +32,10 @@ export function MockAttemptScreen({
   const submit = useSubmitMock(registrationId, attemptId);
   const { mutateAsync } = submit;
   const { refetch } = query;
-  const refetchAttempt = useCallback(() => refetch(), [refetch]);
+  const refetchAttempt = useCallback(
+    () => refetch().then((result) => result.data?.detail.attempt),
+    [refetch],
+  );
   const mock = useMemo(
     () => ({ send: mockSaveSender(registrationId, attemptId), submit: () => mutateAsync() }),
     [registrationId, attemptId, mutateAsync],

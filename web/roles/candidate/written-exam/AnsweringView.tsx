@@ -9,6 +9,7 @@ import type { AnswerSender, AnswerStorage } from './answer-queue.js';
 import { emptyAnswer, isAnswered } from './answers.js';
 import { ExamTimer } from './ExamTimer.js';
 import { InactivityWarning } from './InactivityWarning.js';
+import { OtherDeviceNotice } from './OtherDeviceNotice.js';
 import { QuestionCard } from './QuestionCard.js';
 import { QuestionGrid } from './QuestionGrid.js';
 import { OfflineBanner, SaveIndicator } from './SaveIndicator.js';
@@ -32,7 +33,8 @@ interface AnsweringViewProps {
   attempt: AttemptView;
   offsetMs: number;
   storage: AnswerStorage;
-  refetch: () => Promise<unknown>;
+  /** Reads the attempt again; resolves with it, or nothing when it could not be read. */
+  refetch: () => Promise<AttemptView | null | undefined>;
   /** A mock attempt (模拟考试): its own autosave and 交卷 instead of the formal attempt's. */
   mock?: { send: AnswerSender; submit: () => Promise<unknown> };
 }
@@ -50,7 +52,7 @@ export function AnsweringView({
   mock,
 }: AnsweringViewProps) {
   const { t } = useTranslation();
-  const saves = useAnswerQueue(registrationId, attempt, storage, mock?.send);
+  const saves = useAnswerQueue(registrationId, attempt, storage, { send: mock?.send, refetch });
   const submit = useSubmitAttempt(registrationId);
   const now = useServerNow(offsetMs);
   const marks = useMarks(attempt.attemptId);
@@ -146,9 +148,17 @@ export function AnsweringView({
         }}
       >
         <Flex vertical gap={12}>
+          <OtherDeviceNotice
+            questions={saves.otherDeviceIds.map((id) => ({
+              paperQuestionId: id,
+              number: numberOf.get(id) ?? 0,
+            }))}
+            onDismiss={saves.dismissOtherDevice}
+          />
           {current ? (
             <QuestionCard
-              key={current.question.paperQuestionId}
+              // Typed text is held in its inputs: an answer from another device starts them anew.
+              key={`${current.question.paperQuestionId}/${String(saves.revisionOf(current.question.paperQuestionId))}`}
               section={current.section}
               question={current.question}
               answer={answers.get(current.question.paperQuestionId)}

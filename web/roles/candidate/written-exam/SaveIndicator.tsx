@@ -21,20 +21,20 @@ export function isOffline({ queue, isOnline }: SaveIndicatorProps): boolean {
 export function SaveIndicator(props: SaveIndicatorProps) {
   const { t } = useTranslation();
   const waiting = props.queue.pendingIds.length;
-  const text =
-    waiting === 0
-      ? t('candidateWrittenExam.save.saved')
-      : isOffline(props)
-        ? t('candidateWrittenExam.save.offline', { count: waiting })
-        : t('candidateWrittenExam.save.saving');
-  const icon =
-    waiting === 0 ? (
-      <CheckCircleOutlined aria-hidden />
-    ) : isOffline(props) ? (
-      <DisconnectOutlined aria-hidden />
-    ) : (
-      <CloudUploadOutlined aria-hidden />
-    );
+  // An answer another device overtook is not saved as shown until the stored one is.
+  const isSettled = waiting === 0 && props.queue.overtakenIds.length === 0;
+  const text = isSettled
+    ? t('candidateWrittenExam.save.saved')
+    : waiting > 0 && isOffline(props)
+      ? t('candidateWrittenExam.save.offline', { count: waiting })
+      : t('candidateWrittenExam.save.saving');
+  const icon = isSettled ? (
+    <CheckCircleOutlined aria-hidden />
+  ) : waiting > 0 && isOffline(props) ? (
+    <DisconnectOutlined aria-hidden />
+  ) : (
+    <CloudUploadOutlined aria-hidden />
+  );
   return (
     <Typography.Text
       role="status"

@@ -80,7 +80,10 @@ export function WrittenExamPage({
   const { mutate: startAttempt } = start;
   const handleStart = useCallback(() => startAttempt(), [startAttempt]);
   const { refetch } = attempt;
-  const refetchAttempt = useCallback(() => refetch(), [refetch]);
+  const refetchAttempt = useCallback(
+    () => refetch().then((result) => result.data?.mine.attempt),
+    [refetch],
+  );
   useDocumentTitle([
     t('candidateWrittenExam.title'),
     mine?.attempt?.title ?? checkIn.data?.state.examName,

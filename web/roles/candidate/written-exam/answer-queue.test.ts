@@ -204,16 +204,75 @@ describe('AnswerQueue', () => {
     expect((await storage.list(ATTEMPT))[0]).toMatchObject({ seq: 6 });
   });
 
-  it('drops the local copy when the server says a newer answer is stored (ANSWER_SEQ_STALE)', async () => {
+  it('takes ANSWER_SEQ_STALE with its own seq stored as saved: a replay whose acknowledgement was lost', async () => {
     const storage = memoryStorage();
-    const server = instantServer(() => ({ kind: 'stale' }));
+    const server = instantServer(() => ({ kind: 'stale', storedSeq: 1 }));
+    const overtaken: string[] = [];
     const queue = new AnswerQueue({ attemptId: ATTEMPT, storage, send: server.send, now });
+    queue.subscribeOvertaken((id) => overtaken.push(id));
     await queue.load([]);
     queue.change('q1', choice('A'));
     await queue.flush();
-    expect(queue.getSnapshot()).toMatchObject({ status: 'saved', pendingIds: [] });
+    expect(queue.getSnapshot()).toMatchObject({
+      status: 'saved',
+      pendingIds: [],
+      overtakenIds: [],
+    });
+    expect(overtaken).toEqual([]);
     await queue.settled();
     expect((await storage.list(ATTEMPT))[0]).toMatchObject({ pending: null, seq: 1 });
+  });
+
+  it('does not call an answer overtaken by another device saved, and takes the stored one once read', async () => {
+    const storage = memoryStorage();
+    const server = handServer();
+    const overtaken: string[] = [];
+    const queue = new AnswerQueue({ attemptId: ATTEMPT, storage, send: server.send, now });
+    queue.subscribeOvertaken((id) => overtaken.push(id));
+    await queue.load([{ paperQuestionId: 'q1', answer: choice('A'), seq: 2 }]);
+    queue.change('q1', choice('B'));
+    // The other computer saved seq 3 and 4 meanwhile: this one's seq 3 is refused.
+    await server.answerNext({ kind: 'stale', storedSeq: 4 });
+    expect(overtaken).toEqual(['q1']);
+    expect(queue.getSnapshot()).toMatchObject({
+      status: 'saving',
+      pendingIds: [],
+      overtakenIds: ['q1'],
+    });
+    // A reading from before the other device's save does not count; the one after it does.
+    expect(queue.takeStored([{ paperQuestionId: 'q1', answer: choice('A'), seq: 2 }])).toEqual(
+      new Map(),
+    );
+    const shown = queue.takeStored([{ paperQuestionId: 'q1', answer: choice('D'), seq: 4 }]);
+    expect(shown).toEqual(new Map([['q1', choice('D')]]));
+    expect(queue.getSnapshot()).toMatchObject({ status: 'saved', overtakenIds: [] });
+    // The next change here is numbered above the other device's, so the server takes it.
+    queue.change('q1', choice('C'));
+    expect(server.sent.at(-1)).toEqual({ id: 'q1', answer: choice('C'), seq: 5 });
+    await queue.settled();
+    expect((await storage.list(ATTEMPT))[0]).toMatchObject({ seq: 5, pending: choice('C') });
+  });
+
+  it('lets a change made here after being overtaken replace the other device’s answer', async () => {
+    const server = handServer();
+    const queue = new AnswerQueue({
+      attemptId: ATTEMPT,
+      storage: memoryStorage(),
+      send: server.send,
+      now,
+    });
+    await queue.load([]);
+    queue.change('q1', essay('这台电脑'));
+    await server.answerNext({ kind: 'stale', storedSeq: 3 });
+    queue.change('q1', essay('这台电脑，又改了'));
+    expect(queue.getSnapshot()).toMatchObject({ pendingIds: ['q1'], overtakenIds: [] });
+    expect(server.sent.at(-1)?.seq).toBe(4);
+    // The reading that comes back later does not undo the newer change.
+    expect(queue.takeStored([{ paperQuestionId: 'q1', answer: essay('另一台'), seq: 3 }])).toEqual(
+      new Map(),
+    );
+    await server.answerNext({ kind: 'saved' });
+    expect(queue.getSnapshot().status).toBe('saved');
   });
 
   it('stops at ATTEMPT_CLOSED and keeps saying which answers did not reach the server', async () => {

@@ -29,13 +29,14 @@ export interface AnswerStorage {
 
 /**
  * What the server said to one save: `saved` (committed), `stale` (this or a newer seq is
- * stored already: a replay after a lost acknowledgement), `closed` (ATTEMPT_CLOSED: nothing more
- * will be taken), `rejected` (the answer does not fit; retrying cannot help), `failed` (no
- * answer, or one to retry later: the network, a 5xx).
+ * stored already, `storedSeq` says which: the same seq is a replay after a lost acknowledgement,
+ * a higher one another device's answer; null when the server did not say, taken as a replay),
+ * `closed` (ATTEMPT_CLOSED: nothing more will be taken), `rejected` (the answer does not fit;
+ * retrying cannot help), `failed` (no answer, or one to retry later: the network, a 5xx).
  */
 export type SendOutcome =
   | { kind: 'saved' }
-  | { kind: 'stale' }
+  | { kind: 'stale'; storedSeq: number | null }
   | { kind: 'closed' }
   | { kind: 'rejected'; code: ApiErrorCode }
   | { kind: 'failed' };
@@ -58,6 +59,11 @@ export interface QueueSnapshot {
   pendingIds: readonly string[];
   /** Questions whose answer the server refused, with its error code. */
   rejected: ReadonlyMap<string, ApiErrorCode>;
+  /**
+   * Questions whose answer here another device overtook on the server (a higher seq stored):
+   * what the page shows is not what the server holds until it shows the stored one (takeStored).
+   */
+  overtakenIds: readonly string[];
   /** This browser could not keep a copy (private mode, disk full): only the server has them. */
   isStorageBroken: boolean;
 }
@@ -73,8 +79,8 @@ type Delivery = 'done' | 'failed' | 'closed';
 
 /**
  * The autosave queue of one attempt: every change gets the question's next seq, is kept in
- * storage before it is sent, and is forgotten only once the server acknowledged it (or said a
- * newer one is stored). One request per question at a time; a change made meanwhile is sent
+ * storage before it is sent, and is forgotten only once the server acknowledged it (or said it
+ * holds this seq, or another device's newer one: the page then shows that one). One request per question at a time; a change made meanwhile is sent
  * when it returns. Nothing here knows about timers or the network: the page calls `flush` on
  * reconnect and now and then while failing.
  */
@@ -82,7 +88,10 @@ export class AnswerQueue {
   private readonly records = new Map<string, StoredAnswer>();
   private readonly inFlight = new Map<string, Promise<Delivery>>();
   private readonly rejected = new Map<string, ApiErrorCode>();
+  /** Overtaken questions and the seq the server said it holds for each. */
+  private readonly overtaken = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
+  private readonly overtakenListeners = new Set<(paperQuestionId: string) => void>();
   private writes: Promise<void> = Promise.resolve();
   private isFailing = false;
   private isClosed = false;
@@ -142,6 +151,8 @@ export class AnswerQueue {
   /** The candidate changed an answer: kept here under the next seq, then sent. */
   change(paperQuestionId: string, answer: Answer): void {
     if (this.isClosed) return;
+    // Its seq is above the other device's: this change is the newest and replaces it.
+    this.overtaken.delete(paperQuestionId);
     const previous = this.records.get(paperQuestionId);
     const record: StoredAnswer = {
       attemptId: this.options.attemptId,
@@ -170,6 +181,34 @@ export class AnswerQueue {
     }
   }
 
+  /**
+   * The server's answers as just read: an overtaken question takes the stored answer and seq
+   * (so the next change here is numbered above it). Returns the answers the page should show
+   * instead of its own, once the server's reading is at least as new as the seq it named.
+   */
+  takeStored(server: readonly SavedAnswer[]): Map<string, Answer> {
+    const shown = new Map<string, Answer>();
+    for (const saved of server) {
+      const { paperQuestionId } = saved;
+      const storedSeq = this.overtaken.get(paperQuestionId);
+      if (storedSeq === undefined || saved.seq < storedSeq) continue;
+      this.overtaken.delete(paperQuestionId);
+      const record = this.records.get(paperQuestionId);
+      const settled: StoredAnswer = {
+        attemptId: this.options.attemptId,
+        paperQuestionId,
+        seq: Math.max(record?.seq ?? 0, saved.seq),
+        pending: null,
+        changedAt: record?.changedAt ?? 0,
+      };
+      this.records.set(paperQuestionId, settled);
+      this.persist(settled);
+      shown.set(paperQuestionId, saved.answer);
+    }
+    if (shown.size > 0) this.emit();
+    return shown;
+  }
+
   /** The last seq given to a question (the server's, or this browser's if higher). */
   seqOf(paperQuestionId: string): number {
     return this.records.get(paperQuestionId)?.seq ?? 0;
@@ -181,6 +220,12 @@ export class AnswerQueue {
   };
 
   getSnapshot = (): QueueSnapshot => this.snapshot;
+
+  /** Another device stored a newer answer of a question: the page should read it (takeStored). */
+  subscribeOvertaken(listener: (paperQuestionId: string) => void): () => void {
+    this.overtakenListeners.add(listener);
+    return () => this.overtakenListeners.delete(listener);
+  }
 
   /** Waits until every storage write issued so far is done (tests; before a reload). */
   settled(): Promise<void> {
@@ -214,10 +259,18 @@ export class AnswerQueue {
       }
       switch (outcome.kind) {
         case 'saved':
-        case 'stale':
           this.isFailing = false;
           this.rejected.delete(paperQuestionId);
           this.acknowledge(paperQuestionId, seq);
+          break;
+        case 'stale':
+          this.isFailing = false;
+          this.rejected.delete(paperQuestionId);
+          if (outcome.storedSeq !== null && outcome.storedSeq > seq) {
+            this.overtake(paperQuestionId, outcome.storedSeq);
+          } else {
+            this.acknowledge(paperQuestionId, seq);
+          }
           break;
         case 'rejected':
           this.isFailing = false;
@@ -246,6 +299,21 @@ export class AnswerQueue {
     this.persist(settled);
   }
 
+  /**
+   * Another device stored `storedSeq`, newer than what was sent: the copy here is dropped and
+   * the question counts on from that seq, until the page shows the stored answer. A change made
+   * here since with a seq above it is newer still: it goes out next and replaces it.
+   */
+  private overtake(paperQuestionId: string, storedSeq: number): void {
+    const record = this.records.get(paperQuestionId);
+    if (!record || record.seq > storedSeq) return;
+    const settled = { ...record, seq: storedSeq, pending: null };
+    this.records.set(paperQuestionId, settled);
+    this.persist(settled);
+    this.overtaken.set(paperQuestionId, storedSeq);
+    for (const listener of this.overtakenListeners) listener(paperQuestionId);
+  }
+
   /** Writes in the order they were made, so an acknowledgement never lands before its change. */
   private persist(record: StoredAnswer): void {
     this.writes = this.writes
@@ -268,7 +336,7 @@ export class AnswerQueue {
       .map((record) => record.paperQuestionId);
     const status: QueueStatus = this.isClosed
       ? 'closed'
-      : pendingIds.length === 0
+      : pendingIds.length === 0 && this.overtaken.size === 0
         ? 'saved'
         : this.isFailing
           ? 'failing'
@@ -277,6 +345,7 @@ export class AnswerQueue {
       status,
       pendingIds,
       rejected: new Map(this.rejected),
+      overtakenIds: [...this.overtaken.keys()],
       isStorageBroken: this.isStorageBroken,
     };
   }

@@ -40,6 +40,8 @@ export const zh = {
     offlineBanner: '网络已断开。您的答案已暂存在本机，恢复联网后将自动上传，请勿关闭或刷新页面。',
     storageBroken: '本浏览器无法在本机暂存答案（可能处于隐私模式）；答案仍会直接保存到服务器。',
     rejected: '本题答案未能保存：{{reason}}',
+    otherDevice: '第{{number}}题已在另一台设备上修改，已显示最新保存的答案',
+    otherDeviceClose: '关闭提示',
   },
   grid: {
     title: '答题卡',
@@ -162,6 +164,9 @@ export const en: typeof zh = {
     storageBroken:
       'This browser cannot keep answers on this computer (private mode?); they are still saved to the server directly.',
     rejected: 'This answer was not saved: {{reason}}',
+    otherDevice:
+      'Question {{number}} was changed on another device; showing the answer saved last.',
+    otherDeviceClose: 'Close the notice',
   },
   grid: {
     title: 'Answer sheet',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { staleSeqIssue } from '../../../../shared/written-exam-errors.js';
 import { ApiError } from '../../../api/ApiError.js';
 import { outcomeOfError } from './save-sender.js';
 
@@ -15,8 +16,20 @@ describe('outcomeOfError', () => {
     expect(outcomeOfError(new Error('not ours'))).toEqual({ kind: 'failed' });
   });
 
-  it('takes a newer stored answer as stored, and stops at a closed attempt', () => {
-    expect(outcomeOfError(refused('ANSWER_SEQ_STALE', 409))).toEqual({ kind: 'stale' });
+  it('reads the seq the server holds from ANSWER_SEQ_STALE, and stops at a closed attempt', () => {
+    const stale = (storedSeq: number) =>
+      new ApiError({
+        code: 'ANSWER_SEQ_STALE',
+        message: 'stale',
+        status: 409,
+        issues: [staleSeqIssue(storedSeq)],
+      });
+    expect(outcomeOfError(stale(7))).toEqual({ kind: 'stale', storedSeq: 7 });
+    // An answer without the seq (an older server): taken as stored, as before.
+    expect(outcomeOfError(refused('ANSWER_SEQ_STALE', 409))).toEqual({
+      kind: 'stale',
+      storedSeq: null,
+    });
     expect(outcomeOfError(refused('ATTEMPT_CLOSED', 409))).toEqual({ kind: 'closed' });
   });
 

@@ -1,5 +1,6 @@
 import { saveMyAnswer } from '../../../../shared/api/written-exam.js';
 import type { Answer } from '../../../../shared/questions/answer-schema.js';
+import { storedSeqOfIssues } from '../../../../shared/written-exam-errors.js';
 import { callApi, isApiError, type ApiErrorCode } from '../../../api/client.js';
 import type { AnswerSender, SendOutcome } from './answer-queue.js';
 
@@ -16,7 +17,9 @@ const RETRY_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
 /** What a failed save means for the queue: try again later, forget it, or stop. */
 export function outcomeOfError(error: unknown): SendOutcome {
   if (!isApiError(error)) return { kind: 'failed' };
-  if (error.code === 'ANSWER_SEQ_STALE') return { kind: 'stale' };
+  if (error.code === 'ANSWER_SEQ_STALE') {
+    return { kind: 'stale', storedSeq: storedSeqOfIssues(error.issues) };
+  }
   if (error.code === 'ATTEMPT_CLOSED') return { kind: 'closed' };
   if (RETRY_CODES.has(error.code) || error.status >= 500) return { kind: 'failed' };
   return { kind: 'rejected', code: error.code };
@@ -25,7 +28,7 @@ export function outcomeOfError(error: unknown): SendOutcome {
 /**
  * A save without an answer after this long counts as failed, so a hung connection cannot hold
  * the question's queue (or 交卷, which waits for it). Should it land after all, the retry with
- * the same seq is answered ANSWER_SEQ_STALE, which the queue takes as stored.
+ * the same seq is answered ANSWER_SEQ_STALE naming that seq, which the queue takes as stored.
  */
 export const SAVE_TIMEOUT_MS = 15_000;
 
