@@ -123,9 +123,10 @@ export class MarkingService {
 
   /**
    * 给分: the caller's mark of one answer. Single marking replaces the answer's mark; 双评 puts it
-   * in the slot the answer waits for, refusing a marker who marked it already (MARK_SAME_MARKER)
-   * and an answer with its final mark (MARK_ALREADY_FINAL). The attempt becomes marked once its
-   * last subjective answer has its final mark.
+   * in the slot the answer waits for, or over the caller's own earlier mark (a correction: one
+   * marker never fills two slots), and refuses an answer with its final mark
+   * (MARK_ALREADY_FINAL). The attempt becomes marked once its last subjective answer has its
+   * final mark.
    */
   async mark(
     actor: Actor,
@@ -163,13 +164,10 @@ export class MarkingService {
       },
       (answerMarks) => {
         if (!rule.doubleMarking) return 'first';
-        if (answerMarks.some((mark) => mark.markerId === actor.user.id)) {
-          return { refused: 'MARK_SAME_MARKER' as const };
-        }
         const outcome = answerOutcome(answerMarks, rule);
-        return outcome.stage === 'done'
-          ? { refused: 'MARK_ALREADY_FINAL' as const }
-          : outcome.stage;
+        if (outcome.stage === 'done') return { refused: 'MARK_ALREADY_FINAL' as const };
+        // A marker corrects their own mark until the final one is in; never fills a second slot.
+        return answerMarks.find((mark) => mark.markerId === actor.user.id)?.slot ?? outcome.stage;
       },
       (marks) => {
         const outcomes = outcomesOf(withAttempt(marks, attempt.id), rule);
@@ -224,7 +222,7 @@ export class MarkingService {
       const stage = book.outcomes.get(attempt.id)?.get(question.id)?.stage ?? 'first';
       if (stage === 'done') continue;
       pending[stage] += 1;
-      if (nextSlotOf(book, answerMarksOf(book, attempt.id, question.id), user) !== null) {
+      if (waitsFor(book, answerMarksOf(book, attempt.id, question.id), user)) {
         myPendingCount += 1;
       }
     }
@@ -277,12 +275,23 @@ export class MarkingService {
   }
 }
 
-/** The slot the user's mark would fill now; null under 双评 once theirs or the final is in. */
+/**
+ * The slot the user's mark would fill now: under 双评 their own slot once they marked (a
+ * correction), null once the final mark is in.
+ */
 function nextSlotOf(book: ExamBook, answerMarks: readonly MarkRow[], user: SessionUser) {
   if (!book.rule.doubleMarking) return 'first';
-  if (answerMarks.some((mark) => mark.markerId === user.id)) return null;
   const { stage } = answerOutcome(answerMarks, book.rule);
-  return stage === 'done' ? null : stage;
+  if (stage === 'done') return null;
+  return answerMarks.find((mark) => mark.markerId === user.id)?.slot ?? stage;
+}
+
+/** Whether the answer waits for a mark from this user (under 双评: not one they gave already). */
+function waitsFor(book: ExamBook, answerMarks: readonly MarkRow[], user: SessionUser): boolean {
+  const slot = nextSlotOf(book, answerMarks, user);
+  return (
+    slot !== null && !answerMarks.some((mark) => mark.markerId === user.id && mark.slot === slot)
+  );
 }
 
 function answerMarksOf(book: ExamBook, attemptId: string, questionId: string): MarkRow[] {

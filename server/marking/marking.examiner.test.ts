@@ -221,20 +221,27 @@ describe('双评: two markers, their mean within the threshold, a third beyond i
     });
   });
 
-  it('takes a first mark, and refuses the same marker again with MARK_SAME_MARKER', async () => {
-    const first = await routes.mark(zhou, world.attemptIds.li, 10, '周老师的评语');
+  it('takes a first mark, and lets its marker correct it without filling a second slot', async () => {
+    const first = await routes.mark(zhou, world.attemptIds.li, 1, '周老师的评语');
     expect(first.json<PutMarkResponse>()).toMatchObject({
-      mark: { slot: 'first', points: 10 },
+      mark: { slot: 'first', points: 1 },
       stage: 'second',
       attemptState: 'submitted',
       markedCount: 0,
     });
-    expect(refusal(await routes.mark(zhou, world.attemptIds.li, 11))).toEqual({
-      status: 409,
-      code: 'MARK_SAME_MARKER',
+    // A typo (1 for 10): the same marker's next mark replaces theirs, still the first one.
+    const corrected = await routes.mark(zhou, world.attemptIds.li, 10, '周老师的评语');
+    expect(corrected.json<PutMarkResponse>()).toMatchObject({
+      mark: { slot: 'first', points: 10 },
+      stage: 'second',
     });
     const mine = (await questionView(zhou, markerQuestion())).view.answers[0];
-    expect(mine).toMatchObject({ stage: 'second', nextSlot: null, mark: { points: 10 } });
+    expect(mine).toMatchObject({ stage: 'second', nextSlot: 'first', mark: { points: 10 } });
+    // What waits for 周老师 is 王五's paper only: his own marked one does not.
+    expect((await routes.overview(zhou)).json<MarkingOverview>().questions[0]).toMatchObject({
+      pending: { first: 1, second: 1, third: 0 },
+      myPendingCount: 1,
+    });
   });
 
   it('hides the first mark from the second marker, then gives the mean rounded to 0.5', async () => {
@@ -285,9 +292,11 @@ describe('双评: two markers, their mean within the threshold, a third beyond i
       status: 409,
       code: 'MARKING_INCOMPLETE',
     });
-    expect(refusal(await routes.mark(chen, world.attemptIds.wang, 5))).toEqual({
-      status: 409,
-      code: 'MARK_SAME_MARKER',
+    // 陈老师 corrects 8 to 9 while the third mark waits: still the second mark, still apart.
+    const corrected = await routes.mark(chen, world.attemptIds.wang, 9);
+    expect(corrected.json<PutMarkResponse>()).toMatchObject({
+      mark: { slot: 'second', points: 9 },
+      stage: 'third',
     });
 
     const third = await routes.mark(lin, world.attemptIds.wang, 6);
@@ -310,7 +319,7 @@ describe('双评: two markers, their mean within the threshold, a third beyond i
     expect(admin).toMatchObject({ code: 'A002', finalPoints: 6, mark: null });
     expect(admin?.marks.map((mark) => [mark.slot, mark.points, mark.markerName])).toEqual([
       ['first', 3, '考官 周老师'],
-      ['second', 8, '候考官 陈老师'],
+      ['second', 9, '候考官 陈老师'],
       ['third', 6, '主考官 林老师'],
     ]);
     const { view, body } = await questionView(zhou, markerQuestion());
@@ -327,6 +336,7 @@ describe('双评: two markers, their mean within the threshold, a third beyond i
     expect(details).toEqual(
       expect.arrayContaining([
         'WRT2026 A002 第4题 二评(second): 8/15',
+        'WRT2026 A002 第4题 二评(second): 9/15',
         'WRT2026 A002 第4题 仲裁(third): 6/15',
       ]),
     );

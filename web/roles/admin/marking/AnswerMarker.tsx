@@ -32,8 +32,10 @@ export function AnswerMarker({
   const commentId = useId();
   const [points, setPoints] = useState<number | null>(answer.mark?.points ?? null);
   const [comment, setComment] = useState(answer.mark?.comment ?? '');
-  // 双评: a paper the caller marked already, or with its final mark, takes no mark from them.
+  // 双评: a paper with its final mark takes no more marks; the caller's own mark may be corrected
+  // until then (the server puts it back in the same slot).
   const isLocked = isDoubleMarking && answer.nextSlot === null;
+  const isCorrection = isDoubleMarking && !isLocked && answer.mark !== null;
   const save = () => {
     if (points === null || isSaving || isLocked) return;
     onSave({ points, comment });
@@ -82,12 +84,8 @@ export function AnswerMarker({
       <Flex vertical gap={12}>
         <AnswerText answer={answer} />
         {answer.marks.length > 0 ? <AllMarks answer={answer} /> : null}
-        {isLocked ? (
-          <Alert
-            type="info"
-            title={answer.mark ? t('writtenMarking.markedByYou') : t('writtenMarking.alreadyFinal')}
-          />
-        ) : null}
+        {isLocked ? <Alert type="info" title={t('writtenMarking.alreadyFinal')} /> : null}
+        {isCorrection ? <Alert type="info" title={t('writtenMarking.markedByYou')} /> : null}
         <label htmlFor={pointsId}>
           {isDoubleMarking && answer.nextSlot
             ? t('writtenMarking.pointsSlot', {

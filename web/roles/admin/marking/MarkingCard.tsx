@@ -96,9 +96,10 @@ function QuestionMarking({ examId, questionId, role, isDoubleMarking }: Question
   const view = useMarkingQuestion(examId, questionId, role);
   const [position, setPosition] = useState<number | null>(null);
   const answers = view.data?.answers ?? [];
-  // The first paper waiting for the caller's mark (双评: not one they marked already).
+  // The first paper waiting for the caller's mark (双评: not one they marked already, which they
+  // may still open and correct).
   const firstPending = answers.findIndex(
-    (answer) => answer.stage !== 'done' && answer.nextSlot !== null,
+    (answer) => answer.stage !== 'done' && answer.nextSlot !== null && answer.mark === null,
   );
   const index = Math.min(position ?? Math.max(firstPending, 0), Math.max(answers.length - 1, 0));
   const current = answers[index];
@@ -129,7 +130,7 @@ function QuestionMarking({ examId, questionId, role, isDoubleMarking }: Question
   const count = (stage: 'first' | 'second' | 'third') =>
     answers.filter((answer) => answer.stage === stage).length;
   const myPending = answers.filter(
-    (answer) => answer.stage !== 'done' && answer.nextSlot !== null,
+    (answer) => answer.stage !== 'done' && answer.nextSlot !== null && answer.mark === null,
   ).length;
 
   return (

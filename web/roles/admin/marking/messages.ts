@@ -42,7 +42,7 @@ export const zh = {
   stages: { first: '待一评', second: '待二评', third: '待仲裁', done: '已定分' },
   pointsSlot: '给分（满分 {{max}} · {{slot}}）',
   myMark: '我的{{slot}}：{{points}} 分',
-  markedByYou: '您已评过这份答卷，同一份答卷须由另一位阅卷人评分',
+  markedByYou: '您已评过这份答卷：在得出最终得分前可修改您的评分，另一评须由其他阅卷人给出',
   alreadyFinal: '这份答卷已有最终得分，无需再评',
   allMarks: '全部评分',
   markLine: '{{slot}} · {{name}} · {{points}} 分',
@@ -147,7 +147,8 @@ export const en: typeof zh = {
   },
   pointsSlot: 'Points (out of {{max}} · {{slot}})',
   myMark: 'Your {{slot}}: {{points}} pts',
-  markedByYou: 'You have marked this paper; another marker must mark it',
+  markedByYou:
+    'You have marked this paper: you may correct your mark until the final mark is in; the other mark must come from another marker',
   alreadyFinal: 'This paper has its final mark already',
   allMarks: 'All marks',
   markLine: '{{slot}} · {{name}} · {{points}} pts',

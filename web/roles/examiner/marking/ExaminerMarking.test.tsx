@@ -95,13 +95,14 @@ describe('the examiner’s marking entry (阅卷人)', () => {
     expect(screen.queryByRole('heading', { name: '阅卷任务' })).not.toBeInTheDocument();
   });
 
-  it('gives the second mark without the first one’s points, and keeps a paper they marked shut', async () => {
+  it('gives the second mark without the first one’s points, and lets them correct the paper they marked', async () => {
     const answers: MarkingAnswer[] = [
       {
         attemptId: attemptId(1),
         code: 'A001',
         answer: { type: 'essay', text: '我的家乡在江南。' },
-        // Theirs, as the first marker: the paper waits for someone else's second mark.
+        // Theirs, as the first marker: the paper waits for someone else's second mark, and
+        // their own may be corrected until then.
         mark: {
           slot: 'first',
           points: 10,
@@ -110,7 +111,7 @@ describe('the examiner’s marking entry (阅卷人)', () => {
           markedAt: '2026-12-03T09:00:00.000Z',
         },
         stage: 'second',
-        nextSlot: null,
+        nextSlot: 'first',
         marks: [],
         finalPoints: null,
         candidate: null,
@@ -184,9 +185,13 @@ describe('the examiner’s marking entry (阅卷人)', () => {
     expect(await screen.findByText('答卷 A001')).toBeInTheDocument();
     expect(screen.getByText('我的一评：10 分')).toBeInTheDocument();
     expect(
-      screen.getByText('您已评过这份答卷，同一份答卷须由另一位阅卷人评分'),
+      screen.getByText(
+        '您已评过这份答卷：在得出最终得分前可修改您的评分，另一评须由其他阅卷人给出',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('给分（满分 15）')).toBeDisabled();
-    expect(screen.getByRole('button', { name: '保存并下一份' })).toBeDisabled();
+    const correction = screen.getByLabelText('给分（满分 15 · 一评）');
+    expect(correction).toBeEnabled();
+    expect(correction).toHaveValue('10.0');
+    expect(screen.getByRole('button', { name: '保存并下一份' })).toBeEnabled();
   });
 });
