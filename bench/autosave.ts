@@ -263,13 +263,13 @@ try {
   console.log(
     `autosave, ${String(CANDIDATES)} candidates saving back to back, ${String(SECONDS)} s`,
   );
-  console.log(line('invigil (HTTP, checks, FOR SHARE)', invigil));
+  console.log(line('invigil (HTTP, checks, group commit)', invigil));
   console.log(line('baseline (raw pg upsert)', raw));
   console.log(`ratio invigil / baseline: ${(invigil.perSecond / raw.perSecond).toFixed(2)}`);
   console.log(
     `autosave offered at ${String(OPEN_RATE)} saves/s over the same candidates, ${String(SECONDS)} s (failed: refused or skipped while the last was unanswered)`,
   );
-  console.log(line('invigil (HTTP, checks, FOR SHARE)', invigilOpen));
+  console.log(line('invigil (HTTP, checks, group commit)', invigilOpen));
   console.log(line('baseline (raw pg upsert)', rawOpen));
   if (firstFailure) console.log(`first refused save: ${firstFailure}`);
 } finally {
