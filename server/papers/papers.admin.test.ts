@@ -1,11 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminPaper, PaperBody } from '../../shared/api/papers.js';
+import type { MockAttemptDetail } from '../../shared/api/mock-attempt.js';
 import type { AttemptView } from '../../shared/api/written-exam.js';
 import { bankQuestion, exam } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
-import { loginStaff } from '../test/demo-logins.js';
+import { loginCandidate, loginStaff, registrationIdOf } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
+import { mockExamOf, startedMock } from '../written-exam/mock-test-helpers.js';
 import { checkedInWrittenCandidate, writtenExam } from '../written-exam/written-test-helpers.js';
 
 // 试卷 for admins (issue 14 §2): the demo's degree-English paper read back with its keys, saved
@@ -53,12 +55,46 @@ describe('papers, for admins', () => {
     const response = await admin.get(url());
     expect(response.statusCode).toBe(200);
     const { paper } = response.json<{ paper: AdminPaper }>();
-    expect(paper).toMatchObject({ version: 1, totalPoints: 100, passMark: 60, frozenAt: null });
+    expect(paper).toMatchObject({
+      version: 1,
+      totalPoints: 100,
+      passMark: 60,
+      frozenAt: null,
+      attemptCount: 0,
+    });
     const first = paper.sections[0]?.questions[0];
     expect(first?.content).toMatchObject({ type: 'single_choice', correct: 'A' });
     const reading = paper.sections[1]?.questions.map((q) => q.passage?.title);
     expect(reading).toEqual(Array(6).fill('Passage One: The Night Library'));
     expect((await admin.get(url('mock'))).json<{ paper: AdminPaper }>().paper.version).toBe(1);
+  });
+
+  it('counts practice on the mock paper, whose save then makes a new version they keep', async () => {
+    const mockPaper = async () =>
+      (await admin.get(url('mock'))).json<{ paper: AdminPaper }>().paper;
+    const before = await mockPaper();
+    expect(before).toMatchObject({ version: 1, frozenAt: null, attemptCount: 0 });
+    const li = await loginCandidate(test, 'WRT2026', 'WRT2026001');
+    const mock = mockExamOf(li, await registrationIdOf(li, 'WRT2026001'));
+    const practice = await startedMock(mock);
+    expect((await mock.submit(practice.attempt.attemptId)).statusCode).toBe(200);
+    // The mock paper is never frozen: the count is what tells the editor it was practised on.
+    expect(await mockPaper()).toMatchObject({ version: 1, frozenAt: null, attemptCount: 1 });
+
+    const saved = await admin.put(url('mock'), { ...body(1, 'WRT-V01'), title: '新模拟卷' });
+    expect(saved.json<{ paper: AdminPaper }>().paper).toMatchObject({
+      version: 2,
+      title: '新模拟卷',
+      attemptCount: 0,
+    });
+    const kept = (await mock.get(practice.attempt.attemptId)).json<MockAttemptDetail>();
+    expect(kept.attempt.title).toBe(before.title);
+    expect(kept.attempt.sections.flatMap((s) => s.questions)).toHaveLength(
+      before.sections.flatMap((s) => s.questions).length,
+    );
+    const next = await startedMock(mock);
+    expect(next.attempt.title).toBe('新模拟卷');
+    expect((await mock.submit(next.attempt.attemptId)).statusCode).toBe(200);
   });
 
   it('replaces a paper nobody sits yet, and refuses an edit of a version that is gone', async () => {
@@ -84,6 +120,7 @@ describe('papers, for admins', () => {
     expect(started.json<AttemptView>().title).toBe('学位英语（第二套）');
     const frozen = (await admin.get(url())).json<{ paper: AdminPaper }>().paper;
     expect(frozen.frozenAt).not.toBeNull();
+    expect(frozen.attemptCount).toBe(1);
 
     const next = await admin.put(url(), { ...body(1, 'WRT-V02'), title: '学位英语（第三套）' });
     expect(next.json<{ paper: AdminPaper }>().paper).toMatchObject({ version: 2, frozenAt: null });

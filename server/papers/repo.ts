@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { PaperKind } from '../../shared/api/papers.js';
 import type { Database } from '../db/client.js';
 import { attempt, bankQuestion, exam, paper } from '../db/schema/index.js';
@@ -33,6 +33,15 @@ export class PaperRepo {
       .orderBy(desc(paper.version))
       .limit(1);
     return row ?? null;
+  }
+
+  /** How many attempts sat this paper (in progress or submitted, of its own kind). */
+  async attemptCount(paperId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ total: count() })
+      .from(attempt)
+      .where(eq(attempt.paperId, paperId));
+    return row?.total ?? 0;
   }
 
   /** The school's bank questions of these ids (others, and other schools', are left out). */

@@ -100,6 +100,7 @@ export class PaperService {
   private async view(paperId: string): Promise<AdminPaper> {
     const content = await this.papers.paperContent(paperId);
     if (!content) throw AppError.of('PAPER_MISSING');
+    const attemptCount = await this.repo.attemptCount(paperId);
     const sections = content.sections.map((section) => ({
       title: section.title,
       instructions: section.instructions,
@@ -124,6 +125,7 @@ export class PaperService {
       passMark: content.paper.passMark,
       totalPoints,
       frozenAt: content.paper.frozenAt?.toISOString() ?? null,
+      attemptCount,
       sections,
     };
   }

@@ -6,7 +6,8 @@ import { idSchema, isMultipleOf, isoDateTimeSchema } from './common.js';
 
 // 试卷 (issue 14 §2): an exam's formal paper and its mock paper, made of the bank's questions.
 // Saving copies each question into the paper, so editing the bank later moves no paper; saving
-// a paper that attempts already sit (frozen) makes its next version, and those attempts keep theirs.
+// a paper that attempts already sit (the formal one frozen, the mock one practised on) makes its
+// next version, and those attempts keep theirs.
 
 const EXAM_ADMINS = ['college_admin', 'school_admin'] as const;
 
@@ -92,6 +93,12 @@ export const adminPaperSchema = z.object({
   totalPoints: z.number(),
   /** When the first formal attempt started; a save then makes the next version. */
   frozenAt: isoDateTimeSchema.nullable(),
+  /**
+   * Attempts that sat this version (formal ones for the formal paper, candidates' practice ones
+   * for the mock, which is never frozen): with one or more, a save makes the next version and they keep
+   * this one, their answers and results included.
+   */
+  attemptCount: z.number().int().nonnegative(),
   sections: z.array(
     z.object({
       title: z.string(),
@@ -124,7 +131,7 @@ export const saveExamPaper = defineRoute({
   method: 'PUT',
   path: '/api/admin/exams/:examId/papers/:kind',
   summary:
-    'Save the paper from bank questions: replaces an unfrozen paper, makes the next version of a frozen one (PAPER_VERSION_CONFLICT when baseVersion is not the latest)',
+    'Save the paper from bank questions: replaces a paper no attempt sat, makes the next version of one that attempts sat (PAPER_VERSION_CONFLICT when baseVersion is not the latest)',
   tags: ['papers'],
   access: EXAM_ADMINS,
   policy: { foreign: 'NOT_FOUND' },

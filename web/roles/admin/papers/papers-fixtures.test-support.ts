@@ -82,6 +82,7 @@ export function formalPaper(changes: Partial<AdminPaper> = {}): AdminPaper {
     passMark: 12,
     totalPoints: 21,
     frozenAt: null,
+    attemptCount: 0,
     sections: [
       {
         title: '一、词汇',
@@ -214,6 +215,7 @@ export function paperFromBody(body: PaperBody, version: number): AdminPaper {
     passMark: body.passMark ?? null,
     totalPoints: sections.reduce((sum, section) => sum + section.points, 0),
     frozenAt: null,
+    attemptCount: 0,
     sections,
   };
 }
