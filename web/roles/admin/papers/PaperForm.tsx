@@ -1,5 +1,5 @@
 import { App, Flex } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PAPER_SECTIONS, type AdminPaper } from '../../../../shared/api/papers.js';
 import type { BankQuestion } from '../../../../shared/api/question-bank.js';
@@ -9,7 +9,7 @@ import {
   draftFromPaper,
   draftProblems,
   emptySection,
-  isSameDraft,
+  hasUnsavedChanges,
   moveItem,
   placesOnPaper,
   toPaperBody,
@@ -27,10 +27,12 @@ interface PaperFormProps {
   paper: AdminPaper | null;
   save: ReturnType<typeof useSavePaper>;
   onReload: () => void;
+  /** Told when the draft gains or loses unsaved changes, and false when the form goes. */
+  onDirtyChange: (isDirty: boolean) => void;
 }
 
 /** The editor of one paper: its settings, its sections, the bank picker, the preview and 保存. */
-export function PaperForm({ paper, save, onReload }: PaperFormProps) {
+export function PaperForm({ paper, save, onReload, onDirtyChange }: PaperFormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [initial] = useState(() => draftFromPaper(paper, t('paperEditor.newSectionTitle')));
@@ -38,7 +40,10 @@ export function PaperForm({ paper, save, onReload }: PaperFormProps) {
   const [pickingFor, setPickingFor] = useState<string | null>(null);
   const [isPreviewing, setIsPreviewing] = useState(false);
   const problems = useMemo(() => draftProblems(draft), [draft]);
-  const isDirty = !isSameDraft(initial, draft);
+  const isDirty = hasUnsavedChanges(initial, draft);
+  useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
+  // A save or a reload starts a new form from the server's paper: the old draft is gone.
+  useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
   const places = useMemo(
     () => new Map([...placesOnPaper(draft)].map(([id, index]) => [id, index + 1])),
     [draft],

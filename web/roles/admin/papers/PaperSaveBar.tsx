@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminPaper } from '../../../../shared/api/papers.js';
 import { isApiError } from '../../../api/client.js';
 import { useErrorMessage } from '../../../api/errors.js';
-import type { DraftProblem } from './paper-draft.js';
+import { nextVersionReason, type DraftProblem } from './paper-draft.js';
 
 interface PaperSaveBarProps {
   saved: AdminPaper | null;
@@ -22,7 +22,10 @@ interface PaperSaveBarProps {
   onReload: () => void;
 }
 
-/** What stops the save, the save itself (confirmed when it makes a new version) and its outcome. */
+/**
+ * What stops the save, the save itself (confirmed when it makes a new version: a frozen formal
+ * paper, a mock paper candidates practised on) and its outcome.
+ */
 export function PaperSaveBar(props: PaperSaveBarProps) {
   const { saved, problems, isDirty, isSaving, savedVersion, saveError } = props;
   const { t } = useTranslation();
@@ -30,6 +33,7 @@ export function PaperSaveBar(props: PaperSaveBarProps) {
   const problemsId = useId();
   const isConflict = isApiError(saveError, 'PAPER_VERSION_CONFLICT');
   const canSave = problems.length === 0 && !isSaving && !isConflict;
+  const reason = nextVersionReason(saved);
   const status = isSaving
     ? t('paperEditor.saving')
     : isDirty
@@ -45,7 +49,7 @@ export function PaperSaveBar(props: PaperSaveBarProps) {
       loading={isSaving}
       disabled={!canSave}
       aria-describedby={problems.length > 0 ? problemsId : undefined}
-      onClick={saved?.frozenAt ? undefined : props.onSave}
+      onClick={reason ? undefined : props.onSave}
     >
       {t('paperEditor.save')}
     </Button>
@@ -91,10 +95,13 @@ export function PaperSaveBar(props: PaperSaveBarProps) {
           </Space>
           <Space wrap>
             <span role="status">{status}</span>
-            {saved?.frozenAt ? (
+            {saved && reason ? (
               <Popconfirm
                 title={t('paperEditor.frozenConfirm', { next: saved.version + 1 })}
-                description={t('paperEditor.frozenConfirmHint', { version: saved.version })}
+                description={t(`paperEditor.${reason}ConfirmHint`, {
+                  version: saved.version,
+                  count: saved.attemptCount,
+                })}
                 okText={t('paperEditor.frozenConfirmOk', { next: saved.version + 1 })}
                 cancelText={t('paperEditor.cancel')}
                 disabled={!canSave}

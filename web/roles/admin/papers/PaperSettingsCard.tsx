@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminPaper } from '../../../../shared/api/papers.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
-import { totalPoints, type PaperDraft } from './paper-draft.js';
+import { nextVersionReason, totalPoints, type PaperDraft } from './paper-draft.js';
 
 interface PaperSettingsCardProps {
   /** The paper as last loaded or saved; null before its first save. */
@@ -19,6 +19,7 @@ export function PaperSettingsCard({ saved, draft, isDirty, onChange }: PaperSett
   const time = useTimeFormat();
   const id = useId();
   const total = totalPoints(draft);
+  const reason = nextVersionReason(saved);
 
   return (
     <Card>
@@ -42,8 +43,8 @@ export function PaperSettingsCard({ saved, draft, isDirty, onChange }: PaperSett
             {
               key: 'state',
               label: t('paperEditor.state'),
-              children: saved?.frozenAt ? (
-                <Tag color="warning">{t('paperEditor.frozen')}</Tag>
+              children: reason ? (
+                <Tag color="warning">{t(`paperEditor.${reason}`)}</Tag>
               ) : (
                 t('paperEditor.editable')
               ),
@@ -63,6 +64,17 @@ export function PaperSettingsCard({ saved, draft, isDirty, onChange }: PaperSett
             role="note"
             title={t('paperEditor.frozenNotice', { next: saved.version + 1 })}
             description={t('paperEditor.frozenSince', { time: time.dateTime(saved.frozenAt) })}
+          />
+        ) : saved && reason === 'practised' ? (
+          <Alert
+            type="warning"
+            showIcon
+            role="note"
+            title={t('paperEditor.practisedNotice', {
+              version: saved.version,
+              next: saved.version + 1,
+              count: saved.attemptCount,
+            })}
           />
         ) : null}
         <Flex gap={12} wrap>

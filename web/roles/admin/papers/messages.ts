@@ -22,6 +22,9 @@ export const zh = {
   noPassMark: '未设',
   frozenNotice: '已冻结：已有考生作答，保存将生成第 {{next}} 版，已作答的考生保持原卷',
   frozenSince: '首位考生于 {{time}} 开始作答',
+  practised: '已有模拟练习',
+  practisedNotice:
+    '第 {{version}} 版已有 {{count}} 次模拟练习：保存将生成第 {{next}} 版，这些练习（包括进行中的）的作答和成绩仍按第 {{version}} 版；之后开始的模拟练习使用新版本',
   paperTitle: '试卷标题',
   passMark: '及格线（分，留空为不设）',
   passMarkHint: '当前总分 {{total}} 分，按 0.5 分递增',
@@ -77,8 +80,15 @@ export const zh = {
   frozenConfirmHint:
     '已有考生按第 {{version}} 版作答，他们保持原卷；之后开始作答的考生使用新版本。',
   frozenConfirmOk: '保存为第 {{next}} 版',
+  practisedConfirmHint:
+    '第 {{version}} 版已有 {{count}} 次模拟练习，它们的作答和成绩保持第 {{version}} 版不变；之后开始的模拟练习使用新版本。',
   conflictHint: '重新加载将显示最新版本，并放弃本页未保存的修改。',
   reload: '重新加载最新版本',
+  // Leaving with unsaved changes
+  leaveTitle: '试卷有未保存的修改，确定离开吗？',
+  leaveHint: '离开后，本页未保存的修改将丢失。',
+  leave: '离开',
+  keepEditing: '继续编辑',
   problemsTitle: '保存前请先处理：',
   problems: {
     noTitle: '请填写试卷标题',
@@ -132,6 +142,9 @@ export const en: typeof zh = {
   frozenNotice:
     'Frozen: candidates have sat it. Saving makes version {{next}}; those who sat it keep their paper',
   frozenSince: 'The first candidate started at {{time}}',
+  practised: 'Practised on',
+  practisedNotice:
+    'Practice attempts on version {{version}}: {{count}}. Saving makes version {{next}}; those attempts (open ones included) keep version {{version}}, their answers and results too. Practice started from now on gets the new version',
   paperTitle: 'Paper title',
   passMark: 'Pass mark (points; leave empty for none)',
   passMarkHint: 'The paper is worth {{total}} points now; steps of 0.5',
@@ -185,8 +198,14 @@ export const en: typeof zh = {
   frozenConfirmHint:
     'Candidates sat version {{version}} and keep it; candidates who start from now on get the new version.',
   frozenConfirmOk: 'Save as version {{next}}',
+  practisedConfirmHint:
+    'Practice attempts on version {{version}}: {{count}}. They keep version {{version}}, their answers and results too; practice started from now on gets the new version.',
   conflictHint: 'Reloading shows the latest version and throws away the unsaved changes here.',
   reload: 'Reload the latest version',
+  leaveTitle: 'The paper has unsaved changes. Leave anyway?',
+  leaveHint: 'Leaving throws away the unsaved changes on this page.',
+  leave: 'Leave',
+  keepEditing: 'Keep editing',
   problemsTitle: 'Before saving:',
   problems: {
     noTitle: 'Give the paper a title',

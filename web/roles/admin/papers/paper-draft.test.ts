@@ -4,6 +4,7 @@ import {
   addQuestions,
   draftFromPaper,
   draftProblems,
+  hasUnsavedChanges,
   moveItem,
   sectionPoints,
   toPaperBody,
@@ -85,5 +86,35 @@ describe('paper-draft', () => {
       { bankQuestionId: bankId(1), points: 2 },
       { bankQuestionId: bankId(2), points: 2 },
     ]);
+  });
+
+  it('has unsaved changes while what a save sends differs from the saved paper', () => {
+    const saved = draftFromPaper(formalPaper(), '新大题');
+    const [vocabulary, ...rest] = saved.sections;
+    if (!vocabulary) throw new Error('no section');
+    // A fresh copy of the same paper (new section keys) is not a change.
+    expect(hasUnsavedChanges(saved, draftFromPaper(formalPaper(), '新大题'))).toBe(false);
+    expect(hasUnsavedChanges(saved, { ...saved, title: '另一张试卷' })).toBe(true);
+    expect(hasUnsavedChanges(saved, { ...saved, passMark: null })).toBe(true);
+    // Trailing spaces are trimmed by the save: nothing to lose.
+    expect(hasUnsavedChanges(saved, { ...saved, title: `${saved.title}  ` })).toBe(false);
+    const withSection = (section: typeof vocabulary) => ({
+      ...saved,
+      sections: [section, ...rest],
+    });
+    expect(hasUnsavedChanges(saved, withSection({ ...vocabulary, shuffleQuestions: true }))).toBe(
+      true,
+    );
+    const [first, second] = vocabulary.questions;
+    if (!first || !second) throw new Error('no questions');
+    const reordered = withSection({ ...vocabulary, questions: [second, first] });
+    expect(hasUnsavedChanges(saved, reordered)).toBe(true);
+    const repointed = withSection({ ...vocabulary, questions: [first, { ...second, points: 3 }] });
+    expect(hasUnsavedChanges(saved, repointed)).toBe(true);
+    // Moved away and back by hand: the paper a save would send is the saved one.
+    expect(
+      hasUnsavedChanges(saved, withSection({ ...vocabulary, questions: [first, second] })),
+    ).toBe(false);
+    expect(hasUnsavedChanges(saved, { ...saved, sections: rest })).toBe(true);
   });
 });

@@ -83,6 +83,18 @@ export function draftFromPaper(paper: AdminPaper | null, firstSectionTitle: stri
   };
 }
 
+/**
+ * Why saving makes the paper's next version instead of replacing it (as the server decides,
+ * server/papers/repo.ts): 'frozen' once formal attempts sit it, 'practised' once candidates
+ * practised on the mock paper (never frozen); null while no attempt sat it. Either way those
+ * attempts keep the version they sat.
+ */
+export function nextVersionReason(saved: AdminPaper | null): 'frozen' | 'practised' | null {
+  if (!saved) return null;
+  if (saved.frozenAt !== null) return 'frozen';
+  return saved.attemptCount > 0 ? 'practised' : null;
+}
+
 /** A bank question as it joins a section, at its default points. */
 export function questionFromBank(question: BankQuestion): DraftQuestion {
   return {
@@ -118,7 +130,7 @@ export function placesOnPaper(draft: PaperDraft): Map<string, number> {
   return places;
 }
 
-/** Adds bank questions to a section, skipping those already on the paper and any over the limit. */
+/** Adds bank questions to a section, skipping those already on the paper and those over the limit. */
 export function addQuestions(
   draft: PaperDraft,
   sectionIndex: number,
@@ -227,11 +239,27 @@ export function toPaperBody(draft: PaperDraft, baseVersion: number | null): Pape
   };
 }
 
-/** Whether two drafts would save the same paper (the editor's 未保存 flag). */
-export function isSameDraft(a: PaperDraft, b: PaperDraft): boolean {
-  const strip = (draft: PaperDraft) => ({
-    ...draft,
-    sections: draft.sections.map((section) => ({ ...section, key: '' })),
+/** What of a draft a save sends, as one comparable value (trimmed texts, question ids, points). */
+function savedShape(draft: PaperDraft): string {
+  return JSON.stringify({
+    title: draft.title.trim(),
+    passMark: draft.passMark,
+    sections: draft.sections.map((section) => ({
+      title: section.title.trim(),
+      instructions: section.instructions.trim(),
+      shuffleQuestions: section.shuffleQuestions,
+      shuffleOptions: section.shuffleOptions,
+      drawCount: section.drawCount,
+      questions: section.questions.map((question) => [question.key, question.points]),
+    })),
   });
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
+/**
+ * Whether the draft differs from the paper as last loaded or saved (`saved`): what 未保存 shows
+ * and what asks before leaving. Only what a save would change counts, so an edit undone by hand,
+ * or a space typed after a title, is not an unsaved change.
+ */
+export function hasUnsavedChanges(saved: PaperDraft, draft: PaperDraft): boolean {
+  return savedShape(saved) !== savedShape(draft);
 }
