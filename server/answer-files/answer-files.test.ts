@@ -8,6 +8,7 @@ import { tinyPdf, tinyPng } from '../documents/test-files.js';
 import { auditEntries, loginStaff } from '../test/demo-logins.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
+import { jpegOrientation } from '../vision/exif-orientation.js';
 import { sidewaysJpeg } from '../vision/test-images.js';
 import { insertPaper } from '../written-exam/paper-writer.js';
 import {
@@ -153,9 +154,17 @@ describe('answer photos (上传作答), through the routes', () => {
   });
 
   it('holds a question to its maxFiles, and a removed photo frees its place', async () => {
-    const second = (await upload(li, sidewaysJpeg(32, 24, 1), fileQuestion, 'p2.jpg')).json<{
+    // A phone's photo: turned by EXIF, with a comment naming where it was taken.
+    const sideways = sidewaysJpeg(32, 24, 6);
+    const where = Buffer.from('GPS 31.2304N 121.4737E', 'latin1');
+    const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, where.length + 2]), where]);
+    const photo = Buffer.concat([sideways.subarray(0, 2), comment, sideways.subarray(2)]);
+    const second = (await upload(li, photo, fileQuestion, 'p2.jpg')).json<{
       id: string;
     }>();
+    const kept = await li.client.get(`${base(li.registrationId)}/files/${second.id}/content`);
+    expect(kept.rawPayload.includes(where)).toBe(false);
+    expect(jpegOrientation(kept.rawPayload)).toBe(6);
     const third = await upload(li, tinyPng());
     expect(third.statusCode).toBe(409);
     expect(codeOf(third)).toBe('ANSWER_FILES_FULL');

@@ -23,6 +23,7 @@ import type { RouteDeps } from '../route-deps.js';
 import { answerAcceptance } from '../written-exam/attempt-clock.js';
 import type { AttemptRepo, AttemptRow } from '../written-exam/attempt-repo.js';
 import { timingOf } from '../written-exam/attempt-service.js';
+import { withoutMetadata } from '../vision/image-metadata.js';
 import type { AnswerFileRepo, AnswerFileRow } from './repo.js';
 
 type FileFieldContent = Extract<QuestionContent, { type: 'file' }>;
@@ -211,10 +212,12 @@ export class AnswerFileService {
     const imageKind = found.kind;
     if (imageKind === null) throw AppError.of('ANSWER_FILE_NOT_IMAGE');
     await assertWholeDocument(bytes, imageKind);
+    // Kept without what the camera wrote into it (where, when, which phone): markers need none.
+    const stored = withoutMetadata(bytes, imageKind);
     const saved = await saveStoredFile(this.deps.db, this.deps.storage, {
       schoolId: row.schoolId,
       purpose: 'answer-files',
-      bytes,
+      bytes: stored,
       mimeType: imageKind === 'png' ? 'image/png' : 'image/jpeg',
     });
     const now = this.deps.clock.now();
@@ -226,7 +229,7 @@ export class AnswerFileService {
         fileId: saved.id,
         uploadedVia: via,
         displayName: cleanDisplayName(upload.fileName, imageKind === 'png' ? 'png' : 'jpg'),
-        sizeBytes: bytes.length,
+        sizeBytes: stored.length,
         createdAt: now,
       },
       (state, liveCount) => {

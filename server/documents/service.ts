@@ -8,6 +8,7 @@ import { readStoredBytes, saveStoredFile } from '../files/stored-files.js';
 import type { FileStorage } from '../files/storage.js';
 import { tooLarge, type IncomingUpload } from '../plugins/uploads.js';
 import type { DocumentDownload } from './download.js';
+import { withoutMetadata } from '../vision/image-metadata.js';
 import { assertWholeDocument } from './content-check.js';
 import { cleanDisplayName, detectDocumentFile, type DetectedFile } from './file-kind.js';
 import { isEditable } from './policy.js';
@@ -63,10 +64,13 @@ export class DocumentsService {
     });
     const file = await this.judgeWhole(bytes, upload.fileName, detected);
     await assertWholeDocument(bytes, file.kind);
+    // A photo is kept without what the camera wrote into it (where, when, which phone).
+    const stored =
+      file.kind === 'png' || file.kind === 'jpeg' ? withoutMetadata(bytes, file.kind) : bytes;
     const saved = await saveStoredFile(this.db, this.storage, {
       schoolId,
       purpose: 'documents',
-      bytes,
+      bytes: stored,
       mimeType: file.mimeType,
     });
     const now = this.clock.now();
@@ -80,7 +84,7 @@ export class DocumentsService {
         fileId: saved.id,
         kind: file.kind,
         displayName: cleanDisplayName(upload.fileName, file.kind),
-        sizeBytes: bytes.length,
+        sizeBytes: stored.length,
         createdAt: now,
       });
       await this.repo.touchReview(tx, actor.user.id, now);
