@@ -259,7 +259,7 @@ try {
   await pool.end();
 
   const line = (name: string, result: Awaited<ReturnType<typeof closedLoop>>) =>
-    `${name.padEnd(34)} ${result.perSecond.toFixed(0).padStart(6)} /s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   failed ${String(result.failures)}`;
+    `${name.padEnd(38)} ${result.perSecond.toFixed(0).padStart(6)} /s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   failed ${String(result.failures)}`;
   console.log(
     `autosave, ${String(CANDIDATES)} candidates saving back to back, ${String(SECONDS)} s`,
   );
