@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditLog } from '../audit/audit-log.js';
 import { attempt } from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
-import { writtenExamServices } from './routes.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import {
   checkedInWrittenCandidate,
   seedWrittenPaper,
+  sweepKit,
   writtenExam,
 } from './written-test-helpers.js';
 
@@ -19,24 +18,10 @@ const MINUTE = 60_000;
 describe('the deadline sweep', () => {
   let test: TestApp;
   let startsAt: Date;
-  // A node of its own beside the app's (which sweeps on no timer in tests), as a second server
-  // would run it.
-  const node = () =>
-    writtenExamServices({
-      db: test.database.db,
-      clock: test.clock,
-      audit: new AuditLog(test.database.db, test.clock),
-    }).sweep;
-  const at = (minutes: number, seconds = 0) => {
-    test.clock.set(new Date(startsAt.getTime() + minutes * MINUTE + seconds * 1000));
-  };
-  const attemptOf = async (registrationId: string) => {
-    const [row] = await test.database.db
-      .select()
-      .from(attempt)
-      .where(eq(attempt.registrationId, registrationId));
-    return row;
-  };
+  const kit = () => sweepKit(test, () => startsAt);
+  const node = () => kit().node().sweep;
+  const at = (minutes: number, seconds = 0) => kit().at(minutes, seconds);
+  const attemptOf = (registrationId: string) => kit().attemptOf(registrationId);
 
   beforeAll(async () => {
     test = await createTestApp();
@@ -46,13 +31,6 @@ describe('the deadline sweep', () => {
   });
   afterAll(() => test.close());
 
-  // The page's socket writes its presence while it is open (pc-attendance.ts); here by hand.
-  const pageSeen = (registrationId: string) =>
-    test.database.db
-      .update(attempt)
-      .set({ lastSeenAt: test.clock.now() })
-      .where(eq(attempt.registrationId, registrationId));
-
   it('submits an idle attempt 10 minutes after its last action, dated then', async () => {
     at(3);
     const li = await checkedInWrittenCandidate(test, 'WRT2026001');
@@ -60,7 +38,7 @@ describe('the deadline sweep', () => {
       (await li.client.post(`/api/me/registrations/${li.registrationId}/attempt/start`)).statusCode,
     ).toBe(200);
     at(12, 59);
-    await pageSeen(li.registrationId);
+    await kit().pageSeen(li.registrationId);
     expect(await node().runOnce()).toBe(0);
     at(13);
     expect(await node().runOnce()).toBe(1);

@@ -3,13 +3,17 @@ import { expect } from 'vitest';
 import type { ExamRules } from '../../shared/api/exams.js';
 import { confirmForCheckIn } from '../check-in/check-in-test-helpers.js';
 import type { Database } from '../db/client.js';
-import { exam, examSession, paper } from '../db/schema/index.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { attempt, exam, examSession, paper } from '../db/schema/index.js';
 import { passCheckIn } from '../interviews/interview-test-helpers.js';
 import type { LivePhone } from '../phone/phone-test-helpers.js';
 import { loginCandidate, registrationIdOf } from '../test/demo-logins.js';
 import type { TestApp, TestClient } from '../test/test-app.js';
 import { insertPaper } from './paper-writer.js';
+import { writtenExamServices } from './routes.js';
 import { SAMPLE_QUESTIONS } from './sample-questions.js';
+
+const MINUTE = 60_000;
 
 /** The demo's written exam (2026年成人学位外语在线考试) and its session's times. */
 export async function writtenExam(db: Database) {
@@ -93,4 +97,30 @@ export async function checkedInWrittenCandidate(
   const phone = await passCheckIn(test, { client, registrationId });
   expect(phone).toBeDefined();
   return { client, registrationId, phone };
+}
+
+/**
+ * What the clock and sweep tests share: a node of their own beside the app's (whose sweep runs on
+ * no timer in tests), the test clock set to minutes after the session's start, an attempt read
+ * back, and the page's presence written as its socket would (pc-attendance.ts).
+ */
+export function sweepKit(test: TestApp, startsAt: () => Date) {
+  const db = test.database.db;
+  const attemptOf = async (registrationId: string) => {
+    const [row] = await db.select().from(attempt).where(eq(attempt.registrationId, registrationId));
+    if (!row) throw new Error('no attempt');
+    return row;
+  };
+  return {
+    node: () => writtenExamServices({ db, clock: test.clock, audit: new AuditLog(db, test.clock) }),
+    at: (minutes: number, seconds = 0) => {
+      test.clock.set(new Date(startsAt().getTime() + minutes * MINUTE + seconds * 1000));
+    },
+    attemptOf,
+    pageSeen: (registrationId: string) =>
+      db
+        .update(attempt)
+        .set({ lastSeenAt: test.clock.now() })
+        .where(eq(attempt.registrationId, registrationId)),
+  };
 }
