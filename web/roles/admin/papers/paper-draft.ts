@@ -239,20 +239,13 @@ export function toPaperBody(draft: PaperDraft, baseVersion: number | null): Pape
   };
 }
 
-/** What of a draft a save sends, as one comparable value (trimmed texts, question ids, points). */
+/**
+ * What of a draft a save sends, as one comparable value (trimmed texts, question ids, points),
+ * with each question's key so a question no longer in the bank counts too.
+ */
 function savedShape(draft: PaperDraft): string {
-  return JSON.stringify({
-    title: draft.title.trim(),
-    passMark: draft.passMark,
-    sections: draft.sections.map((section) => ({
-      title: section.title.trim(),
-      instructions: section.instructions.trim(),
-      shuffleQuestions: section.shuffleQuestions,
-      shuffleOptions: section.shuffleOptions,
-      drawCount: section.drawCount,
-      questions: section.questions.map((question) => [question.key, question.points]),
-    })),
-  });
+  const keys = draft.sections.map((section) => section.questions.map((question) => question.key));
+  return JSON.stringify([toPaperBody(draft, null), keys]);
 }
 
 /**
