@@ -19,8 +19,10 @@ const SHARE_RULES = {
   inactivitySubmitMinutes: null,
 } as const;
 
-/** The tab of 王五's notes that the second journey's picker shares (ASCII: the flag matches
- * no Chinese title). */
+/**
+ * The tab of 王五's notes that the second journey's picker shares (ASCII: the flag matches no
+ * Chinese title).
+ */
 const NOTES_TITLE = 'My notes';
 
 /** Logged in and checked in through the API, 王五 opens the exam and confirms 考生须知. */
