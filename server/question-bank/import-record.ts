@@ -1,9 +1,9 @@
-import type { QuestionRowError } from '../../shared/api/question-import.js';
+import type { QuestionImportWarning, QuestionRowError } from '../../shared/api/question-import.js';
 import type { QuestionContent } from '../../shared/questions/question-schema.js';
 
 /** A question of an import file that passed every rule of its own, ready to match and save. */
 export interface ImportRecord {
-  /** The row (XLSX) or first line (GIFT) it came from. */
+  /** The row (XLSX), first line (GIFT) or paragraph of its 【题型】 mark (Word) it came from. */
   line: number;
   /** The 题号; null: none given, so the import adds it. */
   externalKey: string | null;
@@ -26,10 +26,12 @@ export interface ImportPassage {
 
 /** What a file holds after its own checks, before the bank is asked anything. */
 export interface ParsedImport {
-  format: 'xlsx' | 'gift';
+  format: 'xlsx' | 'gift' | 'docx';
   /** Questions in the file, valid or not. */
   totalRows: number;
   records: ImportRecord[];
   passages: ImportPassage[];
   errors: QuestionRowError[];
+  /** Word: what was left out of otherwise readable questions. */
+  warnings?: QuestionImportWarning[];
 }

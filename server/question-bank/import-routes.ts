@@ -45,7 +45,7 @@ const checkAccess = (
   }
 };
 
-/** Import (XLSX or GIFT, check then import), the template and the export of the bank. */
+/** Import (XLSX, Word or GIFT, check then import), the template and the export of the bank. */
 export function registerQuestionImportRoutes(
   app: FastifyInstance,
   deps: RouteDeps,

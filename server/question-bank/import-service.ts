@@ -13,10 +13,12 @@ import { canManageExam } from '../exams/admin-policy.js';
 import { looksLikeZip } from '../files/zip.js';
 import { checkImportTexts } from '../question-content/import-check.js';
 import type { QuestionImageService } from '../question-content/image-service.js';
+import { parseDocxQuestions } from './docx-questions.js';
 import { parseGift } from './gift.js';
 import type { ImportPassage, ImportRecord, ParsedImport } from './import-record.js';
 import { bankScopeOf, type BankScope } from './policy.js';
 import { rowError } from './question-cells.js';
+import { readDocxParagraphs } from './read-docx.js';
 import { readQuestionWorkbook, unreadableFile } from './read-xlsx.js';
 import type { QuestionBankRepo, QuestionRow, QuestionValues } from './repo.js';
 import { checkWorkbook } from './validate-rows.js';
@@ -28,7 +30,7 @@ const COLUMN_ORDER = new Map<string, number>(
 );
 
 /**
- * The upload rule for question files, judged by content: a zip (XLSX) or text (GIFT). Other
+ * The upload rule for question files, judged by content: a zip (XLSX, Word) or text (GIFT). Other
  * binary files are refused before they are read in full.
  */
 export function questionFileLimit(maxBytes: number) {
@@ -42,10 +44,16 @@ export function questionFileLimit(maxBytes: number) {
   };
 }
 
-/** Reads an import file: the XLSX template (a zip) or GIFT text in UTF-8. */
+/** Reads an import file: the XLSX template or a Word paper (zips), or GIFT text in UTF-8. */
 export async function parseImportFile(bytes: Buffer): Promise<ParsedImport> {
   if (bytes.length === 0) throw unreadableFile('empty');
-  if (looksLikeZip(bytes)) return checkWorkbook(await readQuestionWorkbook(bytes));
+  if (looksLikeZip(bytes)) {
+    const paragraphs = await readDocxParagraphs(bytes);
+    if (!paragraphs) return checkWorkbook(await readQuestionWorkbook(bytes));
+    const parsed = parseDocxQuestions(paragraphs);
+    if (parsed.totalRows > QUESTION_IMPORT_MAX_ROWS) throw unreadableFile('too_many_rows');
+    return parsed;
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -129,6 +137,7 @@ export class QuestionImportService {
       errorRows: new Set(errors.filter((e) => e.sheet === 'questions').map((e) => e.line)).size,
       errors: errors.slice(0, MAX_REPORTED_ERRORS),
       errorCount: errors.length,
+      warnings: (parsed.warnings ?? []).slice(0, MAX_REPORTED_ERRORS),
       imported: false,
       created: plan.creates.length,
       updated: plan.updates.length,

@@ -58,6 +58,14 @@ export const QUESTION_INSTRUCTIONS: readonly (readonly [string, string])[] = [
     'Pictures cannot be added by an import: use 插入图片 in the question editor. A ![description](image:…) in an export names a picture already in the bank and imports as it is.',
   ],
   [
+    'Word 试卷（.docx）也可直接导入，不用本表：每题以【单选题】【多选题】【判断题】【填空题】【简答题】（或【问答题】【论述题】）开头，题干写在同一段或下一段；选项各起一段，以 A. / A、 / A． / (A) 开头（也可写在同一行，如 A. 4  B. 7）；随后写 答案：B、分值：2（默认 1）、难度：易/较易/中/较难/难 或 1–5、标签：a,b、编号：KEY（即题号，再次导入同一编号会更新）。',
+    'A Word paper (.docx) can be imported as it is, without this sheet: each question starts with 【单选题】, 【多选题】, 【判断题】, 【填空题】 or 【简答题】 (【问答题】 and 【论述题】 are essays too), the stem on that paragraph or the next; each option is a paragraph starting A. / A、 / A． / (A) (several may share a line: A. 4  B. 7); then 答案：B, 分值：2 (1 when left out), 难度：易/较易/中/较难/难 or 1–5, 标签：a,b and 编号：KEY (the key: importing it again updates the question).',
+  ],
+  [
+    'Word 试卷的答案：多选题写 ABD；判断题写 对/错/正确/错误/√/×；填空题题干中的空写 ____ 或（ ），答案各空用 | 或 ｜ 分隔，同一空的多个可接受答案用 / 分隔；简答题的答案是参考答案，可写多段。解析：… 不会导入（题库没有解析项），图片和 Word 公式也不会导入（公式请写作 $…$）；第一个【题型】之前的标题和说明不导入。错误按题目开头所在的段落（从 1 数，空段也算）报告。',
+    'Answers in a Word paper: multiple choice ABD; true/false 对/错/正确/错误/√/×; fill in the blanks: mark blanks ____ or （ ） in the stem, separate blanks by | or ｜ and accepted answers of one blank by /; an essay’s answer is its reference answer and may run over several paragraphs. 解析 (explanations), pictures and Word equations are not imported (write formulas as $…$); the title and notes before the first 【…题】 are skipped. Errors name the paragraph (from 1, blank ones counted) where the question starts.',
+  ],
+  [
     '导入前请删除示例行（题号以“示例”开头）。Excel 公式（=…）不会被计算，请填写文本。',
     'Delete the example rows (keys starting with 示例) before importing. Excel formulas (=…) are not evaluated; type text.',
   ],

@@ -3,12 +3,13 @@ import { defineDownload, defineRoute } from './contract.js';
 import { uploadQuerySchema } from './common.js';
 import { listBankQuestionsQuerySchema } from './question-bank.js';
 
-// Importing into the question bank (XLSX template or Moodle GIFT text: check, then import the
-// valid rows; the same 题号 updates) and exporting it in the template's columns.
+// Importing into the question bank (XLSX template, Moodle GIFT text or a Word paper marked
+// 【单选题】…: check, then import the valid rows; the same 题号 updates) and exporting it in the
+// template's columns.
 
 const BANK_ADMINS = ['college_admin', 'school_admin'] as const;
 
-/** Largest import file accepted (XLSX or GIFT text). */
+/** Largest import file accepted (XLSX, Word or GIFT text). */
 export const QUESTION_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** Questions above this in one file are refused as a whole (TOO_MANY_ROWS). */
 export const QUESTION_IMPORT_MAX_ROWS = 5_000;
@@ -86,6 +87,8 @@ export const QUESTION_FILE_ISSUES = [
   'empty',
   'no_header',
   'bad_xlsx',
+  /** A Word file without a readable word/document.xml. */
+  'bad_docx',
   'not_utf8',
   'too_many_rows',
   'missing_column',
@@ -94,7 +97,7 @@ export const QUESTION_FILE_ISSUES = [
 ] as const;
 export type QuestionFileIssue = (typeof QUESTION_FILE_ISSUES)[number];
 
-/** Why a row (XLSX) or a question (GIFT) was refused; the page explains each. */
+/** Why a row (XLSX) or a question (GIFT, Word) was refused; the page explains each. */
 export const QUESTION_ROW_ERRORS = [
   'required',
   'unknown_type',
@@ -119,6 +122,10 @@ export const QUESTION_ROW_ERRORS = [
   'key_out_of_scope',
   'gift_syntax',
   'gift_unsupported',
+  /** Word: an option letter or a line such as 答案： given twice in one question. */
+  'repeated_field',
+  /** Word: an option past F (the template has six option columns). */
+  'too_many_options',
   /** A `$…$` formula KaTeX cannot parse (FORMULA_INVALID in the editor); `reason` says why. */
   'formula_invalid',
   /** `![说明](image:…)` naming a picture the bank does not have (pictures are added in the editor). */
@@ -131,7 +138,10 @@ export type QuestionRowErrorCode = z.infer<typeof questionRowErrorCodeSchema>;
 export const questionRowErrorSchema = z.object({
   /** The XLSX sheet: 题目 (questions) or 阅读材料 (passages); GIFT is all questions. */
   sheet: z.enum(['questions', 'passages']),
-  /** XLSX: the row as the spreadsheet shows it (header = 1); GIFT: the question's first line. */
+  /**
+   * XLSX: the row as the spreadsheet shows it (header = 1); GIFT: the question's first line;
+   * Word: the paragraph (counted from 1, blank ones too) of the question's 【题型】 mark.
+   */
   line: z.number().int().min(1),
   /** The template column at fault (GIFT: the one that holds that part); null: the whole entry. */
   column: z.enum([...QUESTION_COLUMNS, ...PASSAGE_COLUMNS]).nullable(),
@@ -143,12 +153,32 @@ export const questionRowErrorSchema = z.object({
 });
 export type QuestionRowError = z.infer<typeof questionRowErrorSchema>;
 
+/** What a Word import left out of a question that is imported all the same. */
+export const QUESTION_IMPORT_WARNINGS = [
+  /** A picture, drawing or embedded object: add pictures in the question editor. */
+  'image_ignored',
+  /** A Word equation (OMML): write formulas as $…$ instead. */
+  'formula_ignored',
+  /** 解析：…; the bank has no place for an explanation. */
+  'explanation_ignored',
+  /** A paragraph after the question's single-line fields that belongs to none of them. */
+  'line_ignored',
+] as const;
+export const questionImportWarningSchema = z.object({
+  /** The paragraph (counted as for errors) that held what was left out. */
+  line: z.number().int().min(1),
+  code: z.enum(QUESTION_IMPORT_WARNINGS),
+  /** What was left out, cut to 100 characters; null when it has no text (a picture). */
+  value: z.string().nullable(),
+});
+export type QuestionImportWarning = z.infer<typeof questionImportWarningSchema>;
+
 /** validate: check only; valid_rows: import the valid rows and report the others. */
 export const questionImportModeSchema = z.enum(['validate', 'valid_rows']);
 export type QuestionImportMode = z.infer<typeof questionImportModeSchema>;
 
 export const questionImportResultSchema = z.object({
-  format: z.enum(['xlsx', 'gift']),
+  format: z.enum(['xlsx', 'gift', 'docx']),
   mode: questionImportModeSchema,
   totalRows: z.number().int(),
   validRows: z.number().int(),
@@ -156,6 +186,8 @@ export const questionImportResultSchema = z.object({
   /** Every error, at most 1,000 (errorCount says how many there were). */
   errors: z.array(questionRowErrorSchema),
   errorCount: z.number().int(),
+  /** Word: what was left out of questions imported all the same (at most 1,000). */
+  warnings: z.array(questionImportWarningSchema),
   imported: z.boolean(),
   /**
    * Of the valid rows: new questions, questions of the same 题号 changed, and left as they were;
@@ -174,7 +206,7 @@ export const importBankQuestions = defineRoute({
   method: 'POST',
   path: '/api/admin/question-bank/import',
   summary:
-    'Import questions from the XLSX template or Moodle GIFT text (raw body, judged by content); the same 题号 updates',
+    'Import questions from the XLSX template, Moodle GIFT text or a Word (.docx) paper marked 【单选题】… (raw body, judged by content); the same 题号 updates',
   tags: ['question-bank'],
   access: BANK_ADMINS,
   policy: { foreign: 'none' },

@@ -18,6 +18,7 @@ const checked: QuestionImportResult = {
     { sheet: 'questions', line: 4, column: 'answer', code: 'invalid_true_false', value: '也许' },
   ],
   errorCount: 1,
+  warnings: [],
   imported: false,
   created: 1,
   updated: 1,
@@ -79,6 +80,42 @@ describe('QuestionImportCard (导入题目)', () => {
     await user.upload(screen.getByLabelText('选择题目文件', { selector: 'input' }), file());
     expect(await screen.findByText('没有可导入的题目，请修正文件后重新选择')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '导入正确的题目' })).toBeDisabled();
+  });
+
+  it('takes a Word paper: errors by paragraph, and what was left out of imported questions', async () => {
+    const api = new FakeApi().on(importBankQuestions, {
+      ...checked,
+      format: 'docx' as const,
+      errors: [{ sheet: 'questions', line: 7, column: 'answer', code: 'required', value: null }],
+      warnings: [{ line: 3, code: 'explanation_ignored', value: '因为……' }],
+    });
+    const { user } = render(<QuestionImportCard />, { user: admin, api });
+    const input = screen.getByLabelText('选择题目文件', { selector: 'input' });
+    expect(input.getAttribute('accept')?.split(',')).toEqual(
+      expect.arrayContaining([
+        '.docx',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ]),
+    );
+    expect(
+      screen.getByText(/每题以【单选题】【多选题】【判断题】【填空题】【简答题】开头/),
+    ).toBeInTheDocument();
+    await user.upload(input, new File(['PK'], '期中试卷.docx'));
+
+    expect(await screen.findByText('共 3 道题，正确 2 道，错误 1 道')).toBeInTheDocument();
+    expect(api.requestsTo(importBankQuestions)[0]?.query.get('name')).toBe('期中试卷.docx');
+    const errors = within(screen.getByRole('region', { name: '错误明细' }));
+    expect(errors.getByRole('columnheader', { name: '段落' })).toBeInTheDocument();
+    const row = errors.getAllByRole('row')[1];
+    if (!row) throw new Error('no error row');
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['题目', '7', '答案', '必填项为空', '（空）']);
+    const left = within(screen.getByRole('region', { name: '未导入的内容' }));
+    expect(left.getByText('题库没有“解析”项，此行未导入')).toBeInTheDocument();
+    expect(left.getByText('因为……')).toBeInTheDocument();
   });
 
   it('says why a whole file was refused', async () => {

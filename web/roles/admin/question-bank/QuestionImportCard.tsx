@@ -21,14 +21,21 @@ import { zh } from './messages.js';
 import { QuestionImportResultPanel } from './QuestionImportResult.js';
 import { questionBankKeys } from './useQuestionBank.js';
 
-const QUESTION_ACCEPT =
-  '.xlsx,.gift,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/plain';
+const QUESTION_ACCEPT = [
+  '.xlsx',
+  '.docx',
+  '.gift',
+  '.txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/plain',
+].join(',');
 
 function isFileIssue(message: string): message is keyof typeof zh.fileIssues {
   return Object.hasOwn(zh.fileIssues, message);
 }
 
-/** 导入题目: the template, an XLSX or GIFT file checked first, then its valid rows imported. */
+/** 导入题目: the template, an XLSX, Word or GIFT file checked first, then its valid rows imported. */
 export function QuestionImportCard() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
@@ -113,6 +120,7 @@ export function QuestionImportCard() {
               <Typography.Text type="secondary">
                 {t('questionBank.importHint', { size: formatBytes(QUESTION_IMPORT_MAX_BYTES) })}
               </Typography.Text>
+              <Typography.Text type="secondary">{t('questionBank.wordHint')}</Typography.Text>
             </Flex>
           </li>
         </ol>

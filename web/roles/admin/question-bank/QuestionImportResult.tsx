@@ -2,6 +2,7 @@ import { Alert, Button, Flex, Space, Table, Typography, type TableColumnsType } 
 import { useTranslation } from 'react-i18next';
 import type {
   QuestionImportResult,
+  QuestionImportWarning,
   QuestionRowError,
 } from '../../../../shared/api/question-import.js';
 
@@ -13,13 +14,22 @@ interface QuestionImportResultProps {
 }
 
 type ErrorRow = QuestionRowError & { key: number };
+type WarningRow = QuestionImportWarning & { key: number };
 
 /** What the check of a question file found: totals, what the import would do, each error. */
 export function QuestionImportResultPanel(props: QuestionImportResultProps) {
   const { result, isBusy, onImport, onChooseAgain } = props;
   const { t } = useTranslation();
+  const valueOf = (value: string | null) =>
+    value === null || value === '' ? (
+      <Typography.Text type="secondary">{t('questionBank.emptyValue')}</Typography.Text>
+    ) : (
+      <Typography.Text code>{value}</Typography.Text>
+    );
   const hasErrors = result.errorCount > 0;
   const canImport = result.created + result.updated + result.passagesCreated > 0;
+  // A Word paper has no rows: its errors name the paragraph of the question's 【题型】 mark.
+  const lineTitle = t(result.format === 'docx' ? 'questionBank.paragraph' : 'questionBank.line');
 
   const columns: TableColumnsType<ErrorRow> = [
     {
@@ -28,7 +38,7 @@ export function QuestionImportResultPanel(props: QuestionImportResultProps) {
       width: 100,
       render: (_v, row) => t(`questionBank.sheets.${row.sheet}`),
     },
-    { title: t('questionBank.line'), dataIndex: 'line', width: 80 },
+    { title: lineTitle, dataIndex: 'line', width: 80 },
     {
       title: t('questionBank.column'),
       key: 'column',
@@ -44,16 +54,16 @@ export function QuestionImportResultPanel(props: QuestionImportResultProps) {
           ? t(`questionBank.rowErrors.${row.code}`)
           : `${t(`questionBank.rowErrors.${row.code}`)}: ${row.reason}`,
     },
+    { title: t('questionBank.value'), key: 'value', render: (_v, row) => valueOf(row.value) },
+  ];
+  const warningColumns: TableColumnsType<WarningRow> = [
+    { title: lineTitle, dataIndex: 'line', width: 80 },
     {
-      title: t('questionBank.value'),
-      key: 'value',
-      render: (_v, row) =>
-        row.value === null || row.value === '' ? (
-          <Typography.Text type="secondary">{t('questionBank.emptyValue')}</Typography.Text>
-        ) : (
-          <Typography.Text code>{row.value}</Typography.Text>
-        ),
+      title: t('questionBank.reason'),
+      key: 'reason',
+      render: (_v, row) => t(`questionBank.warnings.${row.code}`),
     },
+    { title: t('questionBank.value'), key: 'value', render: (_v, row) => valueOf(row.value) },
   ];
 
   return (
@@ -98,6 +108,19 @@ export function QuestionImportResultPanel(props: QuestionImportResultProps) {
             columns={columns}
             dataSource={result.errors.map((error, index) => ({ ...error, key: index }))}
             pagination={result.errors.length > 20 ? { pageSize: 20 } : false}
+          />
+        </section>
+      )}
+      {result.warnings.length > 0 && (
+        <section aria-label={t('questionBank.warningsTitle')}>
+          <Typography.Title level={3} style={{ fontSize: 16 }}>
+            {t('questionBank.warningsTitle')}
+          </Typography.Title>
+          <Table<WarningRow>
+            size="small"
+            columns={warningColumns}
+            dataSource={result.warnings.map((warning, index) => ({ ...warning, key: index }))}
+            pagination={result.warnings.length > 20 ? { pageSize: 20 } : false}
           />
         </section>
       )}
