@@ -55,6 +55,7 @@ import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
 import { registerPaperRoutes } from './papers/routes.js';
 import { DEFAULT_ANSWER_GRACE_SECONDS } from './written-exam/attempt-service.js';
 import { registerWrittenExamRoutes } from './written-exam/routes.js';
+import { AttemptChangeFeed } from './written-exam/attempt-change-feed.js';
 import { registerQuestionBankRoutes } from './question-bank/routes.js';
 import { registerPhoneRoutes } from './phone/routes.js';
 import { registerInterviewRoutes } from './interviews/routes.js';
@@ -208,6 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     changes: new CheckInChangeFeed(),
   };
   const interviews = createInterviewRuntime(checkInDeps);
+  const attemptChanges = new AttemptChangeFeed();
   const outbox =
     config.isDemo && deps.smsSender instanceof ConsoleSmsSender ? deps.smsSender : null;
 
@@ -242,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerWrittenExamRoutes(api, checkInDeps, {
       deadlineSweepMs: config.deadlineSweepMs ?? null,
       answerGraceSeconds: config.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS,
+      attemptChanges,
     });
     registerAnswerFileRoutes(
       api,
@@ -262,6 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     redisKeyPrefix: config.redisKeyPrefix,
     trustProxy: config.trustProxy,
     interviews,
+    attemptChanges,
   });
 
   await installNotFound(app, config.webDistDir);

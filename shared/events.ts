@@ -236,8 +236,9 @@ export interface ServerToClientEvents {
   /** Staff watching a session: a candidate's PC came online or went offline. */
   'candidate:presence': (payload: CandidatePresenceChanged) => void;
   /**
-   * To the candidate's sockets: their written attempt's deadline moved (time given back after an
-   * outage): the answering page reads the attempt again. Nothing else rides on it.
+   * To the candidate's sockets: their written attempt changed under them (its deadline moved:
+   * time given back after an outage, extra time; or a proctor's 强制交卷): the answering page
+   * reads the attempt again. Nothing else rides on it.
    */
   'attempt:changed': (payload: { registrationId: string }) => void;
 }

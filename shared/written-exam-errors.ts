@@ -85,6 +85,11 @@ export const WRITTEN_EXAM_ERRORS = {
     zh: '该考生的作答时间已到考场结束时间，不能再加时',
     en: "The candidate's time already runs to the session's end; no more time can be added",
   },
+  ATTEMPT_ALREADY_SUBMITTED: {
+    status: 409,
+    zh: '该考生已交卷，无需再强制交卷',
+    en: 'This candidate has already submitted; there is nothing to force',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /**

@@ -4,8 +4,9 @@ import { SOCKET_PATH } from '../../shared/events.js';
 import type { AuthService } from '../auth/service.js';
 import type { CheckInDeps } from '../check-in/routes.js';
 import type { InterviewRuntime } from '../interviews/runtime.js';
+import type { AttemptChangeFeed } from '../written-exam/attempt-change-feed.js';
 import { RealtimeHub } from './realtime-hub.js';
-import type { RealtimeServer } from './types.js';
+import { registrationRoom, type RealtimeServer } from './types.js';
 
 export interface RealtimeDeps extends CheckInDeps {
   auth: AuthService;
@@ -15,6 +16,8 @@ export interface RealtimeDeps extends CheckInDeps {
   trustProxy: boolean;
   /** The waiting room shared with the HTTP routes (see createInterviewRuntime). */
   interviews: InterviewRuntime;
+  /** A candidate's attempt changed under them (time added, 强制交卷): their page is told. */
+  attemptChanges?: AttemptChangeFeed;
   /** How often silent phones are looked for; the sweep itself reads the injected clock. */
   phoneSweepIntervalMs?: number;
   /** How often candidate PCs heard are written (outage protection); PRESENCE_WRITE_MS. */
@@ -65,6 +68,10 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
   }, deps.presenceWriteMs ?? PRESENCE_WRITE_MS);
   presenceTimer.unref();
   const unsubscribe = deps.changes.subscribe((change) => hub.onCheckInChanged(change));
+  const unsubscribeAttempts =
+    deps.attemptChanges?.subscribe((registrationId) => {
+      io.to(registrationRoom(registrationId)).emit('attempt:changed', { registrationId });
+    }) ?? (() => true);
   const unsubscribeTickets = hub.interviews.feed.subscribe({
     ticket: (change) => hub.onTicketChanged(change),
     presence: (change) => hub.onExaminerPresenceChanged(change.sessionId),
@@ -89,6 +96,7 @@ export function attachRealtime(app: FastifyInstance, deps: RealtimeDeps): void {
     clearInterval(timer);
     clearInterval(presenceTimer);
     unsubscribe();
+    unsubscribeAttempts();
     unsubscribeTickets();
     io.disconnectSockets(true);
     io.engine.close();

@@ -204,8 +204,11 @@ export class AttemptService {
     return true;
   }
 
-  /** Submits `row` as `decide` says on the locked row, objective questions scored under the lock. */
-  private async submitRow(
+  /**
+   * Submits `row` as `decide` says on the locked row, objective questions scored under the lock;
+   * null when it was no longer in progress. Every submit goes through here (强制交卷 too).
+   */
+  async submitRow(
     row: AttemptRow,
     decide: (locked: AttemptRow) => { reason: SubmitReason; at: Date } | null,
     papers: PaperCache = new Map(),

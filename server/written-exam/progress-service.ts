@@ -1,8 +1,9 @@
 import type { AttemptProgress } from '../../shared/api/attempt-progress.js';
 import type { SessionUser } from '../../shared/api/auth.js';
+import type { StaffDuty } from '../../shared/enums.js';
 import { isAnswered } from '../../shared/questions/answered.js';
 import type { Actor } from '../audit/audit-log.js';
-import { assertSeesSessionCheckIns } from '../check-in/policy.js';
+import { sessionWithDuties } from '../check-in/policy.js';
 import type { CheckInRegistration, CheckInRepo } from '../check-in/repo.js';
 import { AppError } from '../errors/app-error.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -12,14 +13,19 @@ import { attemptDeadline } from './attempt-clock.js';
 import type { AnswerStore } from './answer-store.js';
 import type { AttemptEventRepo, AttemptEventSummary } from './attempt-event-repo.js';
 import type { AttemptRepo, AttemptRow } from './attempt-repo.js';
-import { timingOf } from './attempt-service.js';
+import { timingOf, type AttemptService } from './attempt-service.js';
 import type { OutageRepo, OutageRow } from './outage-repo.js';
 import { PRESENCE_STALE_SECONDS } from './outage-rule.js';
 
+type Deps = Pick<RouteDeps, 'clock' | 'audit'> & {
+  /** The candidate's page is to read the attempt again (attempt-change-feed.ts). */
+  onAttemptChanged?: (registrationId: string) => void;
+};
+
 /**
- * What staff see of a written session's attempts, and the extra time an admin gives one
- * candidate (issue 14 §3, §6). The deadline is kept in step with the extra time (the sweep reads
- * it), and never passes the session's end.
+ * What staff see of a written session's attempts, the extra time an admin gives one candidate
+ * (issue 14 §3, §6), and 强制交卷 by a proctor (issue 15 §2). The deadline is kept in step with
+ * the extra time (the sweep reads it), and never passes the session's end.
  */
 export class AttemptProgressService {
   constructor(
@@ -27,13 +33,14 @@ export class AttemptProgressService {
     private readonly answers: AnswerStore,
     private readonly checkIns: CheckInRepo,
     private readonly sessions: SessionRosterRepo,
-    private readonly deps: Pick<RouteDeps, 'clock' | 'audit'>,
+    private readonly deps: Deps,
     private readonly events: AttemptEventRepo,
     private readonly outages: Pick<OutageRepo, 'outagesOf'>,
+    private readonly attempts: Pick<AttemptService, 'submitRow'>,
   ) {}
 
   async list(user: SessionUser, sessionId: string) {
-    await assertSeesSessionCheckIns(this.sessions, user, sessionId);
+    const { duties } = await sessionWithDuties(this.sessions, user, sessionId);
     const [registrations, { attempts, answers }] = await Promise.all([
       this.checkIns.sessionRegistrations(sessionId),
       this.repo.sessionAttempts(sessionId),
@@ -51,6 +58,7 @@ export class AttemptProgressService {
     const now = this.deps.clock.now();
     return {
       serverTime: now.toISOString(),
+      canForceSubmit: canForceSubmit(user, duties),
       items: registrations.map((registration) => {
         const row = byRegistration.get(registration.registrationId) ?? null;
         return progressOf(registration, row, answered, now, {
@@ -79,23 +87,64 @@ export class AttemptProgressService {
       targetId: registrationId,
       detail: `${registration.admissionNumber} +${String(minutes)} min → ${outcome.deadlineAt.toISOString()}`,
     });
-    const saved = [...(await this.answers.answersOf(outcome.id)).values()];
+    this.deps.onAttemptChanged?.(registrationId);
+    return this.progressOfOne(registration, outcome);
+  }
+
+  /**
+   * 强制交卷: submits one candidate's attempt in progress now, like every submit (objective
+   * questions scored under the row lock), dated by the server's clock; for the session's proctors
+   * and the exam's admins, audited with the reason. The candidate's page is told at once.
+   */
+  async forceSubmit(
+    actor: Actor,
+    registrationId: string,
+    reason: string,
+  ): Promise<AttemptProgress> {
+    const registration = await this.checkIns.registration(registrationId);
+    if (!registration) throw AppError.notFound('registration');
+    const { duties } = await sessionWithDuties(this.sessions, actor.user, registration.sessionId);
+    if (!canForceSubmit(actor.user, duties)) throw AppError.forbidden('not a proctor here');
+    const row = await this.repo.formalAttemptOf(registrationId);
+    if (!row) throw AppError.of('ATTEMPT_NOT_OPEN_YET');
+    if (row.state !== 'in_progress') throw AppError.of('ATTEMPT_ALREADY_SUBMITTED');
+    const at = this.deps.clock.now();
+    const submitted = await this.attempts.submitRow(row, () => ({ reason: 'forced', at }));
+    // Null: submitted meanwhile (the candidate, the sweep, another proctor).
+    if (!submitted) throw AppError.of('ATTEMPT_ALREADY_SUBMITTED');
+    await this.deps.audit.recordBy(actor, {
+      schoolId: registration.schoolId,
+      action: 'attempt.force_submitted',
+      targetType: 'registration',
+      targetId: registrationId,
+      detail: `${registration.admissionNumber}: ${reason}`,
+    });
+    this.deps.onAttemptChanged?.(registrationId);
+    return this.progressOfOne(registration, submitted);
+  }
+
+  private async progressOfOne(
+    registration: CheckInRegistration,
+    row: AttemptRow,
+  ): Promise<AttemptProgress> {
+    const saved = [...(await this.answers.answersOf(row.id)).values()];
     const count = saved.filter(({ answer }) => isAnswered(answer)).length;
     const [events, outages] = await Promise.all([
-      this.events.summaries([outcome.id]),
-      this.outages.outagesOf([outcome.id]),
+      this.events.summaries([row.id]),
+      this.outages.outagesOf([row.id]),
     ]);
-    return progressOf(
-      registration,
-      outcome,
-      new Map([[outcome.id, count]]),
-      this.deps.clock.now(),
-      {
-        events: events.get(outcome.id),
-        outages: outages.get(outcome.id) ?? [],
-      },
-    );
+    return progressOf(registration, row, new Map([[row.id, count]]), this.deps.clock.now(), {
+      events: events.get(row.id),
+      outages: outages.get(row.id) ?? [],
+    });
   }
+}
+
+/** 强制交卷 is the session's proctors' and the exam's admins' (who see the session already). */
+function canForceSubmit(user: SessionUser, duties: StaffDuty[]): boolean {
+  return (
+    user.role === 'school_admin' || user.role === 'college_admin' || duties.includes('proctor')
+  );
 }
 
 /**

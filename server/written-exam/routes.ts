@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { recordMyAttemptEvents } from '../../shared/api/attempt-events.js';
-import { addAttemptTime, listSessionAttempts } from '../../shared/api/attempt-progress.js';
+import {
+  addAttemptTime,
+  forceSubmitAttempt,
+  listSessionAttempts,
+} from '../../shared/api/attempt-progress.js';
 import * as contracts from '../../shared/api/written-exam.js';
 import { checkMyFaceAtSubmit } from '../../shared/api/submit-face.js';
 import { FaceCheckService } from '../check-in/face-check-service.js';
@@ -9,6 +13,7 @@ import type { CheckInDeps } from '../check-in/routes.js';
 import { registerRoute } from '../plugins/http-routes.js';
 import type { RouteDeps } from '../route-deps.js';
 import { AnswerStore } from './answer-store.js';
+import type { AttemptChangeFeed } from './attempt-change-feed.js';
 import { AttemptEventRepo } from './attempt-event-repo.js';
 import { AttemptEventService } from './attempt-event-service.js';
 import { AttemptRepo } from './attempt-repo.js';
@@ -26,12 +31,15 @@ export interface WrittenExamOptions {
   deadlineSweepMs: number | null;
   /** How long after the deadline answers held up by the network are still taken, marked late. */
   answerGraceSeconds: number;
+  /** Where a candidate's attempt changed under them is told (the realtime layer listens). */
+  attemptChanges?: AttemptChangeFeed;
 }
 
 /** The attempt service and the deadline sweep over one database, as one node runs them. */
 export function writtenExamServices(
   deps: Pick<RouteDeps, 'db' | 'clock' | 'audit'>,
   answerGraceSeconds = DEFAULT_ANSWER_GRACE_SECONDS,
+  attemptChanges?: AttemptChangeFeed,
 ) {
   const repo = new AttemptRepo(deps.db);
   const eventRepo = new AttemptEventRepo(deps.db);
@@ -57,9 +65,13 @@ export function writtenExamServices(
     new AnswerStore(deps.db),
     new CheckInRepo(deps.db),
     new SessionRosterRepo(deps.db),
-    deps,
+    {
+      ...deps,
+      onAttemptChanged: (registrationId) => attemptChanges?.publish(registrationId),
+    },
     eventRepo,
     outageRepo,
+    service,
   );
   const events = new AttemptEventService(repo, eventRepo, {
     ...deps,
@@ -81,6 +93,7 @@ export function registerWrittenExamRoutes(
   const { service, sweep, progress, repo, submitFace, mocks, events } = writtenExamServices(
     deps,
     options.answerGraceSeconds,
+    options.attemptChanges,
   );
   const faceAtSubmit = new SubmitFaceService(
     new CheckInRepo(deps.db),
@@ -114,6 +127,9 @@ export function registerWrittenExamRoutes(
   );
   registerRoute(app, addAttemptTime, ({ auth, params, body, request }) =>
     progress.addTime({ user: auth.user, ip: request.ip }, params.registrationId, body.minutes),
+  );
+  registerRoute(app, forceSubmitAttempt, ({ auth, params, body, request }) =>
+    progress.forceSubmit({ user: auth.user, ip: request.ip }, params.registrationId, body.reason),
   );
   registerRoute(app, checkMyFaceAtSubmit, ({ auth, params, body, request }) =>
     faceAtSubmit.check({ user: auth.user, ip: request.ip }, params.registrationId, body.image),

@@ -4,7 +4,8 @@ import { idSchema, isoDateTimeSchema } from './common.js';
 import { submitReasonSchema } from './written-exam.js';
 
 // The staff's view of a written session's attempts (issue 14 §3, §6): who started, how far each
-// candidate got, the time left, who submitted and how; and extra time for one candidate.
+// candidate got, the time left, who submitted and how; extra time for one candidate, and 强制交卷
+// (issue 15 §2: a proctor ends one candidate's attempt, with a reason).
 
 /**
  * How a recorded outage ended: time given back (`compensated`, maybe less than lost: the cap or
@@ -77,7 +78,12 @@ export const listSessionAttempts = defineRoute({
   access: ['examiner', 'proctor', 'college_admin', 'school_admin'],
   policy: { foreign: 'NOT_FOUND' },
   params: z.strictObject({ sessionId: idSchema }),
-  response: z.object({ serverTime: isoDateTimeSchema, items: z.array(attemptProgressSchema) }),
+  response: z.object({
+    serverTime: isoDateTimeSchema,
+    items: z.array(attemptProgressSchema),
+    /** Whether the caller may 强制交卷 here: the session's proctors and the exam's admins. */
+    canForceSubmit: z.boolean(),
+  }),
 });
 
 export const MAX_EXTRA_MINUTES = 240;
@@ -92,5 +98,27 @@ export const addAttemptTime = defineRoute({
   policy: { foreign: 'NOT_FOUND' },
   params: z.strictObject({ registrationId: idSchema }),
   body: z.strictObject({ minutes: z.number().int().min(1).max(MAX_EXTRA_MINUTES) }),
+  response: attemptProgressSchema,
+});
+
+export const FORCE_SUBMIT_REASON_MIN = 2;
+export const FORCE_SUBMIT_REASON_MAX = 500;
+
+export const forceSubmitBodySchema = z.strictObject({
+  /** Why the proctor ends the attempt, kept in the audit log. */
+  reason: z.string().trim().min(FORCE_SUBMIT_REASON_MIN).max(FORCE_SUBMIT_REASON_MAX),
+});
+export type ForceSubmitBody = z.infer<typeof forceSubmitBodySchema>;
+
+export const forceSubmitAttempt = defineRoute({
+  method: 'POST',
+  path: '/api/registrations/:registrationId/attempt/force-submit',
+  summary:
+    "强制交卷: submit one candidate's attempt in progress now, with a reason (the session's proctors and the exam's admins)",
+  tags: ['written-exam'],
+  access: ['proctor', 'college_admin', 'school_admin'],
+  policy: { foreign: 'NOT_FOUND' },
+  params: z.strictObject({ registrationId: idSchema }),
+  body: forceSubmitBodySchema,
   response: attemptProgressSchema,
 });

@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'attempt.started',
   'attempt.submitted',
   'attempt.time_added',
+  'attempt.force_submitted',
   'attempt.outage_compensated',
   'mock_attempt.started',
   'mock_attempt.submitted',

@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   addAttemptTime,
+  forceSubmitAttempt,
   listSessionAttempts,
   type AttemptProgress,
 } from '../../../../shared/api/attempt-progress.js';
@@ -66,7 +67,11 @@ const renderAs = (role: 'proctor' | 'school_admin', api: FakeApi) =>
 
 describe('SessionAttemptsPage (笔试作答情况)', () => {
   it("shows each candidate's state, answered count, time left and how the paper was submitted", async () => {
-    const api = new FakeApi().on(listSessionAttempts, { serverTime: NOW, items: ITEMS });
+    const api = new FakeApi().on(listSessionAttempts, {
+      serverTime: NOW,
+      items: ITEMS,
+      canForceSubmit: false,
+    });
     renderAs('proctor', api);
     expect(
       await screen.findByText('共 3 人：作答中 1 人，已交卷 1 人，未开始 1 人'),
@@ -84,13 +89,18 @@ describe('SessionAttemptsPage (笔试作答情况)', () => {
     expect(screen.getByRole('columnheader', { name: '屏幕共享' })).toBeInTheDocument();
     expect(within(li).getByText('未共享')).toBeInTheDocument();
     expect(li).toHaveTextContent('3 次');
-    // Proctors watch; only admins add time.
+    // Only admins add time; this proctor is not one of the session's (no 强制交卷 either).
     expect(screen.queryByRole('button', { name: /加时/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /强制交卷/ })).not.toBeInTheDocument();
   });
 
   it('says which screens are shared right now', async () => {
     const sharing = row({ screenShared: true, pageHiddenCount: 0 });
-    const api = new FakeApi().on(listSessionAttempts, { serverTime: NOW, items: [sharing] });
+    const api = new FakeApi().on(listSessionAttempts, {
+      serverTime: NOW,
+      items: [sharing],
+      canForceSubmit: false,
+    });
     renderAs('proctor', api);
     const li = await screen.findByRole('row', { name: /李四/ });
     expect(within(li).getByText('共享中')).toBeInTheDocument();
@@ -126,6 +136,7 @@ describe('SessionAttemptsPage (笔试作答情况)', () => {
     const api = new FakeApi().on(listSessionAttempts, {
       serverTime: NOW,
       items: [away, online],
+      canForceSubmit: false,
     });
     renderAs('proctor', api);
     const li = await screen.findByRole('row', { name: /李四/ });
@@ -140,7 +151,7 @@ describe('SessionAttemptsPage (笔试作答情况)', () => {
 
   it('lets an admin add time to a candidate in progress, and says the new deadline', async () => {
     const api = new FakeApi()
-      .on(listSessionAttempts, { serverTime: NOW, items: ITEMS })
+      .on(listSessionAttempts, { serverTime: NOW, items: ITEMS, canForceSubmit: true })
       .on(addAttemptTime, row({ extraMinutes: 10, deadline: '2026-12-20T02:40:00.000Z' }));
     const page = renderAs('school_admin', api);
     const button = await screen.findByRole('button', { name: '为 李四 加时' });
@@ -155,5 +166,51 @@ describe('SessionAttemptsPage (笔试作答情况)', () => {
     expect(api.requestsTo(addAttemptTime).map((request) => request.body)).toEqual([
       { minutes: 15 },
     ]);
+  });
+
+  it("lets the session's proctor force-submit with a reason, and shows the row submitted", async () => {
+    let isForced = false;
+    const forced = row({
+      state: 'submitted',
+      submittedAt: NOW,
+      submitReason: 'forced',
+      screenShared: false,
+      pageHiddenCount: 3,
+    });
+    const api = new FakeApi()
+      .on(listSessionAttempts, () => ({
+        serverTime: NOW,
+        items: isForced ? [forced, ...ITEMS.slice(1)] : ITEMS,
+        canForceSubmit: true,
+      }))
+      .on(forceSubmitAttempt, () => {
+        isForced = true;
+        return forced;
+      });
+    const page = renderAs('proctor', api);
+    const button = await screen.findByRole('button', { name: '为 李四 强制交卷' });
+    // Only the candidate answering has the button; a proctor adds no time.
+    expect(screen.getAllByRole('button', { name: /强制交卷/ })).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: /加时/ })).not.toBeInTheDocument();
+    await page.user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: '为 李四 强制交卷' });
+    expect(dialog).toHaveTextContent('已保存的答案将立即提交，提交后考生不能再作答');
+    const reason = within(dialog).getByLabelText('强制交卷原因');
+    await waitFor(() => expect(reason).toHaveFocus());
+    const confirm = within(dialog).getByRole('button', { name: '确认强制交卷' });
+    // A reason is required: blanks do not count.
+    expect(confirm).toBeDisabled();
+    await page.user.type(reason, '   ');
+    expect(confirm).toBeDisabled();
+    await page.user.type(reason, '多次离开考试页面 ');
+    await page.user.click(confirm);
+    expect(await screen.findByText('已为 李四 强制交卷')).toBeInTheDocument();
+    expect(api.requestsTo(forceSubmitAttempt).map((request) => request.body)).toEqual([
+      { reason: '多次离开考试页面' },
+    ]);
+    const li = screen.getByRole('row', { name: /李四/ });
+    expect(li).toHaveTextContent('已交卷');
+    expect(li).toHaveTextContent('监考强制交卷');
+    expect(within(li).queryByRole('button', { name: /强制交卷/ })).not.toBeInTheDocument();
   });
 });

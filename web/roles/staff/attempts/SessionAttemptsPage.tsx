@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { checkInBackPath } from '../check-in/paths.js';
 import { ExtraTimeButton } from './ExtraTimeButton.js';
+import { ForceSubmitButton } from './ForceSubmitButton.js';
 import { ConnectionTag, OutageList } from './OutageCell.js';
 
 const REFRESH_MS = 10_000;
@@ -32,7 +33,7 @@ const STATE_COLORS = {
 /**
  * `/proctor|examiner|admin/sessions/:sessionId/attempts`: a written session's attempts, live: who
  * started, how many questions each answered, the time left on the server's clock, who submitted
- * and how; admins add time to one candidate here.
+ * and how; admins add time to one candidate here, and proctors and admins 强制交卷.
  */
 export function SessionAttemptsPage() {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ export function SessionAttemptsPage() {
   }, []);
   const data = attempts.data;
   const isAdmin = user.role === 'school_admin' || user.role === 'college_admin';
+  const canForceSubmit = data?.canForceSubmit ?? false;
   const title = t('staffAttempts.title');
   useDocumentTitle(title);
   const items = data?.items ?? [];
@@ -138,13 +140,18 @@ export function SessionAttemptsPage() {
           ? `${time.dateTime(row.submittedAt)} ${row.submitReason ? t(`staffAttempts.reasons.${row.submitReason}`) : ''}`
           : '—',
     },
-    ...(isAdmin
+    ...(isAdmin || canForceSubmit
       ? [
           {
             key: 'actions',
             title: t('staffAttempts.actions'),
             render: (_v: undefined, row: AttemptProgress) =>
-              row.state === 'in_progress' ? <ExtraTimeButton row={row} listKey={listKey} /> : null,
+              row.state === 'in_progress' ? (
+                <Flex gap={8} wrap>
+                  {isAdmin ? <ExtraTimeButton row={row} listKey={listKey} /> : null}
+                  {canForceSubmit ? <ForceSubmitButton row={row} listKey={listKey} /> : null}
+                </Flex>
+              ) : null,
           },
         ]
       : []),

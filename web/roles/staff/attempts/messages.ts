@@ -59,6 +59,13 @@ export const zh = {
   addTimeOk: '确认加时',
   cancel: '取消',
   added: '已为 {{name}} 加时 {{minutes}} 分钟，新的截止时间 {{time}}',
+  force: '强制交卷',
+  forceTitle: '为 {{name}} 强制交卷',
+  forceWarning: '该考生目前已保存的答案将立即提交，提交后考生不能再作答。此操作不能撤销。',
+  forceReason: '强制交卷原因',
+  forceReasonHint: '必填，至少 {{min}} 个字，将记入操作日志。',
+  forceOk: '确认强制交卷',
+  forced: '已为 {{name}} 强制交卷',
 };
 
 export const en: typeof zh = {
@@ -121,4 +128,12 @@ export const en: typeof zh = {
   addTimeOk: 'Add time',
   cancel: 'Cancel',
   added: '{{minutes}} min added for {{name}}; the new deadline is {{time}}',
+  force: 'Force submit',
+  forceTitle: 'Force submit for {{name}}',
+  forceWarning:
+    'The answers this candidate has saved so far are submitted now, and they can no longer answer. This cannot be undone.',
+  forceReason: 'Reason',
+  forceReasonHint: 'Required, at least {{min}} characters; kept in the audit log.',
+  forceOk: 'Force submit',
+  forced: 'Submitted the paper of {{name}}',
 };
