@@ -72,8 +72,8 @@ export const WRITTEN_EXAM_ERRORS = {
   },
   QUESTION_FILE_UNREADABLE: {
     status: 400,
-    zh: '无法读取题目文件，请使用下载的 xlsx 模板或 UTF-8 编码的 GIFT 文本',
-    en: 'The question file cannot be read; use the xlsx template or GIFT text in UTF-8',
+    zh: '无法读取题目文件，请使用下载的 xlsx 模板、按【单选题】格式编写的 Word（.docx）文件或 UTF-8 编码的 GIFT 文本',
+    en: 'The question file cannot be read; use the xlsx template, a Word (.docx) file marked 【单选题】 etc., or GIFT text in UTF-8',
   },
   ATTEMPT_EVENTS_LIMIT: {
     status: 429,
