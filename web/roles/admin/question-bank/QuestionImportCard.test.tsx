@@ -124,7 +124,7 @@ describe('QuestionImportCard (导入题目)', () => {
     await user.upload(screen.getByLabelText('选择题目文件', { selector: 'input' }), file());
     expect(await screen.findByText('文件无法导入')).toBeInTheDocument();
     expect(
-      screen.getByText(/无法读取题目文件，请使用下载的 xlsx 模板或 UTF-8 编码的 GIFT 文本/),
+      screen.getByText(/无法读取题目文件，请使用下载的 xlsx 模板、按【单选题】格式编写的 Word/),
     ).toBeInTheDocument();
   });
 });
