@@ -168,6 +168,11 @@ describe('mock attempts beside the formal one', () => {
 
   it('sweeps a due mock attempt at its deadline beside a due formal one, each by its rules', async () => {
     at(20, 31);
+    // 李四's answering page is open (its socket writes its presence): idle, not away.
+    await test.database.db
+      .update(attempt)
+      .set({ lastSeenAt: test.clock.now() })
+      .where(eq(attempt.id, liFormal.attemptId));
     const sweep = writtenExamServices({
       db: test.database.db,
       clock: test.clock,
