@@ -34,6 +34,7 @@ describe('Migrations', () => {
       'attempt_answer',
       'attempt_event',
       'attempt_outage',
+      'attempt_warning',
       'audit_log',
       'bank_passage',
       'bank_question',

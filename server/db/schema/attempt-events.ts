@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { AttemptEventDetail, AttemptEventType } from '../../../shared/api/attempt-events.js';
 import type { OutageOutcome } from '../../../shared/api/attempt-progress.js';
-import { school } from './org.js';
+import { appUser, school } from './org.js';
 import { attempt } from './written-exams.js';
 
 /**
@@ -76,4 +76,28 @@ export const attemptOutage = pgTable(
       .where(sql`${t.endedAt} is null`),
     index('attempt_outage_attempt_idx').on(t.attemptId, t.startedAt),
   ],
+);
+
+/**
+ * A proctor's reminder to one candidate (issue 15 §2, 发送提醒): shown as a popup on their page
+ * until they confirm it (`confirmedAt`), so a page that reloads or was offline still gets every
+ * unconfirmed one. Not an attempt_event: those are the page's own reports, with its ids and clock.
+ */
+export const attemptWarning = pgTable(
+  'attempt_warning',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => school.id, { onDelete: 'cascade' }),
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => attempt.id, { onDelete: 'cascade' }),
+    /** The proctor or admin who sent it; kept when the account goes (the audit log names them). */
+    sentBy: uuid('sent_by').references(() => appUser.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  },
+  (t) => [index('attempt_warning_attempt_idx').on(t.attemptId, t.sentAt)],
 );
