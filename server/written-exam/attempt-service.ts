@@ -25,6 +25,8 @@ import type { AnswerStore } from './answer-store.js';
 import { saveIntoAttempt } from './answer-save.js';
 import { outageRulesOf } from './outage-rule.js';
 import type { SubmitFaceGate } from './submit-face.js';
+import type { WarningRepo } from './warning-repo.js';
+import { presentWarning } from './warning-presenter.js';
 
 /** Papers read once per deadline sweep: a session's attempts share one. */
 export type PaperCache = Map<string, Promise<PaperContent | null>>;
@@ -36,6 +38,8 @@ type Deps = Pick<RouteDeps, 'clock' | 'audit'> & {
   answerGraceSeconds?: number;
   /** The face check 交卷 needs (submit-face.ts); none asked when left out. */
   submitFace?: Pick<SubmitFaceGate, 'status'>;
+  /** Proctors' reminders still to confirm (warning-repo.ts); none listed when left out. */
+  warnings?: Pick<WarningRepo, 'unconfirmedOf'>;
 };
 
 /**
@@ -264,9 +268,10 @@ export class AttemptService {
     const content = known ?? (await this.repo.paperContent(row.paperId));
     if (!content) throw AppError.of('PAPER_MISSING');
     const timing = timingOf(registration, row);
-    const [saved, submitFace] = await Promise.all([
+    const [saved, submitFace, warnings] = await Promise.all([
       this.answers.answersOf(row.id),
       row.state === 'in_progress' ? this.deps.submitFace?.status(registration, row) : null,
+      this.deps.warnings?.unconfirmedOf(row.id) ?? [],
     ]);
     const sections = candidateSections(content, row.layout);
     const idle = inactivitySubmitAt(timing, row.lastActivityAt);
@@ -288,6 +293,7 @@ export class AttemptService {
       submitReason: row.submitReason,
       submitFace: submitFace ?? null,
       compensationMinutes: row.compensationMinutes,
+      warnings: warnings.map(presentWarning),
     };
   }
 

@@ -16,6 +16,7 @@ import type { AttemptRepo, AttemptRow } from './attempt-repo.js';
 import { timingOf, type AttemptService } from './attempt-service.js';
 import type { OutageRepo, OutageRow } from './outage-repo.js';
 import { PRESENCE_STALE_SECONDS } from './outage-rule.js';
+import type { WarningCounts, WarningRepo } from './warning-repo.js';
 
 type Deps = Pick<RouteDeps, 'clock' | 'audit'> & {
   /** The candidate's page is to read the attempt again (attempt-change-feed.ts). */
@@ -37,6 +38,7 @@ export class AttemptProgressService {
     private readonly events: AttemptEventRepo,
     private readonly outages: Pick<OutageRepo, 'outagesOf'>,
     private readonly attempts: Pick<AttemptService, 'submitRow'>,
+    private readonly warnings: Pick<WarningRepo, 'countsOf'>,
   ) {}
 
   async list(user: SessionUser, sessionId: string) {
@@ -51,9 +53,10 @@ export class AttemptProgressService {
     }
     const byRegistration = new Map(attempts.map((row) => [row.registrationId, row]));
     const ids = attempts.map((row) => row.id);
-    const [events, outages] = await Promise.all([
+    const [events, outages, warnings] = await Promise.all([
       this.events.summaries(ids),
       this.outages.outagesOf(ids),
+      this.warnings.countsOf(ids),
     ]);
     const now = this.deps.clock.now();
     return {
@@ -64,6 +67,7 @@ export class AttemptProgressService {
         return progressOf(registration, row, answered, now, {
           events: row ? events.get(row.id) : undefined,
           outages: row ? (outages.get(row.id) ?? []) : [],
+          warnings: row ? warnings.get(row.id) : undefined,
         });
       }),
     };
@@ -123,25 +127,31 @@ export class AttemptProgressService {
     return this.progressOfOne(registration, submitted);
   }
 
-  private async progressOfOne(
+  /** What staff see of one candidate's attempt (the row of the list). */
+  async progressOfOne(
     registration: CheckInRegistration,
     row: AttemptRow,
   ): Promise<AttemptProgress> {
     const saved = [...(await this.answers.answersOf(row.id)).values()];
     const count = saved.filter(({ answer }) => isAnswered(answer)).length;
-    const [events, outages] = await Promise.all([
+    const [events, outages, warnings] = await Promise.all([
       this.events.summaries([row.id]),
       this.outages.outagesOf([row.id]),
+      this.warnings.countsOf([row.id]),
     ]);
     return progressOf(registration, row, new Map([[row.id, count]]), this.deps.clock.now(), {
       events: events.get(row.id),
       outages: outages.get(row.id) ?? [],
+      warnings: warnings.get(row.id),
     });
   }
 }
 
-/** 强制交卷 is the session's proctors' and the exam's admins' (who see the session already). */
-function canForceSubmit(user: SessionUser, duties: StaffDuty[]): boolean {
+/**
+ * 强制交卷 (and 发送提醒) is the session's proctors' and the exam's admins' (who see the session
+ * already).
+ */
+export function canForceSubmit(user: SessionUser, duties: StaffDuty[]): boolean {
   return (
     user.role === 'school_admin' || user.role === 'college_admin' || duties.includes('proctor')
   );
@@ -164,9 +174,13 @@ function progressOf(
   row: AttemptRow | null,
   answered: Map<string, number>,
   now: Date,
-  log: { events: AttemptEventSummary | undefined; outages: OutageRow[] },
+  log: {
+    events: AttemptEventSummary | undefined;
+    outages: OutageRow[];
+    warnings: WarningCounts | undefined;
+  },
 ): AttemptProgress {
-  const { events, outages } = log;
+  const { events, outages, warnings } = log;
   const connection = row?.state === 'in_progress' ? connectionOf(row, outages, now) : null;
   // A share never outlives its page: a page gone is not sharing, whatever it said last.
   const isSharing =
@@ -197,5 +211,7 @@ function progressOf(
     })),
     screenShared: isSharing,
     pageHiddenCount: events?.pageHiddenCount ?? 0,
+    warningsSent: warnings?.sent ?? 0,
+    warningsUnconfirmed: warnings?.unconfirmed ?? 0,
   };
 }

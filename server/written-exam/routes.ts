@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { recordMyAttemptEvents } from '../../shared/api/attempt-events.js';
+import { confirmMyAttemptWarning, sendAttemptWarning } from '../../shared/api/attempt-warnings.js';
 import {
   addAttemptTime,
   forceSubmitAttempt,
@@ -25,6 +26,8 @@ import { OutageRepo } from './outage-repo.js';
 import { OutageService } from './outage-service.js';
 import { SubmitFaceGate, SubmitFaceService } from './submit-face.js';
 import { SessionRosterRepo } from '../roster/repo.js';
+import { WarningRepo } from './warning-repo.js';
+import { WarningService } from './warning-service.js';
 
 export interface WrittenExamOptions {
   /** How often the server submits what is due (deadline, inactivity); no sweep when null. */
@@ -44,10 +47,12 @@ export function writtenExamServices(
   const repo = new AttemptRepo(deps.db);
   const eventRepo = new AttemptEventRepo(deps.db);
   const submitFace = new SubmitFaceGate(deps.db, deps.clock);
+  const warningRepo = new WarningRepo(deps.db);
   const service = new AttemptService(repo, new CheckInRepo(deps.db), new AnswerStore(deps.db), {
     ...deps,
     answerGraceSeconds,
     submitFace,
+    warnings: warningRepo,
   });
   const mocks = mockAttemptService(deps, repo, answerGraceSeconds);
   const outageRepo = new OutageRepo(deps.db);
@@ -60,25 +65,35 @@ export function writtenExamServices(
     mocks,
     outages,
   );
+  const changeDeps = {
+    ...deps,
+    onAttemptChanged: (registrationId: string) => attemptChanges?.publish(registrationId),
+  };
   const progress = new AttemptProgressService(
     repo,
     new AnswerStore(deps.db),
     new CheckInRepo(deps.db),
     new SessionRosterRepo(deps.db),
-    {
-      ...deps,
-      onAttemptChanged: (registrationId) => attemptChanges?.publish(registrationId),
-    },
+    changeDeps,
     eventRepo,
     outageRepo,
     service,
+    warningRepo,
+  );
+  const warnings = new WarningService(
+    warningRepo,
+    repo,
+    new CheckInRepo(deps.db),
+    new SessionRosterRepo(deps.db),
+    progress,
+    changeDeps,
   );
   const events = new AttemptEventService(repo, eventRepo, {
     ...deps,
     answerGraceSeconds,
     pageSeen: (registrationId, at) => outages.seen([{ registrationId, at }], true),
   });
-  return { service, sweep, progress, repo, submitFace, mocks, events, outages };
+  return { service, sweep, progress, repo, submitFace, mocks, events, outages, warnings };
 }
 
 /**
@@ -90,11 +105,8 @@ export function registerWrittenExamRoutes(
   deps: CheckInDeps,
   options: WrittenExamOptions,
 ): void {
-  const { service, sweep, progress, repo, submitFace, mocks, events } = writtenExamServices(
-    deps,
-    options.answerGraceSeconds,
-    options.attemptChanges,
-  );
+  const { service, sweep, progress, repo, submitFace, mocks, events, warnings } =
+    writtenExamServices(deps, options.answerGraceSeconds, options.attemptChanges);
   const faceAtSubmit = new SubmitFaceService(
     new CheckInRepo(deps.db),
     repo,
@@ -130,6 +142,12 @@ export function registerWrittenExamRoutes(
   );
   registerRoute(app, forceSubmitAttempt, ({ auth, params, body, request }) =>
     progress.forceSubmit({ user: auth.user, ip: request.ip }, params.registrationId, body.reason),
+  );
+  registerRoute(app, sendAttemptWarning, ({ auth, params, body, request }) =>
+    warnings.send({ user: auth.user, ip: request.ip }, params.registrationId, body.text),
+  );
+  registerRoute(app, confirmMyAttemptWarning, ({ auth, params, request }) =>
+    warnings.confirm({ user: auth.user, ip: request.ip }, params.registrationId, params.warningId),
   );
   registerRoute(app, checkMyFaceAtSubmit, ({ auth, params, body, request }) =>
     faceAtSubmit.check({ user: auth.user, ip: request.ip }, params.registrationId, body.image),

@@ -66,6 +66,9 @@ export const attemptProgressSchema = z.object({
   screenShared: z.boolean().nullable(),
   /** How often the candidate's page went out of sight (page_hidden events). */
   pageHiddenCount: z.number().int(),
+  /** Proctors' reminders sent to this candidate (发送提醒), and how many are not confirmed yet. */
+  warningsSent: z.number().int(),
+  warningsUnconfirmed: z.number().int(),
 });
 export type AttemptProgress = z.infer<typeof attemptProgressSchema>;
 
@@ -81,7 +84,10 @@ export const listSessionAttempts = defineRoute({
   response: z.object({
     serverTime: isoDateTimeSchema,
     items: z.array(attemptProgressSchema),
-    /** Whether the caller may 强制交卷 here: the session's proctors and the exam's admins. */
+    /**
+     * Whether the caller may 强制交卷 (and 发送提醒) here: the session's proctors and the exam's
+     * admins.
+     */
     canForceSubmit: z.boolean(),
   }),
 });

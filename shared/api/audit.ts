@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   'attempt.submitted',
   'attempt.time_added',
   'attempt.force_submitted',
+  'attempt.warning_sent',
+  'attempt.warning_confirmed',
   'attempt.outage_compensated',
   'mock_attempt.started',
   'mock_attempt.submitted',

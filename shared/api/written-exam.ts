@@ -36,6 +36,14 @@ export const savedAnswerSchema = z.object({
   seq: z.number().int(),
 });
 
+/** A proctor's reminder the candidate has not confirmed yet (issue 15 §2); never who sent it. */
+export const attemptWarningSchema = z.object({
+  id: idSchema,
+  text: z.string(),
+  sentAt: isoDateTimeSchema,
+});
+export type AttemptWarning = z.infer<typeof attemptWarningSchema>;
+
 /** The candidate's attempt: every time comes from the server's clock (attempt-clock.ts). */
 export const attemptViewSchema = z.object({
   attemptId: idSchema,
@@ -55,6 +63,8 @@ export const attemptViewSchema = z.object({
   submitFace: submitFaceStatusSchema.nullable(),
   /** Minutes given back after outages, already in `deadline` (absent: none, a mock attempt). */
   compensationMinutes: z.number().int().optional(),
+  /** Proctors' reminders still to confirm, oldest first (absent: a mock attempt). */
+  warnings: z.array(attemptWarningSchema).optional(),
 });
 export type AttemptView = z.infer<typeof attemptViewSchema>;
 

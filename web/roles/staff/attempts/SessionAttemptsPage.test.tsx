@@ -31,6 +31,8 @@ const row = (overrides: Partial<AttemptProgress>): AttemptProgress => ({
   outages: [],
   screenShared: null,
   pageHiddenCount: 0,
+  warningsSent: 0,
+  warningsUnconfirmed: 0,
   ...overrides,
 });
 
