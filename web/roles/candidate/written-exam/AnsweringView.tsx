@@ -10,6 +10,7 @@ import { emptyAnswer, isAnswered } from './answers.js';
 import { ExamTimer } from './ExamTimer.js';
 import { InactivityWarning } from './InactivityWarning.js';
 import { OtherDeviceNotice } from './OtherDeviceNotice.js';
+import { ProctorWarnings } from './ProctorWarnings.js';
 import { QuestionCard } from './QuestionCard.js';
 import { QuestionGrid } from './QuestionGrid.js';
 import { OfflineBanner, SaveIndicator } from './SaveIndicator.js';
@@ -224,6 +225,11 @@ export function AnsweringView({
         now={now}
         recheck={refetch}
         onStillHere={handleStillHere}
+      />
+      <ProctorWarnings
+        registrationId={registrationId}
+        warnings={attempt.warnings ?? []}
+        refetch={refetch}
       />
     </Flex>
   );

@@ -120,6 +120,12 @@ export const zh = {
       '您已较长时间没有任何操作，系统将在 {{time}} 后自动交卷。点击任意位置或按任意键继续作答。',
     continue: '继续作答',
   },
+  warning: {
+    title: '监考老师提醒',
+    sentAt: '发送时间：{{time}}',
+    ok: '我已知晓',
+    more: '还有 {{count}} 条提醒',
+  },
   screenShare: screenShareZH,
   selfView: selfViewZH,
 };
@@ -249,6 +255,12 @@ export const en: typeof zh = {
     detail:
       'There has been no action for a long time; the paper is submitted automatically in {{time}}. Click anywhere or press any key to go on.',
     continue: 'Keep answering',
+  },
+  warning: {
+    title: "Proctor's reminder",
+    sentAt: 'Sent at {{time}}',
+    ok: 'I understand',
+    more: 'Reminders after this one: {{count}}',
   },
   screenShare: screenShareEN,
   selfView: selfViewEN,
