@@ -6,6 +6,7 @@ import {
   listSessionAttempts,
   type AttemptProgress,
 } from '../../../../shared/api/attempt-progress.js';
+import { sendAttemptWarning } from '../../../../shared/api/attempt-warnings.js';
 import { FakeApi } from '../../../test/fake-api.js';
 import { render, sessionUser } from '../../../test/render.js';
 import { SessionAttemptsPage } from './SessionAttemptsPage.js';
@@ -214,5 +215,45 @@ describe('SessionAttemptsPage (笔试作答情况)', () => {
     expect(li).toHaveTextContent('已交卷');
     expect(li).toHaveTextContent('监考强制交卷');
     expect(within(li).queryByRole('button', { name: /强制交卷/ })).not.toBeInTheDocument();
+  });
+
+  it("lets the session's proctor send a reminder, and counts it on the row until confirmed", async () => {
+    const warned = row({
+      screenShared: false,
+      pageHiddenCount: 3,
+      warningsSent: 1,
+      warningsUnconfirmed: 1,
+    });
+    let isWarned = false;
+    const api = new FakeApi()
+      .on(listSessionAttempts, () => ({
+        serverTime: NOW,
+        items: isWarned ? [warned, ...ITEMS.slice(1)] : ITEMS,
+        canForceSubmit: true,
+      }))
+      .on(sendAttemptWarning, () => {
+        isWarned = true;
+        return warned;
+      });
+    const page = renderAs('proctor', api);
+    const button = await screen.findByRole('button', { name: '向 李四 发送提醒' });
+    expect(screen.getAllByRole('button', { name: /发送提醒/ })).toHaveLength(1);
+    expect(screen.getByRole('row', { name: /李四/ })).toHaveTextContent('已发 0 条，0 条未确认');
+    await page.user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: '向 李四 发送提醒' });
+    const text = within(dialog).getByLabelText('提醒内容');
+    await waitFor(() => expect(text).toHaveFocus());
+    const send = within(dialog).getByRole('button', { name: '发送提醒' });
+    // Two characters at least; blanks do not count.
+    expect(send).toBeDisabled();
+    await page.user.type(text, ' 请 ');
+    expect(send).toBeDisabled();
+    await page.user.type(text, '坐正，不要左顾右盼');
+    await page.user.click(send);
+    expect(await screen.findByText('已向 李四 发送提醒')).toBeInTheDocument();
+    expect(api.requestsTo(sendAttemptWarning).map((request) => request.body)).toEqual([
+      { text: '请 坐正，不要左顾右盼' },
+    ]);
+    expect(screen.getByRole('row', { name: /李四/ })).toHaveTextContent('已发 1 条，1 条未确认');
   });
 });

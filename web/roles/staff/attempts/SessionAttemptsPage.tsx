@@ -20,6 +20,7 @@ import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { checkInBackPath } from '../check-in/paths.js';
 import { ExtraTimeButton } from './ExtraTimeButton.js';
 import { ForceSubmitButton } from './ForceSubmitButton.js';
+import { SendWarningButton } from './SendWarningButton.js';
 import { ConnectionTag, OutageList } from './OutageCell.js';
 
 const REFRESH_MS = 10_000;
@@ -33,7 +34,8 @@ const STATE_COLORS = {
 /**
  * `/proctor|examiner|admin/sessions/:sessionId/attempts`: a written session's attempts, live: who
  * started, how many questions each answered, the time left on the server's clock, who submitted
- * and how; admins add time to one candidate here, and proctors and admins 强制交卷.
+ * and how; admins add time to one candidate here, and proctors and admins 发送提醒 and
+ * 强制交卷.
  */
 export function SessionAttemptsPage() {
   const { t } = useTranslation();
@@ -133,6 +135,17 @@ export function SessionAttemptsPage() {
           : t('staffAttempts.pageHiddenCount', { count: row.pageHiddenCount }),
     },
     {
+      key: 'warnings',
+      title: t('staffAttempts.warnings'),
+      render: (_v, row) =>
+        row.state === 'not_started'
+          ? '—'
+          : t('staffAttempts.warningsCount', {
+              sent: row.warningsSent,
+              unconfirmed: row.warningsUnconfirmed,
+            }),
+    },
+    {
       key: 'submitted',
       title: t('staffAttempts.submittedAt'),
       render: (_v, row) =>
@@ -149,6 +162,7 @@ export function SessionAttemptsPage() {
               row.state === 'in_progress' ? (
                 <Flex gap={8} wrap>
                   {isAdmin ? <ExtraTimeButton row={row} listKey={listKey} /> : null}
+                  {canForceSubmit ? <SendWarningButton row={row} listKey={listKey} /> : null}
                   {canForceSubmit ? <ForceSubmitButton row={row} listKey={listKey} /> : null}
                 </Flex>
               ) : null,

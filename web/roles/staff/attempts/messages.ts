@@ -66,6 +66,14 @@ export const zh = {
   forceReasonHint: '必填，至少 {{min}} 个字，将记入操作日志。',
   forceOk: '确认强制交卷',
   forced: '已为 {{name}} 强制交卷',
+  warnings: '提醒',
+  warningsCount: '已发 {{sent}} 条，{{unconfirmed}} 条未确认',
+  warn: '发送提醒',
+  warnTitle: '向 {{name}} 发送提醒',
+  warnText: '提醒内容',
+  warnTextHint: '{{min}}–{{max}} 个字。考生页面将弹窗显示，考生确认后关闭；将记入操作日志。',
+  warnOk: '发送提醒',
+  warned: '已向 {{name}} 发送提醒',
 };
 
 export const en: typeof zh = {
@@ -136,4 +144,13 @@ export const en: typeof zh = {
   forceReasonHint: 'Required, at least {{min}} characters; kept in the audit log.',
   forceOk: 'Force submit',
   forced: 'Submitted the paper of {{name}}',
+  warnings: 'Reminders',
+  warningsCount: '{{sent}} sent, {{unconfirmed}} not confirmed',
+  warn: 'Send a reminder',
+  warnTitle: 'Send a reminder to {{name}}',
+  warnText: 'Reminder',
+  warnTextHint:
+    "{{min}}–{{max}} characters. It pops up on the candidate's page until they confirm it; kept in the audit log.",
+  warnOk: 'Send',
+  warned: 'Reminder sent to {{name}}',
 };
