@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { confirmMyAttemptWarning } from '../../../../shared/api/attempt-warnings.js';
 import { getMyAttempt, type AttemptWarning } from '../../../../shared/api/written-exam.js';
-import { FakeApi } from '../../../test/fake-api.js';
+import { FakeApi, refuse } from '../../../test/fake-api.js';
 import { pageSocket } from '../../../test/fake-socket.js';
 import { attemptView, myAttempt, REGISTRATION_ID } from './written-exam-fixtures.test-support.js';
 import { renderExam } from './written-exam-page.test-support.js';
@@ -65,5 +65,27 @@ describe('WrittenExamPage when a proctor sends a reminder (监考老师提醒)',
       { registrationId: REGISTRATION_ID, warningId: FIRST.id },
       { registrationId: REGISTRATION_ID, warningId: SECOND.id },
     ]);
+  });
+
+  it('lets the candidate go on when the confirmation does not arrive, and sends it again', async () => {
+    let warnings: AttemptWarning[] = [FIRST];
+    let isDown = true;
+    const api = new FakeApi()
+      .on(getMyAttempt, () => myAttempt(attemptView({ warnings })))
+      .on(confirmMyAttemptWarning, () => {
+        if (isDown) return refuse('UNAVAILABLE');
+        warnings = [];
+        return { warnings };
+      });
+    const page = renderExam(api);
+    const popup = await screen.findByRole('alertdialog', { name: '监考老师提醒' });
+    await page.user.click(within(popup).getByRole('button', { name: '我已知晓' }));
+    // Read and pressed: the paper is free though the server has not heard it yet.
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(api.requestsTo(confirmMyAttemptWarning)).toHaveLength(1);
+    isDown = false;
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(api.requestsTo(confirmMyAttemptWarning)).toHaveLength(2));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

@@ -1,10 +1,9 @@
 import { Button, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmMyAttemptWarning } from '../../../../shared/api/attempt-warnings.js';
 import type { AttemptWarning } from '../../../../shared/api/written-exam.js';
-import { callApi } from '../../../api/client.js';
-import { useErrorMessage } from '../../../api/errors.js';
+import { callApi, isApiError } from '../../../api/client.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 
 interface ProctorWarningsProps {
@@ -15,6 +14,9 @@ interface ProctorWarningsProps {
   refetch: () => Promise<unknown>;
 }
 
+/** How often a confirmation that did not arrive is sent again. */
+export const CONFIRM_RETRY_MS = 5_000;
+
 /**
  * 监考老师提醒 (seed 004 rule 7): each reminder a proctor sent blocks the paper until the
  * candidate presses 我已知晓, one after another, oldest first. The clock runs on behind it.
@@ -22,28 +24,45 @@ interface ProctorWarningsProps {
 export function ProctorWarnings({ registrationId, warnings, refetch }: ProctorWarningsProps) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const describe = useErrorMessage();
-  // Hidden at once when confirmed, before the attempt is read again.
+  // Hidden at once when the candidate presses 我已知晓, before the server has heard it: the
+  // reminder was read, and a lost network must not keep the paper blocked. The confirmation is
+  // sent until it arrives (every CONFIRM_RETRY_MS, and at once when the browser is back online).
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
-  const [isSending, setIsSending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const unsent = useRef(new Set<string>());
   const open = warnings.filter((warning) => !confirmed.has(warning.id));
   const current = open[0];
 
-  const handleConfirm = async (warning: AttemptWarning) => {
-    setIsSending(true);
-    setError(null);
-    try {
-      await callApi(confirmMyAttemptWarning, {
-        params: { registrationId, warningId: warning.id },
-      });
-      setConfirmed((ids) => new Set([...ids, warning.id]));
-      void refetch();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setIsSending(false);
-    }
+  const send = useCallback(
+    async (warningId: string) => {
+      try {
+        await callApi(confirmMyAttemptWarning, { params: { registrationId, warningId } });
+        unsent.current.delete(warningId);
+        void refetch();
+      } catch (failure) {
+        // A refusal (the attempt closed, the reminder unknown) will not change by sending again.
+        if (isApiError(failure) && failure.status < 500 && failure.code !== 'NETWORK') {
+          unsent.current.delete(warningId);
+        }
+      }
+    },
+    [registrationId, refetch],
+  );
+  const sendUnsent = useCallback(() => {
+    for (const warningId of unsent.current) void send(warningId);
+  }, [send]);
+  useEffect(() => {
+    const timer = window.setInterval(sendUnsent, CONFIRM_RETRY_MS);
+    window.addEventListener('online', sendUnsent);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('online', sendUnsent);
+    };
+  }, [sendUnsent]);
+
+  const handleConfirm = (warning: AttemptWarning) => {
+    setConfirmed((ids) => new Set([...ids, warning.id]));
+    unsent.current.add(warning.id);
+    void send(warning.id);
   };
 
   const titleId = 'proctor-warning-title';
@@ -63,13 +82,7 @@ export function ProctorWarnings({ registrationId, warnings, refetch }: ProctorWa
       )}
       footer={
         current ? (
-          <Button
-            key={current.id}
-            type="primary"
-            autoFocus
-            loading={isSending}
-            onClick={() => void handleConfirm(current)}
-          >
+          <Button key={current.id} type="primary" autoFocus onClick={() => handleConfirm(current)}>
             {t('candidateWrittenExam.warning.ok')}
           </Button>
         ) : null
@@ -86,11 +99,6 @@ export function ProctorWarnings({ registrationId, warnings, refetch }: ProctorWa
           {open.length > 1 ? (
             <Typography.Paragraph type="secondary">
               {t('candidateWrittenExam.warning.more', { count: open.length - 1 })}
-            </Typography.Paragraph>
-          ) : null}
-          {error ? (
-            <Typography.Paragraph type="danger" role="alert">
-              {describe(error)}
             </Typography.Paragraph>
           ) : null}
         </div>
