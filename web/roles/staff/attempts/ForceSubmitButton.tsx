@@ -1,6 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Input, Modal, Typography, type GetRef } from 'antd';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FORCE_SUBMIT_REASON_MAX,
@@ -9,15 +6,11 @@ import {
   type AttemptProgress,
 } from '../../../../shared/api/attempt-progress.js';
 import { callApi } from '../../../api/client.js';
-import { useErrorMessage } from '../../../api/errors.js';
+import { RowTextAction } from './RowTextAction.js';
 
 interface ForceSubmitButtonProps {
   row: AttemptProgress;
   listKey: readonly unknown[];
-}
-
-interface AttemptList {
-  items: AttemptProgress[];
 }
 
 /**
@@ -26,94 +19,30 @@ interface AttemptList {
  */
 export function ForceSubmitButton({ row, listKey }: ForceSubmitButtonProps) {
   const { t } = useTranslation();
-  const describe = useErrorMessage();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [isOpen, setIsOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const reasonRef = useRef<GetRef<typeof Input.TextArea>>(null);
-  const trimmed = reason.trim();
-  const isReasonValid = trimmed.length >= FORCE_SUBMIT_REASON_MIN;
-  const force = useMutation({
-    mutationFn: (text: string) =>
-      callApi(forceSubmitAttempt, {
-        params: { registrationId: row.registrationId },
-        body: { reason: text },
-      }),
-    onSuccess: (updated) => {
-      setIsOpen(false);
-      queryClient.setQueryData<AttemptList>(listKey, (list) =>
-        list
-          ? {
-              ...list,
-              items: list.items.map((item) =>
-                item.registrationId === updated.registrationId ? updated : item,
-              ),
-            }
-          : list,
-      );
-      void message.success(t('staffAttempts.forced', { name: row.candidateName }));
-      void queryClient.invalidateQueries({ queryKey: listKey });
-    },
-  });
-  const title = t('staffAttempts.forceTitle', { name: row.candidateName });
-  const fieldId = `force-${row.registrationId}`;
   return (
-    <>
-      <Button
-        size="small"
-        danger
-        onClick={() => {
-          setReason('');
-          force.reset();
-          setIsOpen(true);
-        }}
-        aria-label={title}
-      >
-        {t('staffAttempts.force')}
-      </Button>
-      <Modal
-        open={isOpen}
-        title={title}
-        okText={t('staffAttempts.forceOk')}
-        cancelText={t('staffAttempts.cancel')}
-        confirmLoading={force.isPending}
-        okButtonProps={{ danger: true, disabled: !isReasonValid }}
-        onOk={() => {
-          if (isReasonValid) force.mutate(trimmed);
-        }}
-        onCancel={() => setIsOpen(false)}
-        // The modal takes focus as it opens; the reason, its one field, is where typing starts.
-        afterOpenChange={(open) => {
-          if (open) reasonRef.current?.focus();
-        }}
-        destroyOnHidden
-      >
-        <Flex vertical gap={8}>
-          <Alert type="warning" showIcon title={t('staffAttempts.forceWarning')} />
-          <label htmlFor={fieldId}>{t('staffAttempts.forceReason')}</label>
-          <Input.TextArea
-            id={fieldId}
-            ref={reasonRef}
-            required
-            aria-required
-            aria-describedby={`${fieldId}-hint`}
-            rows={3}
-            maxLength={FORCE_SUBMIT_REASON_MAX}
-            showCount
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <Typography.Text id={`${fieldId}-hint`} type="secondary">
-            {t('staffAttempts.forceReasonHint', { min: FORCE_SUBMIT_REASON_MIN })}
-          </Typography.Text>
-          {force.isError ? (
-            <Typography.Text type="danger" role="alert">
-              {describe(force.error)}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      </Modal>
-    </>
+    <RowTextAction
+      row={row}
+      listKey={listKey}
+      send={(reason) =>
+        callApi(forceSubmitAttempt, {
+          params: { registrationId: row.registrationId },
+          body: { reason },
+        })
+      }
+      words={{
+        button: t('staffAttempts.force'),
+        title: t('staffAttempts.forceTitle', { name: row.candidateName }),
+        ok: t('staffAttempts.forceOk'),
+        cancel: t('staffAttempts.cancel'),
+        label: t('staffAttempts.forceReason'),
+        hint: t('staffAttempts.forceReasonHint', { min: FORCE_SUBMIT_REASON_MIN }),
+        success: t('staffAttempts.forced', { name: row.candidateName }),
+        warning: t('staffAttempts.forceWarning'),
+      }}
+      min={FORCE_SUBMIT_REASON_MIN}
+      max={FORCE_SUBMIT_REASON_MAX}
+      idPrefix="force"
+      isDanger
+    />
   );
 }
