@@ -6,6 +6,7 @@ import type {
 import type { ImportRecord, ParsedImport } from './import-record.js';
 import {
   joinBlanks,
+  splitBlanks,
   OPTION_COLUMN_OF,
   OPTION_LETTERS,
   rowError,
@@ -122,25 +123,7 @@ function splitFieldLine(line: string): { field: Field; text: string }[] | null {
 
 /** A 填空题 answer `since/from｜ten`: blanks by | or ｜, accepted answers by / (or ;), \ escapes. */
 export function blanksOfAnswer(text: string): string {
-  const blanks: string[][] = [];
-  let accepted: string[] = [];
-  let current = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index] ?? '';
-    if (char === '\\' && index + 1 < text.length) {
-      current += text[index + 1] ?? '';
-      index++;
-    } else if (char === '|' || char === '｜') {
-      blanks.push([...accepted, current.trim()]);
-      accepted = [];
-      current = '';
-    } else if ('/／;；'.includes(char)) {
-      accepted.push(current.trim());
-      current = '';
-    } else current += char;
-  }
-  blanks.push([...accepted, current.trim()]);
-  return joinBlanks(blanks.map((list) => ({ accepted: list })));
+  return joinBlanks(splitBlanks(text, '/／;；').map((accepted) => ({ accepted })));
 }
 
 /** One question being read, paragraph by paragraph. */

@@ -81,8 +81,11 @@ export function joinBlanks(blanks: readonly { accepted: readonly string[] }[]): 
     .join(BLANK_SEPARATOR);
 }
 
-/** The inverse of joinBlanks; full-width ｜ and ； count as | and ;. */
-export function splitBlanks(text: string): string[][] {
+/**
+ * The inverse of joinBlanks; full-width ｜ and ； count as | and ;. `alternatives`: the
+ * characters that part accepted answers (a Word paper's answers also take / and ／).
+ */
+export function splitBlanks(text: string, alternatives = `${ALTERNATIVE_SEPARATOR}；`): string[][] {
   const blanks: string[][] = [];
   let accepted: string[] = [];
   let current = '';
@@ -96,7 +99,7 @@ export function splitBlanks(text: string): string[][] {
       blanks.push(accepted);
       accepted = [];
       current = '';
-    } else if (char === ALTERNATIVE_SEPARATOR || char === '；') {
+    } else if (alternatives.includes(char)) {
       accepted.push(current.trim());
       current = '';
     } else current += char;

@@ -15,7 +15,7 @@ import {
 } from './written-test-helpers.js';
 
 // 强制交卷 (issue 15 §2): the demo's proctor of WRT2026 (proctor1) ends one candidate's attempt
-// with a reason; it is submitted as any other, scored, audited, and the candidate's page is told.
+// with a reason; it is submitted like every other submit, scored, audited, and the page is told.
 
 const MINUTE = 60_000;
 
