@@ -11,3 +11,16 @@ describe('levelOfSamples', () => {
     expect(levelOfSamples(new Float32Array(256).fill(1))).toBe(1);
   });
 });
+
+describe('levelOfSamples over a long window', () => {
+  it('shows a 20 ms sound anywhere in a 170 ms window at the height it has alone', () => {
+    const beep = new Float32Array(960).map((_, index) => 0.1 * Math.sin(index / 5));
+    const alone = levelOfSamples(beep);
+    for (const at of [0, 3000, 8192 - 960]) {
+      const window = new Float32Array(8192);
+      window.set(beep, at);
+      expect(levelOfSamples(window)).toBeGreaterThan(alone * 0.5);
+    }
+    expect(levelOfSamples(new Float32Array(8192))).toBe(0);
+  });
+});

@@ -1,14 +1,32 @@
 /** Speech sits around 0.02–0.2 RMS; this gain puts normal speech in the upper half of the meter. */
 const LEVEL_GAIN = 4;
 
-/** Turns the RMS of one block of samples (-1..1) into a 0..1 meter level. */
+/** Samples per block whose RMS is one reading (about 21 ms at 48 kHz, a syllable's onset). */
+export const LEVEL_BLOCK = 1024;
+
+/**
+ * Turns samples (-1..1) into a 0..1 meter level: the RMS of the loudest block of
+ * `LEVEL_BLOCK` samples, so a short sound anywhere in a long window still shows at full height.
+ */
 export function levelOfSamples(samples: Float32Array): number {
-  if (samples.length === 0) return 0;
-  let sum = 0;
-  for (const sample of samples) sum += sample * sample;
-  const rms = Math.sqrt(sum / samples.length);
-  return Math.min(1, rms * LEVEL_GAIN);
+  let loudest = 0;
+  for (let start = 0; start < samples.length; start += LEVEL_BLOCK) {
+    const end = Math.min(samples.length, start + LEVEL_BLOCK);
+    let sum = 0;
+    for (let index = start; index < end; index += 1) sum += samples[index] * samples[index];
+    loudest = Math.max(loudest, Math.sqrt(sum / (end - start)));
+  }
+  return Math.min(1, loudest * LEVEL_GAIN);
 }
+
+/**
+ * Samples the analyser keeps: more than one reading's interval (8192 at 48 kHz is 170 ms, the
+ * timer reads every 100 ms), so no sound falls between two readings. A 1024-sample window read
+ * every 100 ms saw a fifth of the signal: a short periodic sound (a click, Chromium's fake
+ * microphone beeping 20 ms every 500 ms) could be missed for good when its period and the
+ * timer's lined up.
+ */
+const ANALYSER_SAMPLES = 8192;
 
 /**
  * Reads a microphone's level with a WebAudio AnalyserNode about ten times a second (a timer,
@@ -22,7 +40,7 @@ export class AudioLevelMeter {
   constructor(stream: MediaStream, onLevel: (level: number, peak: number) => void) {
     this.context = new AudioContext();
     const analyser = this.context.createAnalyser();
-    analyser.fftSize = 1024;
+    analyser.fftSize = ANALYSER_SAMPLES;
     this.context.createMediaStreamSource(stream).connect(analyser);
     const samples = new Float32Array(analyser.fftSize);
     // A context created before a user gesture starts suspended in some browsers.
