@@ -98,6 +98,7 @@ export const WRITTEN_RULES: ExamRules = examRulesSchema.parse({
   minMinutesBeforeSubmit: 30,
   inactivitySubmitMinutes: 10,
   faceCheckAtSubmit: true,
+  copyPasteBlocked: true,
   preEntryMinutes: 30,
 });
 

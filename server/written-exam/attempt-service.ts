@@ -61,7 +61,14 @@ export class AttemptService {
     if (registration.examKind !== 'written') {
       const serverTime = this.deps.clock.now().toISOString();
       const opensAt = registration.startsAt.toISOString();
-      return { serverTime, opensAt, hasPaper: false, screenShareRequired: false, attempt: null };
+      return {
+        serverTime,
+        opensAt,
+        hasPaper: false,
+        screenShareRequired: false,
+        copyPasteBlocked: false,
+        attempt: null,
+      };
     }
     const refusal = checkInRefusal(registration, 'read');
     if (refusal) throw refusal;
@@ -74,6 +81,7 @@ export class AttemptService {
       opensAt: registration.startsAt.toISOString(),
       hasPaper: paper !== null,
       screenShareRequired: registration.rules.screenShareRequired,
+      copyPasteBlocked: registration.rules.copyPasteBlocked === true,
       attempt: row ? await this.viewOf(registration, row) : null,
     };
   }

@@ -22,6 +22,32 @@ export const ATTEMPT_EVENT_TYPES = [
   'page_hidden',
   /** The page is in sight again. */
   'page_visible',
+  /** The page lost the keyboard focus while still in sight (another window on top): blur. */
+  'window_blurred',
+  /** The page has the focus again. */
+  'window_focused',
+  /** The candidate confirmed the notice shown on coming back (seed 003: 弹窗 + 后台记录). */
+  'leave_notice_confirmed',
+  /** The page left fullscreen (Esc, another window) after the candidate had entered it. */
+  'fullscreen_exited',
+  /** The page entered fullscreen (全屏作答). */
+  'fullscreen_entered',
+  /** Copy, cut or paste in the paper; detail `blocked` says whether the exam stopped it. */
+  'clipboard_copy',
+  'clipboard_cut',
+  'clipboard_paste',
+  /** The right-click (context) menu; detail `blocked` as above. */
+  'context_menu',
+  /** The computer has more than one screen (screen.isExtended), at the start or on a change. */
+  'screen_extended',
+  /** Back to a single screen. */
+  'screen_single',
+  /** Another tab or window of this browser opened the same attempt (BroadcastChannel). */
+  'second_tab',
+  /** The browser went offline (the event is sent once it is back). */
+  'network_offline',
+  /** The browser is online again. */
+  'network_online',
 ] as const;
 export const attemptEventTypeSchema = z.enum(ATTEMPT_EVENT_TYPES);
 
@@ -34,6 +60,26 @@ export const ACTIVITY_EVENT_TYPES: ReadonlySet<AttemptEventType> = new Set([
   'screen_share_started',
 ]);
 export type AttemptEventType = z.infer<typeof attemptEventTypeSchema>;
+
+/**
+ * The events that are signals for the proctor (issue 15 §1): each counts in the proctor's
+ * progress list and stands out on the timeline. Their ends (page_visible, window_focused,
+ * screen_single, network_online…) and the candidate's own confirmations are not signals.
+ */
+export const SIGNAL_EVENT_TYPES = [
+  'page_hidden',
+  'window_blurred',
+  'fullscreen_exited',
+  'clipboard_copy',
+  'clipboard_cut',
+  'clipboard_paste',
+  'context_menu',
+  'screen_extended',
+  'second_tab',
+  'network_offline',
+  'screen_share_stopped',
+] as const satisfies readonly AttemptEventType[];
+export type SignalEventType = (typeof SIGNAL_EVENT_TYPES)[number];
 
 /** Events in one request at most: the page sends what waits in batches of this size. */
 export const MAX_EVENTS_PER_REQUEST = 50;

@@ -39,6 +39,11 @@ export const examRulesSchema = z.strictObject({
   secondCameraRequired: z.boolean().default(false),
   phoneAsPrimaryAllowed: z.boolean().default(false),
   screenShareRequired: z.boolean().default(false),
+  /**
+   * 禁止复制粘贴: copy, cut, paste and the context menu are stopped in the written paper (each
+   * try is still logged); off, they work and are logged.
+   */
+  copyPasteBlocked: z.boolean().default(false),
   /** The video of calls: proctoring quality (a home uplink) unless the exam asks for more. */
   mediaQuality: mediaQualitySchema.default('proctoring'),
   durationMinutes: z

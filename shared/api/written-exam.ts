@@ -76,6 +76,8 @@ export const myAttemptSchema = z.object({
   hasPaper: z.boolean(),
   /** The exam asks for the whole screen to be shared while the paper is open (issue 14 §3). */
   screenShareRequired: z.boolean(),
+  /** Copy, cut, paste and the context menu are stopped in the paper (exam rule copyPasteBlocked). */
+  copyPasteBlocked: z.boolean(),
   attempt: attemptViewSchema.nullable(),
 });
 export type MyAttempt = z.infer<typeof myAttemptSchema>;

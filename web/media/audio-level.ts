@@ -13,7 +13,7 @@ export function levelOfSamples(samples: Float32Array): number {
   for (let start = 0; start < samples.length; start += LEVEL_BLOCK) {
     const end = Math.min(samples.length, start + LEVEL_BLOCK);
     let sum = 0;
-    for (let index = start; index < end; index += 1) sum += samples[index] * samples[index];
+    for (const sample of samples.subarray(start, end)) sum += sample * sample;
     loudest = Math.max(loudest, Math.sqrt(sum / (end - start)));
   }
   return Math.min(1, loudest * LEVEL_GAIN);

@@ -45,6 +45,7 @@ export function ExamRuleFields() {
       <SwitchField name="secondCameraRequired" label={t('adminExams.secondCameraRequired')} />
       <SwitchField name="phoneAsPrimaryAllowed" label={t('adminExams.phoneAsPrimaryAllowed')} />
       <SwitchField name="screenShareRequired" label={t('adminExams.screenShareRequired')} />
+      <SwitchField name="copyPasteBlocked" label={t('adminExams.copyPasteBlocked')} />
       <Form.Item<ExamBody>
         name={['rules', 'mediaQuality']}
         label={t('adminExams.mediaQuality')}

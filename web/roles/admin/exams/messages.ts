@@ -38,6 +38,7 @@ export const zh = {
   secondCameraRequired: '必须开启第二机位（手机）',
   phoneAsPrimaryAllowed: '允许手机作为第一机位',
   screenShareRequired: '必须共享屏幕',
+  copyPasteBlocked: '笔试禁止复制、粘贴和右键菜单（每次尝试都会记录）',
   mediaQuality: '视频画质',
   mediaQualityHelp:
     '监考画质（640×360，考生上行约 0.5 Mbit/s）适合家庭网络；面试画质更清晰，需要更好的网络',
@@ -150,6 +151,8 @@ export const en: typeof zh = {
   secondCameraRequired: 'Second camera (phone) required',
   phoneAsPrimaryAllowed: 'Phone allowed as the primary camera',
   screenShareRequired: 'Screen sharing required',
+  copyPasteBlocked:
+    'Block copy, paste and the right-click menu in written papers (each try is logged)',
   mediaQuality: 'Video quality',
   mediaQualityHelp:
     "Proctoring quality (640×360, about 0.5 Mbit/s of the candidate's uplink) suits home connections; interview quality is sharper and needs a better link",

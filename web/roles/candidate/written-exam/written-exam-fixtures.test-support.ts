@@ -99,6 +99,7 @@ export function myAttempt(
     opensAt: new Date(Date.now() - 10 * MINUTE).toISOString(),
     hasPaper: true,
     screenShareRequired: false,
+    copyPasteBlocked: false,
     attempt,
     ...overrides,
   };
