@@ -81,7 +81,7 @@ export class AttemptService {
       opensAt: registration.startsAt.toISOString(),
       hasPaper: paper !== null,
       screenShareRequired: registration.rules.screenShareRequired,
-      copyPasteBlocked: registration.rules.copyPasteBlocked === true,
+      copyPasteBlocked: registration.rules.copyPasteBlocked,
       attempt: row ? await this.viewOf(registration, row) : null,
     };
   }
