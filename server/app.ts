@@ -53,6 +53,7 @@ import { CheckInChangeFeed } from './check-in/change-feed.js';
 import type { FaceMatcher } from './check-in/face-matcher-port.js';
 import { registerCheckInRoutes, type CheckInDeps } from './check-in/routes.js';
 import { registerPaperRoutes } from './papers/routes.js';
+import { registerProctoringRoutes } from './proctoring/routes.js';
 import { DEFAULT_ANSWER_GRACE_SECONDS } from './written-exam/attempt-service.js';
 import { registerWrittenExamRoutes } from './written-exam/routes.js';
 import { AttemptChangeFeed } from './written-exam/attempt-change-feed.js';
@@ -246,6 +247,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       answerGraceSeconds: config.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS,
       attemptChanges,
     });
+    registerProctoringRoutes(api, routeDeps);
     registerAnswerFileRoutes(
       api,
       routeDeps,

@@ -1,5 +1,10 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { AttemptEventInput, AttemptEventType } from '../../shared/api/attempt-events.js';
+import {
+  SIGNAL_EVENT_TYPES,
+  type AttemptEventInput,
+  type AttemptEventType,
+  type SignalEventType,
+} from '../../shared/api/attempt-events.js';
 import type { Database } from '../db/client.js';
 import { attempt, attemptEvent } from '../db/schema/index.js';
 
@@ -8,6 +13,8 @@ export interface AttemptEventSummary {
   /** The latest screen share event by arrival, if any. */
   lastShare: Extract<AttemptEventType, 'screen_share_started' | 'screen_share_stopped'> | null;
   pageHiddenCount: number;
+  /** How many of each signal (SIGNAL_EVENT_TYPES) it stored; types it has none of are left out. */
+  signalCounts: Partial<Record<SignalEventType, number>>;
 }
 
 /** The attempt's event log (attempt_event): plain rows, no rules. */
@@ -78,7 +85,7 @@ export class AttemptEventRepo {
       );
   }
 
-  /** Per attempt: its latest screen share event and how often its page was hidden. */
+  /** Per attempt: its latest screen share event, how often its page was hidden, its signals. */
   async summaries(attemptIds: readonly string[]): Promise<Map<string, AttemptEventSummary>> {
     if (attemptIds.length === 0) return new Map();
     const rows = await this.db
@@ -93,11 +100,46 @@ export class AttemptEventRepo {
       .from(attemptEvent)
       .where(inArray(attemptEvent.attemptId, [...attemptIds]))
       .groupBy(attemptEvent.attemptId);
+    const signals = await this.signalCounts(attemptIds);
     return new Map(
       rows.map((row) => [
         row.attemptId,
-        { lastShare: row.lastShare ?? null, pageHiddenCount: row.pageHiddenCount },
+        {
+          lastShare: row.lastShare ?? null,
+          pageHiddenCount: row.pageHiddenCount,
+          signalCounts: signals.get(row.attemptId) ?? {},
+        },
       ]),
     );
   }
+
+  /** Per attempt, how many of each signal type it stored (types with none are left out). */
+  private async signalCounts(
+    attemptIds: readonly string[],
+  ): Promise<Map<string, Partial<Record<SignalEventType, number>>>> {
+    const rows = await this.db
+      .select({ attemptId: attemptEvent.attemptId, type: attemptEvent.type, n: count() })
+      .from(attemptEvent)
+      .where(
+        and(
+          inArray(attemptEvent.attemptId, [...attemptIds]),
+          inArray(attemptEvent.type, [...SIGNAL_EVENT_TYPES]),
+        ),
+      )
+      .groupBy(attemptEvent.attemptId, attemptEvent.type);
+    const byAttempt = new Map<string, Partial<Record<SignalEventType, number>>>();
+    for (const row of rows) {
+      if (!isSignal(row.type) || row.n === 0) continue;
+      const counts = byAttempt.get(row.attemptId) ?? {};
+      counts[row.type] = row.n;
+      byAttempt.set(row.attemptId, counts);
+    }
+    return byAttempt;
+  }
+}
+
+const SIGNALS: ReadonlySet<AttemptEventType> = new Set(SIGNAL_EVENT_TYPES);
+
+function isSignal(type: AttemptEventType): type is SignalEventType {
+  return SIGNALS.has(type);
 }

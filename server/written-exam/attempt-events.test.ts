@@ -117,6 +117,12 @@ describe("the attempt's event log", () => {
     // Stopped and shared again in one batch: the later one counts, by the order it arrived in.
     await send(li, [event('screen_share_stopped'), event('screen_share_started')]);
     expect((await progressOf('WRT2026001'))?.screenShared).toBe(true);
+    // Each signal counted by type (the list's 异常 column); page_visible is no signal.
+    expect((await progressOf('WRT2026001'))?.signalCounts).toEqual({
+      page_hidden: 2,
+      screen_share_stopped: 2,
+    });
+    expect((await progressOf('WRT2026002'))?.signalCounts).toEqual({});
     // Nothing to say when the exam does not ask for the screen, or for who has not started.
     expect(await progressOf('WRT2026002')).toMatchObject({
       screenShared: null,

@@ -76,6 +76,7 @@ describe("a written session's attempts, for staff", () => {
       screenShared: false,
       pageHiddenCount: 0,
     });
+    expect(byNumber.get('WRT2026001')?.signalCounts).toEqual({});
     expect(byNumber.get('WRT2026002')).toMatchObject({ state: 'not_started', deadline: null });
     // An examiner of the interview only, and a college admin of another college, see nothing.
     expect((await progress(await loginStaff(test, 'panel1'))).status).toBe(404);

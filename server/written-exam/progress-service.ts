@@ -211,6 +211,7 @@ function progressOf(
     })),
     screenShared: isSharing,
     pageHiddenCount: events?.pageHiddenCount ?? 0,
+    signalCounts: events?.signalCounts ?? {},
     warningsSent: warnings?.sent ?? 0,
     warningsUnconfirmed: warnings?.unconfirmed ?? 0,
   };

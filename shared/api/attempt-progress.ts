@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from './contract.js';
 import { idSchema, isoDateTimeSchema } from './common.js';
+import { SIGNAL_EVENT_TYPES } from './attempt-events.js';
 import { submitReasonSchema } from './written-exam.js';
 
 // The staff's view of a written session's attempts (issue 14 §3, §6): who started, how far each
@@ -66,6 +67,11 @@ export const attemptProgressSchema = z.object({
   screenShared: z.boolean().nullable(),
   /** How often the candidate's page went out of sight (page_hidden events). */
   pageHiddenCount: z.number().int(),
+  /**
+   * How many of each signal (SIGNAL_EVENT_TYPES, attempt-events.ts) the page reported; only
+   * types seen at least once are present, so `{}` means none.
+   */
+  signalCounts: z.partialRecord(z.enum(SIGNAL_EVENT_TYPES), z.number().int().positive()),
   /** Proctors' reminders sent to this candidate (发送提醒), and how many are not confirmed yet. */
   warningsSent: z.number().int(),
   warningsUnconfirmed: z.number().int(),

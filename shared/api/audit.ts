@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = [
   'attempt.warning_sent',
   'attempt.warning_confirmed',
   'attempt.outage_compensated',
+  'attempt.timeline_viewed',
+  'attempt.timeline_report_downloaded',
   'mock_attempt.started',
   'mock_attempt.submitted',
   'attempt.face_checked',

@@ -32,6 +32,7 @@ const row = (overrides: Partial<AttemptProgress>): AttemptProgress => ({
   outages: [],
   screenShared: null,
   pageHiddenCount: 0,
+  signalCounts: {},
   warningsSent: 0,
   warningsUnconfirmed: 0,
   ...overrides,
