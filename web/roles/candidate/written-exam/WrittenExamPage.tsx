@@ -120,6 +120,8 @@ export function WrittenExamPage({
         content = (
           <ExamNotice
             noticeText={checkIn.data?.state.noticeText ?? ''}
+            screenShareRequired={mine?.screenShareRequired ?? false}
+            copyPasteBlocked={mine?.copyPasteBlocked ?? false}
             onConfirm={() => setHasReadNotice(true)}
           />
         );
@@ -142,6 +144,7 @@ export function WrittenExamPage({
               registrationId={registrationId}
               attempt={mine.attempt}
               screenShareRequired={mine.screenShareRequired}
+              copyPasteBlocked={mine.copyPasteBlocked}
               offsetMs={attempt.data?.offsetMs ?? 0}
               storage={eventStorage}
             >

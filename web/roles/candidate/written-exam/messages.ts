@@ -2,6 +2,7 @@
 // `candidateWrittenExam`.
 import { en as selfViewEN, zh as selfViewZH } from './self-view/messages.js';
 import { en as screenShareEN, zh as screenShareZH } from './signals/messages.js';
+import { en as signalsEN, zh as signalsZH } from './signals/signal-messages.js';
 
 export const zh = {
   title: '在线笔试',
@@ -127,6 +128,7 @@ export const zh = {
     more: '还有 {{count}} 条提醒',
   },
   screenShare: screenShareZH,
+  signals: signalsZH,
   selfView: selfViewZH,
 };
 
@@ -263,5 +265,6 @@ export const en: typeof zh = {
     more: 'Reminders after this one: {{count}}',
   },
   screenShare: screenShareEN,
+  signals: signalsEN,
   selfView: selfViewEN,
 };

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 /** How long the page waits for the attempt's lock before saying another tab holds it. */
 export const LOCK_WAIT_MS = 1_000;
 
+/** The Web Lock one tab of this browser holds while it answers the attempt. */
+export const attemptLockName = (attemptId: string) => `invigil-attempt-${attemptId}`;
+
 /** `held`: this tab answers; `elsewhere`: another tab of this browser does (it waits its turn). */
 export type AttemptLock = 'waiting' | 'held' | 'elsewhere';
 
@@ -23,7 +26,7 @@ export function useAttemptLock(attemptId: string): AttemptLock {
     });
     const timer = window.setTimeout(() => setLock('elsewhere'), LOCK_WAIT_MS);
     navigator.locks
-      .request(`invigil-attempt-${attemptId}`, { signal: controller.signal }, () => {
+      .request(attemptLockName(attemptId), { signal: controller.signal }, () => {
         window.clearTimeout(timer);
         setLock('held');
         return held;

@@ -1,10 +1,12 @@
 import { screen, within } from '@testing-library/react';
+import { recordMyAttemptEvents } from '../../../../shared/api/attempt-events.js';
 import { saveMyAnswer } from '../../../../shared/api/written-exam.js';
 import type { FakeApi } from '../../../test/fake-api.js';
 import { render, sessionUser } from '../../../test/render.js';
 import { readyState } from '../check-in/check-in-fixtures.test-support.js';
 import type { AnswerStorage } from './answer-queue.js';
 import { memoryStorage } from './answer-storage.js';
+import { memoryEventStorage } from './signals/event-storage.js';
 import { EXAM_PATH, EXAM_URL } from './written-exam-fixtures.test-support.js';
 import { WrittenExamPage } from './WrittenExamPage.js';
 
@@ -17,8 +19,16 @@ export const WRITTEN = readyState({
   noticeText: '考试期间请勿离开座位。',
 });
 
+/**
+ * The page with its answers and its event log in memory; the server takes every event (the
+ * page logs going offline and back, which several of these tests do).
+ */
 export function renderExam(api: FakeApi, storage: AnswerStorage = memoryStorage()) {
-  return render(<WrittenExamPage storage={storage} />, {
+  api.on(recordMyAttemptEvents, (request) => ({
+    stored: (request.body as { events: unknown[] }).events.length,
+    duplicates: 0,
+  }));
+  return render(<WrittenExamPage storage={storage} eventStorage={memoryEventStorage()} />, {
     path: EXAM_PATH,
     url: EXAM_URL,
     user: sessionUser(),

@@ -1,60 +1,79 @@
+import { Alert } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AttemptView } from '../../../../../shared/api/written-exam.js';
 import { useServerNow } from '../../check-in/useCheckIn.js';
 import type { EventStorage } from './event-queue.js';
 import { ScreenShareLost } from './ScreenShareLost.js';
 import { ScreenShareStep } from './ScreenShareStep.js';
+import { LeaveNotice } from './LeaveNotice.js';
 import { useAttemptEvents } from './useAttemptEvents.js';
+import { useClipboardGuard } from './useClipboardGuard.js';
+import { useDeviceSignals } from './useDeviceSignals.js';
 import { useExamScreenShare, type ExamShareState } from './useExamScreenShare.js';
+import { useLeaveNotice } from './useLeaveNotice.js';
 
 interface ExamSignalsProps {
   registrationId: string;
   attempt: Pick<AttemptView, 'attemptId' | 'state' | 'title' | 'deadline'>;
   /** The exam asks for the whole screen (MyAttempt.screenShareRequired). */
   screenShareRequired: boolean;
+  /** Copy, cut, paste and the context menu are stopped in the paper (MyAttempt.copyPasteBlocked). */
+  copyPasteBlocked: boolean;
   offsetMs: number;
   storage: EventStorage;
   /** The paper (AnsweringView): mounted throughout, so its autosave and timers never pause. */
   children: ReactNode;
 }
 
+/** Kept in the accessibility tree (the live region must exist before it speaks), not on screen. */
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+} as const;
+
 /** Set while this tab shares the screen: found again after a reload, the share was lost. */
 const sharingKey = (attemptId: string) => `invigil-sharing-${attemptId}`;
 
 /**
- * What the candidate's page watches during the formal attempt (issue 14 §3, issue 15 §1): the
- * page hidden and shown, and where the exam asks for it the whole screen shared, each logged
- * through the attempt's event queue. Before the first share the paper is hidden behind 共享屏幕;
- * when the share stops it is blocked by a notice until shared again.
+ * What the candidate's page watches during the formal attempt (issue 14 §3, issue 15 §1), each
+ * logged through the attempt's event queue: leaving the page (a notice to confirm on coming
+ * back), copy and paste (stopped where the exam says so), a second screen, a second tab, the
+ * network, and where the exam asks for it the whole screen shared. Before the first share the
+ * paper is hidden behind 共享屏幕; when the share stops it is blocked by a notice until shared
+ * again.
  */
 export function ExamSignals({
   registrationId,
   attempt,
   screenShareRequired,
+  copyPasteBlocked,
   offsetMs,
   storage,
   children,
 }: ExamSignalsProps) {
+  const { t } = useTranslation();
   const { attemptId } = attempt;
   const isOpen = attempt.state === 'in_progress';
   const { record } = useAttemptEvents(registrationId, attemptId, storage);
   const examShare = useExamScreenShare(screenShareRequired && isOpen);
   const now = useServerNow(offsetMs);
+  const leave = useLeaveNotice(attemptId, isOpen, record);
+  const device = useDeviceSignals(attemptId, isOpen, record);
+  const clipboard = useClipboardGuard(isOpen, copyPasteBlocked, record);
   const { start: startShare } = examShare;
-  // Pressing 共享屏幕 is the candidate's action (the inactivity submit counts it), shared or not.
+  const { expectDialog } = leave;
+  // Pressing 共享屏幕 is the candidate's action (the inactivity submit counts it), shared or not;
+  // the browser's picker it opens takes the focus without the candidate leaving.
   const handleShare = useCallback(() => {
     record('screen_share_requested');
+    expectDialog();
     startShare();
-  }, [record, startShare]);
+  }, [record, startShare, expectDialog]);
   const share = useMemo(() => ({ ...examShare, start: handleShare }), [examShare, handleShare]);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const handleVisibility = () =>
-      record(document.visibilityState === 'hidden' ? 'page_hidden' : 'page_visible');
-    document.addEventListener('visibilitychange', handleVisibility);
-    return () => document.removeEventListener('visibilitychange', handleVisibility);
-  }, [isOpen, record]);
 
   // A reload ends the share without a word from the browser: the page before said it shared.
   useEffect(() => {
@@ -104,10 +123,40 @@ export function ExamSignals({
           share={share}
         />
       ) : null}
-      <div hidden={isBeforeFirstShare} inert={isLost}>
+      {device.hasSecondScreen ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('candidateWrittenExam.signals.secondScreen')}
+        />
+      ) : null}
+      {device.hasOtherTab ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('candidateWrittenExam.signals.otherTab')}
+        />
+      ) : null}
+      <div
+        role="status"
+        aria-live="polite"
+        style={clipboard.isBlockedNoticeShown ? undefined : visuallyHidden}
+      >
+        {clipboard.isBlockedNoticeShown ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('candidateWrittenExam.signals.clipboardBlocked')}
+          />
+        ) : null}
+      </div>
+      <div hidden={isBeforeFirstShare} inert={isLost} {...clipboard.handlers}>
         {children}
       </div>
       {isLost ? <ScreenShareLost share={share} /> : null}
+      <LeaveNotice count={isLost ? null : leave.shownFor} onConfirm={leave.confirm} />
     </>
   );
 }
