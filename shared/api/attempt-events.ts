@@ -53,11 +53,13 @@ export const attemptEventTypeSchema = z.enum(ATTEMPT_EVENT_TYPES);
 
 /**
  * Events that are the candidate's own action and count as activity for the inactivity submit,
- * like an answer saved: sharing the screen, and pressing 共享屏幕 on its notice.
+ * like an answer saved: sharing the screen, pressing 共享屏幕 on its notice, and confirming the
+ * notice shown on coming back to the page.
  */
 export const ACTIVITY_EVENT_TYPES: ReadonlySet<AttemptEventType> = new Set([
   'screen_share_requested',
   'screen_share_started',
+  'leave_notice_confirmed',
 ]);
 export type AttemptEventType = z.infer<typeof attemptEventTypeSchema>;
 
