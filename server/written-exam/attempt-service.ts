@@ -67,6 +67,7 @@ export class AttemptService {
         hasPaper: false,
         screenShareRequired: false,
         copyPasteBlocked: false,
+        aiMonitor: null,
         attempt: null,
       };
     }
@@ -82,6 +83,9 @@ export class AttemptService {
       hasPaper: paper !== null,
       screenShareRequired: registration.rules.screenShareRequired,
       copyPasteBlocked: registration.rules.copyPasteBlocked,
+      aiMonitor: registration.rules.aiMonitorEnabled
+        ? { flagSeconds: registration.rules.aiFlagSeconds }
+        : null,
       attempt: row ? await this.viewOf(registration, row) : null,
     };
   }

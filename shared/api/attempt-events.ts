@@ -48,6 +48,18 @@ export const ATTEMPT_EVENT_TYPES = [
   'network_offline',
   /** The browser is online again. */
   'network_online',
+  /**
+   * The monitor in the candidate's browser (the face worker, web/vision/proctor-conditions.ts):
+   * a condition held for the exam's aiFlagSeconds (detail `heldSeconds`). Review suggested,
+   * never proof.
+   */
+  'ai_no_face',
+  'ai_multiple_faces',
+  'ai_looking_away',
+  /** The condition is gone again (detail `condition`: no_face…, `seconds` it lasted). */
+  'ai_condition_ended',
+  /** The monitor could not run on this computer (detail `reason`): staff know it was off. */
+  'ai_monitor_unavailable',
 ] as const;
 export const attemptEventTypeSchema = z.enum(ATTEMPT_EVENT_TYPES);
 
@@ -80,6 +92,10 @@ export const SIGNAL_EVENT_TYPES = [
   'second_tab',
   'network_offline',
   'screen_share_stopped',
+  'ai_no_face',
+  'ai_multiple_faces',
+  'ai_looking_away',
+  'ai_monitor_unavailable',
 ] as const satisfies readonly AttemptEventType[];
 export type SignalEventType = (typeof SIGNAL_EVENT_TYPES)[number];
 

@@ -44,6 +44,12 @@ export const examRulesSchema = z.strictObject({
    * try is still logged); off, they work and are logged.
    */
   copyPasteBlocked: z.boolean().default(false),
+  /**
+   * AI 监考: the candidate's browser watches the PC camera during a written attempt (no face, a
+   * second person, looking away) and logs what holds for `aiFlagSeconds` (issue 15 §1).
+   */
+  aiMonitorEnabled: z.boolean().default(true),
+  aiFlagSeconds: z.number().int().min(2).max(60).default(5),
   /** The video of calls: proctoring quality (a home uplink) unless the exam asks for more. */
   mediaQuality: mediaQualitySchema.default('proctoring'),
   durationMinutes: z

@@ -78,6 +78,8 @@ export const myAttemptSchema = z.object({
   screenShareRequired: z.boolean(),
   /** Copy, cut, paste and the context menu are stopped in the paper (exam rule copyPasteBlocked). */
   copyPasteBlocked: z.boolean(),
+  /** AI 监考 in the browser: null when the exam has it off. */
+  aiMonitor: z.object({ flagSeconds: z.number().int() }).nullable(),
   attempt: attemptViewSchema.nullable(),
 });
 export type MyAttempt = z.infer<typeof myAttemptSchema>;

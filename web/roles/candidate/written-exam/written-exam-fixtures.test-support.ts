@@ -100,6 +100,7 @@ export function myAttempt(
     hasPaper: true,
     screenShareRequired: false,
     copyPasteBlocked: false,
+    aiMonitor: null,
     attempt,
     ...overrides,
   };
