@@ -191,6 +191,13 @@ export const routes: RouteObject[] = [
                 .SessionAttemptsPage,
             }),
           },
+          {
+            path: 'sessions/:sessionId/attempts/:registrationId/timeline',
+            lazy: async () => ({
+              Component: (await staffPage(import('./roles/staff/timeline/AttemptTimelinePage.js')))
+                .AttemptTimelinePage,
+            }),
+          },
         ],
       },
       {
@@ -251,6 +258,14 @@ export const routes: RouteObject[] = [
                   Component: (
                     await staffPage(import('./roles/staff/attempts/SessionAttemptsPage.js'))
                   ).SessionAttemptsPage,
+                }),
+              },
+              {
+                path: 'sessions/:sessionId/attempts/:registrationId/timeline',
+                lazy: async () => ({
+                  Component: (
+                    await staffPage(import('./roles/staff/timeline/AttemptTimelinePage.js'))
+                  ).AttemptTimelinePage,
                 }),
               },
               {

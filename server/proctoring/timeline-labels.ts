@@ -27,6 +27,11 @@ export const EVENT_LABELS: Record<AttemptEventType, string> = {
   second_tab: '在另一个标签页打开考试',
   network_offline: '网络断开',
   network_online: '网络恢复',
+  ai_no_face: 'AI 监考：未检测到人脸',
+  ai_multiple_faces: 'AI 监考：画面中有多人',
+  ai_looking_away: 'AI 监考：视线离开屏幕',
+  ai_condition_ended: 'AI 监考：情况已恢复',
+  ai_monitor_unavailable: 'AI 监考无法运行',
 };
 
 const KIND_LABELS: Record<Exclude<TimelineEntry['kind'], 'event'>, string> = {
@@ -45,6 +50,7 @@ export const GROUP_LABELS: Record<TimelineGroup, string> = {
   clipboard: '复制粘贴',
   screen: '屏幕',
   network: '网络',
+  ai: 'AI 监考',
   warning: '提醒',
   submit: '交卷与时间',
 };
@@ -75,6 +81,13 @@ const VERDICTS: Record<FaceVerdict, string> = {
   liveness_failed: '活体检测未通过',
   no_reference: '无参考照片，未比对',
 };
+
+/** What an ai_condition_ended event says ended (detail `condition`). */
+const AI_CONDITIONS = {
+  no_face: '未检测到人脸',
+  multiple_faces: '画面中有多人',
+  looking_away: '视线离开屏幕',
+} as const;
 
 export function entryLabel(entry: TimelineEntry): string {
   if (entry.kind === 'event') return entry.eventType ? EVENT_LABELS[entry.eventType] : '事件';
@@ -115,7 +128,10 @@ export function entryDetail(entry: TimelineEntry): string {
     case 'event':
       for (const [key, value] of Object.entries(detail)) {
         if (key === 'blocked') parts.push(value === true ? '已阻止' : '未阻止');
-        else parts.push(`${key}: ${String(value)}`);
+        else if (key === 'heldSeconds' || key === 'seconds') parts.push(`持续 ${String(value)} 秒`);
+        else if (key === 'condition' && isKeyOf(AI_CONDITIONS, value)) {
+          parts.push(AI_CONDITIONS[value]);
+        } else parts.push(`${key}: ${String(value)}`);
       }
       break;
     case 'attempt_started':

@@ -119,6 +119,7 @@ export const TIMELINE_GROUPS = [
   'clipboard',
   'screen',
   'network',
+  'ai',
   'warning',
   'submit',
 ] as const;
@@ -144,6 +145,11 @@ const EVENT_GROUPS: Record<AttemptEventType, TimelineGroup> = {
   screen_single: 'screen',
   network_offline: 'network',
   network_online: 'network',
+  ai_no_face: 'ai',
+  ai_multiple_faces: 'ai',
+  ai_looking_away: 'ai',
+  ai_condition_ended: 'ai',
+  ai_monitor_unavailable: 'ai',
 };
 
 /** The filter group an entry belongs to. */

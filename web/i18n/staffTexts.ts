@@ -23,6 +23,7 @@ import {
 } from '../roles/staff/waiting-room/messages.js';
 import { en as staffPanelEN, zh as staffPanelZH } from '../roles/staff/panel/messages.js';
 import { en as staffAttemptsEN, zh as staffAttemptsZH } from '../roles/staff/attempts/messages.js';
+import { en as staffTimelineEN, zh as staffTimelineZH } from '../roles/staff/timeline/messages.js';
 import { registerTexts } from './index.js';
 
 const zh = {
@@ -42,6 +43,7 @@ const zh = {
   staffWaitingRoom: staffWaitingRoomZH,
   staffPanel: staffPanelZH,
   staffAttempts: staffAttemptsZH,
+  staffTimeline: staffTimelineZH,
 };
 const en: typeof zh = {
   adminPeople: adminPeopleEN,
@@ -60,6 +62,7 @@ const en: typeof zh = {
   staffWaitingRoom: staffWaitingRoomEN,
   staffPanel: staffPanelEN,
   staffAttempts: staffAttemptsEN,
+  staffTimeline: staffTimelineEN,
 };
 
 registerTexts(zh, en);

@@ -153,6 +153,40 @@ describe('SessionAttemptsPage (笔试作答情况)', () => {
     expect(within(wang).getByText('无')).toBeInTheDocument();
   });
 
+  it("counts each candidate's signals in words and links the session's proctor to the timeline", async () => {
+    const watched = row({ signalCounts: { page_hidden: 3, clipboard_paste: 1 } });
+    const api = new FakeApi().on(listSessionAttempts, {
+      serverTime: NOW,
+      items: [watched, ...ITEMS.slice(1)],
+      canForceSubmit: true,
+    });
+    renderAs('proctor', api);
+    const li = await screen.findByRole('row', { name: /李四/ });
+    expect(screen.getByRole('columnheader', { name: '异常' })).toBeInTheDocument();
+    expect(li).toHaveTextContent('共 4 次');
+    expect(li).toHaveTextContent('离开页面 3 次 · 粘贴 1 次');
+    expect(screen.getByRole('row', { name: /王五/ })).toHaveTextContent('0 次');
+    const link = within(li).getByRole('link', { name: '查看 李四 的作答时间线' });
+    expect(link).toHaveAttribute(
+      'href',
+      `/proctor/sessions/${SESSION_ID}/attempts/${watched.registrationId}/timeline`,
+    );
+    // Who has not started has nothing to show yet.
+    const zhao = screen.getByRole('row', { name: /赵六/ });
+    expect(within(zhao).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('offers no timeline to a proctor who does not proctor this session', async () => {
+    const api = new FakeApi().on(listSessionAttempts, {
+      serverTime: NOW,
+      items: ITEMS,
+      canForceSubmit: false,
+    });
+    renderAs('proctor', api);
+    await screen.findByRole('row', { name: /李四/ });
+    expect(screen.queryByRole('link', { name: /作答时间线/ })).not.toBeInTheDocument();
+  });
+
   it('lets an admin add time to a candidate in progress, and says the new deadline', async () => {
     const api = new FakeApi()
       .on(listSessionAttempts, { serverTime: NOW, items: ITEMS, canForceSubmit: true })

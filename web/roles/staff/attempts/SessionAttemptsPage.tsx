@@ -18,6 +18,7 @@ import { SimpleTable, type SimpleColumn } from '../../../ui/SimpleTable.js';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle.js';
 import { useTimeFormat } from '../../../ui/useTimeFormat.js';
 import { checkInBackPath } from '../check-in/paths.js';
+import { SignalSummary, TimelineLink } from '../timeline/SignalSummary.js';
 import { ExtraTimeButton } from './ExtraTimeButton.js';
 import { ForceSubmitButton } from './ForceSubmitButton.js';
 import { SendWarningButton } from './SendWarningButton.js';
@@ -65,6 +66,9 @@ export function SessionAttemptsPage() {
   useDocumentTitle(title);
   const items = data?.items ?? [];
   const serverNow = now + (data?.offsetMs ?? 0);
+  // The timeline is for whoever may act on the attempt: the session's proctors, the exam's admins.
+  const canSeeTimeline = isAdmin || canForceSubmit;
+  const basePath = `/${isAdmin ? 'admin' : 'proctor'}/sessions/${sessionId}/attempts`;
 
   const timeLeft = (row: AttemptProgress) => {
     if (row.state !== 'in_progress' || !row.deadline) return '—';
@@ -135,6 +139,11 @@ export function SessionAttemptsPage() {
           : t('staffAttempts.pageHiddenCount', { count: row.pageHiddenCount }),
     },
     {
+      key: 'signals',
+      title: t('staffTimeline.signals'),
+      render: (_v, row) => <SignalSummary row={row} />,
+    },
+    {
       key: 'warnings',
       title: t('staffAttempts.warnings'),
       render: (_v, row) =>
@@ -153,6 +162,17 @@ export function SessionAttemptsPage() {
           ? `${time.dateTime(row.submittedAt)} ${row.submitReason ? t(`staffAttempts.reasons.${row.submitReason}`) : ''}`
           : '—',
     },
+    ...(canSeeTimeline
+      ? [
+          {
+            key: 'timeline',
+            title: t('staffTimeline.title'),
+            render: (_v: undefined, row: AttemptProgress) => (
+              <TimelineLink row={row} basePath={basePath} />
+            ),
+          },
+        ]
+      : []),
     ...(isAdmin || canForceSubmit
       ? [
           {
