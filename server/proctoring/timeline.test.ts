@@ -3,7 +3,15 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptTimeline } from '../../shared/api/attempt-timeline.js';
 import type { AttemptView, MyAttempt } from '../../shared/api/written-exam.js';
-import { appUser, attempt, attemptOutage, auditLog, school } from '../db/schema/index.js';
+import {
+  appUser,
+  attempt,
+  attemptOutage,
+  auditLog,
+  faceCheck,
+  school,
+  storedFile,
+} from '../db/schema/index.js';
 import { seedDemoInto } from '../test/demo-fixture.js';
 import { loginStaff } from '../test/demo-logins.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/test-app.js';
@@ -105,6 +113,27 @@ describe('作答时间线 (attempt timeline)', () => {
       },
     );
     expect(added.statusCode).toBe(200);
+    // A face check before 交卷 as submit-face.ts stores one (submit-face.test.ts takes them).
+    const [snapshot] = await test.database.db
+      .insert(storedFile)
+      .values({
+        schoolId: row.schoolId,
+        storageKey: 'test/submit-face.jpg',
+        mimeType: 'image/jpeg',
+        sizeBytes: 1,
+        sha256: '0'.repeat(64),
+      })
+      .returning({ id: storedFile.id });
+    await test.database.db.insert(faceCheck).values({
+      schoolId: row.schoolId,
+      registrationId: li.registrationId,
+      source: 'submit',
+      verdict: 'mismatch',
+      score: 0.5,
+      threshold: 0.6,
+      snapshotFileId: snapshot?.id ?? '',
+      createdAt: new Date(iso(11.5)),
+    });
     at(12);
     const forced = await proctor.post(
       `/api/registrations/${li.registrationId}/attempt/force-submit`,
@@ -149,6 +178,7 @@ describe('作答时间线 (attempt timeline)', () => {
       [iso(9), 'outage_started', null, false, null],
       [iso(10), 'outage_ended', null, false, null],
       [iso(11), 'time_added', null, false, '学校管理员'],
+      [iso(11.5), 'face_check', null, false, '李四'],
       [iso(12), 'submitted', null, false, '监考员 吴老师'],
     ]);
     const byKind = (kind: string) => timeline.entries.find((entry) => entry.kind === kind);
@@ -162,6 +192,7 @@ describe('作答时间线 (attempt timeline)', () => {
       outcome: 'not_allowed',
     });
     expect(byKind('time_added')?.detail).toEqual({ minutes: 10 });
+    expect(byKind('face_check')?.detail).toEqual({ verdict: 'mismatch', score: 0.5 });
     expect(byKind('submitted')?.detail).toEqual({
       reason: 'forced',
       forcedReason: '多次离开考试页面',
@@ -195,6 +226,7 @@ describe('作答时间线 (attempt timeline)', () => {
     expect(html).toContain('监考强制交卷；原因：多次离开考试页面');
     expect(html).toContain('【异常】粘贴');
     expect(html).toContain('已阻止');
+    expect(html).toContain('与照片不符；相似度 0.50');
     // The reminder and the page's own detail carry a script: both are shown, neither runs.
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; 请坐正');
