@@ -10,6 +10,7 @@ interface ExamNoticeProps {
   /** What the page will watch, by the exam's rules (MyAttempt). */
   screenShareRequired: boolean;
   copyPasteBlocked: boolean;
+  aiMonitored: boolean;
   onConfirm: () => void;
 }
 
@@ -21,10 +22,12 @@ export function ExamNotice({
   noticeText,
   screenShareRequired,
   copyPasteBlocked,
+  aiMonitored,
   onConfirm,
 }: ExamNoticeProps) {
   const { t } = useTranslation();
   const watched: WatchedItem[] = [
+    ...(aiMonitored ? (['ai'] as const) : []),
     'leave',
     copyPasteBlocked ? 'clipboardBlocked' : 'clipboard',
     'screens',

@@ -22,6 +22,7 @@ import { OpensCountdown } from './OpensCountdown.js';
 import type { EventStorage } from './signals/event-queue.js';
 import { eventStorage as browserEventStorage } from './signals/event-storage.js';
 import { ExamSignals } from './signals/ExamSignals.js';
+import type { CreateEngine } from './signals/useAiMonitor.js';
 import { useAttemptLock } from './useAttemptLock.js';
 import { useMyAttempt, useStartAttempt } from './useAttempt.js';
 import { useSessionValue } from './useSessionValue.js';
@@ -50,6 +51,8 @@ interface WrittenExamPageProps {
   storage?: AnswerStorage;
   /** Where the attempt's unsent events wait (IndexedDB, apart from the answers). */
   eventStorage?: EventStorage;
+  /** The AI monitor's face engine (the face worker; tests pass their own). */
+  createFaceEngine?: CreateEngine;
 }
 
 /**
@@ -60,6 +63,7 @@ interface WrittenExamPageProps {
 export function WrittenExamPage({
   storage = answerStorage(),
   eventStorage = browserEventStorage(),
+  createFaceEngine,
 }: WrittenExamPageProps) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
@@ -122,6 +126,7 @@ export function WrittenExamPage({
             noticeText={checkIn.data?.state.noticeText ?? ''}
             screenShareRequired={mine?.screenShareRequired ?? false}
             copyPasteBlocked={mine?.copyPasteBlocked ?? false}
+            aiMonitored={Boolean(mine?.aiMonitor)}
             onConfirm={() => setHasReadNotice(true)}
           />
         );
@@ -145,6 +150,8 @@ export function WrittenExamPage({
               attempt={mine.attempt}
               screenShareRequired={mine.screenShareRequired}
               copyPasteBlocked={mine.copyPasteBlocked}
+              aiFlagSeconds={mine.aiMonitor?.flagSeconds ?? null}
+              createFaceEngine={createFaceEngine}
               offsetMs={attempt.data?.offsetMs ?? 0}
               storage={eventStorage}
             >

@@ -6,7 +6,9 @@ import { useServerNow } from '../../check-in/useCheckIn.js';
 import type { EventStorage } from './event-queue.js';
 import { ScreenShareLost } from './ScreenShareLost.js';
 import { ScreenShareStep } from './ScreenShareStep.js';
+import { AiReminders } from './AiReminders.js';
 import { LeaveNotice } from './LeaveNotice.js';
+import { useAiMonitor, type CreateEngine } from './useAiMonitor.js';
 import { useAttemptEvents } from './useAttemptEvents.js';
 import { useClipboardGuard } from './useClipboardGuard.js';
 import { useDeviceSignals } from './useDeviceSignals.js';
@@ -20,6 +22,10 @@ interface ExamSignalsProps {
   screenShareRequired: boolean;
   /** Copy, cut, paste and the context menu are stopped in the paper (MyAttempt.copyPasteBlocked). */
   copyPasteBlocked: boolean;
+  /** AI 监考's hold time (MyAttempt.aiMonitor), null when the exam has it off. */
+  aiFlagSeconds: number | null;
+  /** The face engine of the AI monitor; the face worker unless a test gives one. */
+  createFaceEngine?: CreateEngine;
   offsetMs: number;
   storage: EventStorage;
   /** The paper (AnsweringView): mounted throughout, so its autosave and timers never pause. */
@@ -51,6 +57,8 @@ export function ExamSignals({
   attempt,
   screenShareRequired,
   copyPasteBlocked,
+  aiFlagSeconds,
+  createFaceEngine,
   offsetMs,
   storage,
   children,
@@ -64,6 +72,7 @@ export function ExamSignals({
   const leave = useLeaveNotice(attemptId, isOpen, record);
   const device = useDeviceSignals(attemptId, isOpen, record);
   const clipboard = useClipboardGuard(isOpen, copyPasteBlocked, record);
+  const monitor = useAiMonitor(aiFlagSeconds, isOpen, record, createFaceEngine);
   const { start: startShare } = examShare;
   const { expectDialog } = leave;
   // Pressing 共享屏幕 is the candidate's action (the inactivity submit counts it), shared or not;
@@ -123,6 +132,7 @@ export function ExamSignals({
           share={share}
         />
       ) : null}
+      <AiReminders monitor={monitor} />
       {device.hasSecondScreen ? (
         <Alert
           type="warning"
