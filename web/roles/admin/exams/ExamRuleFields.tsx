@@ -46,6 +46,15 @@ export function ExamRuleFields() {
       <SwitchField name="phoneAsPrimaryAllowed" label={t('adminExams.phoneAsPrimaryAllowed')} />
       <SwitchField name="screenShareRequired" label={t('adminExams.screenShareRequired')} />
       <SwitchField name="copyPasteBlocked" label={t('adminExams.copyPasteBlocked')} />
+      <SwitchField name="aiMonitorEnabled" label={t('adminExams.aiMonitorEnabled')} />
+      <Form.Item<ExamBody>
+        name={['rules', 'aiFlagSeconds']}
+        label={t('adminExams.aiFlagSeconds')}
+        extra={t('adminExams.aiFlagSecondsHelp')}
+        rules={[required(t('adminExams.aiFlagSeconds'))]}
+      >
+        <InputNumber min={2} max={60} precision={0} suffix={t('adminExams.seconds')} />
+      </Form.Item>
       <Form.Item<ExamBody>
         name={['rules', 'mediaQuality']}
         label={t('adminExams.mediaQuality')}

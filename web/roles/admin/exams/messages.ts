@@ -39,6 +39,9 @@ export const zh = {
   phoneAsPrimaryAllowed: '允许手机作为第一机位',
   screenShareRequired: '必须共享屏幕',
   copyPasteBlocked: '笔试禁止复制、粘贴和右键菜单（每次尝试都会记录）',
+  aiMonitorEnabled: '笔试 AI 监考（在考生电脑上分析摄像头画面：无人脸、多人、转头）',
+  aiFlagSeconds: 'AI 提醒前持续时间',
+  aiFlagSecondsHelp: '情况持续这么久才提醒考生并记录，2–60 秒，默认 5 秒',
   mediaQuality: '视频画质',
   mediaQualityHelp:
     '监考画质（640×360，考生上行约 0.5 Mbit/s）适合家庭网络；面试画质更清晰，需要更好的网络',
@@ -153,6 +156,11 @@ export const en: typeof zh = {
   screenShareRequired: 'Screen sharing required',
   copyPasteBlocked:
     'Block copy, paste and the right-click menu in written papers (each try is logged)',
+  aiMonitorEnabled:
+    "AI proctoring in written papers (the candidate's computer analyses the camera: no face, several people, head turned)",
+  aiFlagSeconds: 'Time before an AI reminder',
+  aiFlagSecondsHelp:
+    'A condition must last this long before the candidate is reminded and it is logged; 2–60 s, 5 s by default',
   mediaQuality: 'Video quality',
   mediaQualityHelp:
     "Proctoring quality (640×360, about 0.5 Mbit/s of the candidate's uplink) suits home connections; interview quality is sharper and needs a better link",
