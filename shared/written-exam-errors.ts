@@ -80,6 +80,16 @@ export const WRITTEN_EXAM_ERRORS = {
     zh: '本场考试记录的页面事件已达上限，后续事件不再记录',
     en: "This attempt's event log is full; further events are not recorded",
   },
+  EVENT_NOT_FOUND: {
+    status: 404,
+    zh: '该页面事件尚未送达服务器，请稍后重试',
+    en: 'This page event has not reached the server yet; try again shortly',
+  },
+  EVIDENCE_NOT_TAKEN: {
+    status: 409,
+    zh: '只有 AI 监考提醒可以附带截图',
+    en: "Only the AI monitor's flags carry a snapshot",
+  },
   EXTRA_TIME_BEYOND_SESSION: {
     status: 409,
     zh: '该考生的作答时间已到考场结束时间，不能再加时',
