@@ -14,6 +14,9 @@ import { useClipboardGuard } from './useClipboardGuard.js';
 import { useDeviceSignals } from './useDeviceSignals.js';
 import { useExamScreenShare, type ExamShareState } from './useExamScreenShare.js';
 import { useLeaveNotice } from './useLeaveNotice.js';
+import type { SnapshotStorage } from './evidence-queue.js';
+import { snapshotStorage as browserSnapshotStorage } from './evidence-storage.js';
+import { useSnapshotQueue } from './useSnapshotQueue.js';
 
 interface ExamSignalsProps {
   registrationId: string;
@@ -26,6 +29,8 @@ interface ExamSignalsProps {
   aiFlagSeconds: number | null;
   /** The face engine of the AI monitor; the face worker unless a test gives one. */
   createFaceEngine?: CreateEngine;
+  /** Where the AI monitor's snapshots wait for upload (IndexedDB unless a test gives one). */
+  snapshotStorage?: SnapshotStorage;
   offsetMs: number;
   storage: EventStorage;
   /** The paper (AnsweringView): mounted throughout, so its autosave and timers never pause. */
@@ -59,6 +64,7 @@ export function ExamSignals({
   copyPasteBlocked,
   aiFlagSeconds,
   createFaceEngine,
+  snapshotStorage = browserSnapshotStorage(),
   offsetMs,
   storage,
   children,
@@ -72,7 +78,8 @@ export function ExamSignals({
   const leave = useLeaveNotice(attemptId, isOpen, record);
   const device = useDeviceSignals(attemptId, isOpen, record);
   const clipboard = useClipboardGuard(isOpen, copyPasteBlocked, record);
-  const monitor = useAiMonitor(aiFlagSeconds, isOpen, record, createFaceEngine);
+  const keepSnapshot = useSnapshotQueue(registrationId, attemptId, snapshotStorage);
+  const monitor = useAiMonitor(aiFlagSeconds, isOpen, record, keepSnapshot, createFaceEngine);
   const { start: startShare } = examShare;
   const { expectDialog } = leave;
   // Pressing 共享屏幕 is the candidate's action (the inactivity submit counts it), shared or not;

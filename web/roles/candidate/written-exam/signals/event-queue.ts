@@ -104,9 +104,9 @@ export class AttemptEventQueue {
     return this.loading;
   }
 
-  /** Something happened: kept, then sent with what waits. */
-  record(type: AttemptEventType, detail?: AttemptEventDetail): void {
-    if (this.isClosed) return;
+  /** Something happened: kept, then sent with what waits. Answers the event's id (null: closed). */
+  record(type: AttemptEventType, detail?: AttemptEventDetail): string | null {
+    if (this.isClosed) return null;
     const now = (this.options.now ?? Date.now)();
     const event: StoredEvent = {
       attemptId: this.options.attemptId,
@@ -120,6 +120,7 @@ export class AttemptEventQueue {
     this.write(() => this.options.storage.put(event));
     this.emit();
     void this.flush();
+    return event.id;
   }
 
   /** Sends what waits, oldest first, until none is left or a batch gets no answer. */

@@ -7,13 +7,14 @@ import { openUserMedia, UserMediaError } from '../../../../media/device-errors.j
 import { stopStream } from '../../../../media/camera/useCamera.js';
 import type { BrowserFaceEngine } from '../../../../vision/face-engine.js';
 import { createHumanFaceEngine } from '../../../../vision/human-face-engine.js';
+import type { KeepSnapshot } from './useSnapshotQueue.js';
 import {
   ConditionTracker,
   type AiCondition,
   type ConditionChange,
 } from '../../../../vision/proctor-conditions.js';
 
-type Record = (type: AttemptEventType, detail?: AttemptEventDetail) => void;
+type Record = (type: AttemptEventType, detail?: AttemptEventDetail) => string | null;
 
 /**
  * One frame a second: the face worker spends about 50 ms on a frame here (docs/performance.md),
@@ -35,16 +36,34 @@ export type AiMonitorState =
 /** Creates the engine the monitor uses (the face worker; tests give their own). */
 export type CreateEngine = () => BrowserFaceEngine;
 
+/** The evidence snapshot's width: enough to see who is there, small enough to upload at once. */
+const SNAPSHOT_WIDTH = 640;
+
+/** The video's current frame as a JPEG, or null where the browser cannot draw it. */
+function snapshotOf(video: HTMLVideoElement): Promise<Blob | null> {
+  if (video.videoWidth === 0) return Promise.resolve(null);
+  const scale = Math.min(1, SNAPSHOT_WIDTH / video.videoWidth);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(video.videoWidth * scale);
+  canvas.height = Math.round(video.videoHeight * scale);
+  const context = canvas.getContext('2d');
+  if (!context) return Promise.resolve(null);
+  context.drawImage(video, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.7));
+}
+
 /**
  * AI 监考 in the candidate's browser (issue 15 §1): the PC camera, small, through the face
  * worker once a second; each condition that holds for `flagSeconds` is logged with its end, and
- * shown to the candidate while it lasts. A camera or engine that cannot run is logged once, so
- * staff know the monitor was off. Nothing but the events leaves the computer.
+ * shown to the candidate while it lasts, with one JPEG of the moment it became a flag kept for
+ * upload (`keepSnapshot`, the evidence queue). A camera or engine that cannot run is logged once, so
+ * staff know the monitor was off. Nothing but the events and those snapshots leaves the computer.
  */
 export function useAiMonitor(
   flagSeconds: number | null,
   isOpen: boolean,
   record: Record,
+  keepSnapshot: KeepSnapshot | null,
   createEngine: CreateEngine = createHumanFaceEngine,
 ): AiMonitorState {
   const isOn = isOpen && flagSeconds !== null;
@@ -65,7 +84,14 @@ export function useAiMonitor(
     const apply = (changes: ConditionChange[]) => {
       for (const change of changes) {
         if (change.kind === 'started') {
-          record(START_EVENTS[change.condition], { heldSeconds: Math.round(change.heldMs / 1000) });
+          const eventId = record(START_EVENTS[change.condition], {
+            heldSeconds: Math.round(change.heldMs / 1000),
+          });
+          if (eventId !== null && keepSnapshot) {
+            void snapshotOf(video).then((jpeg) => {
+              if (jpeg) keepSnapshot(eventId, jpeg);
+            });
+          }
         } else {
           record('ai_condition_ended', {
             condition: change.condition,
@@ -131,7 +157,7 @@ export function useAiMonitor(
       if (stream) stopStream(stream);
       video.srcObject = null;
     };
-  }, [isOn, flagSeconds, record, createEngine]);
+  }, [isOn, flagSeconds, record, keepSnapshot, createEngine]);
 
   return isOn ? state : { status: 'off' };
 }

@@ -8,7 +8,8 @@ import { eventSender } from './event-sender.js';
 import { AttemptEventQueue, type EventQueueSnapshot, type EventStorage } from './event-queue.js';
 
 export interface AttemptEvents {
-  record: (type: AttemptEventType, detail?: AttemptEventDetail) => void;
+  /** Logs an event; answers its id (null once the attempt takes no more). */
+  record: (type: AttemptEventType, detail?: AttemptEventDetail) => string | null;
   queue: EventQueueSnapshot;
 }
 
