@@ -22,6 +22,9 @@ type Record = (type: AttemptEventType, detail?: AttemptEventDetail) => string | 
  */
 export const AI_SAMPLE_MS = 1_000;
 
+/** The User Timing entry of each frame the monitor measured (detail: the worker's engineMs). */
+export const AI_MONITOR_MEASURE = 'invigil:ai-monitor-frame';
+
 const START_EVENTS: { [C in AiCondition]: AttemptEventType } = {
   no_face: 'ai_no_face',
   multiple_faces: 'ai_multiple_faces',
@@ -105,7 +108,14 @@ export function useAiMonitor(
       if (stopped() || !engine) return;
       try {
         if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {
-          const measured = await engine.measure(await createImageBitmap(video), performance.now());
+          const startedAt = performance.now();
+          const measured = await engine.measure(await createImageBitmap(video), startedAt);
+          // The monitor's cost, readable by staff tools and journeys (User Timing).
+          performance.measure(AI_MONITOR_MEASURE, {
+            start: startedAt,
+            end: performance.now(),
+            detail: { engineMs: measured.engineMs, faces: measured.faces.length },
+          });
           if (!stopped()) apply(tracker.observe(measured, Date.now()));
         }
       } catch {
