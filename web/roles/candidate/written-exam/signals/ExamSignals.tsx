@@ -17,6 +17,7 @@ import { useLeaveNotice } from './useLeaveNotice.js';
 import type { SnapshotStorage } from './evidence-queue.js';
 import { snapshotStorage as browserSnapshotStorage } from './evidence-storage.js';
 import { useSnapshotQueue } from './useSnapshotQueue.js';
+import { usePublishExamMedia } from './usePublishExamMedia.js';
 
 interface ExamSignalsProps {
   registrationId: string;
@@ -78,6 +79,7 @@ export function ExamSignals({
   const leave = useLeaveNotice(attemptId, isOpen, record);
   const device = useDeviceSignals(attemptId, isOpen, record);
   const clipboard = useClipboardGuard(isOpen, copyPasteBlocked, record);
+  usePublishExamMedia(registrationId, isOpen, examShare.stream);
   const keepSnapshot = useSnapshotQueue(registrationId, attemptId, snapshotStorage);
   const monitor = useAiMonitor(aiFlagSeconds, isOpen, record, keepSnapshot, createFaceEngine);
   const { start: startShare } = examShare;
