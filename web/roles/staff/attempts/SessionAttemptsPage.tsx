@@ -1,17 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import {
-  listSessionAttempts,
-  type AttemptProgress,
-} from '../../../../shared/api/attempt-progress.js';
-import { callApi } from '../../../api/client.js';
+import type { AttemptProgress } from '../../../../shared/api/attempt-progress.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { useSessionUser } from '../../../auth/useSessionUser.js';
 import { RoleShell } from '../../../layout/RoleShell.js';
-import { formatElapsed } from '../../../ui/ElapsedTimer.js';
 import { LoadError } from '../../../ui/LoadError.js';
 import { PageHeading } from '../../../ui/PageHeading.js';
 import { SimpleTable, type SimpleColumn } from '../../../ui/SimpleTable.js';
@@ -23,6 +16,7 @@ import { ExtraTimeButton } from './ExtraTimeButton.js';
 import { ForceSubmitButton } from './ForceSubmitButton.js';
 import { SendWarningButton } from './SendWarningButton.js';
 import { ConnectionTag, OutageList } from './OutageCell.js';
+import { timeLeftOf, useSessionAttempts } from './useSessionAttempts.js';
 
 const REFRESH_MS = 10_000;
 const STATE_COLORS = {
@@ -44,36 +38,21 @@ export function SessionAttemptsPage() {
   const describe = useErrorMessage();
   const user = useSessionUser();
   const { sessionId = '' } = useParams();
-  const listKey = ['sessions', sessionId, 'attempts'] as const;
-  const attempts = useQuery({
-    queryKey: listKey,
-    queryFn: async () => {
-      const sentAt = Date.now();
-      const answer = await callApi(listSessionAttempts, { params: { sessionId } });
-      return { ...answer, offsetMs: Date.parse(answer.serverTime) - (sentAt + Date.now()) / 2 };
-    },
-    refetchInterval: REFRESH_MS,
-  });
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
+  const { attempts, listKey, serverNow } = useSessionAttempts(sessionId, REFRESH_MS);
   const data = attempts.data;
   const isAdmin = user.role === 'school_admin' || user.role === 'college_admin';
   const canForceSubmit = data?.canForceSubmit ?? false;
   const title = t('staffAttempts.title');
   useDocumentTitle(title);
   const items = data?.items ?? [];
-  const serverNow = now + (data?.offsetMs ?? 0);
   // The timeline is for whoever may act on the attempt: the session's proctors, the exam's admins.
   const canSeeTimeline = isAdmin || canForceSubmit;
   const basePath = `/${isAdmin ? 'admin' : 'proctor'}/sessions/${sessionId}/attempts`;
 
   const timeLeft = (row: AttemptProgress) => {
-    if (row.state !== 'in_progress' || !row.deadline) return '—';
-    const seconds = Math.floor((Date.parse(row.deadline) - serverNow) / 1000);
-    const left = seconds > 0 ? formatElapsed(seconds) : t('staffAttempts.timeUp');
+    const remaining = timeLeftOf(row, serverNow);
+    if (!remaining) return '—';
+    const left = remaining.seconds > 0 ? remaining.text : t('staffAttempts.timeUp');
     const extra =
       row.extraMinutes > 0 ? t('staffAttempts.extra', { minutes: row.extraMinutes }) : '';
     const given =
