@@ -247,7 +247,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       answerGraceSeconds: config.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS,
       attemptChanges,
     });
-    registerProctoringRoutes(api, routeDeps);
+    registerProctoringRoutes(
+      api,
+      routeDeps,
+      config.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS,
+    );
     registerAnswerFileRoutes(
       api,
       routeDeps,

@@ -6,7 +6,13 @@ import type { FileStorage } from './storage.js';
 
 /** What a file is for; the first part of its storage key. */
 export type FilePurpose =
-  'reference-photos' | 'documents' | 'snapshots' | 'answer-files' | 'question-images';
+  | 'reference-photos'
+  | 'documents'
+  | 'snapshots'
+  | 'answer-files'
+  | 'question-images'
+  /** The AI monitor's JPEG of a flag (server/proctoring/evidence-service.ts). */
+  | 'evidence';
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',

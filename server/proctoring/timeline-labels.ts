@@ -133,6 +133,8 @@ export function entryDetail(entry: TimelineEntry): string {
           parts.push(AI_CONDITIONS[value]);
         } else parts.push(`${key}: ${String(value)}`);
       }
+      // The picture itself stays in the app (each view audited); the report says there is one.
+      if (entry.hasSnapshot) parts.push('有截图');
       break;
     case 'attempt_started':
     case 'outage_started':

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { AuditAction } from '../../shared/api/audit.js';
 import type { Database } from '../db/client.js';
 import { appUser, attemptEvent, attemptWarning, auditLog, faceCheck } from '../db/schema/index.js';
@@ -14,11 +14,13 @@ export type TimelineAuditAction = (typeof TIMELINE_AUDIT_ACTIONS)[number];
 export class TimelineRepo {
   constructor(private readonly db: Database) {}
 
-  /** The page's events, in the server's order of arrival. */
+  /** The page's events, in the server's order of arrival, and whether each has its snapshot. */
   events(attemptId: string) {
     return this.db
       .select({
+        id: attemptEvent.id,
         type: attemptEvent.type,
+        hasSnapshot: sql<boolean>`${attemptEvent.snapshotKey} is not null`,
         receivedAt: attemptEvent.receivedAt,
         clientAt: attemptEvent.clientAt,
         detail: attemptEvent.detail,

@@ -1,5 +1,6 @@
 import { SIGNAL_EVENT_TYPES, type AttemptEventType } from '../../shared/api/attempt-events.js';
 import type { AttemptTimeline, TimelineEntry } from '../../shared/api/attempt-timeline.js';
+import type { SessionUser } from '../../shared/api/auth.js';
 import { DEFAULT_SCHOOL_TIME_ZONE } from '../../shared/time-zone.js';
 import type { Actor } from '../audit/audit-log.js';
 import { sessionWithDuties } from '../check-in/policy.js';
@@ -23,6 +24,23 @@ const TIE_RANK: Partial<Record<TimelineEntry['kind'], number>> = {
 };
 
 type Entry = Omit<TimelineEntry, 'at' | 'isSignal'> & { at: Date; isSignal?: boolean };
+
+/**
+ * The registration, for staff who may read its attempt's evidence: the session's proctors and
+ * the exam's admins, the same people who may 强制交卷 and 发送提醒. Out of reach is NOT_FOUND.
+ */
+export async function evidenceRegistration(
+  checkIns: Pick<CheckInRepo, 'registration'>,
+  sessions: SessionRosterRepo,
+  user: SessionUser,
+  registrationId: string,
+): Promise<CheckInRegistration> {
+  const registration = await checkIns.registration(registrationId);
+  if (!registration) throw AppError.notFound('registration');
+  const { duties } = await sessionWithDuties(sessions, user, registration.sessionId);
+  if (!canForceSubmit(user, duties)) throw AppError.forbidden('not a proctor here');
+  return registration;
+}
 
 /**
  * The evidence timeline (issue 15 §3): for the session's proctors and the exam's admins, the same
@@ -58,10 +76,12 @@ export class TimelineService {
   }
 
   private async read(actor: Actor, registrationId: string) {
-    const registration = await this.checkIns.registration(registrationId);
-    if (!registration) throw AppError.notFound('registration');
-    const { duties } = await sessionWithDuties(this.sessions, actor.user, registration.sessionId);
-    if (!canForceSubmit(actor.user, duties)) throw AppError.forbidden('not a proctor here');
+    const registration = await evidenceRegistration(
+      this.checkIns,
+      this.sessions,
+      actor.user,
+      registrationId,
+    );
     const row = await this.attempts.formalAttemptOf(registrationId);
     const timeline: AttemptTimeline = {
       registrationId,
@@ -108,6 +128,8 @@ export class TimelineService {
         at: event.receivedAt,
         kind: 'event',
         eventType: event.type,
+        eventId: event.id,
+        hasSnapshot: event.hasSnapshot,
         clientAt: event.clientAt.toISOString(),
         isSignal: SIGNALS.has(event.type),
         detail: event.detail ?? {},

@@ -47,6 +47,8 @@ export function idKindOf(field: string, path: string): IdKind | null {
       return 'answerFile';
     case 'imageId':
       return 'questionImage';
+    case 'eventId':
+      return path.includes('/snapshot') ? 'evidenceEvent' : null;
     case 'staffId':
     case 'panelChairId':
     case 'waitingExaminerIds':

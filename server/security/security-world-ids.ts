@@ -26,6 +26,8 @@ export const ID_KINDS = [
   'answerFile',
   /** A picture of the bank (题库图片), named in a question of 张三's mock attempt. */
   'questionImage',
+  /** An AI flag with its snapshot (AI 监考截图) in 张三's formal attempt. */
+  'evidenceEvent',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type IdSet = Record<IdKind, string> & { schoolSlug: string };
@@ -81,6 +83,8 @@ export interface SchoolRows {
   csImageId: string;
   liAnswerFileId: string;
   wangAnswerFileId: string;
+  /** 张三's AI flag with its snapshot (security-world-evidence.ts). */
+  zhangEvidenceEventId: string;
 }
 
 /** The ids a caller's own requests carry: its school's rows, 张三's for candidate rows. */
@@ -104,6 +108,7 @@ export function ownIds(rows: SchoolRows): IdSet {
     mockAttempt: rows.zhang.mockAttemptId,
     answerFile: rows.zhangAnswerFileId,
     questionImage: rows.flImageId,
+    evidenceEvent: rows.zhangEvidenceEventId,
   };
 }
 
@@ -201,6 +206,7 @@ export function allIdsOf(rows: SchoolRows): string[] {
     rows.csImageId,
     rows.liAnswerFileId,
     rows.wangAnswerFileId,
+    rows.zhangEvidenceEventId,
     ...people,
   ];
 }

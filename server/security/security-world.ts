@@ -22,6 +22,7 @@ import { SAMPLE_QUESTION } from './request-samples.js';
 import { markingRows } from './security-world-marking.js';
 import { questionImageRows } from './security-world-question-images.js';
 import { answerFileRows } from './security-world-answer-files.js';
+import { evidenceRows } from './security-world-evidence.js';
 import { mockAttemptOf } from './security-world-mock.js';
 import type { CandidateRows, SchoolRows } from './security-world-ids.js';
 
@@ -255,6 +256,7 @@ async function schoolRows(test: TestApp, slug: string): Promise<SchoolRows> {
       liMockAttemptId: li.mockAttemptId,
       wangMockAttemptId: wang.mockAttemptId,
     })),
+    ...(await evidenceRows(test, { schoolId, zhangRegistrationId: zhang.registrationId })),
     ...(await questionImageRows(test, {
       schoolId,
       collegeId,

@@ -19,6 +19,24 @@ type Deps = Pick<RouteDeps, 'clock'> & {
 };
 
 /**
+ * Whether the attempt still takes what its page reports (events, their evidence snapshots): while
+ * it is open, and for the answer grace after it closed (the deadline or 交卷), so what the page
+ * queued just before still lands.
+ */
+export function takesPageReports(
+  registration: Parameters<typeof timingOf>[0],
+  row: AttemptRow,
+  now: Date,
+  graceSeconds: number,
+): boolean {
+  if (row.state === 'in_progress') {
+    return answerAcceptance(timingOf(registration, row), now, graceSeconds) !== 'ATTEMPT_CLOSED';
+  }
+  const closedAt = row.submittedAt?.getTime();
+  return closedAt !== undefined && now.getTime() <= closedAt + graceSeconds * 1000;
+}
+
+/**
  * The formal attempt's event log (issue 14 §3, issue 15 §1): the candidate's page reports what it
  * saw (screen share, page hidden) in batches, replayed until acknowledged. The server dates each
  * event by its own clock on arrival; the page's time is only kept. A share (and pressing 共享屏幕)
@@ -53,7 +71,8 @@ export class AttemptEventService {
     const row = own.attempt;
     if (!row) throw AppError.of('ATTEMPT_NOT_OPEN_YET');
     const now = this.deps.clock.now();
-    if (!this.isTaking(own, row, now)) throw AppError.of('ATTEMPT_CLOSED');
+    const grace = this.deps.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS;
+    if (!takesPageReports(own, row, now, grace)) throw AppError.of('ATTEMPT_CLOSED');
     await this.deps.pageSeen?.(registrationId, now);
 
     const unique = [...new Map(events.map((event) => [event.id, event])).values()];
@@ -80,18 +99,5 @@ export class AttemptEventService {
       await this.events.touchActivity(row.id, now);
     }
     return { stored: inserted, duplicates: events.length - inserted };
-  }
-
-  private isTaking(
-    registration: Parameters<typeof timingOf>[0],
-    row: AttemptRow,
-    now: Date,
-  ): boolean {
-    const grace = this.deps.answerGraceSeconds ?? DEFAULT_ANSWER_GRACE_SECONDS;
-    if (row.state === 'in_progress') {
-      return answerAcceptance(timingOf(registration, row), now, grace) !== 'ATTEMPT_CLOSED';
-    }
-    const closedAt = row.submittedAt?.getTime();
-    return closedAt !== undefined && now.getTime() <= closedAt + grace * 1000;
   }
 }

@@ -50,6 +50,10 @@ export const timelineEntrySchema = z.object({
   at: isoDateTimeSchema,
   kind: timelineEntryKindSchema,
   eventType: attemptEventTypeSchema.optional(),
+  /** An event's own id: what its evidence snapshot is fetched by (attempt-evidence.ts). */
+  eventId: idSchema.optional(),
+  /** An event's: whether the AI monitor's snapshot of it arrived (eventSnapshot serves it). */
+  hasSnapshot: z.boolean().optional(),
   /** The page's own clock for an event: information only, never the order. */
   clientAt: isoDateTimeSchema.optional(),
   /** One of SIGNAL_EVENT_TYPES (attempt-events.ts): what the proctor should look at. */

@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'attempt.outage_compensated',
   'attempt.timeline_viewed',
   'attempt.timeline_report_downloaded',
+  'attempt.evidence_viewed',
   'mock_attempt.started',
   'mock_attempt.submitted',
   'attempt.face_checked',

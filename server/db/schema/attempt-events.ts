@@ -20,7 +20,8 @@ import { attempt } from './written-exams.js';
  * What a candidate's page reported during an attempt (shared/api/attempt-events.ts): screen
  * share started or stopped, the page hidden or shown. `id` is the page's own, so a replay is
  * stored once; `arrival` is the server's order (events of one batch share `receivedAt`), which is
- * what "the latest" means here, never the page's clock (`clientAt`, information only).
+ * what "the latest" means here, never the page's clock (`clientAt`, information only). An AI flag
+ * may carry one JPEG snapshot (server/proctoring/evidence-service.ts).
  */
 export const attemptEvent = pgTable(
   'attempt_event',
@@ -38,6 +39,13 @@ export const attemptEvent = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     clientAt: timestamp('client_at', { withTimezone: true }).notNull(),
     detail: jsonb('detail').$type<AttemptEventDetail>(),
+    /**
+     * The AI monitor's evidence snapshot of a flag (shared/api/attempt-evidence.ts), once the page
+     * uploaded it: its key in the file storage (also in stored_file) and its size. Null for every
+     * other event and until the upload arrives; set once, never replaced.
+     */
+    snapshotKey: text('snapshot_key'),
+    snapshotBytes: integer('snapshot_bytes'),
   },
   (t) => [
     primaryKey({ columns: [t.attemptId, t.id] }),

@@ -135,6 +135,42 @@ describe('AttemptTimelinePage (作答时间线)', () => {
     );
   });
 
+  it("shows the AI monitor's snapshot of a flag, larger on click", async () => {
+    const eventId = '00000000-0000-4000-8000-0000000000f1';
+    const flagged = {
+      ...TIMELINE,
+      entries: [
+        ...TIMELINE.entries,
+        entry({
+          at: '2026-12-20T01:30:00.000Z',
+          eventType: 'ai_no_face',
+          eventId,
+          hasSnapshot: true,
+          isSignal: true,
+        }),
+        entry({
+          at: '2026-12-20T01:31:00.000Z',
+          eventType: 'ai_looking_away',
+          eventId: '00000000-0000-4000-8000-0000000000f2',
+          hasSnapshot: false,
+          isSignal: true,
+        }),
+      ],
+    };
+    const page = renderAs('proctor', new FakeApi().on(getAttemptTimeline, flagged));
+    const image = await screen.findByRole('img', {
+      name: '截图：AI 监考：未检测到人脸，09:30:00',
+    });
+    expect(image).toHaveAttribute(
+      'src',
+      `/api/registrations/${REGISTRATION_ID}/attempt/events/${eventId}/snapshot`,
+    );
+    // Only the flag whose picture arrived shows one.
+    expect(screen.getAllByRole('img', { name: /^截图：/ })).toHaveLength(1);
+    await page.user.click(image);
+    expect(await screen.findByRole('dialog')).toBeInTheDocument();
+  });
+
   it('says when the candidate has not started', async () => {
     renderAs(
       'proctor',

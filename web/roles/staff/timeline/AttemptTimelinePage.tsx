@@ -1,9 +1,10 @@
 import { DownloadOutlined, WarningFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Descriptions, Flex, Image, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { eventSnapshot } from '../../../../shared/api/attempt-evidence.js';
 import {
   ATTEMPT_TIMELINE_REPORT_PATH,
   getAttemptTimeline,
@@ -37,7 +38,37 @@ function useClockTime(): (iso: string) => string {
   }, [user.schoolTimeZone]);
 }
 
-function EntryItem({ entry }: { entry: TimelineEntry }) {
+/** Thumbnail width: enough to see who is in the frame; a click opens it full size. */
+const SNAPSHOT_WIDTH = 160;
+
+/**
+ * The AI monitor's picture of a flag. Loaded lazily: each load is a view the server audits, so
+ * flags scrolled past are not counted as seen.
+ */
+function EntrySnapshot({
+  entry,
+  registrationId,
+}: {
+  entry: TimelineEntry;
+  registrationId: string;
+}) {
+  const { t } = useTranslation();
+  const words = useTimelineWords();
+  const clock = useClockTime();
+  if (!entry.hasSnapshot || !entry.eventId) return null;
+  return (
+    <div style={{ marginBlock: 4 }}>
+      <Image
+        src={buildPath(eventSnapshot.path, { registrationId, eventId: entry.eventId })}
+        width={SNAPSHOT_WIDTH}
+        loading="lazy"
+        alt={t('staffTimeline.snapshotAlt', { label: words.label(entry), time: clock(entry.at) })}
+      />
+    </div>
+  );
+}
+
+function EntryItem({ entry, registrationId }: { entry: TimelineEntry; registrationId: string }) {
   const { t } = useTranslation();
   const words = useTimelineWords();
   const clock = useClockTime();
@@ -69,6 +100,7 @@ function EntryItem({ entry }: { entry: TimelineEntry }) {
         </Typography.Text>
       </Flex>
       {detail ? <div>{detail}</div> : null}
+      <EntrySnapshot entry={entry} registrationId={registrationId} />
       {entry.actorName || entry.clientAt ? (
         <Typography.Text type="secondary">
           {[
@@ -237,7 +269,11 @@ export function AttemptTimelinePage() {
                       style={{ margin: 0, padding: 0, display: 'grid', gap: 8 }}
                     >
                       {shown.map((entry, index) => (
-                        <EntryItem key={`${entry.at}-${String(index)}`} entry={entry} />
+                        <EntryItem
+                          key={`${entry.at}-${String(index)}`}
+                          entry={entry}
+                          registrationId={registrationId}
+                        />
                       ))}
                     </ol>
                   )}

@@ -39,6 +39,7 @@ export const zh = {
   serverTimeNote: '时间为服务器记录的时间（{{zone}}）。',
   by: '操作人：{{name}}',
   pageTime: '考生电脑时间 {{time}}（仅供参考）',
+  snapshotAlt: '截图：{{label}}，{{time}}',
   kinds: {
     attempt_started: '开始作答',
     warning_sent: '监考发送提醒',
@@ -185,6 +186,7 @@ export const en: typeof zh = {
   serverTimeNote: "Times are the server's ({{zone}}).",
   by: 'By {{name}}',
   pageTime: "Candidate's PC time {{time}} (information only)",
+  snapshotAlt: 'Snapshot: {{label}}, {{time}}',
   kinds: {
     attempt_started: 'Attempt started',
     warning_sent: 'Reminder sent',
