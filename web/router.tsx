@@ -198,6 +198,13 @@ export const routes: RouteObject[] = [
                 .AttemptTimelinePage,
             }),
           },
+          {
+            path: 'sessions/:sessionId/console',
+            lazy: async () => ({
+              Component: (await staffPage(import('./roles/staff/console/ProctorConsolePage.js')))
+                .ProctorConsolePage,
+            }),
+          },
         ],
       },
       {
@@ -266,6 +273,14 @@ export const routes: RouteObject[] = [
                   Component: (
                     await staffPage(import('./roles/staff/timeline/AttemptTimelinePage.js'))
                   ).AttemptTimelinePage,
+                }),
+              },
+              {
+                path: 'sessions/:sessionId/console',
+                lazy: async () => ({
+                  Component: (
+                    await staffPage(import('./roles/staff/console/ProctorConsolePage.js'))
+                  ).ProctorConsolePage,
                 }),
               },
               {

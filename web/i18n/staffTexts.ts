@@ -24,6 +24,7 @@ import {
 import { en as staffPanelEN, zh as staffPanelZH } from '../roles/staff/panel/messages.js';
 import { en as staffAttemptsEN, zh as staffAttemptsZH } from '../roles/staff/attempts/messages.js';
 import { en as staffTimelineEN, zh as staffTimelineZH } from '../roles/staff/timeline/messages.js';
+import { en as staffConsoleEN, zh as staffConsoleZH } from '../roles/staff/console/messages.js';
 import { registerTexts } from './index.js';
 
 const zh = {
@@ -44,6 +45,7 @@ const zh = {
   staffPanel: staffPanelZH,
   staffAttempts: staffAttemptsZH,
   staffTimeline: staffTimelineZH,
+  staffConsole: staffConsoleZH,
 };
 const en: typeof zh = {
   adminPeople: adminPeopleEN,
@@ -63,6 +65,7 @@ const en: typeof zh = {
   staffPanel: staffPanelEN,
   staffAttempts: staffAttemptsEN,
   staffTimeline: staffTimelineEN,
+  staffConsole: staffConsoleEN,
 };
 
 registerTexts(zh, en);

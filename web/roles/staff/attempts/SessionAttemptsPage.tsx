@@ -1,6 +1,6 @@
 import { Alert, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { AttemptProgress } from '../../../../shared/api/attempt-progress.js';
 import { useErrorMessage } from '../../../api/errors.js';
 import { useSessionUser } from '../../../auth/useSessionUser.js';
@@ -47,7 +47,8 @@ export function SessionAttemptsPage() {
   const items = data?.items ?? [];
   // The timeline is for whoever may act on the attempt: the session's proctors, the exam's admins.
   const canSeeTimeline = isAdmin || canForceSubmit;
-  const basePath = `/${isAdmin ? 'admin' : 'proctor'}/sessions/${sessionId}/attempts`;
+  const sessionBase = `/${isAdmin ? 'admin' : 'proctor'}/sessions/${sessionId}`;
+  const basePath = `${sessionBase}/attempts`;
 
   const timeLeft = (row: AttemptProgress) => {
     const remaining = timeLeftOf(row, serverNow);
@@ -176,6 +177,9 @@ export function SessionAttemptsPage() {
         back={{ to: checkInBackPath(user.role), label: t('staffCheckIn.back') }}
         title={title}
       />
+      {canSeeTimeline ? (
+        <Link to={`${sessionBase}/console`}>{t('staffConsole.openLink')}</Link>
+      ) : null}
       {attempts.isError && !data ? (
         <LoadError error={attempts.error} onRetry={() => void attempts.refetch()} />
       ) : (
