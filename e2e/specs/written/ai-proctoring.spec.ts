@@ -243,6 +243,17 @@ test('王五 is told when the camera sees nobody or two people; his proctor sees
     // 王五 alone again: the reminder goes.
     await expect(twoFaces).toHaveCount(0, { timeout: 15_000 });
 
+    // The probe reads the page every 100 ms: let it see the last change too.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            window.aiProbe?.reminders.some(
+              (entry) => entry.reminder === 'two_faces' && !entry.isShown,
+            ) ?? false,
+        ),
+      )
+      .toBe(true);
     const probe = await page.evaluate(() => window.aiProbe);
     if (!probe) throw new Error('the probe did not run');
     const delays = {
@@ -256,6 +267,27 @@ test('王五 is told when the camera sees nobody or two people; his proctor sees
         `no face shown ${delays.noFaceShown.toFixed(1)}, gone ${delays.noFaceGone.toFixed(1)}; ` +
         `two people shown ${delays.twoFacesShown.toFixed(1)}, gone ${delays.twoFacesGone.toFixed(1)}`,
     );
+    // The monitor's cost, from its User Timing entries: worker time per second of the run.
+    const cost = await page.evaluate(() => {
+      const frames = performance.getEntriesByName('invigil:ai-monitor-frame');
+      const engineMs = frames.map((entry) => {
+        const detail: unknown = (entry as PerformanceMeasure).detail;
+        return typeof detail === 'object' && detail !== null && 'engineMs' in detail
+          ? Number(detail.engineMs)
+          : 0;
+      });
+      const first = frames[0]?.startTime ?? 0;
+      const last = frames.at(-1);
+      const spanSeconds = last ? (last.startTime + last.duration - first) / 1000 : 0;
+      const total = engineMs.reduce((sum, ms) => sum + ms, 0);
+      return { frames: frames.length, spanSeconds, total, max: Math.max(0, ...engineMs) };
+    });
+    console.log(
+      `AI monitor cost: ${String(cost.frames)} frames in ${cost.spanSeconds.toFixed(1)} s, ` +
+        `worker ${(cost.total / Math.max(1, cost.spanSeconds)).toFixed(0)} ms per second ` +
+        `(${(cost.total / Math.max(1, cost.frames)).toFixed(0)} ms per frame, max ${cost.max.toFixed(0)})`,
+    );
+    expect(cost.frames).toBeGreaterThan(10);
     expect(delays.noFaceShown).toBeLessThanOrEqual(MAX_REMINDER_SECONDS);
     expect(delays.twoFacesShown).toBeLessThanOrEqual(MAX_REMINDER_SECONDS);
     expect(delays.noFaceGone).toBeLessThanOrEqual(MAX_REMINDER_SECONDS);
@@ -297,8 +329,46 @@ test('王五 is told when the camera sees nobody or two people; his proctor sees
       await expect(row).toContainText('窗口失焦 1 次', { timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
 
+    // 监考画面: his PC camera live in a small tile (real WebRTC, the low layer), his signals beside.
+    await staff.getByRole('link', { name: '监考画面', exact: true }).click();
+    const { admissionNumber } = world.candidate('王五');
+    const tile = staff.getByRole('article', { name: `王五 ${admissionNumber}` });
+    await expect(tile).toContainText(/无人脸 \d+ 次/);
+    await expect
+      .poll(
+        () =>
+          staff.evaluate(
+            (selector) => document.querySelector<HTMLVideoElement>(selector)?.videoWidth ?? 0,
+            `video[data-testid="console-camera-${admissionNumber}"]`,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    await staff.getByRole('link', { name: '笔试作答情况' }).click();
+    await expect(staff.getByRole('heading', { name: '笔试作答情况' })).toBeVisible();
+
     // 时间线: no face, then two people, each flagged and ended, on the server's time.
     await row.getByRole('link', { name: '查看 王五 的作答时间线' }).click();
+    await expect(staff.getByRole('heading', { name: /作答时间线/ })).toBeVisible();
+    // Each flag carries the moment's picture (uploaded after its event).
+    const snapshot = staff.getByRole('img', { name: /^截图：/ }).first();
+    await expect(async () => {
+      await staff.reload();
+      await expect(snapshot).toBeAttached({ timeout: 8_000 });
+    })
+      .toPass({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        // What the proctor saw instead, for the report.
+        await test
+          .info()
+          .attach('timeline-page', { body: await staff.locator('body').innerText() });
+        throw error;
+      });
+    // It loads once in view (lazily: each load is an audited view), and it is a real picture.
+    await snapshot.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => snapshot.evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBeGreaterThan(100);
     let entries = await timelineTexts(staff);
     const firstNoFace = firstIndex(entries, 'AI 监考：未检测到人脸');
     const firstTwoFaces = firstIndex(entries, 'AI 监考：画面中有多人');
