@@ -3,91 +3,25 @@ import type { OutageOutcome } from '../../shared/api/attempt-progress.js';
 import type { TimelineEntry, TimelineGroup } from '../../shared/api/attempt-timeline.js';
 import type { SubmitReason } from '../../shared/api/written-exam.js';
 import type { FaceVerdict } from '../../shared/enums.js';
+import { zh as words } from '../../shared/timeline-words.js';
 
-// The report's Chinese words (the report is a file, read outside the app's i18n); the web page
-// has the same words in web/roles/staff/timeline/messages.ts, with English beside them.
+// The report's Chinese words (the report is a file, read outside the app's i18n): the staff
+// page's own, from shared/timeline-words.ts.
 
-export const EVENT_LABELS: Record<AttemptEventType, string> = {
-  screen_share_started: '开始共享屏幕',
-  screen_share_stopped: '屏幕共享已停止',
-  screen_share_requested: '点击共享屏幕',
-  page_hidden: '离开考试页面',
-  page_visible: '回到考试页面',
-  window_blurred: '考试窗口失去焦点',
-  window_focused: '考试窗口恢复焦点',
-  leave_notice_confirmed: '确认离开提示',
-  fullscreen_exited: '退出全屏',
-  fullscreen_entered: '进入全屏',
-  clipboard_copy: '复制',
-  clipboard_cut: '剪切',
-  clipboard_paste: '粘贴',
-  context_menu: '右键菜单',
-  screen_extended: '检测到多个显示器',
-  screen_single: '恢复为单个显示器',
-  second_tab: '在另一个标签页打开考试',
-  network_offline: '网络断开',
-  network_online: '网络恢复',
-  ai_no_face: 'AI 监考：未检测到人脸',
-  ai_multiple_faces: 'AI 监考：画面中有多人',
-  ai_looking_away: 'AI 监考：视线离开屏幕',
-  ai_condition_ended: 'AI 监考：情况已恢复',
-  ai_monitor_unavailable: 'AI 监考无法运行',
-};
+export const EVENT_LABELS: Record<AttemptEventType, string> = words.events;
 
-const KIND_LABELS: Record<Exclude<TimelineEntry['kind'], 'event'>, string> = {
-  attempt_started: '开始作答',
-  warning_sent: '监考发送提醒',
-  warning_confirmed: '考生确认提醒',
-  outage_started: '考生电脑断线',
-  outage_ended: '考生电脑恢复连接',
-  time_added: '加时',
-  face_check: '交卷前人脸识别',
-  submitted: '交卷',
-};
+const KIND_LABELS: Record<Exclude<TimelineEntry['kind'], 'event'>, string> = words.kinds;
 
-export const GROUP_LABELS: Record<TimelineGroup, string> = {
-  focus: '离开页面/窗口',
-  clipboard: '复制粘贴',
-  screen: '屏幕',
-  network: '网络',
-  ai: 'AI 监考',
-  warning: '提醒',
-  submit: '交卷与时间',
-};
+export const GROUP_LABELS: Record<TimelineGroup, string> = words.groups;
 
-const REASONS: Record<SubmitReason, string> = {
-  manual: '考生交卷',
-  deadline: '到时自动交卷',
-  inactivity: '长时间无操作自动交卷',
-  forced: '监考强制交卷',
-};
+const REASONS: Record<SubmitReason, string> = words.reasons;
 
-const OUTCOMES: Record<OutageOutcome, string> = {
-  compensated: '已补时',
-  not_allowed: '本考试不补时',
-  cap_reached: '补时已达上限',
-  session_end: '已到考场结束时间，未补时',
-  after_deadline: '截止后才恢复，未补时',
-  closed: '断线期间已交卷',
-};
+const OUTCOMES: Record<OutageOutcome, string> = words.outcomes;
 
-const VERDICTS: Record<FaceVerdict, string> = {
-  match: '比对通过',
-  mismatch: '与照片不符',
-  no_face: '未检测到人脸',
-  multiple_faces: '检测到多张人脸',
-  face_too_small: '人脸过小',
-  not_frontal: '未正对镜头',
-  liveness_failed: '活体检测未通过',
-  no_reference: '无参考照片，未比对',
-};
+const VERDICTS: Record<FaceVerdict, string> = words.verdicts;
 
 /** What an ai_condition_ended event says ended (detail `condition`). */
-const AI_CONDITIONS = {
-  no_face: '未检测到人脸',
-  multiple_faces: '画面中有多人',
-  looking_away: '视线离开屏幕',
-} as const;
+const AI_CONDITIONS = words.aiConditions;
 
 export function entryLabel(entry: TimelineEntry): string {
   if (entry.kind === 'event') return entry.eventType ? EVENT_LABELS[entry.eventType] : '事件';
