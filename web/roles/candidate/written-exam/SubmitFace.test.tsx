@@ -43,7 +43,13 @@ afterEach(() => {
 
 describe('交卷 with the face check', () => {
   it('takes a photo, shows a failed verdict with the photos left, then submits after a match', async () => {
-    withCamera(() => Promise.resolve({ getTracks: () => [] } as unknown as MediaStream));
+    withCamera(() =>
+      Promise.resolve({
+        getTracks: () => [],
+        getVideoTracks: () => [],
+        getAudioTracks: () => [],
+      } as unknown as MediaStream),
+    );
     const attempt = open(needed);
     const api = new FakeApi()
       .on(getMyAttempt, myAttempt(attempt))

@@ -50,7 +50,14 @@ beforeEach(() => {
   Object.defineProperty(navigator, 'mediaDevices', {
     configurable: true,
     value: {
-      getUserMedia: () => Promise.resolve({ getTracks: () => [{ stop: stopTrack }] }),
+      getUserMedia: () => {
+        const tracks = [{ kind: 'video', stop: stopTrack }];
+        return Promise.resolve({
+          getTracks: () => tracks,
+          getVideoTracks: () => tracks,
+          getAudioTracks: () => [],
+        });
+      },
     },
   });
   vi.spyOn(HTMLMediaElement.prototype, 'readyState', 'get').mockReturnValue(4);
