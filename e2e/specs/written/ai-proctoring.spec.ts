@@ -8,8 +8,8 @@ import {
   MARK_SIZE,
   MONITOR_LOOP_SECONDS,
   writeMonitorVideo,
-  type MonitorPart,
 } from '../../fixtures/faces/ai-monitor-video.js';
+import { delaySeconds, installProbe, REMINDERS } from '../../fixtures/ai-probe.js';
 import { journeyPaper } from '../../fixtures/paper.js';
 import { expect, test, type World } from '../../fixtures/world.js';
 import { baseURL, chromiumArgs } from '../../playwright.config.js';
@@ -35,13 +35,6 @@ const AI_RULES = {
   inactivitySubmitMinutes: null,
 } as const;
 
-/** The reminders of signal-messages.ts, as the candidate reads them. */
-const REMINDERS = {
-  no_face: '未检测到您的人脸：请正对摄像头，保持面部在画面中。',
-  two_faces: '画面中出现了不止一个人：考试期间不允许他人进入考试空间。',
-} as const;
-type Reminder = keyof typeof REMINDERS;
-
 /**
  * The latest a reminder may come (or go) after its part starts: the 2 s hold (or the 2 s a flag
  * takes to clear), up to 1 s to the next sample, and the engine's time on a busy 2-core machine.
@@ -51,66 +44,6 @@ const MAX_REMINDER_SECONDS = 5.5;
 // The face worker's WASM load and a loop of the camera come first; on a loaded machine a click
 // can take seconds. The journey itself takes 40–50 s.
 test.setTimeout(150_000);
-
-/** What the page saw, recorded by an init script (the product is not changed). */
-interface AiProbe {
-  /** When the camera's picture changed part, read from its colour mark (Date.now()). */
-  parts: { part: MonitorPart; at: number }[];
-  /** When a reminder's text came into or went out of the page. */
-  reminders: { reminder: Reminder; isShown: boolean; at: number }[];
-}
-declare global {
-  interface Window {
-    aiProbe?: AiProbe;
-  }
-}
-
-/**
- * Every 100 ms: which part the camera shows (the mark's hue, read from a clone of the first
- * camera track the page opens) and which reminders the page shows.
- */
-function installProbe({ reminders, markSize }: { reminders: typeof REMINDERS; markSize: number }) {
-  if (window.top !== window) return;
-  const probe: AiProbe = { parts: [], reminders: [] };
-  window.aiProbe = probe;
-  const devices = navigator.mediaDevices;
-  const getUserMedia = devices.getUserMedia.bind(devices);
-  let video: HTMLVideoElement | null = null;
-  devices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
-    const stream = await getUserMedia(constraints);
-    const track = stream.getVideoTracks()[0];
-    if (!video && track) {
-      video = document.createElement('video');
-      video.muted = true;
-      video.srcObject = new MediaStream([track.clone()]);
-      void video.play();
-    }
-    return stream;
-  };
-  const canvas = document.createElement('canvas');
-  const shown = new Set<Reminder>();
-  window.setInterval(() => {
-    const at = Date.now();
-    if (video && video.videoWidth > 0) {
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      const context = canvas.getContext('2d', { willReadFrequently: true });
-      context?.drawImage(video, 0, 0);
-      const pixel = context?.getImageData(markSize / 2, canvas.height / 2, 1, 1).data;
-      const [r = 0, g = 0, b = 0] = pixel ?? [];
-      const part: MonitorPart = r > g && r > b ? 'face' : g > b ? 'no_face' : 'two_faces';
-      if (probe.parts.at(-1)?.part !== part) probe.parts.push({ part, at });
-    }
-    const text = document.body.textContent;
-    for (const reminder of ['no_face', 'two_faces'] as const) {
-      const isShown = text.includes(reminders[reminder]);
-      if (isShown === shown.has(reminder)) continue;
-      if (isShown) shown.add(reminder);
-      else shown.delete(reminder);
-      probe.reminders.push({ reminder, isShown, at });
-    }
-  }, 100);
-}
 
 async function openBrowserWithCamera(video: string): Promise<Browser> {
   return chromium.launch({
@@ -152,20 +85,6 @@ async function assignProctor(world: World, name: string): Promise<StaffLogin> {
     proctorIds: [created.staff.id],
   });
   return { id: created.staff.id, name, username, password };
-}
-
-/**
- * Seconds from the start of `part` (the last one before the reminder came) to the reminder
- * coming (`isShown`) or going: what the candidate waits for.
- */
-function delaySeconds(probe: AiProbe, reminder: Reminder, isShown: boolean, part: MonitorPart) {
-  const change = probe.reminders.find(
-    (entry) => entry.reminder === reminder && entry.isShown === isShown,
-  );
-  if (!change) throw new Error(`the ${reminder} reminder was never ${isShown ? 'shown' : 'gone'}`);
-  const start = probe.parts.filter((entry) => entry.part === part && entry.at <= change.at).at(-1);
-  if (!start) throw new Error(`no ${part} part before the ${reminder} reminder changed`);
-  return (change.at - start.at) / 1000;
 }
 
 /**
